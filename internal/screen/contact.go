@@ -1,0 +1,295 @@
+package screen
+
+import "strings"
+
+// label reads one domain label or local-part piece starting at token i:
+// a word, glued to following words and to "-"/"_" joins written without
+// spaces. It returns the text and the index after the label.
+func (sc *scan) label(i int) (string, int, bool) {
+	if i >= len(sc.toks) || sc.toks[i].kind != kWord {
+		return "", i, false
+	}
+	var b strings.Builder
+	b.WriteString(sc.word(i))
+	j := i + 1
+	for j < len(sc.toks) && !sc.toks[j].gap {
+		t := sc.toks[j]
+		if t.kind == kWord && t.form == fNone {
+			b.WriteString(sc.word(j))
+			j++
+			continue
+		}
+		if sc.isPunct(j, '-') && j+1 < len(sc.toks) && !sc.toks[j+1].gap && sc.toks[j+1].kind == kWord && sc.toks[j].form == fNone {
+			b.WriteByte('-')
+			b.WriteString(sc.word(j + 1))
+			j += 2
+			continue
+		}
+		break
+	}
+	return b.String(), j, true
+}
+
+// dotted reads label (dot label)* from token i: literal dots must touch
+// both labels, spoken or bracketed dots may have spaces around them. It
+// returns the labels, the last token, and whether any dot was obfuscated.
+func (sc *scan) dotted(i int) (labels []string, last int, obf bool, ok bool) {
+	l, next, ok := sc.label(i)
+	if !ok {
+		return nil, i, false, false
+	}
+	labels, last = []string{l}, next-1
+	for len(labels) < 8 {
+		f, after := sc.formAt(last + 1)
+		switch {
+		case f == fDotLiteral:
+			if sc.toks[last+1].gap || after >= len(sc.toks) || sc.toks[after].gap {
+				return labels, last, obf, true
+			}
+		case f == fDotWord || f == fDotObf:
+		default:
+			return labels, last, obf, true
+		}
+		l, next, ok := sc.label(after)
+		if !ok {
+			return labels, last, obf, true
+		}
+		if f != fDotLiteral {
+			obf = true
+		}
+		labels, last = append(labels, l), next-1
+	}
+	return labels, last, obf, true
+}
+
+// localBefore reads an email local part ending at token end, backwards.
+func (sc *scan) localBefore(end int) (string, int, bool) {
+	if end < 0 || sc.toks[end].kind != kWord || sc.toks[end].form != fNone {
+		return "", end, false
+	}
+	parts := []string{sc.word(end)}
+	start := end
+	for len(parts) < 16 && start > 0 {
+		prev := start - 1
+		t := sc.toks[start]
+		if sc.toks[prev].kind == kWord && !t.gap && sc.toks[prev].form == fNone {
+			parts = append(parts, sc.word(prev))
+			start = prev
+			continue
+		}
+		if prev >= 1 && !t.gap && !sc.toks[prev].gap && sc.toks[prev-1].kind == kWord &&
+			(sc.isPunct(prev, '.') || sc.isPunct(prev, '-') || sc.isPunct(prev, '+')) {
+			parts = append(parts, sc.word(prev), sc.word(prev-1))
+			start = prev - 1
+			continue
+		}
+		if f, fs := sc.formEndingAt(prev); (f == fDotWord || f == fDotObf) && fs >= 1 && sc.toks[fs-1].kind == kWord && sc.toks[fs-1].form == fNone {
+			parts = append(parts, ".", sc.word(fs-1))
+			start = fs - 1
+			continue
+		}
+		break
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i])
+	}
+	return b.String(), start, true
+}
+
+func isAlpha(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func (sc *scan) lex(w string) uint32 { return lexicon[w].flags }
+
+// emails finds addresses around every form of @.
+func (sc *scan) emails() {
+	for k := range sc.toks {
+		f, after := sc.formAt(k)
+		if !isAtForm(f) {
+			continue
+		}
+		if f == fAtLiteral && (sc.toks[k].gap || after >= len(sc.toks) || sc.toks[after].gap) {
+			continue // "is @li.kim" is a handle, not an address
+		}
+		local, start, ok := sc.localBefore(k - 1)
+		if !ok {
+			continue
+		}
+		labels, last, obf, ok := sc.dotted(after)
+		if !ok || len(labels) < 2 {
+			continue
+		}
+		tld := labels[len(labels)-1]
+		known := sc.lex(tld)&lxTLD != 0
+		if f == fAtLiteral && !obf {
+			if !isAlpha(tld) || len(tld) < 2 || len(tld) > 24 {
+				continue
+			}
+		} else if !known {
+			continue
+		}
+		conf := 0.97
+		if f == fAtWord {
+			// "look at google.com" is a site, not an address: a spoken "at"
+			// needs a local part that is not a common word, and some sign of
+			// deliberate hiding or a mail provider.
+			provider := sc.lex(labels[0])&lxMailProvider != 0
+			if sc.lex(local)&lxStop != 0 || !(provider || obf || hasDigit(local) || strings.ContainsAny(local, "._")) {
+				continue
+			}
+			conf = 0.9
+		}
+		sc.add(Email, start, last, local+"@"+strings.Join(labels, "."), conf)
+		sc.markUsed(start, last)
+	}
+}
+
+// techNames are dotted names of technologies that look like domains.
+var techNames = map[string]bool{"asp.net": true, "vb.net": true, "ado.net": true, "dot.net": true,
+	"socket.io": true, "fly.io": false}
+
+// urls finds web addresses: with a scheme, www., or a known top-level
+// domain, written with real, spoken or bracketed dots.
+func (sc *scan) urls() {
+	for i := 0; i < len(sc.toks); i++ {
+		if sc.used[i] || sc.toks[i].kind != kWord || sc.toks[i].form != fNone {
+			continue
+		}
+		if i > 0 && !sc.toks[i].gap && (sc.toks[i-1].kind == kWord || sc.isPunct(i-1, '.') || sc.isPunct(i-1, '@') || sc.isPunct(i-1, '-')) {
+			continue
+		}
+		start, from, scheme := i, i, false
+		if w := sc.word(i); (w == "http" || w == "https") && sc.isPunct(i+1, ':') && sc.isPunct(i+2, '/') && sc.isPunct(i+3, '/') {
+			scheme, from = true, i+4
+		}
+		labels, last, obf, ok := sc.dotted(from)
+		if !ok || len(labels) < 2 {
+			continue
+		}
+		tld := labels[len(labels)-1]
+		valid := sc.lex(tld)&lxTLD != 0 || (scheme || labels[0] == "www") && isAlpha(tld) && len(tld) >= 2
+		for _, l := range labels {
+			if !strings.ContainsAny(l, "abcdefghijklmnopqrstuvwxyz") {
+				valid = false
+			}
+		}
+		host := strings.Join(labels, ".")
+		if techNames[host] || obf && (sc.lex(labels[0])&lxStop != 0 || len(labels[0]) < 2) {
+			valid = false
+		}
+		end := last
+		if sc.isPunct(end+1, '/') && !sc.toks[end+1].gap {
+			end++
+			for end+1 < len(sc.toks) && !sc.toks[end+1].gap && sc.toks[end+1].kind != kOther {
+				end++
+			}
+			for end > last+1 && sc.toks[end].kind == kPunct && !sc.isPunct(end, '/') {
+				end-- // trailing punctuation ends a sentence, not the path
+			}
+		} else if len(labels[0]) == 1 && !scheme {
+			valid = false // "e.g", "i.e": one-letter names need a path to count (t.me/x)
+		}
+		if !valid {
+			continue
+		}
+		conf := 0.95
+		if obf {
+			conf = 0.85
+		}
+		sc.add(URL, start, end, host, conf)
+		sc.markUsed(start, end)
+		i = end
+	}
+}
+
+// messengerNames canonicalizes messenger words.
+var messengerNames = map[string]string{"insta": "instagram", "ig": "instagram", "fb": "facebook"}
+
+// handles finds messenger handles ("telegram @x", "skype: x") and requests
+// to move the conversation to a messenger ("let's talk on WhatsApp").
+func (sc *scan) handles() {
+	for i := range sc.toks {
+		t := sc.toks[i]
+		if t.kind != kWord || t.flags&lxMessenger == 0 || sc.used[i] {
+			continue
+		}
+		name := sc.word(i)
+		if n, ok := messengerNames[name]; ok {
+			name = n
+		}
+		if h, end, ok := sc.handleAfter(i); ok {
+			sc.add(Handle, i, end, name+":"+h, 0.9)
+			sc.markUsed(i, end)
+			continue
+		}
+		if i+1 < len(sc.toks) && sc.toks[i+1].flags&lxTechNoun != 0 {
+			continue
+		}
+		if i == 0 || sc.toks[i-1].flags&lxPrep == 0 && sc.word(i-1) != "my" {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-7 && !sc.sentenceEnd(j); j-- {
+			if sc.toks[j].flags&lxContactVerb != 0 {
+				sc.add(Handle, i, i, name, 0.75)
+				break
+			}
+		}
+	}
+}
+
+// handleAfter reads the handle after a messenger word at i, across fillers
+// such as "id is", ":" or "my", and reports its text and last token.
+func (sc *scan) handleAfter(i int) (string, int, bool) {
+	j, explicit := i+1, false
+	for n := 0; n < 4 && j < len(sc.toks); n++ {
+		t := sc.toks[j]
+		if t.kind == kPunct && strings.IndexByte(":,-=", sc.f.b[t.s]) >= 0 {
+			explicit = explicit || sc.f.b[t.s] == ':'
+			j++
+			continue
+		}
+		if t.kind == kWord && t.flags&lxFiller != 0 && t.form != fAtWord {
+			w := sc.word(j)
+			explicit = explicit || w == "id" || w == "handle" || w == "username"
+			j++
+			continue
+		}
+		break
+	}
+	if sc.isPunct(j, '@') {
+		explicit = true
+		j++
+	}
+	if j+1 < len(sc.toks) && sc.word(j) == "live" && sc.isPunct(j+1, ':') {
+		explicit = true
+		j += 2
+	}
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || (sc.toks[j].gap && sc.isPunct(j-1, '@')) {
+		return "", 0, false
+	}
+	var b strings.Builder
+	end := j
+	b.WriteString(sc.word(j))
+	for end+2 < len(sc.toks) && !sc.toks[end+1].gap && !sc.toks[end+2].gap && sc.toks[end+2].kind == kWord &&
+		(sc.isPunct(end+1, '.') || sc.isPunct(end+1, '-')) {
+		b.WriteByte(sc.f.b[sc.toks[end+1].s])
+		b.WriteString(sc.word(end + 2))
+		end += 2
+	}
+	h := b.String()
+	f := sc.lex(h)
+	if len(h) < 3 || f&(lxStop|lxTechNoun|lxPrep|lxContactVerb) != 0 ||
+		!(explicit || hasDigit(h) || strings.ContainsAny(h, "._")) {
+		return "", 0, false
+	}
+	return h, end, true
+}

@@ -1,0 +1,165 @@
+package screen
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// folded is text reduced to lower-case ASCII for the detectors, with the
+// original byte span of every folded byte, so spans map back exactly (C4).
+type folded struct {
+	b     []byte
+	start []int32 // original offset where the rune behind b[i] starts
+	end   []int32 // original offset where it ends
+}
+
+// otherLetter stands for a letter of a script the detectors do not read.
+const otherLetter = 0x01
+
+// foldTable maps the non-ASCII runes the detectors care about to ASCII:
+// full-width and other compatibility forms, look-alike Cyrillic and Greek
+// letters, letters with diacritics, enclosed and superscript digits, digits
+// of other scripts, Unicode spaces. "" means the rune is invisible and is
+// dropped. It is built once and never changes.
+var foldTable = buildFoldTable()
+
+// confusables are letters that look like Latin ones but NFKC keeps apart.
+var confusables = map[rune]string{
+	'а': "a", 'в': "b", 'е': "e", 'ё': "e", 'к': "k", 'м': "m", 'н': "h", 'о': "o", 'р': "p", 'с': "c",
+	'т': "t", 'у': "y", 'х': "x", 'ѕ': "s", 'і': "i", 'ї': "i", 'ј': "j", 'һ': "h", 'ԁ': "d", 'ԛ': "q",
+	'ԝ': "w", 'ɡ': "g", 'ɑ': "a", 'ο': "o", 'α': "a", 'β': "b", 'ε': "e", 'ι': "i", 'κ': "k", 'ν': "v",
+	'ρ': "p", 'τ': "t", 'υ': "u", 'χ': "x", 'γ': "y", 'ω': "w", 'η': "n", 'μ': "u", 'ѵ': "v", 'ɩ': "i",
+	'ℓ': "l", 'ı': "i", 'ȷ': "j", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ħ': "h",
+	'þ': "th", 'ð': "d",
+	'\u3002': ".", '\uff61': ".", '\u2024': ".", '\u00b7': ".", '\u2219': ".", '\u30fb': ".",
+	'\u2010': "-", '\u2011': "-", '\u2012': "-", '\u2013': "-", '\u2014': "-", '\u2212': "-",
+	'\u2018': "'", '\u2019': "'", '\u201c': "\"", '\u201d': "\"",
+}
+
+func buildFoldTable() map[rune]string {
+	t := map[rune]string{}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if s, ok := foldRune(r); ok {
+				t[r] = s
+			}
+		}
+	}
+	add(0x80, 0x24F)      // Latin-1 and Latin Extended
+	add(0x2B0, 0x2FF)     // modifier letters
+	add(0x370, 0x52F)     // Greek, Cyrillic
+	add(0x1D00, 0x1DBF)   // phonetic extensions
+	add(0x1E00, 0x1EFF)   // Latin Extended Additional
+	add(0x2000, 0x2BFF)   // punctuation, super/subscripts, letterlike, enclosed, dingbats
+	add(0x3000, 0x303F)   // CJK punctuation
+	add(0xFE00, 0xFE6F)   // variation selectors, small forms
+	add(0xFF00, 0xFFEF)   // full-width forms
+	add(0x1D400, 0x1D7FF) // mathematical alphanumerics
+	add(0x1F100, 0x1F1FF) // enclosed alphanumeric supplement
+	for _, rt := range unicode.Nd.R16 {
+		for r := rune(rt.Lo); r <= rune(rt.Hi); r += rune(rt.Stride) {
+			t[r] = string(rune('0' + (r-rune(rt.Lo))%10))
+		}
+	}
+	for _, rt := range unicode.Nd.R32 {
+		for r := rune(rt.Lo); r <= rune(rt.Hi); r += rune(rt.Stride) {
+			t[r] = string(rune('0' + (r-rune(rt.Lo))%10))
+		}
+	}
+	for _, r := range invisible {
+		t[r] = ""
+	}
+	return t
+}
+
+// invisible runes are dropped: zero-width characters, joiners, direction
+// marks, the soft hyphen, variation selectors and the combining keycap.
+var invisible = []rune{0xAD, 0x34F, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+	0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF, 0x20E3, 0xFE0E, 0xFE0F}
+
+// foldRune decides the ASCII form of one rune, if it has one.
+func foldRune(r rune) (string, bool) {
+	if s, ok := confusables[r]; ok {
+		return s, true
+	}
+	if unicode.IsSpace(r) {
+		return " ", true
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return "", true
+	}
+	var out []byte
+	for _, c := range norm.NFD.String(norm.NFKC.String(string(r))) {
+		switch {
+		case c < 0x80:
+			out = append(out, byte(unicode.ToLower(c)))
+		case unicode.Is(unicode.Mn, c):
+		default:
+			if s, ok := confusables[unicode.ToLower(c)]; ok {
+				out = append(out, s...)
+				continue
+			}
+			return "", false
+		}
+	}
+	if len(out) == 0 {
+		return "", false
+	}
+	return string(out), true
+}
+
+// fold fills f from text, reusing its buffers.
+func (f *folded) fold(text string) {
+	f.b, f.start, f.end = f.b[:0], f.start[:0], f.end[:0]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c < 0x20 || c == 0x7f:
+				c = ' '
+			}
+			f.b = append(f.b, c)
+			f.start = append(f.start, int32(i))
+			f.end = append(f.end, int32(i+1))
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		s, ok := foldTable[r]
+		switch {
+		case ok:
+			for j := 0; j < len(s); j++ {
+				f.b = append(f.b, s[j])
+				f.start = append(f.start, int32(i))
+				f.end = append(f.end, int32(i+n))
+			}
+		case r == utf8.RuneError && n == 1:
+			f.b = append(f.b, ' ')
+			f.start = append(f.start, int32(i))
+			f.end = append(f.end, int32(i+1))
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			f.b = append(f.b, otherLetter)
+			f.start = append(f.start, int32(i))
+			f.end = append(f.end, int32(i+n))
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r):
+			// invisible marks and format characters not in the table
+		default:
+			f.b = append(f.b, ' ')
+			f.start = append(f.start, int32(i))
+			f.end = append(f.end, int32(i+n))
+		}
+		i += n
+	}
+}
+
+// Normalize returns the folded form of text the detectors read, for
+// debugging and for tests of the normalization itself.
+func Normalize(text string) string {
+	var f folded
+	f.fold(text)
+	return string(f.b)
+}

@@ -1,0 +1,163 @@
+package screen
+
+// The intent detectors read one sentence at a time: payment outside the
+// platform (V5) and requests for a positive review (V7). Both look for a
+// cue and the context that makes it a request rather than a description
+// ("I integrated PayPal checkout", "I have 200 five-star reviews").
+
+// negated reports whether a negation stands within three tokens before i.
+func (sc *scan) negated(from, i int) bool {
+	for k := i - 1; k >= from && k >= i-3; k-- {
+		if sc.toks[k].flags&lxNeg != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether a token of class flag stands in [from, to).
+func (sc *scan) within(from, to int, flag uint32) bool {
+	for k := from; k < to; k++ {
+		if sc.toks[k].flags&flag != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord returns the word at i+1, or "".
+func (sc *scan) nextWord(i int) string {
+	if i+1 < len(sc.toks) && sc.toks[i+1].kind == kWord {
+		return sc.word(i + 1)
+	}
+	return ""
+}
+
+func (sc *scan) payments() {
+	sc.sentences(func(from, to int) {
+		payVerb := sc.within(from, to, lxPayVerb)
+		tech := sc.within(from, to, lxTech)
+		for i := from; i < to; i++ {
+			t := sc.toks[i]
+			if t.kind != kWord {
+				continue
+			}
+			switch {
+			case t.flags&lxOutside != 0:
+				// "outside (of) (the) platform"
+				for k := i + 1; k < to && k <= i+3; k++ {
+					if sc.toks[k].flags&lxPlatform != 0 {
+						if !sc.negated(from, i) {
+							sc.add(OffPlatform, i, k, "off_platform", 0.92)
+						}
+						break
+					}
+				}
+			case sc.word(i) == "off":
+				k := i + 1
+				if sc.isPunct(k, '-') {
+					k++
+				}
+				if k < to && sc.toks[k].flags&lxPlatform != 0 && sc.word(k) != "here" && !sc.negated(from, i) {
+					sc.add(OffPlatform, i, k, "off_platform", 0.92)
+				}
+			case t.flags&lxAvoid != 0:
+				// "avoid / skip / save the (platform) fee(s)"
+				for k := i + 1; k < to && k <= i+5; k++ {
+					if sc.toks[k].flags&lxFee != 0 && sc.word(k) != "cut" {
+						if !sc.negated(from, i) {
+							sc.add(OffPlatform, i, k, "fee_avoidance", 0.88)
+						}
+						break
+					}
+				}
+			case t.flags&lxDirect != 0:
+				if payVerb && !tech && !sc.negated(from, i) {
+					sc.add(OffPlatform, i, i, "direct_payment", 0.85)
+				}
+			}
+			if t.flags&lxPayMethod != 0 && !tech && !sc.negated(from, i) {
+				if m, end, ok := sc.method(i, to, payVerb); ok {
+					sc.add(OffPlatform, i, end, m, 0.85)
+				}
+			}
+		}
+	})
+}
+
+// method decides whether the payment-method word at i is offered as a way
+// to pay, and returns its canonical name and last token.
+func (sc *scan) method(i, to int, payVerb bool) (string, int, bool) {
+	w, next := sc.word(i), sc.nextWord(i)
+	asVerb := i+1 < to && sc.toks[i+1].flags&lxMe != 0 // "zelle me", "venmo me"
+	prep := i > 0 && sc.toks[i-1].flags&lxPrep != 0 || i > 0 && sc.word(i-1) == "my"
+	switch w {
+	case "bank":
+		if next == "account" || next == "transfer" || next == "details" || next == "deposit" || next == "wire" {
+			return "bank_transfer", i + 1, payVerb || prep
+		}
+		return "", 0, false
+	case "wise":
+		return "wise", i, (prep || asVerb || next == "account" || next == "transfer") && (payVerb || asVerb)
+	case "swift":
+		return "bank_transfer", i, next == "code" || next == "transfer"
+	case "wire":
+		if next == "transfer" {
+			return "bank_transfer", i + 1, true
+		}
+		return "bank_transfer", i, asVerb
+	case "iban":
+		return "bank_transfer", i, true
+	}
+	if asVerb && w != "crypto" && w != "bank" {
+		return w, i, true
+	}
+	return w, i, payVerb || prep && i+1 < to && sc.nextWord(i) == "account"
+}
+
+// reviews finds a positive rating asked for or bought.
+func (sc *scan) reviews() {
+	sc.sentences(func(from, to int) {
+		for i := from; i < to; i++ {
+			s, e, ok := sc.positivePhrase(i, from, to)
+			if !ok {
+				continue
+			}
+			// "I have over 200 five-star reviews" describes, it does not ask.
+			self := false
+			for k := s - 1; k >= from && k >= s-3; k-- {
+				if sc.toks[k].flags&lxSelf != 0 {
+					self = true
+				}
+			}
+			if !self && sc.within(from, to, lxRequest) {
+				sc.add(PositiveReview, s, e, "positive_review", 0.85)
+				return
+			}
+			i = e
+		}
+	})
+}
+
+// positivePhrase recognizes at i: "5-star review", "five stars", "positive
+// feedback", "5/5", "rate me 5", "something nice".
+func (sc *scan) positivePhrase(i, from, to int) (int, int, bool) {
+	t := sc.toks[i]
+	switch {
+	case t.flags&lxReviewNoun != 0:
+		for k := i - 1; k >= from && k >= i-3; k-- {
+			if sc.toks[k].flags&lxPositive != 0 {
+				return k, i, true
+			}
+		}
+	case t.flags&lxDigits != 0 && sc.isPunct(i+1, '/') && i+2 < to && sc.word(i+2) == sc.word(i) && !sc.toks[i+2].gap:
+		if w := sc.word(i); w == "5" || w == "10" {
+			return i, i + 2, true
+		}
+	case sc.word(i) == "rate" && i+2 < to && sc.word(i+1) == "me" && sc.toks[i+2].flags&lxPositive != 0:
+		return i, i + 2, true
+	case sc.word(i) == "something" && i+1 < to && sc.word(i+1) == "nice":
+		return i, i + 1, true
+	}
+	return 0, 0, false
+}

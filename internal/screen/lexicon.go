@@ -1,0 +1,132 @@
+package screen
+
+import "strings"
+
+// Lexicon classes. Each word of the text is looked up once; detectors then
+// test bits instead of strings.
+const (
+	lxAt uint32 = 1 << iota
+	lxDot
+	lxDigits
+	lxNumWord
+	lxZero // "o", "oh": zero inside a run of digits
+	lxRepeat
+	lxTLD
+	lxMessenger
+	lxContactVerb
+	lxPrep
+	lxTechNoun
+	lxPayMethod
+	lxPayVerb
+	lxTech
+	lxNeg
+	lxPlatform
+	lxFee
+	lxAvoid
+	lxOutside
+	lxDirect
+	lxPhoneCue
+	lxNotPhone
+	lxMailProvider
+	lxStop
+	lxReviewNoun
+	lxPositive
+	lxRequest
+	lxSelf
+	lxFiller
+	lxMe
+)
+
+type lexEntry struct {
+	flags uint32
+	digit int8
+}
+
+// lexicon maps a folded word to its classes. Built once, never changed.
+var lexicon = buildLexicon()
+
+func buildLexicon() map[string]lexEntry {
+	m := map[string]lexEntry{}
+	add := func(flag uint32, words string) {
+		for _, w := range strings.Fields(words) {
+			e, ok := m[w]
+			if !ok {
+				e.digit = -1
+			}
+			e.flags |= flag
+			m[w] = e
+		}
+	}
+	digits := func(d int8, words string) {
+		for _, w := range strings.Fields(words) {
+			e, ok := m[w]
+			if !ok {
+				e.digit = -1
+			}
+			e.flags |= lxNumWord
+			e.digit = d
+			m[w] = e
+		}
+	}
+	add(lxAt, "at")
+	add(lxDot, "dot")
+	// Number words in English, Spanish, Portuguese, French, German and Italian
+	// (folded: no diacritics).
+	digits(0, "zero cero null nul")
+	digits(1, "one uno um un une eins")
+	digits(2, "two dos dois deux zwei due")
+	digits(3, "three tres trois drei tre")
+	digits(4, "four cuatro quatro quatre vier quattro")
+	digits(5, "five cinco cinq funf fuenf cinque")
+	digits(6, "six seis sechs sei")
+	digits(7, "seven siete sete sept sieben sette")
+	digits(8, "eight ocho oito huit acht otto")
+	digits(9, "nine nueve nove neuf neun")
+	add(lxZero, "o oh")
+	add(lxRepeat, "double triple")
+	add(lxTLD, "com net org io co me dev app ai info biz us uk de fr es it nl ru in br ca au jp cn tv xyz site "+
+		"online store tech design studio agency blog shop page art link cloud pro eu ch se no dk fi pt be at ie "+
+		"nz za mx ar cl tr ua kr sg hk tw ph vn pk ng ke gr cz hu ro bg ly gl gg ws cc fm tk mobi name email live "+
+		"club space website media digital world network solutions services consulting portfolio codes team")
+	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
+		"facebook fb messenger twitter tiktok threema icq imessage hangouts line")
+	add(lxContactVerb, "talk chat message messages msg text texting add ping hit reach call contact continue move "+
+		"switch dm write find connect speak discuss catch hmu follow join email mail communicate converse")
+	add(lxPrep, "on via over through in to at by using thru")
+	add(lxTechNoun, "bot bots api apis business marketing integration integrations app apps campaign campaigns ads "+
+		"clone sdk webhook webhooks chatbot chatbots automation store shop mini channel channels group groups "+
+		"development developer template templates plugin widget stickers filter filters ui design clone "+
+		"account_manager analytics growth reels posts content influencer influencers")
+	add(lxPayMethod, "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram "+
+		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift wire gcash paytm "+
+		"alipay interac bank pix upi")
+	add(lxPayVerb, "pay paid paying payment payments send sending sent transfer transferring wire settle accept "+
+		"accepting take receive tip invoice")
+	add(lxTech, "integrate integrated integrating integration checkout api sdk gateway plugin built build building "+
+		"develop developed developer implement implemented app webhook webhooks statement statements ocr dashboard "+
+		"clone merchant subscription stripe wallet library parse parsing reconciliation compliance")
+	add(lxNeg, "not never no dont don cant cannot wont won shouldn nt without")
+	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system")
+	add(lxFee, "fee fees commission commissions cut")
+	add(lxAvoid, "avoid avoiding skip skipping save saving bypass bypassing dodge escape cut evade")
+	add(lxOutside, "outside")
+	add(lxDirect, "directly direct")
+	add(lxPhoneCue, "call text phone number num tel mobile cell whatsapp sms reach contact ring dial viber "+
+		"telephone cellphone ph mob nr no")
+	add(lxNotPhone, "isbn order tracking invoice serial sn ref reference ticket version v id sku model part pin otp "+
+		"code zip postal po case account acct iban swift transaction txn receipt booking confirmation policy lot batch")
+	add(lxMailProvider, "gmail googlemail yahoo hotmail outlook proton protonmail icloud aol mail gmx yandex zoho "+
+		"live msn me")
+	add(lxStop, "me us you him her them it here there this that home work look site available the a an our "+
+		"my your his their is are was be we i they meet office noon night morning least most best first last "+
+		"for from with and or but of business")
+	add(lxReviewNoun, "review reviews feedback rating ratings star stars")
+	add(lxPositive, "positive good great nice glowing excellent perfect top high highest best amazing awesome "+
+		"5 five 10 ten 100")
+	add(lxRequest, "please pls plz could would can will leave give write rate click mark if exchange appreciate "+
+		"mean help want need let kindly hope")
+	add(lxSelf, "have has had got earned received over with")
+	add(lxFiller, "id is me handle username user name my number account at on")
+	add(lxMe, "me us")
+	return m
+}

@@ -1,0 +1,191 @@
+package screen
+
+import "strings"
+
+// digitsOf returns the digits a token stands for: a digit run, a number
+// word, or a run of digits with the letter o for zero ("4o5").
+func (sc *scan) digitsOf(i int) (string, bool) {
+	t := sc.toks[i]
+	if t.kind != kWord {
+		return "", false
+	}
+	if t.flags&lxDigits != 0 {
+		return sc.word(i), true
+	}
+	if t.flags&lxNumWord != 0 {
+		return string(rune('0' + t.digit)), true
+	}
+	w := sc.word(i)
+	if strings.Count(w, "o") > 0 && len(w) >= 3 {
+		n := 0
+		for j := 0; j < len(w); j++ {
+			switch {
+			case w[j] >= '0' && w[j] <= '9':
+				n++
+			case w[j] != 'o':
+				return "", false
+			}
+		}
+		if n >= 2 {
+			return strings.ReplaceAll(w, "o", "0"), true
+		}
+	}
+	return "", false
+}
+
+// phones finds runs of 7 to 15 digits written with digits, number words
+// (several languages), "o" for zero, "double"/"triple", and the usual
+// separators, then drops what is a date, a year range, an ISBN, an IP
+// address, a decimal, an amount or an identifier named by its context.
+func (sc *scan) phones() {
+	n := len(sc.toks)
+	for i := 0; i < n; i++ {
+		if sc.used[i] {
+			continue
+		}
+		if _, ok := sc.digitsOf(i); !ok {
+			continue
+		}
+		var digits strings.Builder
+		var groups []int // lengths of digit-run groups
+		var seps []byte
+		words, last, repeat := 0, i, 1
+		j := i
+		for ; j < n && !sc.used[j]; j++ {
+			t := sc.toks[j]
+			if d, ok := sc.digitsOf(j); ok {
+				for r := 0; r < repeat; r++ {
+					digits.WriteString(d)
+				}
+				repeat = 1
+				if t.flags&lxDigits != 0 {
+					groups = append(groups, len(d))
+				} else {
+					words++
+				}
+				last = j
+				continue
+			}
+			if t.flags&lxZero != 0 && digits.Len() > 0 && j+1 < n {
+				if _, ok := sc.digitsOf(j + 1); ok {
+					digits.WriteByte('0')
+					words++
+					continue
+				}
+			}
+			if t.flags&lxRepeat != 0 && j+1 < n {
+				if _, ok := sc.digitsOf(j + 1); ok {
+					repeat = 2
+					if sc.word(j) == "triple" {
+						repeat = 3
+					}
+					continue
+				}
+			}
+			if t.kind == kPunct && strings.IndexByte("-./()", sc.f.b[t.s]) >= 0 && j > i {
+				seps = append(seps, sc.f.b[t.s])
+				continue
+			}
+			break
+		}
+		d := digits.String()
+		start := i
+		plus := i > 0 && sc.isPunct(i-1, '+')
+		if plus {
+			start = i - 1
+		} else if i > 0 && sc.isPunct(i-1, '(') {
+			start = i - 1
+		}
+		if sc.phoneLike(start, last, d, groups, seps, words) {
+			norm := d
+			switch {
+			case plus:
+				norm = "+" + d
+			case strings.HasPrefix(d, "00") && len(d) > 9:
+				norm = "+" + d[2:]
+			case len(d) == 10 && d[0] >= '2' && d[3] >= '2' && groups != nil && len(groups) != 1:
+				norm = "+1" + d // a NANP-shaped number written with separators
+			case len(d) == 11 && d[0] == '1':
+				norm = "+" + d
+			}
+			conf := 0.8
+			if plus || sc.phoneCue(start) {
+				conf = 0.95
+			}
+			sc.add(Phone, start, last, norm, conf)
+			sc.markUsed(start, last)
+		}
+		i = max(i, last)
+	}
+}
+
+func (sc *scan) phoneCue(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-5; k-- {
+		if sc.toks[k].flags&lxPhoneCue != 0 {
+			return true
+		}
+		if sc.sentenceEnd(k) {
+			break
+		}
+	}
+	return false
+}
+
+func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, words int) bool {
+	if len(d) < 7 || len(d) > 15 {
+		return false
+	}
+	// Glued to letters or symbols: an identifier (SN-4471-0093, 1080p), an
+	// amount ($1500000) or a percentage.
+	if start > 0 && !sc.toks[start].gap {
+		p := sc.toks[start-1]
+		if p.kind == kWord || p.kind == kPunct && strings.IndexByte("$#%-/.:", sc.f.b[p.s]) >= 0 {
+			return false
+		}
+	}
+	if start > 0 && sc.toks[start].gap && sc.toks[start-1].kind == kPunct && strings.IndexByte("$", sc.f.b[sc.toks[start-1].s]) >= 0 {
+		return false
+	}
+	if last+1 < len(sc.toks) && !sc.toks[last+1].gap {
+		nx := sc.toks[last+1]
+		if nx.kind == kWord || nx.kind == kPunct && strings.IndexByte("%$", sc.f.b[nx.s]) >= 0 {
+			return false
+		}
+	}
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		if sc.toks[k].flags&lxNotPhone != 0 && sc.toks[k].flags&lxPhoneCue == 0 {
+			return false
+		}
+	}
+	if words == 0 {
+		sep := string(seps)
+		switch {
+		case len(groups) == 2 && strings.Trim(sep, ".") == "": // a decimal number
+			return false
+		case len(groups) == 4 && len(d) <= 12 && sep == "...": // an IPv4 address
+			return false
+		case len(d) == 13 && (strings.HasPrefix(d, "978") || strings.HasPrefix(d, "979")) && len(groups) >= 4:
+			return false // ISBN-13
+		case isDate(groups, d):
+			return false
+		case len(groups) == 1 && len(d) < 10 && !sc.phoneCue(start) && !sc.isPunct(start, '+'):
+			return false // a bare 7-9 digit number with nothing saying it is a phone
+		}
+	}
+	return true
+}
+
+// isDate reports digit groups shaped like a date (2024-05-12, 12/05/2024)
+// or a year range (2019-2023).
+func isDate(groups []int, d string) bool {
+	year := func(s string) bool { return s >= "1900" && s <= "2099" }
+	switch {
+	case len(groups) == 3 && groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2:
+		return year(d[:4])
+	case len(groups) == 3 && groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4:
+		return year(d[len(d)-4:])
+	case len(groups) == 2 && groups[0] == 4 && groups[1] == 4:
+		return year(d[:4]) && year(d[4:])
+	}
+	return false
+}

@@ -1,0 +1,230 @@
+// Package service carries out every use case of standing: it loads the facts,
+// asks the pure decision packages (account, screen, linkage, enforce, closure)
+// what follows, and applies their effects through store in one transaction
+// together with the audit events, notices, webhook deliveries and due-time
+// jobs they cause. HTTP, the CLI and the job loop all call it.
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"standing/internal/account"
+	"standing/internal/clock"
+	"standing/internal/identity"
+	"standing/internal/ids"
+	"standing/internal/policy"
+	"standing/internal/problem"
+	"standing/internal/screen"
+	"standing/internal/store"
+)
+
+// Actor is who asks for a change: recorded on every audit event.
+type Actor struct {
+	Kind string `json:"kind"` // member, staff, integration, admin, system
+	ID   string `json:"id"`
+}
+
+// System is the actor of automated decisions and due-time jobs.
+var System = Actor{Kind: "system", ID: "system"}
+
+// Service is the application. It is safe for concurrent use.
+type Service struct {
+	db       *store.DB
+	clock    clock.Clock
+	set      policy.Settings
+	signals  *identity.Hasher
+	screener *screen.Screener
+	log      *slog.Logger
+	wake     chan struct{}
+}
+
+// New builds the service over an open, migrated database. The signal secret
+// comes from the settings, or is made once and kept in the database.
+func New(ctx context.Context, db *store.DB, clk clock.Clock, set policy.Settings, log *slog.Logger) (*Service, error) {
+	secret := set.SignalSecret
+	if secret == "" {
+		var b [32]byte
+		_, _ = rand.Read(b[:])
+		err := db.Update(ctx, func(tx *store.Tx) error {
+			v, err := tx.SetMetaOnce(ctx, "signal_secret", hex.EncodeToString(b[:]))
+			secret = v
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("signal secret: %w", err)
+		}
+	}
+	return &Service{
+		db: db, clock: clk, set: set, log: log,
+		signals:  identity.NewHasher(secret, set.SignalPreviousSecrets),
+		screener: screen.New(),
+		wake:     make(chan struct{}, 1),
+	}, nil
+}
+
+// Settings returns the policy settings in force.
+func (s *Service) Settings() policy.Settings { return s.set }
+
+// Now is the service's current time.
+func (s *Service) Now() time.Time { return s.clock.Now() }
+
+// DB exposes the database for operational commands (keys, migrate).
+func (s *Service) DB() *store.DB { return s.db }
+
+// Wake is signalled after every commit that may have scheduled work.
+func (s *Service) Wake() <-chan struct{} { return s.wake }
+
+func (s *Service) poke() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// txn is one use case's transaction: the store transaction plus the time and
+// actor every effect is recorded with.
+type txn struct {
+	*store.Tx
+	ctx   context.Context
+	s     *Service
+	now   time.Time
+	actor Actor
+}
+
+// update runs fn in one write transaction; store errors become problems.
+func (s *Service) update(ctx context.Context, actor Actor, fn func(*txn) error) error {
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		return fn(&txn{Tx: tx, ctx: ctx, s: s, now: s.clock.Now(), actor: actor})
+	})
+	if err == nil {
+		s.poke()
+	}
+	return translate(err)
+}
+
+// read runs fn without a write transaction.
+func (s *Service) read(ctx context.Context, fn func(*txn) error) error {
+	err := s.db.Read(ctx, func(tx *store.Tx) error {
+		return fn(&txn{Tx: tx, ctx: ctx, s: s, now: s.clock.Now(), actor: System})
+	})
+	return translate(err)
+}
+
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := problem.As(err); ok {
+		return err
+	}
+	if errors.Is(err, store.ErrConflict) {
+		return problem.New("version_conflict", "the object was changed by another request; read it again and retry")
+	}
+	return err
+}
+
+// get loads a document of a kind, or a 404 naming it.
+func get[T any](t *txn, what, id string) (*T, error) {
+	var v T
+	if err := t.Get(t.ctx, id, &v); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, problem.NotFound(what, id)
+		}
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Event is one append-only audit record (POLICY.md section 2).
+type Event struct {
+	ID            string          `json:"id"`
+	AccountID     string          `json:"account_id"`
+	Action        string          `json:"action"`
+	From          string          `json:"from,omitempty"`
+	To            string          `json:"to,omitempty"`
+	Rule          string          `json:"rule,omitempty"`
+	Reason        string          `json:"reason,omitempty"`
+	Evidence      []string        `json:"evidence,omitempty"`
+	Ref           string          `json:"ref,omitempty"`
+	Automated     bool            `json:"automated"`
+	Actor         Actor           `json:"actor"`
+	PolicyVersion string          `json:"policy_version"`
+	At            time.Time       `json:"at"`
+	Data          json.RawMessage `json:"data,omitempty"`
+}
+
+// audit appends an event for the account, filling id, actor, policy version and time.
+func (t *txn) audit(e Event) error {
+	e.ID = ids.New("evt")
+	e.Actor = t.actor
+	e.Automated = t.actor.Kind == "system" || e.Automated
+	e.PolicyVersion = policy.Version
+	e.At = t.now
+	return t.Audit(t.ctx, e.ID, e.AccountID, t.now, e)
+}
+
+// enqueue schedules a due-time job whose id is kind:ref (one per pair).
+func (t *txn) enqueue(kind, ref string, due time.Time) error {
+	return t.Enqueue(t.ctx, store.Job{ID: kind + ":" + ref, Kind: kind, Ref: ref, DueAt: due})
+}
+
+// cancel removes the kind:ref job.
+func (t *txn) cancel(kind, ref string) error { return t.Cancel(t.ctx, kind+":"+ref) }
+
+// Page is the list envelope of API.md.
+type Page[T any] struct {
+	Data       []T     `json:"data"`
+	NextCursor *string `json:"next_cursor"`
+}
+
+// EncodeCursor makes an opaque cursor of the last id of a page.
+func EncodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// DecodeCursor reads a cursor made by EncodeCursor.
+func DecodeCursor(c string) (string, error) {
+	if c == "" {
+		return "", nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || len(b) == 0 || len(b) > 100 {
+		return "", problem.Invalid("cursor is not one this API gave out", problem.Field("cursor", "invalid", "unknown cursor"))
+	}
+	return string(b), nil
+}
+
+// ListOpts are the paging parameters of a list request.
+type ListOpts struct {
+	Limit  int
+	Cursor string
+}
+
+// page runs q for one page of opts and converts each document with conv.
+func page[T any, V any](t *txn, q store.Query, opts ListOpts, idOf func(*T) string, conv func(*T) V) (Page[V], error) {
+	after, err := DecodeCursor(opts.Cursor)
+	if err != nil {
+		return Page[V]{}, err
+	}
+	q.After, q.Limit = after, opts.Limit+1
+	items, err := store.ListAs[T](t.ctx, t.Tx, q)
+	if err != nil {
+		return Page[V]{}, err
+	}
+	out := Page[V]{Data: make([]V, 0, len(items))}
+	if len(items) > opts.Limit {
+		items = items[:opts.Limit]
+		c := EncodeCursor(idOf(&items[len(items)-1]))
+		out.NextCursor = &c
+	}
+	for i := range items {
+		out.Data = append(out.Data, conv(&items[i]))
+	}
+	return out, nil
+}

@@ -1,0 +1,209 @@
+// Package store is the one door to the database: transactions over SQLite
+// (default, embedded) or PostgreSQL (replicas), with the same SQL for both.
+// Aggregates are versioned JSON documents with a few indexed columns and a
+// reference index, so one query set serves every engine; the signal index,
+// audit log, ledger, jobs and outbox have tables of their own.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// Engine names the database behind a DB.
+type Engine string
+
+// The two engines.
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// Sentinel errors that callers translate into API codes.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("version conflict")
+	ErrExists   = errors.New("already exists")
+)
+
+// DB is an open database.
+type DB struct {
+	sql    *sql.DB
+	Engine Engine
+}
+
+// OpenSQLite opens (creating) the SQLite file at path with WAL, a busy
+// timeout, foreign keys and immediate transactions.
+func OpenSQLite(path string) (*DB, error) {
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return &DB{sql: db, Engine: SQLite}, nil
+}
+
+// OpenPostgres connects to PostgreSQL at dsn through pgx.
+func OpenPostgres(dsn string) (*DB, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(16)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect postgres: %w", err)
+	}
+	return &DB{sql: db, Engine: Postgres}, nil
+}
+
+// Migrate brings the schema up to date with the embedded goose migrations.
+func (db *DB) Migrate(ctx context.Context) error {
+	sub, err := fs.Sub(migrations, "migrations/"+string(db.Engine))
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	dialect := goose.DialectSQLite3
+	if db.Engine == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, db.sql, sub)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
+
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tx is one unit of work: everything done through it commits or rolls back together.
+type Tx struct {
+	q      querier
+	engine Engine
+	write  bool
+}
+
+// Update runs fn in a write transaction, retrying when the engine reports
+// contention (SQLite busy, PostgreSQL deadlock or serialization failure).
+func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	var err error
+	for attempt := 0; attempt < 6; attempt++ {
+		err = db.updateOnce(ctx, fn)
+		if err == nil || !retryable(err) || ctx.Err() != nil {
+			return err
+		}
+		slog.Debug("retrying transaction", "attempt", attempt+1, "err", err)
+		time.Sleep(time.Duration(attempt+1) * 15 * time.Millisecond)
+	}
+	return err
+}
+
+func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
+	stx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = stx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = stx.Rollback()
+		}
+	}()
+	if err = fn(&Tx{q: stx, engine: db.Engine, write: true}); err != nil {
+		return err
+	}
+	if err = stx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Read runs fn against the database without a write transaction.
+func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
+	return fn(&Tx{q: db.sql, engine: db.Engine})
+}
+
+func retryable(err error) bool {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code == "40001" || pg.Code == "40P01"
+	}
+	s := err.Error()
+	return strings.Contains(s, "SQLITE_BUSY") || strings.Contains(s, "database is locked")
+}
+
+func isUniqueViolation(err error) bool {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code == "23505"
+	}
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// forUpdate is the row-lock suffix of the engine (PostgreSQL only: SQLite's
+// immediate transactions already hold the write lock).
+func (t *Tx) forUpdate() string {
+	if t.engine == Postgres && t.write {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// Engine reports the engine behind the transaction.
+func (t *Tx) Engine() Engine { return t.engine }
+
+// Lock takes a transaction-scoped lock on a name, so that concurrent writers
+// deciding on the same fact (two sign-ups with one email) go one after the
+// other. SQLite's immediate transactions are already serialized.
+func (t *Tx) Lock(ctx context.Context, name string) error {
+	if t.engine != Postgres {
+		return nil
+	}
+	if _, err := t.q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, name); err != nil {
+		return fmt.Errorf("lock %s: %w", name, err)
+	}
+	return nil
+}
+
+func micros(t time.Time) int64 { return t.UnixMicro() }
+
+func fromMicros(v int64) time.Time { return time.UnixMicro(v).UTC() }

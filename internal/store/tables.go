@@ -1,0 +1,513 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Audit appends one event to the account's append-only audit log.
+func (t *Tx) Audit(ctx context.Context, id, accountID string, at time.Time, event any) error {
+	b, err := json.Marshal(event)
+	if err != nil {
+		return fmt.Errorf("encode audit event: %w", err)
+	}
+	if _, err := t.q.ExecContext(ctx, `INSERT INTO audit_events (id, account_id, at, data) VALUES ($1, $2, $3, $4)`,
+		id, accountID, micros(at), string(b)); err != nil {
+		return fmt.Errorf("append audit event: %w", err)
+	}
+	return nil
+}
+
+// AuditEvents returns the account's events in order, after sequence number
+// after, at most limit of them, with the sequence number of each.
+func (t *Tx) AuditEvents(ctx context.Context, accountID string, after int64, limit int) ([]json.RawMessage, []int64, error) {
+	rows, err := t.q.QueryContext(ctx, `SELECT seq, data FROM audit_events WHERE account_id = $1 AND seq > $2
+		ORDER BY seq LIMIT $3`, accountID, after, limit)
+	if err != nil {
+		return nil, nil, fmt.Errorf("audit events: %w", err)
+	}
+	defer rows.Close()
+	var out []json.RawMessage
+	var seqs []int64
+	for rows.Next() {
+		var seq int64
+		var s string
+		if err := rows.Scan(&seq, &s); err != nil {
+			return nil, nil, fmt.Errorf("audit events: %w", err)
+		}
+		out, seqs = append(out, json.RawMessage(s)), append(seqs, seq)
+	}
+	return out, seqs, rows.Err()
+}
+
+// AuditSince returns every event from t on, for reports.
+func (t *Tx) AuditSince(ctx context.Context, from, to time.Time) ([]json.RawMessage, error) {
+	rows, err := t.q.QueryContext(ctx, `SELECT data FROM audit_events WHERE at >= $1 AND at < $2 ORDER BY seq`,
+		micros(from), micros(to))
+	if err != nil {
+		return nil, fmt.Errorf("audit range: %w", err)
+	}
+	defer rows.Close()
+	var out []json.RawMessage
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("audit range: %w", err)
+		}
+		out = append(out, json.RawMessage(s))
+	}
+	return out, rows.Err()
+}
+
+// Job is a unit of work due at a time. Its id makes enqueueing idempotent:
+// enqueueing an existing id moves its due time.
+type Job struct {
+	ID       string
+	Kind     string
+	Ref      string
+	DueAt    time.Time
+	Attempts int
+}
+
+// Enqueue schedules (or reschedules) a job.
+func (t *Tx) Enqueue(ctx context.Context, j Job) error {
+	_, err := t.q.ExecContext(ctx, `INSERT INTO jobs (id, kind, ref, due_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, attempts = 0, last_error = ''`,
+		j.ID, j.Kind, j.Ref, micros(j.DueAt))
+	if err != nil {
+		return fmt.Errorf("enqueue %s: %w", j.ID, err)
+	}
+	return nil
+}
+
+// Cancel removes a scheduled job, if it exists.
+func (t *Tx) Cancel(ctx context.Context, id string) error {
+	if _, err := t.q.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("cancel job %s: %w", id, err)
+	}
+	return nil
+}
+
+// NextDue returns the earliest due time of any job, or false when none is scheduled.
+func (db *DB) NextDue(ctx context.Context) (time.Time, bool, error) {
+	var v sql.NullInt64
+	if err := db.sql.QueryRowContext(ctx, `SELECT MIN(due_at) FROM jobs`).Scan(&v); err != nil {
+		return time.Time{}, false, fmt.Errorf("next due: %w", err)
+	}
+	if !v.Valid {
+		return time.Time{}, false, nil
+	}
+	return fromMicros(v.Int64), true, nil
+}
+
+// RunOne takes the earliest job due at now and runs fn on it inside one
+// transaction, deleting the job when fn succeeds. The row lock is the lease:
+// on PostgreSQL other replicas skip it (SKIP LOCKED), and a crash rolls the
+// transaction back so the job stays due. A failing job is retried later with
+// back-off. It reports whether a job was found.
+func (db *DB) RunOne(ctx context.Context, now time.Time, fn func(*Tx, Job) error) (bool, error) {
+	var job Job
+	found := false
+	err := db.Update(ctx, func(tx *Tx) error {
+		found = false
+		lock := ""
+		if db.Engine == Postgres {
+			lock = " FOR UPDATE SKIP LOCKED"
+		}
+		var due int64
+		err := tx.q.QueryRowContext(ctx, `SELECT id, kind, ref, due_at, attempts FROM jobs
+			WHERE due_at <= $1 ORDER BY due_at, id LIMIT 1`+lock, micros(now)).
+			Scan(&job.ID, &job.Kind, &job.Ref, &due, &job.Attempts)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("claim job: %w", err)
+		}
+		found = true
+		job.DueAt = fromMicros(due)
+		if err := fn(tx, job); err != nil {
+			return fmt.Errorf("job %s: %w", job.ID, err)
+		}
+		// The job may have rescheduled itself under the same id: delete only
+		// the occurrence that ran.
+		_, err = tx.q.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1 AND due_at = $2`, job.ID, due)
+		return err
+	})
+	if err != nil && found {
+		backoff := time.Duration(1<<min(job.Attempts, 10)) * 10 * time.Second
+		msg := err.Error()
+		_ = db.Update(ctx, func(tx *Tx) error {
+			_, e := tx.q.ExecContext(ctx, `UPDATE jobs SET attempts = attempts + 1, due_at = $1, last_error = $2
+				WHERE id = $3`, micros(now.Add(backoff)), msg, job.ID)
+			return e
+		})
+	}
+	return found, err
+}
+
+// Key is a stored API key (only its hash).
+type Key struct {
+	ID        string
+	Hash      string
+	Role      string
+	Name      string
+	CreatedAt time.Time
+}
+
+// CreateKey stores a key.
+func (t *Tx) CreateKey(ctx context.Context, k Key) error {
+	if _, err := t.q.ExecContext(ctx, `INSERT INTO api_keys (id, hash, role, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
+		k.ID, k.Hash, k.Role, k.Name, micros(k.CreatedAt)); err != nil {
+		return fmt.Errorf("create key: %w", err)
+	}
+	return nil
+}
+
+// KeyByHash finds the key with that hash (ErrNotFound if none).
+func (t *Tx) KeyByHash(ctx context.Context, hash string) (Key, error) {
+	var k Key
+	var at int64
+	err := t.q.QueryRowContext(ctx, `SELECT id, hash, role, name, created_at FROM api_keys WHERE hash = $1`, hash).
+		Scan(&k.ID, &k.Hash, &k.Role, &k.Name, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return k, ErrNotFound
+	}
+	if err != nil {
+		return k, fmt.Errorf("key lookup: %w", err)
+	}
+	k.CreatedAt = fromMicros(at)
+	return k, nil
+}
+
+// CountKeys returns how many keys exist.
+func (t *Tx) CountKeys(ctx context.Context) (int, error) {
+	var n int
+	if err := t.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM api_keys`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count keys: %w", err)
+	}
+	return n, nil
+}
+
+// Idem is a remembered answer to an idempotent request. Status 0 means the
+// first request is still being answered.
+type Idem struct {
+	RequestHash string
+	Status      int
+	Body        string
+	CreatedAt   time.Time
+}
+
+// ClaimIdempotency records that key is being answered. When the key already
+// exists (and is younger than ttl) it returns the stored entry and false.
+func (db *DB) ClaimIdempotency(ctx context.Context, key, reqHash string, now time.Time, ttl time.Duration) (Idem, bool, error) {
+	var got Idem
+	claimed := false
+	err := db.Update(ctx, func(tx *Tx) error {
+		var status int
+		var body string
+		var at int64
+		err := tx.q.QueryRowContext(ctx, `SELECT request_hash, status, body, created_at FROM idempotency WHERE key = $1`+tx.forUpdate(), key).
+			Scan(&got.RequestHash, &status, &body, &at)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return fmt.Errorf("idempotency lookup: %w", err)
+		case now.Sub(fromMicros(at)) < ttl:
+			got.Status, got.Body, got.CreatedAt = status, body, fromMicros(at)
+			return nil
+		default:
+			if _, err := tx.q.ExecContext(ctx, `DELETE FROM idempotency WHERE key = $1`, key); err != nil {
+				return fmt.Errorf("idempotency expire: %w", err)
+			}
+		}
+		_, err = tx.q.ExecContext(ctx, `INSERT INTO idempotency (key, request_hash, status, body, created_at)
+			VALUES ($1, $2, 0, '', $3)`, key, reqHash, micros(now))
+		if err != nil {
+			return fmt.Errorf("idempotency claim: %w", err)
+		}
+		claimed = true
+		return nil
+	})
+	return got, claimed, err
+}
+
+// FinishIdempotency stores the answer of a claimed key, or forgets the key
+// when status is 0 (the request failed without an answer worth replaying).
+func (db *DB) FinishIdempotency(ctx context.Context, key string, status int, body []byte) error {
+	return db.Update(ctx, func(tx *Tx) error {
+		var err error
+		if status == 0 {
+			_, err = tx.q.ExecContext(ctx, `DELETE FROM idempotency WHERE key = $1`, key)
+		} else {
+			_, err = tx.q.ExecContext(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE key = $3`, status, string(body), key)
+		}
+		if err != nil {
+			return fmt.Errorf("idempotency finish: %w", err)
+		}
+		return nil
+	})
+}
+
+// PurgeIdempotency deletes keys older than before.
+func (t *Tx) PurgeIdempotency(ctx context.Context, before time.Time) error {
+	_, err := t.q.ExecContext(ctx, `DELETE FROM idempotency WHERE created_at < $1`, micros(before))
+	if err != nil {
+		return fmt.Errorf("purge idempotency: %w", err)
+	}
+	return nil
+}
+
+// SignalRow is one account seen with one keyed signal hash.
+type SignalRow struct {
+	Kind      string
+	Hash      string
+	AccountID string
+	FirstSeen time.Time
+	LastSeen  time.Time
+}
+
+// AddSignal records that account showed the hashed signal at now. It reports
+// whether the pair is new.
+func (t *Tx) AddSignal(ctx context.Context, kind, hash, accountID string, now time.Time) (bool, error) {
+	res, err := t.q.ExecContext(ctx, `INSERT INTO signals (kind, hash, account_id, first_seen, last_seen)
+		VALUES ($1, $2, $3, $4, $4) ON CONFLICT (kind, hash, account_id) DO NOTHING`, kind, hash, accountID, micros(now))
+	if err != nil {
+		return false, fmt.Errorf("add signal: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	if n == 0 {
+		if _, err := t.q.ExecContext(ctx, `UPDATE signals SET last_seen = $1 WHERE kind = $2 AND hash = $3 AND account_id = $4`,
+			micros(now), kind, hash, accountID); err != nil {
+			return false, fmt.Errorf("touch signal: %w", err)
+		}
+	}
+	return n > 0, nil
+}
+
+// AccountsWith returns up to limit rows holding any of the hashes of kind.
+func (t *Tx) AccountsWith(ctx context.Context, kind string, hashes []string, limit int) ([]SignalRow, error) {
+	if len(hashes) == 0 {
+		return nil, nil
+	}
+	args := []any{kind}
+	ph := make([]string, len(hashes))
+	for i, h := range hashes {
+		args = append(args, h)
+		ph[i] = fmt.Sprintf("$%d", len(args))
+	}
+	rows, err := t.q.QueryContext(ctx, fmt.Sprintf(`SELECT kind, hash, account_id, first_seen, last_seen FROM signals
+		WHERE kind = $1 AND hash IN (%s) LIMIT %d`, strings.Join(ph, ", "), limit), args...)
+	if err != nil {
+		return nil, fmt.Errorf("signal lookup: %w", err)
+	}
+	defer rows.Close()
+	var out []SignalRow
+	for rows.Next() {
+		var r SignalRow
+		var f, l int64
+		if err := rows.Scan(&r.Kind, &r.Hash, &r.AccountID, &f, &l); err != nil {
+			return nil, fmt.Errorf("signal lookup: %w", err)
+		}
+		r.FirstSeen, r.LastSeen = fromMicros(f), fromMicros(l)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SignalsOf returns every signal row of an account.
+func (t *Tx) SignalsOf(ctx context.Context, accountID string) ([]SignalRow, error) {
+	rows, err := t.q.QueryContext(ctx, `SELECT kind, hash, account_id, first_seen, last_seen FROM signals WHERE account_id = $1`, accountID)
+	if err != nil {
+		return nil, fmt.Errorf("signals of %s: %w", accountID, err)
+	}
+	defer rows.Close()
+	var out []SignalRow
+	for rows.Next() {
+		var r SignalRow
+		var f, l int64
+		if err := rows.Scan(&r.Kind, &r.Hash, &r.AccountID, &f, &l); err != nil {
+			return nil, fmt.Errorf("signals of %s: %w", accountID, err)
+		}
+		r.FirstSeen, r.LastSeen = fromMicros(f), fromMicros(l)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Entry is one ledger movement of integer cents into (positive) or out of
+// (negative) a bucket of an owner.
+type Entry struct {
+	Owner  string
+	Bucket string
+	Amount int64
+	Ref    string
+	Memo   string
+	At     time.Time
+}
+
+// Post appends ledger entries. Callers post balanced pairs.
+func (t *Tx) Post(ctx context.Context, entries ...Entry) error {
+	for _, e := range entries {
+		if _, err := t.q.ExecContext(ctx, `INSERT INTO ledger (owner, bucket, amount, ref, memo, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+			e.Owner, e.Bucket, e.Amount, e.Ref, e.Memo, micros(e.At)); err != nil {
+			return fmt.Errorf("post ledger entry: %w", err)
+		}
+	}
+	return nil
+}
+
+// Balance sums an owner's bucket.
+func (t *Tx) Balance(ctx context.Context, owner, bucket string) (int64, error) {
+	var v sql.NullInt64
+	if err := t.q.QueryRowContext(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2`, owner, bucket).Scan(&v); err != nil {
+		return 0, fmt.Errorf("balance %s/%s: %w", owner, bucket, err)
+	}
+	return v.Int64, nil
+}
+
+// BalanceByRef sums an owner's bucket for entries with one reference.
+func (t *Tx) BalanceByRef(ctx context.Context, owner, bucket, ref string) (int64, error) {
+	var v sql.NullInt64
+	if err := t.q.QueryRowContext(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2 AND ref = $3`,
+		owner, bucket, ref).Scan(&v); err != nil {
+		return 0, fmt.Errorf("balance %s/%s/%s: %w", owner, bucket, ref, err)
+	}
+	return v.Int64, nil
+}
+
+// LedgerSum sums every entry: zero when every movement is balanced.
+func (t *Tx) LedgerSum(ctx context.Context) (int64, error) {
+	var v sql.NullInt64
+	if err := t.q.QueryRowContext(ctx, `SELECT SUM(amount) FROM ledger`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("ledger sum: %w", err)
+	}
+	return v.Int64, nil
+}
+
+// Delivery is one webhook event for one endpoint in the outbox.
+type Delivery struct {
+	ID         string
+	EndpointID string
+	EventType  string
+	Body       []byte
+	Attempts   int
+	Delivered  time.Time
+	LastStatus int
+	LastError  string
+}
+
+// AddDelivery writes a webhook delivery in the same transaction as the change it reports.
+func (t *Tx) AddDelivery(ctx context.Context, d Delivery, now time.Time) error {
+	if _, err := t.q.ExecContext(ctx, `INSERT INTO outbox (id, endpoint_id, event_type, body, due_at) VALUES ($1, $2, $3, $4, $5)`,
+		d.ID, d.EndpointID, d.EventType, string(d.Body), micros(now)); err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	return nil
+}
+
+// ClaimDeliveries leases up to limit due deliveries for lease, so that one
+// replica sends each at a time; an expired lease makes it due again.
+func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Delivery, error) {
+	var out []Delivery
+	err := db.Update(ctx, func(tx *Tx) error {
+		out = nil
+		lock := ""
+		if db.Engine == Postgres {
+			lock = " FOR UPDATE SKIP LOCKED"
+		}
+		rows, err := tx.q.QueryContext(ctx, fmt.Sprintf(`SELECT id, endpoint_id, event_type, body, attempts FROM outbox
+			WHERE delivered_at = 0 AND due_at <= $1 AND lease_until <= $1 ORDER BY due_at LIMIT %d`+lock, limit), micros(now))
+		if err != nil {
+			return fmt.Errorf("claim deliveries: %w", err)
+		}
+		for rows.Next() {
+			var d Delivery
+			var body string
+			if err := rows.Scan(&d.ID, &d.EndpointID, &d.EventType, &body, &d.Attempts); err != nil {
+				rows.Close()
+				return fmt.Errorf("claim deliveries: %w", err)
+			}
+			d.Body = []byte(body)
+			out = append(out, d)
+		}
+		rows.Close()
+		for _, d := range out {
+			if _, err := tx.q.ExecContext(ctx, `UPDATE outbox SET lease_until = $1 WHERE id = $2`, micros(now.Add(lease)), d.ID); err != nil {
+				return fmt.Errorf("lease delivery: %w", err)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// FinishDelivery records one attempt: delivered, or due again at retryAt.
+func (db *DB) FinishDelivery(ctx context.Context, id string, now time.Time, status int, errText string, delivered bool, retryAt time.Time) error {
+	return db.Update(ctx, func(tx *Tx) error {
+		var err error
+		if delivered {
+			_, err = tx.q.ExecContext(ctx, `UPDATE outbox SET delivered_at = $1, attempts = attempts + 1, last_status = $2,
+				last_error = '', lease_until = 0 WHERE id = $3`, micros(now), status, id)
+		} else {
+			_, err = tx.q.ExecContext(ctx, `UPDATE outbox SET due_at = $1, attempts = attempts + 1, last_status = $2,
+				last_error = $3, lease_until = 0 WHERE id = $4`, micros(retryAt), status, errText, id)
+		}
+		if err != nil {
+			return fmt.Errorf("finish delivery %s: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// Deliveries lists the delivery log of an endpoint, newest first.
+func (t *Tx) Deliveries(ctx context.Context, endpointID string, limit int) ([]Delivery, error) {
+	rows, err := t.q.QueryContext(ctx, `SELECT id, endpoint_id, event_type, body, attempts, delivered_at, last_status, last_error
+		FROM outbox WHERE endpoint_id = $1 ORDER BY id DESC LIMIT $2`, endpointID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("deliveries: %w", err)
+	}
+	defer rows.Close()
+	var out []Delivery
+	for rows.Next() {
+		var d Delivery
+		var body string
+		var at int64
+		if err := rows.Scan(&d.ID, &d.EndpointID, &d.EventType, &body, &d.Attempts, &at, &d.LastStatus, &d.LastError); err != nil {
+			return nil, fmt.Errorf("deliveries: %w", err)
+		}
+		d.Body = []byte(body)
+		if at != 0 {
+			d.Delivered = fromMicros(at)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// MetaValue returns a stored setting of the installation (ErrNotFound if unset).
+func (t *Tx) MetaValue(ctx context.Context, name string) (string, error) {
+	var v string
+	err := t.q.QueryRowContext(ctx, `SELECT value FROM meta WHERE name = $1`, name).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	if err != nil {
+		return "", fmt.Errorf("meta %s: %w", name, err)
+	}
+	return v, nil
+}
+
+// SetMetaOnce stores value under name unless a value is already there, and
+// returns the value that is stored afterwards.
+func (t *Tx) SetMetaOnce(ctx context.Context, name, value string) (string, error) {
+	if _, err := t.q.ExecContext(ctx, `INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, value); err != nil {
+		return "", fmt.Errorf("meta %s: %w", name, err)
+	}
+	return t.MetaValue(ctx, name)
+}
