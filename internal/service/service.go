@@ -16,7 +16,6 @@ import (
 	"log/slog"
 	"time"
 
-	"standing/internal/account"
 	"standing/internal/clock"
 	"standing/internal/identity"
 	"standing/internal/ids"
@@ -228,3 +227,6 @@ func page[T any, V any](t *txn, q store.Query, opts ListOpts, idOf func(*T) stri
 	}
 	return out, nil
 }
+
+// Screener returns the text screening engine.
+func (s *Service) Screener() *screen.Screener { return s.screener }

@@ -1,0 +1,208 @@
+// Command standing runs the account-governance service of a freelance
+// marketplace and its operator tools: serve, migrate, keys, screen, demo.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"standing/internal/clock"
+	"standing/internal/httpapi"
+	"standing/internal/policy"
+	"standing/internal/service"
+	"standing/internal/store"
+)
+
+const usage = `standing governs the accounts of a freelance marketplace.
+
+Usage:
+  standing serve   [--addr 127.0.0.1:8080] [--db ./standing.db | --database-url postgres://...] [--config FILE] [--test-clock]
+  standing migrate [--db FILE | --database-url URL]
+  standing keys create --role integration|staff|admin --name NAME [--db FILE | --database-url URL]
+  standing screen  [--surface message] [--lines FILE|-] [TEXT]
+
+Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL mirror the flags.
+`
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "standing:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("name a command")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(args[1:], stderr)
+	case "migrate":
+		return migrate(args[1:], stdout)
+	case "keys":
+		if len(args) < 2 || args[1] != "create" {
+			return errors.New("usage: standing keys create --role ROLE --name NAME")
+		}
+		return keys(args[2:], stdout)
+	case "screen":
+		return screenCmd(args[1:], os.Stdin, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func env(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// dbFlags are the database flags every command shares.
+type dbFlags struct{ path, url string }
+
+func (d *dbFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&d.path, "db", env("STANDING_DB", "./standing.db"), "SQLite database file")
+	fs.StringVar(&d.url, "database-url", env("STANDING_DATABASE_URL", ""), "PostgreSQL URL (instead of --db)")
+}
+
+// open opens and migrates the chosen database.
+func (d *dbFlags) open(ctx context.Context) (*store.DB, error) {
+	var db *store.DB
+	var err error
+	if d.url != "" {
+		db, err = store.OpenPostgres(d.url)
+	} else {
+		db, err = store.OpenSQLite(d.path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func serve(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", env("STANDING_ADDR", "127.0.0.1:8080"), "listen address")
+	cfg := fs.String("config", "", "JSON settings file (defaults: GET /v1/policies)")
+	testClock := fs.Bool("test-clock", false, "enable POST /v1/test/clock (never in production)")
+	var d dbFlags
+	d.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	set, err := policy.Load(*cfg)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	db, err := d.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var clk clock.Clock = clock.System{}
+	if *testClock {
+		clk = clock.NewTest(clock.System{})
+		log.Warn("test clock enabled: POST /v1/test/clock moves time forward")
+	}
+	svc, err := service.New(ctx, db, clk, set, log)
+	if err != nil {
+		return err
+	}
+	if n, err := svc.KeyCount(ctx); err == nil && n == 0 {
+		where := "--db " + d.path
+		if d.url != "" {
+			where = "--database-url '" + d.url + "'"
+		}
+		log.Warn("no API keys yet; create one with: standing keys create --role integration --name marketplace " + where)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", *addr, err)
+	}
+	srv := &http.Server{Handler: httpapi.New(svc, log, *testClock), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+	loopCtx, stopLoop := context.WithCancel(context.Background())
+	loopDone := make(chan struct{})
+	go func() { svc.Loop(loopCtx); close(loopDone) }()
+	engine := "sqlite " + d.path
+	if d.url != "" {
+		engine = "postgres"
+	}
+	log.Info("standing serving", "addr", ln.Addr().String(), "db", engine)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		stopLoop()
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shut, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shut)
+	stopLoop()
+	<-loopDone
+	return err
+}
+
+func migrate(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	var d dbFlags
+	d.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := d.open(context.Background())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "migrated")
+	return db.Close()
+}
+
+func keys(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("keys create", flag.ContinueOnError)
+	role := fs.String("role", "", "integration, staff or admin")
+	name := fs.String("name", "", "who the key is for")
+	var d dbFlags
+	d.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	db, err := d.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	secret, k, err := service.CreateKey(ctx, db, *role, *name, time.Now().UTC())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s key %s (%s); it is shown once, store it now:\n%s\n", k.Role, k.ID, k.Name, secret)
+	return nil
+}

@@ -1,0 +1,323 @@
+// Package httpapi is the JSON API v1 of API.md over the service: bearer
+// keys and roles, problem+json errors, strict request decoding,
+// idempotency keys, If-Match, pagination, metrics and the OpenAPI document.
+// Handlers only parse, authorize, call the service and render.
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"standing/internal/problem"
+	"standing/internal/service"
+	"standing/internal/store"
+)
+
+// Server serves the API.
+type Server struct {
+	svc       *service.Service
+	log       *slog.Logger
+	testClock bool
+	mux       *http.ServeMux
+	reg       *prometheus.Registry
+	requests  *prometheus.CounterVec
+	latency   *prometheus.HistogramVec
+	routes    []route
+}
+
+// New builds the API. testClock enables POST /v1/test/clock.
+func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
+	s := &Server{svc: svc, log: log, testClock: testClock, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
+	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "standing_http_requests_total",
+		Help: "HTTP requests by route and status."}, []string{"route", "status"})
+	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "standing_http_request_seconds",
+		Help: "HTTP request latency by route.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}, []string{"route"})
+	s.reg.MustRegister(s.requests, s.latency, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	s.routes = s.table()
+	paths := map[string][]string{}
+	for _, rt := range s.routes {
+		s.mux.Handle(rt.method+" "+rt.path, s.wrap(rt))
+		paths[rt.path] = append(paths[rt.path], rt.method)
+	}
+	for p, methods := range paths {
+		allow := strings.Join(methods, ", ")
+		s.mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			writeProblem(w, problem.Newf("method_not_allowed", "%s %s is not a route; allowed: %s", r.Method, r.URL.Path, allow))
+		})
+	}
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	s.mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := svc.DB().Ping(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "database unreachable"})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	})
+	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	s.mux.HandleFunc("GET /v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, s.OpenAPI())
+	})
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeProblem(w, problem.Newf("not_found", "no route %s %s", r.Method, r.URL.Path))
+	})
+	return s
+}
+
+// ServeHTTP serves the API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// req is what a handler gets: the parsed request and who sent it.
+type req struct {
+	r      *http.Request
+	ctx    context.Context
+	actor  service.Actor
+	key    store.Key
+	acting string
+	body   any
+}
+
+func (q *req) path(name string) string  { return q.r.PathValue(name) }
+func (q *req) query(name string) string { return q.r.URL.Query().Get(name) }
+
+// ifMatch reads If-Match as an integer version.
+func (q *req) ifMatch() (*int64, error) {
+	h := strings.Trim(strings.TrimSpace(q.r.Header.Get("If-Match")), `"`)
+	if h == "" {
+		return nil, nil
+	}
+	v, err := strconv.ParseInt(strings.TrimPrefix(h, "W/"), 10, 64)
+	if err != nil {
+		return nil, problem.Invalid("If-Match must be the integer version of the object", problem.Field("If-Match", "invalid", "an integer version"))
+	}
+	return &v, nil
+}
+
+// list reads ?limit= and ?cursor=.
+func (q *req) list() (service.ListOpts, error) {
+	o := service.ListOpts{Limit: 50, Cursor: q.query("cursor")}
+	if l := q.query("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 200 {
+			return o, problem.Invalid("limit must be 1 to 200", problem.Field("limit", "invalid", "an integer from 1 to 200"))
+		}
+		o.Limit = n
+	}
+	return o, nil
+}
+
+// capture records a response so idempotency can replay it.
+type capture struct {
+	http.ResponseWriter
+	status int
+	buf    bytes.Buffer
+}
+
+func (c *capture) WriteHeader(code int) { c.status = code; c.ResponseWriter.WriteHeader(code) }
+func (c *capture) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	c.buf.Write(b)
+	return c.ResponseWriter.Write(b)
+}
+
+// wrap turns a route into a handler: recover, metrics, auth, body limit,
+// decoding, idempotency, and rendering of the answer or the problem.
+func (s *Server) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		cw := &capture{ResponseWriter: w}
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.Error("panic", "route", rt.path, "panic", p)
+				if cw.status == 0 {
+					writeProblem(cw, problem.New("internal", "the request failed; it was not applied"))
+				}
+			}
+			s.requests.WithLabelValues(rt.method+" "+rt.path, strconv.Itoa(cw.status)).Inc()
+			s.latency.WithLabelValues(rt.method + " " + rt.path).Observe(time.Since(start).Seconds())
+		}()
+		if err := s.serve(cw, r, rt); err != nil {
+			s.fail(cw, r, err)
+		}
+	})
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	p, ok := problem.As(err)
+	if !ok {
+		if errors.Is(err, context.Canceled) {
+			return
+		}
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		p = problem.New("internal", "the request failed; it was not applied")
+	}
+	writeProblem(w, p)
+}
+
+func (s *Server) serve(w *capture, r *http.Request, rt route) error {
+	q := &req{r: r, ctx: r.Context()}
+	if err := s.authenticate(q, rt); err != nil {
+		return err
+	}
+	limit := s.svc.Settings().BodyLimitBytes
+	raw, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	if err != nil {
+		return problem.Invalid("the body could not be read")
+	}
+	if int64(len(raw)) > limit {
+		return problem.Newf("payload_too_large", "the body is larger than %d bytes", limit)
+	}
+	if rt.body != nil {
+		v := reflect.New(rt.body).Interface()
+		if err := Decode(raw, v); err != nil {
+			return err
+		}
+		q.body = v
+	}
+	if rt.method == http.MethodPost {
+		if key := r.Header.Get("Idempotency-Key"); key != "" {
+			return s.idempotent(w, q, rt, key, raw)
+		}
+	}
+	return s.answer(w, q, rt)
+}
+
+func (s *Server) answer(w http.ResponseWriter, q *req, rt route) error {
+	status, v, err := rt.handle(q)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, status, v)
+	return nil
+}
+
+// idempotent replays the first answer to a repeated key, refuses a key
+// reused with another request, and remembers the answer otherwise.
+func (s *Server) idempotent(w *capture, q *req, rt route, key string, raw []byte) error {
+	if len(key) > 255 {
+		return problem.Invalid("Idempotency-Key is at most 255 characters", problem.Field("Idempotency-Key", "invalid", "at most 255 characters"))
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n%s\n", q.r.Method, q.r.URL.Path, q.acting)
+	h.Write(canonicalJSON(raw))
+	reqHash := hex.EncodeToString(h.Sum(nil))
+	scoped := q.key.ID + ":" + key
+	ttl := s.svc.Settings().IdempotencyTTL.D()
+	prev, claimed, err := s.svc.DB().ClaimIdempotency(q.ctx, scoped, reqHash, s.svc.Now(), ttl)
+	if err != nil {
+		return err
+	}
+	if !claimed {
+		if prev.RequestHash != reqHash {
+			return problem.New("idempotency_key_reused", "this Idempotency-Key was used with a different request")
+		}
+		if prev.Status == 0 {
+			return problem.New("conflict", "a request with this Idempotency-Key is still being answered; retry shortly")
+		}
+		w.Header().Set("Idempotent-Replayed", "true")
+		ct := "application/json"
+		if prev.Status >= 400 {
+			ct = "application/problem+json"
+		}
+		w.Header().Set("Content-Type", ct)
+		w.WriteHeader(prev.Status)
+		_, _ = w.Write([]byte(prev.Body))
+		return nil
+	}
+	err = s.answer(w, q, rt)
+	if err != nil {
+		if p, ok := problem.As(err); ok && p.Status < 500 {
+			writeProblem(w, p)
+			err = nil
+		}
+	}
+	status := w.status
+	if err != nil || status >= 500 || status == 0 {
+		status = 0 // not worth replaying: forget the key so a retry runs again
+	}
+	if ferr := s.svc.DB().FinishIdempotency(context.WithoutCancel(q.ctx), scoped, status, w.buf.Bytes()); ferr != nil {
+		s.log.Error("idempotency record", "err", ferr)
+	}
+	return err
+}
+
+// canonicalJSON re-encodes a JSON body so that whitespace and key order do
+// not make the same request look different.
+func canonicalJSON(raw []byte) []byte {
+	var v any
+	if len(bytes.TrimSpace(raw)) == 0 || json.Unmarshal(raw, &v) != nil {
+		return raw
+	}
+	b, _ := json.Marshal(v)
+	return b
+}
+
+// authenticate checks the bearer key and its role, and reads Acting-Account.
+func (s *Server) authenticate(q *req, rt route) error {
+	h := q.r.Header.Get("Authorization")
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || strings.TrimSpace(token) == "" {
+		return problem.New("unauthorized", "send Authorization: Bearer <key>")
+	}
+	k, err := s.svc.Authenticate(q.ctx, strings.TrimSpace(token))
+	if errors.Is(err, store.ErrNotFound) {
+		return problem.New("unauthorized", "unknown API key")
+	}
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(rt.roles, k.Role) {
+		return problem.Newf("forbidden_role", "a %s key may not call %s %s; it takes %s", k.Role, rt.method, rt.path, strings.Join(rt.roles, " or "))
+	}
+	q.key = k
+	q.acting = strings.TrimSpace(q.r.Header.Get("Acting-Account"))
+	switch {
+	case k.Role == "integration" && q.acting != "":
+		q.actor = service.Actor{Kind: "member", ID: q.acting}
+	default:
+		q.actor = service.Actor{Kind: k.Role, ID: k.ID}
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+func writeProblem(w http.ResponseWriter, p *problem.Error) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(p.Status)
+	body := struct {
+		Type string `json:"type"`
+		*problem.Error
+	}{Type: "https://standing.dev/problems/" + p.Code, Error: p}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(body)
+}

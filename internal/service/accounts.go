@@ -1,0 +1,721 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nyaruka/phonenumbers"
+
+	"standing/internal/account"
+	"standing/internal/enforce"
+	"standing/internal/identity"
+	"standing/internal/ids"
+	"standing/internal/linkage"
+	"standing/internal/problem"
+	"standing/internal/screen"
+	"standing/internal/store"
+)
+
+// SignupSignals are the signals observed at sign-up.
+type SignupSignals struct {
+	IP                *string `json:"ip"`
+	DeviceID          *string `json:"device_id"`
+	Phone             *string `json:"phone"`
+	PaymentInstrument *string `json:"payment_instrument"`
+}
+
+// SignupInput is the body of POST /v1/accounts.
+type SignupInput struct {
+	ExternalID  *string        `json:"external_id"`
+	Email       *string        `json:"email" req:"true"`
+	Name        *string        `json:"name" req:"true"`
+	Country     *string        `json:"country" req:"true"`
+	DateOfBirth *string        `json:"date_of_birth"`
+	Freelancer  *bool          `json:"freelancer" req:"true"`
+	Client      *bool          `json:"client" req:"true"`
+	Signals     *SignupSignals `json:"signals"`
+}
+
+// SignupResult is the answer of a sign-up: the account and the M4 decision.
+type SignupResult struct {
+	Account  account.View     `json:"account"`
+	Decision linkage.Decision `json:"decision"`
+}
+
+var regions = func() map[string]bool {
+	m := map[string]bool{}
+	for r := range phonenumbers.GetSupportedRegions() {
+		m[r] = true
+	}
+	return m
+}()
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.TrimSpace(*p)
+}
+
+// ValidCountry reports whether c is an ISO 3166 alpha-2 code.
+func ValidCountry(c string) bool { return regions[c] }
+
+// canonicalSignals validates raw signals and returns their canonical forms,
+// or per-field errors under prefix.
+func canonicalSignals(raw map[string]string, country string) ([]identity.Signal, []problem.FieldError) {
+	var out []identity.Signal
+	var errs []problem.FieldError
+	for _, kind := range []string{identity.Email, identity.Phone, identity.IP, identity.DeviceID, identity.PaymentInstrument} {
+		v, ok := raw[kind]
+		if !ok {
+			continue
+		}
+		switch kind {
+		case identity.Email:
+			c, err := identity.CanonicalEmail(v)
+			if err != nil {
+				errs = append(errs, problem.Field(kind, "invalid", "not an email address"))
+				continue
+			}
+			out = append(out, identity.Signal{Kind: kind, Value: c})
+		case identity.Phone:
+			c, err := identity.CanonicalPhone(v, country)
+			if err != nil {
+				errs = append(errs, problem.Field(kind, "invalid", "not a valid phone number for the account's country"))
+				continue
+			}
+			out = append(out, identity.Signal{Kind: kind, Value: c})
+		case identity.IP:
+			s, err := identity.IPSignals(v)
+			if err != nil {
+				errs = append(errs, problem.Field(kind, "invalid", "not an IP address"))
+				continue
+			}
+			out = append(out, s...)
+		default:
+			c, err := identity.CanonicalOpaque(kind, v)
+			if err != nil {
+				errs = append(errs, problem.Field(kind, "invalid", "must be 1 to 512 characters"))
+				continue
+			}
+			out = append(out, identity.Signal{Kind: kind, Value: c})
+		}
+	}
+	return out, errs
+}
+
+// links finds the accounts that share signals with subject (excluded) and
+// scores them. Weak matches only add weight to accounts already matched by
+// a strong or medium signal, so an office IP never loads its whole office.
+func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, error) {
+	const lookupLimit = 500
+	type hit struct {
+		kind   string
+		shared int
+		ids    []string
+	}
+	var hits []hit
+	candidates := map[string]bool{}
+	for _, sg := range sigs {
+		rows, err := t.AccountsWith(t.ctx, sg.Kind, t.s.signals.Lookups(sg), lookupLimit)
+		if err != nil {
+			return nil, err
+		}
+		h := hit{kind: sg.Kind, shared: 1}
+		for _, r := range rows {
+			if r.AccountID == subject || slices.Contains(h.ids, r.AccountID) {
+				continue
+			}
+			h.ids = append(h.ids, r.AccountID)
+		}
+		h.shared += len(h.ids)
+		if len(rows) >= lookupLimit {
+			h.shared = lookupLimit * 10
+		}
+		if identity.StrengthOf(sg.Kind) != identity.Weak {
+			for _, id := range h.ids {
+				candidates[id] = true
+			}
+		}
+		hits = append(hits, h)
+	}
+	status := map[string]string{}
+	for id := range candidates {
+		a, err := t.loadAccount(id)
+		if err != nil {
+			continue // an index row whose account is gone
+		}
+		st := string(a.Status)
+		if a.Status == account.Erased && a.BannedAt != nil {
+			st = "erased_banned"
+		}
+		status[id] = st
+	}
+	var matches []linkage.Match
+	for _, h := range hits {
+		for _, id := range h.ids {
+			if st, ok := status[id]; ok {
+				matches = append(matches, linkage.Match{AccountID: id, Status: st, Kind: h.kind, Shared: h.shared})
+			}
+		}
+	}
+	return linkage.Score(matches, linkage.Settings{StrongScore: t.s.set.LinkStrongScore, CommonAccounts: t.s.set.LinkCommonAccounts}), nil
+}
+
+// publicDecision hides internal statuses in a decision's links.
+func publicDecision(d linkage.Decision) linkage.Decision {
+	for i := range d.Links {
+		if d.Links[i].Status == "erased_banned" {
+			d.Links[i].Status = "erased"
+		}
+	}
+	return d
+}
+
+// record stores canonical signals of an account in the keyed index.
+func (t *txn) record(accountID string, sigs []identity.Signal) error {
+	for _, sg := range sigs {
+		if _, err := t.AddSignal(t.ctx, sg.Kind, t.s.signals.Hash(sg), accountID, t.now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// excepted lists the accounts M6 lets a would-be account link to: closed
+// accounts approved for a new account, and the subject's own exceptions.
+func (t *txn) excepted(links []linkage.Link, own []string) ([]string, error) {
+	out := slices.Clone(own)
+	for _, l := range links {
+		a, err := t.loadAccount(l.AccountID)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(a.Exceptions, "new_account") || slices.Contains(a.Exceptions, "*") {
+			out = append(out, a.ID)
+		}
+	}
+	return out, nil
+}
+
+// SignUp creates an account and decides on it under M4.
+func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (SignupResult, error) {
+	var res SignupResult
+	var refusal error
+	email := str(in.Email)
+	country := strings.ToUpper(str(in.Country))
+	var errs []problem.FieldError
+	if _, err := identity.CanonicalEmail(email); err != nil {
+		errs = append(errs, problem.Field("email", "invalid", "not an email address"))
+	}
+	if n := str(in.Name); n == "" || len(n) > 200 {
+		errs = append(errs, problem.Field("name", "invalid", "must be 1 to 200 characters"))
+	}
+	if !ValidCountry(country) {
+		errs = append(errs, problem.Field("country", "invalid", "must be an ISO 3166 alpha-2 code such as ES"))
+	}
+	if in.DateOfBirth != nil {
+		if _, err := time.Parse(time.DateOnly, *in.DateOfBirth); err != nil {
+			errs = append(errs, problem.Field("date_of_birth", "invalid", "must be YYYY-MM-DD"))
+		}
+	}
+	if len(str(in.ExternalID)) > 200 {
+		errs = append(errs, problem.Field("external_id", "invalid", "at most 200 characters"))
+	}
+	raw := map[string]string{identity.Email: email}
+	if sg := in.Signals; sg != nil {
+		for k, v := range map[string]*string{identity.IP: sg.IP, identity.DeviceID: sg.DeviceID, identity.Phone: sg.Phone,
+			identity.PaymentInstrument: sg.PaymentInstrument} {
+			if v != nil {
+				raw[k] = *v
+			}
+		}
+	}
+	sigs, serrs := canonicalSignals(raw, country)
+	for _, e := range serrs {
+		if e.Field != "email" {
+			e.Field = "signals." + e.Field
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) > 0 {
+		return res, problem.Invalid("the sign-up has invalid fields", errs...)
+	}
+	err := s.update(ctx, actor, func(t *txn) error {
+		for _, sg := range sigs {
+			if identity.StrengthOf(sg.Kind) == identity.Strong {
+				if err := t.Lock(t.ctx, "signal:"+t.s.signals.Hash(sg)); err != nil {
+					return err
+				}
+			}
+		}
+		id := ids.New("acc")
+		links, err := t.links(id, sigs)
+		if err != nil {
+			return err
+		}
+		exc, err := t.excepted(links, nil)
+		if err != nil {
+			return err
+		}
+		verdict, d := linkage.Decide(links, exc)
+		d = publicDecision(d)
+		res.Decision = d
+		switch verdict {
+		case linkage.Exists, linkage.ClosedExists:
+			code := "account_exists"
+			if verdict == linkage.ClosedExists {
+				code = "closed_account_exists"
+			}
+			// No account is created; the attempt is recorded on the linked accounts.
+			for _, l := range d.Links {
+				if l.Strong() {
+					if err := t.audit(Event{AccountID: l.AccountID, Action: "signup_refused", Rule: "M4",
+						Reason: "a sign-up shared " + strings.Join(l.Signals, ", ") + " with this account"}); err != nil {
+						return err
+					}
+				}
+			}
+			p := problem.New(code, strings.Join(d.Reasons, "; ")).WithRule("M4")
+			p.Decision = d
+			refusal = p
+			return nil
+		}
+		a := account.New(id, t.now, t.s.set)
+		a.ExternalID, a.Email, a.Name, a.Country = str(in.ExternalID), email, str(in.Name), country
+		a.DateOfBirth = str(in.DateOfBirth)
+		a.Freelancer, a.Client = *in.Freelancer, *in.Client
+		if a.Freelancer {
+			a.ApplyUnverified()
+		}
+		a.Version = 0
+		for _, l := range d.Links {
+			if slices.Contains(exc, l.AccountID) {
+				a.Exceptions = append(a.Exceptions, l.AccountID)
+			}
+		}
+		if err := t.record(a.ID, sigs); err != nil {
+			return err
+		}
+		if err := t.audit(Event{AccountID: a.ID, Action: "signed_up", To: string(account.Active), Rule: "M4",
+			Reason: "decision " + d.Outcome, Automated: true}); err != nil {
+			return err
+		}
+		if err := t.enqueue("connects_grant", a.ID, t.now.AddDate(0, 1, 0)); err != nil {
+			return err
+		}
+		if err := t.enqueue("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D())); err != nil {
+			return err
+		}
+		if err := t.consumeExceptions(a.ID, exc); err != nil {
+			return err
+		}
+		switch verdict {
+		case linkage.Evasion:
+			ev := linkEvidence(d.Links)
+			if _, err := t.violation(a, enforce.Violation{Rule: "V2", Automated: true},
+				"At sign-up this account shared strong signals with a suspended or banned account.", ev, nil); err != nil {
+				return err
+			}
+		case linkage.Review:
+			var related []string
+			for _, l := range d.Links {
+				related = append(related, l.AccountID)
+			}
+			if _, err := t.openCase(Case{Kind: "linkage_review", AccountID: a.ID, Channel: "web", Rule: "M4",
+				Body: "Sign-up linked by medium signals: " + strings.Join(d.Reasons, "; "), RelatedAccountIDs: related}, true); err != nil {
+				return err
+			}
+		}
+		if err := t.saveAccount(a); err != nil {
+			return err
+		}
+		res.Account = a.View(t.now, t.s.set)
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	return res, refusal
+}
+
+// consumeExceptions uses up the one-time "new account" approvals (M6(b))
+// of the closed accounts the new one was allowed to link to.
+func (t *txn) consumeExceptions(newID string, exc []string) error {
+	for _, id := range exc {
+		old, err := t.loadAccount(id)
+		if err != nil {
+			return err
+		}
+		if i := slices.Index(old.Exceptions, "new_account"); i >= 0 {
+			old.Exceptions = slices.Delete(old.Exceptions, i, i+1)
+			old.Exceptions = append(old.Exceptions, newID)
+			if err := t.saveAccount(old); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func linkEvidence(links []linkage.Link) []enforce.Evidence {
+	var ev []enforce.Evidence
+	for _, l := range links {
+		ev = append(ev, enforce.Evidence{Type: "link", Ref: l.AccountID, Signals: l.Signals, Score: l.Score})
+	}
+	return ev
+}
+
+// Account returns the account with that id.
+func (s *Service) Account(ctx context.Context, id string) (account.View, error) {
+	var v account.View
+	err := s.read(ctx, func(t *txn) error {
+		a, err := t.loadAccount(id)
+		if err != nil {
+			return err
+		}
+		v = a.View(t.now, t.s.set)
+		return nil
+	})
+	return v, err
+}
+
+// Accounts lists accounts by status and a text match on email or name.
+func (s *Service) Accounts(ctx context.Context, status, q string, opts ListOpts) (Page[account.View], error) {
+	var out Page[account.View]
+	if status != "" && !slices.Contains([]account.Status{account.Active, account.Suspended, account.Banned, account.Closed, account.Erased}, account.Status(status)) {
+		return out, problem.Invalid("unknown status", problem.Field("status", "invalid", "one of active, suspended, banned, closed, erased"))
+	}
+	err := s.read(ctx, func(t *txn) error {
+		qq := store.Query{Kind: "account", Search: q}
+		if status != "" {
+			qq.Status = []string{status}
+		}
+		var err error
+		out, err = page(t, qq, opts, func(a *account.Account) string { return a.ID },
+			func(a *account.Account) account.View { return a.View(t.now, t.s.set) })
+		return err
+	})
+	return out, err
+}
+
+// CapabilityAnswer is the answer of a capability check.
+type CapabilityAnswer struct {
+	Allowed   bool            `json:"allowed"`
+	BlockedBy []account.Block `json:"blocked_by"`
+}
+
+// Capability answers whether the account may use a capability now.
+func (s *Service) Capability(ctx context.Context, id, capability string) (CapabilityAnswer, error) {
+	var out CapabilityAnswer
+	if !account.ValidCapability(capability) {
+		return out, problem.Newf("not_found", "unknown capability %q; one of %s", capability, strings.Join(account.Capabilities, ", "))
+	}
+	err := s.read(ctx, func(t *txn) error {
+		a, err := t.loadAccount(id)
+		if err != nil {
+			return err
+		}
+		out.Allowed, out.BlockedBy = a.Check(capability, t.now, t.s.set)
+		return nil
+	})
+	return out, err
+}
+
+// capable refuses with 403 capability_blocked when the account may not use capability.
+func (t *txn) capable(a *account.Account, capability string) error {
+	ok, blocks := a.Check(capability, t.now, t.s.set)
+	if ok {
+		return nil
+	}
+	reasons := make([]string, len(blocks))
+	for i, b := range blocks {
+		reasons[i] = b.Rule + ": " + b.Reason
+	}
+	return problem.Newf("capability_blocked", "account %s may not %s: %s", a.ID, strings.ReplaceAll(capability, "_", " "),
+		strings.Join(reasons, "; ")).WithRule(blocks[0].Rule)
+}
+
+// ProfileInput is the body of PUT .../profile.
+type ProfileInput struct {
+	Title           *string   `json:"title" req:"true"`
+	Overview        *string   `json:"overview" req:"true"`
+	HourlyRateCents *int64    `json:"hourly_rate_cents"`
+	Skills          *[]string `json:"skills"`
+}
+
+// UpdateProfile screens and stores a freelancer profile (C2, C3). Adding a
+// profile makes a client account a freelancer too (P4).
+func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifMatch *int64, in ProfileInput) (account.View, error) {
+	var v account.View
+	var errs []problem.FieldError
+	if len(*in.Title) > 200 {
+		errs = append(errs, problem.Field("title", "invalid", "at most 200 characters"))
+	}
+	if len(*in.Overview) > 10000 {
+		errs = append(errs, problem.Field("overview", "invalid", "at most 10000 characters"))
+	}
+	if in.HourlyRateCents != nil && *in.HourlyRateCents < 0 {
+		errs = append(errs, problem.Field("hourly_rate_cents", "invalid", "must not be negative"))
+	}
+	var skills []string
+	if in.Skills != nil {
+		skills = *in.Skills
+		if len(skills) > 50 {
+			errs = append(errs, problem.Field("skills", "invalid", "at most 50 skills"))
+		}
+	}
+	if len(errs) > 0 {
+		return v, problem.Invalid("the profile has invalid fields", errs...)
+	}
+	findings := s.screenFields("profile", []field{{"title", *in.Title}, {"overview", *in.Overview}, {"skills", strings.Join(skills, ", ")}})
+	var refusal error
+	err := s.update(ctx, actor, func(t *txn) error {
+		a, err := t.loadAccount(id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion(ifMatch, a.Version); err != nil {
+			return err
+		}
+		if a.Status == account.Banned || a.Status == account.Closed || a.Status == account.Erased {
+			return problem.Newf("invalid_transition", "a %s account cannot change its profile", a.Status)
+		}
+		if len(findings) > 0 {
+			refusal, err = t.refuseContent(a, "profile", findings)
+			return err
+		}
+		a.Profile = &account.Profile{Title: *in.Title, Overview: *in.Overview, Skills: skills}
+		if in.HourlyRateCents != nil {
+			a.Profile.HourlyRateCents = *in.HourlyRateCents
+		}
+		if !a.Freelancer {
+			a.Freelancer = true
+			if a.Verification.Status != "verified" {
+				a.ApplyUnverified()
+			}
+		}
+		a.LastActivity = t.now
+		if err := t.audit(Event{AccountID: a.ID, Action: "profile_updated"}); err != nil {
+			return err
+		}
+		if err := t.saveAccount(a); err != nil {
+			return err
+		}
+		v = a.View(t.now, t.s.set)
+		return nil
+	})
+	if err != nil {
+		return v, err
+	}
+	return v, refusal
+}
+
+type field struct{ name, text string }
+
+// screenFields screens each field and labels the findings with its name.
+func (s *Service) screenFields(surface string, fields []field) []screen.Finding {
+	var out []screen.Finding
+	for _, f := range fields {
+		for _, fd := range s.screener.Screen(f.text, surface) {
+			fd.Field = f.name
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// refuseContent records a refused profile, proposal or job post (C3): the
+// third refusal within 24 hours makes a V6 strike. It returns the 422 to
+// answer once the record is committed.
+func (t *txn) refuseContent(a *account.Account, surface string, findings []screen.Finding) (error, error) {
+	cats := []string{}
+	for _, f := range findings {
+		if !slices.Contains(cats, f.Category) {
+			cats = append(cats, f.Category)
+		}
+	}
+	if err := t.Put(t.ctx, store.Doc{ID: ids.New("ref"), Kind: "refusal", Refs: []string{a.ID}, Version: 1, CreatedAt: t.now,
+		Data: map[string]any{"account_id": a.ID, "surface": surface, "categories": cats, "at": t.now}}); err != nil {
+		return nil, err
+	}
+	if err := t.audit(Event{AccountID: a.ID, Action: "content_refused", Rule: "C3", Reason: surface + ": " + strings.Join(cats, ", "), Automated: true}); err != nil {
+		return nil, err
+	}
+	n, err := t.Count(t.ctx, store.Query{Kind: "refusal", Refs: []string{a.ID}, Since: t.now.Add(-t.s.set.RefusedWindow.D())})
+	if err != nil {
+		return nil, err
+	}
+	if n >= t.s.set.RefusedAttempts && n%t.s.set.RefusedAttempts == 0 {
+		ev := findingEvidence(surface, findings)
+		if _, err := t.violation(a, enforce.Violation{Rule: "V6", Automated: true},
+			fmt.Sprintf("%d attempts within 24 hours to publish contact information where it is not allowed.", n), ev, nil); err != nil {
+			return nil, err
+		}
+		if err := t.saveAccount(a); err != nil {
+			return nil, err
+		}
+	}
+	p := problem.Newf("contact_info_not_allowed", "the %s contains contact information or requests that must stay off it; remove the marked parts and try again", strings.ReplaceAll(surface, "_", " ")).WithRule("C2")
+	p.Findings = findings
+	return p, nil
+}
+
+func findingEvidence(ref string, findings []screen.Finding) []enforce.Evidence {
+	var ev []enforce.Evidence
+	for _, f := range findings {
+		ev = append(ev, enforce.Evidence{Type: "text_span", Ref: ref, Field: f.Field, Category: f.Category, Start: f.Start, End: f.End})
+	}
+	return ev
+}
+
+// VisibilityAnswer is the account with the P2 effective times.
+type VisibilityAnswer struct {
+	account.View
+	EffectiveOnPlatformBy time.Time `json:"effective_on_platform_by"`
+	EffectiveInSearchBy   time.Time `json:"effective_in_search_by"`
+}
+
+// SetVisibility changes the profile visibility (P2).
+func (s *Service) SetVisibility(ctx context.Context, actor Actor, id string, ifMatch *int64, visibility string) (VisibilityAnswer, error) {
+	var out VisibilityAnswer
+	if !slices.Contains(account.Visibilities, visibility) {
+		return out, problem.Invalid("unknown visibility", problem.Field("visibility", "invalid", "one of public, members, private"))
+	}
+	err := s.changeAccount(ctx, actor, id, ifMatch, func(t *txn, a *account.Account) error {
+		from := a.Visibility
+		a.Visibility = visibility
+		out.EffectiveOnPlatformBy = t.now.Add(t.s.set.VisibilityPlatformDelay.D())
+		out.EffectiveInSearchBy = t.now.Add(t.s.set.VisibilitySearchDelay.D())
+		return t.audit(Event{AccountID: a.ID, Action: "visibility_changed", From: from, To: visibility, Rule: "P2"})
+	}, func(v account.View) { out.View = v })
+	return out, err
+}
+
+// SetAvailability changes availability (P1).
+func (s *Service) SetAvailability(ctx context.Context, actor Actor, id string, ifMatch *int64, availability string) (account.View, error) {
+	var out account.View
+	if !slices.Contains(account.Availabilities, availability) {
+		return out, problem.Invalid("unknown availability", problem.Field("availability", "invalid", "one of available, unavailable"))
+	}
+	err := s.changeAccount(ctx, actor, id, ifMatch, func(t *txn, a *account.Account) error {
+		from := a.Availability
+		a.Availability = availability
+		return t.audit(Event{AccountID: a.ID, Action: "availability_changed", From: from, To: availability, Rule: "P1"})
+	}, func(v account.View) { out = v })
+	return out, err
+}
+
+// SetPlan changes the plan (P3). Upgrading grants the difference between
+// the plans' monthly Connects at once, within the cap; the monthly grant
+// follows the plan from then on.
+func (s *Service) SetPlan(ctx context.Context, actor Actor, id string, ifMatch *int64, plan string) (account.View, error) {
+	var out account.View
+	if !slices.Contains(account.Plans, plan) {
+		return out, problem.Invalid("unknown plan", problem.Field("plan", "invalid", "one of basic, plus"))
+	}
+	err := s.changeAccount(ctx, actor, id, ifMatch, func(t *txn, a *account.Account) error {
+		from := a.Plan
+		if from == plan {
+			return nil
+		}
+		a.Plan = plan
+		if plan == "plus" {
+			extra := t.s.set.PlusMonthlyConnects - t.s.set.BasicMonthlyConnects
+			a.Connects = min(a.Connects+max(extra, 0), max(t.s.set.ConnectsCap, a.Connects))
+		}
+		return t.audit(Event{AccountID: a.ID, Action: "plan_changed", From: from, To: plan, Rule: "P3"})
+	}, func(v account.View) { out = v })
+	return out, err
+}
+
+// changeAccount is the shape of the simple account settings: load, check
+// If-Match and status, change, save, render.
+func (s *Service) changeAccount(ctx context.Context, actor Actor, id string, ifMatch *int64, change func(*txn, *account.Account) error, render func(account.View)) error {
+	return s.update(ctx, actor, func(t *txn) error {
+		a, err := t.loadAccount(id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion(ifMatch, a.Version); err != nil {
+			return err
+		}
+		if a.Status == account.Closed || a.Status == account.Erased || a.Status == account.Banned {
+			return problem.Newf("invalid_transition", "a %s account cannot change its settings", a.Status)
+		}
+		if err := change(t, a); err != nil {
+			return err
+		}
+		a.LastActivity = t.now
+		if err := t.saveAccount(a); err != nil {
+			return err
+		}
+		render(a.View(t.now, t.s.set))
+		return nil
+	})
+}
+
+// Notices lists an account's statements of reasons, newest first.
+func (s *Service) Notices(ctx context.Context, accountID string, opts ListOpts) (Page[enforce.Notice], error) {
+	var out Page[enforce.Notice]
+	err := s.read(ctx, func(t *txn) error {
+		if _, err := t.loadAccount(accountID); err != nil {
+			return err
+		}
+		var err error
+		out, err = page(t, store.Query{Kind: "notice", Refs: []string{accountID}, Desc: true}, opts,
+			func(n *enforce.Notice) string { return n.ID }, func(n *enforce.Notice) enforce.Notice { return *n })
+		return err
+	})
+	return out, err
+}
+
+// Notice returns one notice.
+func (s *Service) Notice(ctx context.Context, id string) (enforce.Notice, error) {
+	var out enforce.Notice
+	err := s.read(ctx, func(t *txn) error {
+		n, err := get[enforce.Notice](t, "notice", id)
+		if err != nil {
+			return err
+		}
+		out = *n
+		return nil
+	})
+	return out, err
+}
+
+// Timeline lists the audit events of an account in order.
+func (s *Service) Timeline(ctx context.Context, accountID string, opts ListOpts) (Page[json.RawMessage], error) {
+	out := Page[json.RawMessage]{Data: []json.RawMessage{}}
+	after, err := DecodeCursor(opts.Cursor)
+	if err != nil {
+		return out, err
+	}
+	var seq int64
+	if after != "" {
+		if _, err := fmt.Sscanf(after, "%d", &seq); err != nil {
+			return out, problem.Invalid("cursor is not one this API gave out", problem.Field("cursor", "invalid", "unknown cursor"))
+		}
+	}
+	err = s.read(ctx, func(t *txn) error {
+		if _, err := t.loadAccount(accountID); err != nil {
+			return err
+		}
+		evs, seqs, err := t.AuditEvents(t.ctx, accountID, seq, opts.Limit+1)
+		if err != nil {
+			return err
+		}
+		if len(evs) > opts.Limit {
+			evs = evs[:opts.Limit]
+			c := EncodeCursor(fmt.Sprint(seqs[opts.Limit-1]))
+			out.NextCursor = &c
+		}
+		out.Data = append(out.Data, evs...)
+		return nil
+	})
+	return out, err
+}

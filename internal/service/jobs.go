@@ -1,0 +1,260 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"standing/internal/account"
+	"standing/internal/clock"
+	"standing/internal/enforce"
+	"standing/internal/problem"
+	"standing/internal/store"
+)
+
+// runJob performs one due-time job inside the transaction that claimed it.
+// Each handler re-reads the facts, so a job that is no longer needed (the
+// member verified, the suspension was lifted) does nothing.
+func (s *Service) runJob(t *txn, j store.Job) error {
+	switch j.Kind {
+	case "deadline":
+		return t.deadline(j.Ref)
+	case "verification_deadline":
+		return t.verificationDeadline(j.Ref)
+	case "release":
+		return t.release(j.Ref)
+	case "billing":
+		return t.billWeek(j.Ref, j.DueAt)
+	case "connects_grant":
+		return t.grant(j.Ref, j.DueAt)
+	case "dormancy":
+		return t.dormancy(j.Ref)
+	case "dormant_close":
+		return t.dormantClose(j.Ref)
+	case "erase":
+		return t.retention(j.Ref)
+	}
+	return fmt.Errorf("unknown job kind %q", j.Kind)
+}
+
+// RunDue runs every job due by now and returns how many ran.
+func (s *Service) RunDue(ctx context.Context) (int, error) {
+	n := 0
+	for {
+		now := s.clock.Now()
+		found, err := s.db.RunOne(ctx, now, func(tx *store.Tx, j store.Job) error {
+			return s.runJob(&txn{Tx: tx, ctx: ctx, s: s, now: now, actor: System}, j)
+		})
+		if err != nil {
+			s.log.Error("job failed; it will be retried", "err", err)
+			if !found {
+				return n, err
+			}
+			continue
+		}
+		if !found {
+			return n, nil
+		}
+		n++
+	}
+}
+
+// AdvanceClock moves a test clock forward and runs every job that became
+// due, then delivers the webhooks they caused.
+func (s *Service) AdvanceClock(ctx context.Context, d time.Duration) (time.Time, error) {
+	tc, ok := s.clock.(*clock.Test)
+	if !ok {
+		return time.Time{}, errors.New("the server runs on the system clock")
+	}
+	now := tc.Advance(d)
+	if _, err := s.RunDue(ctx); err != nil {
+		return now, err
+	}
+	s.poke()
+	return now, nil
+}
+
+// Loop runs due jobs and webhook deliveries until ctx ends: on every commit
+// that scheduled work, and at least once a second.
+func (s *Service) Loop(ctx context.Context) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		if _, err := s.RunDue(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("due-time jobs", "err", err)
+		}
+		s.deliver(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		case <-s.wake:
+		}
+	}
+}
+
+// deadline is E1: a suspension whose respond_by passed becomes a ban.
+func (t *txn) deadline(id string) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return ignoreMissing(err)
+	}
+	if a.Status != account.Suspended || a.RespondBy == nil || t.now.Before(*a.RespondBy) {
+		return nil
+	}
+	rule := a.StatusRule
+	if err := t.setStatus(a, account.Banned, "E1", "the deadline to respond to the "+rule+" suspension passed"); err != nil {
+		return err
+	}
+	if err := t.afterBan(a); err != nil {
+		return err
+	}
+	if _, err := t.issue(a, enforce.Notice{Action: enforce.Ban, Rule: "E1", AutomatedDetection: true, AutomatedDecision: true,
+		PriorStatus: string(account.Suspended),
+		Facts:       "The suspension under rule " + rule + " had a deadline to respond; it passed with no remedy accepted."}); err != nil {
+		return err
+	}
+	return t.saveAccount(a)
+}
+
+// verificationDeadline is I2: not verified in time, the account is put on
+// hold and its proposals are withdrawn; contracts go on.
+func (t *txn) verificationDeadline(id string) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return ignoreMissing(err)
+	}
+	if a.Verification.Status == "verified" || a.Verification.Deadline == nil || t.now.Before(*a.Verification.Deadline) || a.Status != account.Active {
+		return nil
+	}
+	if err := t.setStatus(a, account.Suspended, "I2", "identity not verified by the deadline"); err != nil {
+		return err
+	}
+	if err := t.withdrawProposals(a.ID); err != nil {
+		return err
+	}
+	if _, err := t.issue(a, enforce.Notice{Action: enforce.Suspension, Rule: "I2", AutomatedDetection: true, AutomatedDecision: true,
+		PriorStatus: string(account.Active),
+		Facts:       "Identity verification was requested on " + a.Verification.RequestedAt.Format("2006-01-02") + " and not completed by the deadline. Pending proposals were withdrawn; contracts continue."}); err != nil {
+		return err
+	}
+	return t.saveAccount(a)
+}
+
+// release moves a payment from pending to available after the security period.
+func (t *txn) release(payID string) error {
+	var p struct {
+		AccountID string `json:"account_id"`
+		Amount    int64  `json:"amount_cents"`
+	}
+	if err := t.Get(t.ctx, payID, &p); err != nil {
+		return ignoreMissing(err)
+	}
+	return t.move(p.Amount, p.AccountID, bucketPending, p.AccountID, bucketAvailable, payID, "security period over")
+}
+
+// grant is P3's monthly Connects grant, capped at the rollover limit.
+func (t *txn) grant(id string, due time.Time) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return ignoreMissing(err)
+	}
+	if a.Status != account.Active && a.Status != account.Suspended {
+		return nil
+	}
+	if n := a.GrantConnects(t.s.set); n > 0 {
+		if err := t.audit(Event{AccountID: a.ID, Action: "connects_granted", Rule: "P3", Reason: fmt.Sprintf("+%d (%s plan)", n, a.Plan)}); err != nil {
+			return err
+		}
+	}
+	if err := t.enqueue("connects_grant", a.ID, due.AddDate(0, 1, 0)); err != nil {
+		return err
+	}
+	return t.saveAccount(a)
+}
+
+// dormancy is L9's first step: no activity for 24 months gets a notice.
+func (t *txn) dormancy(id string) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return ignoreMissing(err)
+	}
+	if a.Status != account.Active {
+		return nil
+	}
+	if idle := a.LastActivity.Add(t.s.set.DormantAfter.D()); t.now.Before(idle) {
+		return t.enqueue("dormancy", a.ID, idle)
+	}
+	a.DormancyNoticeAt = &t.now
+	closeAt := t.now.Add(t.s.set.DormantGrace.D())
+	if _, err := t.issue(a, enforce.Notice{Action: enforce.Warning, Rule: "L9", AutomatedDetection: true, AutomatedDecision: true, RespondBy: &closeAt,
+		Facts:  "The account has had no activity for 24 months.",
+		Remedy: "Sign in or use the account before " + closeAt.Format("2006-01-02") + " to keep it open; otherwise it is closed and can be reactivated later."}); err != nil {
+		return err
+	}
+	if err := t.enqueue("dormant_close", a.ID, closeAt); err != nil {
+		return err
+	}
+	return t.saveAccount(a)
+}
+
+// dormantClose is L9's second step: still idle 30 days after the notice.
+func (t *txn) dormantClose(id string) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return ignoreMissing(err)
+	}
+	if a.Status != account.Active || a.DormancyNoticeAt == nil {
+		return nil
+	}
+	if a.LastActivity.After(*a.DormancyNoticeAt) {
+		a.DormancyNoticeAt = nil
+		if err := t.enqueue("dormancy", a.ID, a.LastActivity.Add(t.s.set.DormantAfter.D())); err != nil {
+			return err
+		}
+		return t.saveAccount(a)
+	}
+	obl, err := t.obligationBlockers(a)
+	if err != nil {
+		return err
+	}
+	if len(obl) > 0 {
+		return nil // obligations mean it is not dormant in any way that matters
+	}
+	if err := t.closeAccount(a, "dormant", "system", "L9"); err != nil {
+		return err
+	}
+	return t.saveAccount(a)
+}
+
+// retention is L10: 5 years after closing or banning, personal data goes.
+func (t *txn) retention(id string) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return ignoreMissing(err)
+	}
+	var since *time.Time
+	switch a.Status {
+	case account.Closed:
+		since = a.ClosedAt
+	case account.Banned:
+		since = a.BannedAt
+	default:
+		return nil
+	}
+	if since == nil || t.now.Before(since.Add(t.s.set.ErasureAfter.D())) {
+		return nil
+	}
+	if err := t.erase(a); err != nil {
+		return err
+	}
+	return t.saveAccount(a)
+}
+
+func ignoreMissing(err error) error {
+	if p, ok := problem.As(err); ok && p.Code == "not_found" {
+		return nil
+	}
+	return err
+}

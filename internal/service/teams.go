@@ -1,0 +1,259 @@
+package service
+
+import (
+	"context"
+	"slices"
+
+	"standing/internal/account"
+	"standing/internal/ids"
+	"standing/internal/market"
+	"standing/internal/problem"
+	"standing/internal/store"
+)
+
+// teamKind names organizations and agencies for ids, documents and errors.
+type teamKind struct {
+	kind, prefix, what string
+	roles              []string
+}
+
+var (
+	orgKind    = teamKind{"organization", "org", "organization", []string{"admin", "manager", "member"}}
+	agencyKind = teamKind{"agency", "agy", "agency", []string{"admin", "member"}}
+)
+
+func (t *txn) saveTeam(k teamKind, tm *market.Team) error {
+	tm.Version++
+	refs := []string{"owner:" + tm.OwnerID}
+	for _, m := range tm.Members {
+		refs = append(refs, m.AccountID)
+	}
+	return t.Put(t.ctx, store.Doc{ID: tm.ID, Kind: k.kind, Status: tm.Status, Search: tm.Name, Refs: refs,
+		Version: tm.Version, CreatedAt: tm.CreatedAt, Data: tm})
+}
+
+func (t *txn) loadTeam(k teamKind, id string) (*market.Team, error) {
+	tm, err := get[market.Team](t, k.what, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ids.Valid(k.prefix, tm.ID) {
+		return nil, problem.NotFound(k.what, id)
+	}
+	return tm, nil
+}
+
+// actingAccount loads the acting member, which must be able to act.
+func (t *txn) actingAccount(acting string) (*account.Account, error) {
+	if acting == "" {
+		return nil, problem.Invalid("this call acts for a member: send the Acting-Account header",
+			problem.Field("Acting-Account", "required", "the member the integration acts for"))
+	}
+	a, err := t.loadAccount(acting)
+	if err != nil {
+		return nil, err
+	}
+	if a.Status == account.Closed || a.Status == account.Erased || a.Status == account.Banned {
+		return nil, problem.Newf("capability_blocked", "account %s is %s", a.ID, a.Status).WithRule("L8")
+	}
+	return a, nil
+}
+
+// NameInput is the body of POST /v1/organizations and /v1/agencies.
+type NameInput struct {
+	Name *string `json:"name" req:"true"`
+}
+
+// CreateTeam creates an organization or agency owned by the acting account.
+func (s *Service) CreateTeam(ctx context.Context, actor Actor, agency bool, acting string, in NameInput) (market.Team, error) {
+	k := orgKind
+	if agency {
+		k = agencyKind
+	}
+	var out market.Team
+	if n := str(in.Name); n == "" || len(n) > 200 {
+		return out, problem.Invalid("name must be 1 to 200 characters", problem.Field("name", "invalid", "1 to 200 characters"))
+	}
+	err := s.update(ctx, actor, func(t *txn) error {
+		a, err := t.actingAccount(acting)
+		if err != nil {
+			return err
+		}
+		if agency && !a.Freelancer {
+			return problem.New("capability_blocked", "an agency is owned by a freelancer account; add a freelancer profile first").WithRule("L5")
+		}
+		tm := &market.Team{ID: ids.New(k.prefix), Name: str(in.Name), OwnerID: a.ID, Status: "active", CreatedAt: t.now,
+			Members: []market.Member{{AccountID: a.ID, Role: "owner", Since: t.now}}}
+		if err := t.saveTeam(k, tm); err != nil {
+			return err
+		}
+		if !agency && !a.Client {
+			a.Client = true
+			if err := t.saveAccount(a); err != nil {
+				return err
+			}
+		}
+		if err := t.audit(Event{AccountID: a.ID, Action: k.kind + "_created", Ref: tm.ID}); err != nil {
+			return err
+		}
+		out = *tm
+		return nil
+	})
+	return out, err
+}
+
+// MemberInput is the body of POST .../members.
+type MemberInput struct {
+	AccountID *string `json:"account_id" req:"true"`
+	Role      *string `json:"role" req:"true"`
+}
+
+// AddMember adds an account to a team; the acting account is its owner or an admin.
+func (s *Service) AddMember(ctx context.Context, actor Actor, agency bool, acting, teamID string, in MemberInput) (market.Team, error) {
+	k := orgKind
+	if agency {
+		k = agencyKind
+	}
+	var out market.Team
+	if !slices.Contains(k.roles, *in.Role) {
+		return out, problem.Invalid("unknown role", problem.Field("role", "invalid", "a role of this kind of team"))
+	}
+	err := s.update(ctx, actor, func(t *txn) error {
+		a, err := t.actingAccount(acting)
+		if err != nil {
+			return err
+		}
+		tm, err := t.loadTeam(k, teamID)
+		if err != nil {
+			return err
+		}
+		if tm.Status != "active" {
+			return problem.Newf("conflict", "%s %s is closed", k.what, tm.ID)
+		}
+		if r := tm.Role(a.ID); r != "owner" && r != "admin" {
+			return problem.Newf("not_owner", "only the owner or an admin adds members to %s %s", k.what, tm.ID).WithRule("L4")
+		}
+		m, err := t.loadAccount(*in.AccountID)
+		if err != nil {
+			return err
+		}
+		if m.Status != account.Active {
+			return problem.Newf("conflict", "account %s is %s", m.ID, m.Status)
+		}
+		if agency && !m.Freelancer {
+			return problem.New("conflict", "agency members are freelancers").WithRule("L5")
+		}
+		if tm.Role(m.ID) != "" {
+			return problem.Newf("conflict", "account %s is already a member", m.ID)
+		}
+		tm.Members = append(tm.Members, market.Member{AccountID: m.ID, Role: *in.Role, Since: t.now})
+		if err := t.saveTeam(k, tm); err != nil {
+			return err
+		}
+		if err := t.audit(Event{AccountID: m.ID, Action: "joined_" + k.kind, Ref: tm.ID, Reason: *in.Role}); err != nil {
+			return err
+		}
+		out = *tm
+		return nil
+	})
+	return out, err
+}
+
+// RemoveMember is leaving (acting = the member) or removing (L4).
+func (s *Service) RemoveMember(ctx context.Context, actor Actor, agency bool, acting, teamID, memberID string) (market.Team, error) {
+	k := orgKind
+	if agency {
+		k = agencyKind
+	}
+	var out market.Team
+	err := s.update(ctx, actor, func(t *txn) error {
+		a, err := t.actingAccount(acting)
+		if err != nil {
+			return err
+		}
+		tm, err := t.loadTeam(k, teamID)
+		if err != nil {
+			return err
+		}
+		target := tm.Role(memberID)
+		if target == "" {
+			return problem.Newf("not_found", "account %s is not a member of %s %s", memberID, k.what, tm.ID)
+		}
+		mine := tm.Role(a.ID)
+		switch {
+		case target == "owner":
+			return problem.Newf("conflict", "the owner cannot leave %s %s; close it instead", k.what, tm.ID).WithRule("L4")
+		case a.ID == memberID && target == "member":
+			return problem.New("member_cannot_leave", "a plain member is removed by an admin or manager; ask one of them").WithRule("L4")
+		case a.ID != memberID && !market.MayRemove(mine, target):
+			return problem.Newf("not_owner", "a %s cannot remove a %s", orNone(mine), target).WithRule("L4")
+		}
+		tm.Remove(memberID)
+		if err := t.saveTeam(k, tm); err != nil {
+			return err
+		}
+		action := "removed_from_" + k.kind
+		if a.ID == memberID {
+			action = "left_" + k.kind
+		}
+		if err := t.audit(Event{AccountID: memberID, Action: action, Ref: tm.ID, Rule: "L4"}); err != nil {
+			return err
+		}
+		if err := t.closeIfTeamOnly(memberID); err != nil {
+			return err
+		}
+		out = *tm
+		return nil
+	})
+	return out, err
+}
+
+func orNone(role string) string {
+	if role == "" {
+		return "non-member"
+	}
+	return role
+}
+
+// closeIfTeamOnly closes an account that held only team roles once it has
+// left its last team (L4).
+func (t *txn) closeIfTeamOnly(id string) error {
+	m, err := t.loadAccount(id)
+	if err != nil {
+		return err
+	}
+	if m.Freelancer || m.Status != account.Active {
+		return nil
+	}
+	for _, k := range []teamKind{orgKind, agencyKind} {
+		n, err := t.Count(t.ctx, store.Query{Kind: k.kind, Status: []string{"active"}, Refs: []string{id}})
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	if err := t.closeAccount(m, "other", "web", "L4"); err != nil {
+		return err
+	}
+	return t.saveAccount(m)
+}
+
+// Team returns an organization or agency.
+func (s *Service) Team(ctx context.Context, agency bool, id string) (market.Team, error) {
+	k := orgKind
+	if agency {
+		k = agencyKind
+	}
+	var out market.Team
+	err := s.read(ctx, func(t *txn) error {
+		tm, err := t.loadTeam(k, id)
+		if err != nil {
+			return err
+		}
+		out = *tm
+		return nil
+	})
+	return out, err
+}

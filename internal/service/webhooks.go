@@ -1,0 +1,169 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"standing/internal/ids"
+	"standing/internal/problem"
+	"standing/internal/store"
+)
+
+// Events a webhook endpoint can subscribe to (API.md).
+var Events = []string{"account.status_changed", "account.restrictions_changed", "notice.issued", "message.held", "case.opened", "case.resolved"}
+
+// Webhook is a subscribed endpoint.
+type Webhook struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url"`
+	Events    []string  `json:"events"`
+	Secret    string    `json:"secret,omitempty"`
+	Status    string    `json:"status"`
+	CreatedAt time.Time `json:"created_at"`
+	Version   int64     `json:"version"`
+}
+
+// Wants reports whether the endpoint subscribed to an event type.
+func (w *Webhook) Wants(typ string) bool {
+	return slices.Contains(w.Events, typ) || slices.Contains(w.Events, "*")
+}
+
+// WebhookInput is the body of POST /v1/webhooks.
+type WebhookInput struct {
+	URL    *string   `json:"url" req:"true"`
+	Events *[]string `json:"events" req:"true"`
+}
+
+// CreateWebhook subscribes an endpoint; the answer shows its secret once.
+func (s *Service) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (Webhook, error) {
+	var out Webhook
+	u, err := url.Parse(*in.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return out, problem.Invalid("url must be an http(s) URL", problem.Field("url", "invalid", "an absolute http or https URL"))
+	}
+	if len(*in.Events) == 0 {
+		return out, problem.Invalid("subscribe to at least one event", problem.Field("events", "invalid", "one or more of the event types"))
+	}
+	for _, e := range *in.Events {
+		if !slices.Contains(Events, e) && e != "*" {
+			return out, problem.Invalid("unknown event", problem.Field("events", "invalid", "unknown event "+strconv.Quote(e)))
+		}
+	}
+	var b [24]byte
+	_, _ = rand.Read(b[:])
+	w := Webhook{ID: ids.New("whk"), URL: u.String(), Events: *in.Events, Secret: "whsec_" + hex.EncodeToString(b[:]), Status: "active", Version: 1}
+	err = s.update(ctx, actor, func(t *txn) error {
+		w.CreatedAt = t.now
+		return t.Put(t.ctx, store.Doc{ID: w.ID, Kind: "webhook", Status: w.Status, Version: 1, CreatedAt: t.now, Data: w})
+	})
+	return w, err
+}
+
+// DeliveryView is one line of an endpoint's delivery log.
+type DeliveryView struct {
+	ID          string     `json:"id"`
+	EventType   string     `json:"event_type"`
+	Attempts    int        `json:"attempts"`
+	DeliveredAt *time.Time `json:"delivered_at"`
+	LastStatus  int        `json:"last_status"`
+	LastError   string     `json:"last_error"`
+}
+
+// Deliveries lists the newest deliveries of an endpoint.
+func (s *Service) Deliveries(ctx context.Context, id string) (Page[DeliveryView], error) {
+	out := Page[DeliveryView]{Data: []DeliveryView{}}
+	err := s.read(ctx, func(t *txn) error {
+		if _, err := get[Webhook](t, "webhook", id); err != nil {
+			return err
+		}
+		ds, err := t.Deliveries(t.ctx, id, 200)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			v := DeliveryView{ID: d.ID, EventType: d.EventType, Attempts: d.Attempts, LastStatus: d.LastStatus, LastError: d.LastError}
+			if !d.Delivered.IsZero() {
+				at := d.Delivered
+				v.DeliveredAt = &at
+			}
+			out.Data = append(out.Data, v)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Sign returns the Standing-Signature header value for a body sent at t.
+func Sign(secret string, t time.Time, body []byte) string {
+	ts := strconv.FormatInt(t.Unix(), 10)
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte(ts))
+	m.Write([]byte("."))
+	m.Write(body)
+	return "t=" + ts + ",v1=" + hex.EncodeToString(m.Sum(nil))
+}
+
+var webhookClient = &http.Client{Timeout: 10 * time.Second}
+
+// deliver sends due webhook deliveries, at least once each: a delivery
+// stays due until a receiver answers 2xx, with back-off between attempts.
+func (s *Service) deliver(ctx context.Context) {
+	for {
+		now := s.clock.Now()
+		batch, err := s.db.ClaimDeliveries(ctx, now, time.Minute, 20)
+		if err != nil || len(batch) == 0 {
+			if err != nil && ctx.Err() == nil {
+				s.log.Error("claim webhook deliveries", "err", err)
+			}
+			return
+		}
+		hooks := map[string]*Webhook{}
+		for _, d := range batch {
+			w, ok := hooks[d.EndpointID]
+			if !ok {
+				_ = s.read(ctx, func(t *txn) error {
+					w, _ = get[Webhook](t, "webhook", d.EndpointID)
+					return nil
+				})
+				hooks[d.EndpointID] = w
+			}
+			status, errText := 0, "endpoint removed"
+			if w != nil {
+				status, errText = post(ctx, w, d.Body, now)
+			}
+			ok = status >= 200 && status < 300
+			backoff := min(time.Duration(1<<min(d.Attempts, 12))*5*time.Second, time.Hour)
+			if err := s.db.FinishDelivery(ctx, d.ID, s.clock.Now(), status, errText, ok, s.clock.Now().Add(backoff)); err != nil {
+				s.log.Error("record webhook delivery", "err", err)
+			}
+		}
+	}
+}
+
+func post(ctx context.Context, w *Webhook, body []byte, now time.Time) (int, string) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.URL, bytes.NewReader(body))
+	if err != nil {
+		return 0, err.Error()
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Standing-Signature", Sign(w.Secret, now, body))
+	resp, err := webhookClient.Do(req)
+	if err != nil {
+		return 0, err.Error()
+	}
+	resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return resp.StatusCode, fmt.Sprintf("receiver answered %d", resp.StatusCode)
+	}
+	return resp.StatusCode, ""
+}
