@@ -207,3 +207,12 @@ func (t *Tx) Lock(ctx context.Context, name string) error {
 func micros(t time.Time) int64 { return t.UnixMicro() }
 
 func fromMicros(v int64) time.Time { return time.UnixMicro(v).UTC() }
+
+// Exec runs one statement outside a transaction (schema set-up in tests
+// and operations).
+func (db *DB) Exec(ctx context.Context, query string) error {
+	if _, err := db.sql.ExecContext(ctx, query); err != nil {
+		return fmt.Errorf("exec: %w", err)
+	}
+	return nil
+}
