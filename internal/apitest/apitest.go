@@ -293,7 +293,7 @@ func (e *Env) Verify(id, name string) Resp {
 	e.T.Helper()
 	n := Unique()
 	return e.I("POST", "/v1/accounts/"+id+"/verification", map[string]any{
-		"legal_name": name, "date_of_birth": "1990-04-12", "phone": "+1 415 555 " + pad4(n),
+		"legal_name": name, "date_of_birth": time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n).Format(time.DateOnly), "phone": "+1 415 555 " + pad4(n),
 		"address":     map[string]any{"line1": itoa(n) + " Main St", "city": "Springfield", "postal_code": "12345", "country": "US"},
 		"id_document": map[string]any{"type": "passport", "country": "US", "number": "X" + pad4(n) + "99"},
 	})
