@@ -128,7 +128,10 @@ func StartServer(t testing.TB, db *store.DB, tune func(*policy.Settings), testCl
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(httpapi.New(svc, log, testClock))
-	t.Cleanup(srv.Close)
+	loopCtx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { svc.Loop(loopCtx); close(done) }()
+	t.Cleanup(func() { srv.Close(); stop(); <-done })
 	e := &Env{T: t, URL: srv.URL, Svc: svc, DB: db, Clock: clk}
 	for _, role := range service.Roles {
 		k, _, err := service.CreateKey(ctx, db, role, role+" test", time.Now())
