@@ -91,7 +91,8 @@ func CanonicalEmail(s string) (string, error) {
 		return "", fmt.Errorf("%w email %q", ErrInvalid, s)
 	}
 	local, domain := s[:at], strings.TrimSuffix(s[at+1:], ".")
-	if !strings.Contains(domain, ".") || strings.Contains(local, "@") || strings.HasPrefix(domain, ".") || strings.Contains(domain, "..") {
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 || slices.Contains(labels, "") {
 		return "", fmt.Errorf("%w email %q", ErrInvalid, s)
 	}
 	if rule, ok := ignoredParts[domain]; ok {

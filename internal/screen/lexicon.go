@@ -35,6 +35,7 @@ const (
 	lxSelf
 	lxFiller
 	lxMe
+	lxWeakNum // number words that are also everyday words elsewhere ("due", "un", "um")
 )
 
 type lexEntry struct {
@@ -82,6 +83,7 @@ func buildLexicon() map[string]lexEntry {
 	digits(7, "seven siete sete sept sieben sette")
 	digits(8, "eight ocho oito huit acht otto")
 	digits(9, "nine nueve nove neuf neun")
+	add(lxWeakNum, "due un une um dos otto null tre sei")
 	add(lxZero, "o oh")
 	add(lxRepeat, "double triple")
 	add(lxTLD, "com net org io co me dev app ai info biz us uk de fr es it nl ru in br ca au jp cn tv xyz site "+

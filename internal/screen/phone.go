@@ -46,6 +46,11 @@ func (sc *scan) phones() {
 		if _, ok := sc.digitsOf(i); !ok {
 			continue
 		}
+		// "due 2025-03-01": a word that is a number only in another language
+		// starts a number only when more number words follow.
+		if sc.toks[i].flags&lxWeakNum != 0 && (i+1 >= n || sc.toks[i+1].flags&lxNumWord == 0) {
+			continue
+		}
 		var digits strings.Builder
 		var groups []int // lengths of digit-run groups
 		var seps []byte
@@ -163,6 +168,8 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 		case len(groups) == 2 && strings.Trim(sep, ".") == "": // a decimal number
 			return false
 		case len(groups) == 4 && len(d) <= 12 && sep == "...": // an IPv4 address
+			return false
+		case strings.Count(sep, ".") >= 3: // a version or a dotted identifier
 			return false
 		case len(d) == 13 && (strings.HasPrefix(d, "978") || strings.HasPrefix(d, "979")) && len(groups) >= 4:
 			return false // ISBN-13

@@ -1,0 +1,92 @@
+package account_test
+
+import (
+	"testing"
+	"time"
+
+	"standing/internal/account"
+	"standing/internal/policy"
+)
+
+// TestTransitions checks the status machine of POLICY.md section 2, every pair.
+func TestTransitions(t *testing.T) {
+	allowed := map[[2]account.Status]bool{
+		{"active", "suspended"}: true, {"active", "banned"}: true, {"active", "closed"}: true,
+		{"suspended", "active"}: true, {"suspended", "banned"}: true, {"suspended", "closed"}: true,
+		{"banned", "active"}: true, {"banned", "erased"}: true,
+		{"closed", "active"}: true, {"closed", "erased"}: true,
+	}
+	all := []account.Status{account.Active, account.Suspended, account.Banned, account.Closed, account.Erased}
+	for _, from := range all {
+		for _, to := range all {
+			if got := account.CanTransition(from, to); got != allowed[[2]account.Status{from, to}] {
+				t.Errorf("%s -> %s: %v", from, to, got)
+			}
+		}
+	}
+}
+
+func TestCapabilities(t *testing.T) {
+	s := policy.Defaults()
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	a := account.New("acc_1", now, s)
+	a.ApplyUnverified()
+	if ok, by := a.Check(account.SubmitProposal, now, s); ok || by[0].Rule != "I1" {
+		t.Errorf("I1: %v %v", ok, by)
+	}
+	if ok, _ := a.Check(account.SendMessage, now, s); !ok {
+		t.Error("messages blocked on an active account")
+	}
+	until := now.Add(time.Hour)
+	a.Restrict(account.Restriction{Capability: account.PostJob, Rule: "V9", Reason: "x", Until: &until})
+	if ok, _ := a.Check(account.PostJob, now, s); ok {
+		t.Error("restriction ignored")
+	}
+	if ok, _ := a.Check(account.PostJob, now.Add(2*time.Hour), s); !ok {
+		t.Error("restriction outlived its end")
+	}
+	// Suspended keeps only send_message.
+	if err := a.Transition(account.Suspended, "V5", now); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range account.Capabilities {
+		ok, _ := a.Check(c, now, s)
+		if ok != (c == account.SendMessage) {
+			t.Errorf("suspended %s: %v", c, ok)
+		}
+	}
+	// E4: banned keeps withdraw_funds only, after the payout hold.
+	b := account.New("acc_2", now, s)
+	if err := b.Transition(account.Banned, "V4", now); err != nil {
+		t.Fatal(err)
+	}
+	if ok, by := b.Check(account.WithdrawFunds, now.Add(24*time.Hour), s); ok || by[0].Rule != "E4" {
+		t.Errorf("E4 hold: %v %v", ok, by)
+	}
+	if ok, _ := b.Check(account.WithdrawFunds, now.Add(5*24*time.Hour), s); !ok {
+		t.Error("E4: withdrawal still blocked after the hold")
+	}
+	if ok, _ := b.Check(account.SendMessage, now.Add(6*24*time.Hour), s); ok {
+		t.Error("banned account may message")
+	}
+	b.FraudHold = &account.Hold{Reason: "chargebacks"}
+	if ok, _ := b.Check(account.WithdrawFunds, now.Add(6*24*time.Hour), s); ok {
+		t.Error("E4 fraud hold ignored")
+	}
+	if err := b.Transition(account.Suspended, "X", now); err == nil {
+		t.Error("banned -> suspended allowed")
+	}
+}
+
+func TestConnectsGrantP3(t *testing.T) {
+	s := policy.Defaults()
+	a := account.New("acc_1", time.Now(), s)
+	a.Plan, a.Connects = "plus", 150
+	if n := a.GrantConnects(s); n != 50 || a.Connects != 200 {
+		t.Errorf("cap: +%d -> %d", n, a.Connects)
+	}
+	a.Plan, a.Connects = "basic", 0
+	if a.GrantConnects(s); a.Connects != 10 {
+		t.Errorf("basic grant %d", a.Connects)
+	}
+}

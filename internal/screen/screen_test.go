@@ -1,0 +1,164 @@
+package screen_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"standing/internal/screen"
+)
+
+// cases are written here, beyond the shared dev set: other values, other
+// obfuscations, other languages, and honest text that must stay quiet.
+var cases = []struct {
+	text string
+	want []string // categories, in any order; nil: nothing
+	norm string   // normalized value of the first finding, if checked
+}{
+	{"john dot smith at gmail dot com", []string{screen.Email}, "john.smith@gmail.com"},
+	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
+	{"write me: mаrіа.lopez@gmаil.com", []string{screen.Email}, "maria.lopez@gmail.com"}, // Cyrillic а and і
+	{"my mail is k\u200bi\u200bm\u200b@\u200by\u200ba\u200bh\u200bo\u200bo\u200b.\u200bc\u200bo\u200bm", []string{screen.Email}, "kim@yahoo.com"},
+	{"mail me at dev_ops-42 (at) fastmail (dot) com", []string{screen.Email}, "dev_ops-42@fastmail.com"},
+	{"4 1 5 five five five 2671", []string{screen.Phone}, "+14155552671"},
+	{"call me: four one five, five five five, two six seven one", nil, ""}, // commas break the run: too weak to call
+	{"my cell is 4o5-555-o199", []string{screen.Phone}, ""},
+	{"llámame al seis uno dos tres cuatro cinco seis siete ocho", []string{screen.Phone}, "612345678"},
+	{"ruf mich an: null eins sieben sechs eins zwei drei vier fünf sechs", []string{screen.Phone}, ""},
+	{"appelle-moi au zéro six un deux trois quatre cinq six sept huit", []string{screen.Phone}, ""},
+	{"WhatsApp: +55 11 98765-4321", []string{screen.Phone}, "+5511987654321"},
+	{"my number 1️⃣5️⃣5️⃣5️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣", []string{screen.Phone}, ""},
+	{"reach me: ①②③-④⑤⑥-⑦⑧⑨⓪", []string{screen.Phone}, ""},
+	{"call ٠٥٥١٢٣٤٥٦٧", []string{screen.Phone}, ""},
+	{"double five five two three four one two", []string{screen.Phone}, ""},
+	{"find me on telegram: @dev_guru", []string{screen.Handle}, "telegram:dev_guru"},
+	{"add me on Discord, I'm there all day", []string{screen.Handle}, "discord"},
+	{"visit portfolio-site dot io", []string{screen.URL}, "portfolio-site.io"},
+	{"https://dribbble.com/shots/123-logo", []string{screen.URL}, "dribbble.com"},
+	{"Kindly pay via Payoneer so we avoid Upwork's cut", []string{screen.OffPlatform}, ""},
+	{"Prefiero que me pagues por PayPal directamente", nil, ""},
+	{"I'll give you a discount if you leave a glowing review", []string{screen.PositiveReview}, ""},
+
+	// Honest text.
+	{"Price is $1,250.00 per milestone, 3 milestones, due 2025-03-01.", nil, ""},
+	{"I have 7 years of experience and 120 five-star reviews.", nil, ""},
+	{"Upgraded from Angular 1.7.9 to 17.3.0; node 20.11.1.", nil, ""},
+	{"Order #123456789 shipped, tracking 1Z999AA10123456784.", nil, ""},
+	{"Tracking number 9400 1000 0000 0000 0000 00", nil, ""},
+	{"ISBN 0-306-40615-2 and ISBN 978-0-306-40615-7", nil, ""},
+	{"Office at 40.7128° N, 74.0060° W; meeting at 3:30pm.", nil, ""},
+	{"Server 192.168.100.200 runs on port 8080.", nil, ""},
+	{"I built Stripe and PayPal payment integrations with webhooks.", nil, ""},
+	{"Please pay through the platform, not outside it.", nil, ""},
+	{"Never pay outside the platform, it is against the rules.", nil, ""},
+	{"Please leave an honest review when we finish.", nil, ""},
+	{"The dot product at each layer uses 4096 dimensions.", nil, ""},
+	{"Look at google.com's style guide for reference", []string{screen.URL}, "google.com"},
+	{"Experienced with ASP.NET MVC, VB.NET and Node.js.", nil, ""},
+	{"We met at the Berlin meetup, I work at Siemens.", nil, ""},
+	{"Delivery in 3 to 5 days, 2 revisions, 1080p at 60fps.", nil, ""},
+	{"Skype for Business and Microsoft Teams admin, WhatsApp Business API.", nil, ""},
+	{"Telefonnummer-Validierung für 10 Länder gebaut.", nil, ""},
+	{"我的作品集在附件里，谢谢。", nil, ""},
+	{"The wire frames and the Swift app are ready.", nil, ""},
+	{"I accept the terms and will deliver Friday.", nil, ""},
+	{"Measurements: 120 x 240 x 360 mm, weight 1500 g.", nil, ""},
+}
+
+func categories(fs []screen.Finding) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range fs {
+		m[f.Category] = true
+	}
+	return m
+}
+
+func TestScreenCases(t *testing.T) {
+	s := screen.New()
+	for _, c := range cases {
+		got := s.Screen(c.text, "message")
+		cats := categories(got)
+		want := map[string]bool{}
+		for _, w := range c.want {
+			want[w] = true
+		}
+		if !reflect.DeepEqual(cats, want) {
+			t.Errorf("%q: got %v, want %v (%+v)", c.text, cats, c.want, got)
+			continue
+		}
+		if c.norm != "" && got[0].Normalized != c.norm {
+			t.Errorf("%q: normalized %q, want %q", c.text, got[0].Normalized, c.norm)
+		}
+		for _, f := range got {
+			if c.text[f.Start:f.End] != f.Text {
+				t.Errorf("%q: span %d-%d is %q, text %q", c.text, f.Start, f.End, c.text[f.Start:f.End], f.Text)
+			}
+		}
+	}
+}
+
+// TestSpansMapToOriginalC4 checks that spans index the original bytes even
+// through multi-byte and invisible characters.
+func TestSpansMapToOriginalC4(t *testing.T) {
+	text := "Ｈｉ！ mail: ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ ok"
+	f := screen.New().Screen(text, "message")
+	if len(f) != 1 || text[f[0].Start:f[0].End] != "ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ" || f[0].Normalized != "tom@example.com" {
+		t.Fatalf("%+v", f)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"ＡＢＣ１２３":       "abc123",
+		"j\u200bo\u200dhn": "john",
+		"раураl":          "paypal",
+		"①②③":             "123",
+		"café":            "cafe",
+		"٣٤٥":             "345",
+	} {
+		if got := screen.Normalize(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzScreen(f *testing.F) {
+	for _, c := range cases {
+		f.Add(c.text)
+	}
+	f.Add("\xff\xfe@\xff.com")
+	f.Add(strings.Repeat("a ", 300) + "@")
+	s := screen.New()
+	f.Fuzz(func(t *testing.T, text string) {
+		got := s.Screen(text, "message")
+		again := s.Screen(text, "message")
+		if !reflect.DeepEqual(got, again) {
+			t.Fatalf("not deterministic: %v vs %v", got, again)
+		}
+		for _, fd := range got {
+			if fd.Start < 0 || fd.End > len(text) || fd.Start >= fd.End {
+				t.Fatalf("span %d-%d out of %d", fd.Start, fd.End, len(text))
+			}
+			if utf8.ValidString(text) && (!utf8.RuneStart(text[fd.Start]) || fd.End < len(text) && !utf8.RuneStart(text[fd.End])) {
+				t.Fatalf("span %d-%d not on rune boundaries of %q", fd.Start, fd.End, text)
+			}
+			if fd.Text != text[fd.Start:fd.End] {
+				t.Fatal("text does not match span")
+			}
+		}
+	})
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ")
+	f.Add("\u200b\u00ad\ufeff")
+	f.Fuzz(func(t *testing.T, text string) {
+		n := screen.Normalize(text)
+		for i := 0; i < len(n); i++ {
+			if n[i] >= 0x80 || n[i] >= 'A' && n[i] <= 'Z' {
+				t.Fatalf("normalized text has byte %#x", n[i])
+			}
+		}
+	})
+}
