@@ -110,12 +110,12 @@ func TestSpansMapToOriginalC4(t *testing.T) {
 
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
-		"ＡＢＣ１２３":       "abc123",
+		"ＡＢＣ１２３":           "abc123",
 		"j\u200bo\u200dhn": "john",
-		"раураl":          "paypal",
-		"①②③":             "123",
-		"café":            "cafe",
-		"٣٤٥":             "345",
+		"раураl":           "paypal",
+		"①②③":              "123",
+		"café":             "cafe",
+		"٣٤٥":              "345",
 	} {
 		if got := screen.Normalize(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
