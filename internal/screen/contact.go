@@ -30,6 +30,27 @@ func (sc *scan) label(i int) (string, int, bool) {
 	return b.String(), j, true
 }
 
+// dotAfterLabel reports whether the label starting at word i is followed
+// by a real, spoken or bracketed dot.
+func (sc *scan) dotAfterLabel(i int) bool {
+	j := i + 1
+	for j < len(sc.toks) && !sc.toks[j].gap && (sc.toks[j].kind == kWord && sc.toks[j].form == fNone || sc.isPunct(j, '-')) {
+		j++
+	}
+	f, after := sc.formAt(j)
+	switch f {
+	case fDotWord, fDotObf:
+		return true
+	case fDotLiteral:
+		if sc.toks[j].gap || after >= len(sc.toks) || sc.toks[after].gap || sc.toks[after].kind != kWord {
+			return false
+		}
+		// "10.15.7", "1.2": numbers, not names.
+		return j != i+1 || sc.toks[i].flags&lxDigits == 0 || sc.toks[after].flags&lxHasDigit == 0
+	}
+	return false
+}
+
 // dotted reads label (dot label)* from token i: literal dots must touch
 // both labels, spoken or bracketed dots may have spaces around them. It
 // returns the labels, the last token, and whether any dot was obfuscated.
@@ -38,7 +59,8 @@ func (sc *scan) dotted(i int) (labels []string, last int, obf bool, ok bool) {
 	if !ok {
 		return nil, i, false, false
 	}
-	labels, last = []string{l}, next-1
+	labels = make([]string, 1, 4)
+	labels[0], last = l, next-1
 	for len(labels) < 8 {
 		f, after := sc.formAt(last + 1)
 		switch {
@@ -108,7 +130,7 @@ func isAlpha(s string) bool {
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-func (sc *scan) lex(w string) uint32 { return lexicon[w].flags }
+func (sc *scan) lex(w string) uint64 { return lexicon[w].flags }
 
 // emails finds addresses around every form of @.
 func (sc *scan) emails() {
@@ -119,6 +141,9 @@ func (sc *scan) emails() {
 		}
 		if f == fAtLiteral && (sc.toks[k].gap || after >= len(sc.toks) || sc.toks[after].gap) {
 			continue // "is @li.kim" is a handle, not an address
+		}
+		if after >= len(sc.toks) || sc.toks[after].kind != kWord || !sc.dotAfterLabel(after) {
+			continue // no domain after it: "at 9:30", "at Shopify"
 		}
 		local, start, ok := sc.localBefore(k - 1)
 		if !ok {
@@ -168,8 +193,10 @@ func (sc *scan) urls() {
 			continue
 		}
 		start, from, scheme := i, i, false
-		if w := sc.word(i); (w == "http" || w == "https") && sc.isPunct(i+1, ':') && sc.isPunct(i+2, '/') && sc.isPunct(i+3, '/') {
+		if sc.f.b[sc.toks[i].s] == 'h' && (sc.is(i, "http") || sc.is(i, "https")) && sc.isPunct(i+1, ':') && sc.isPunct(i+2, '/') && sc.isPunct(i+3, '/') {
 			scheme, from = true, i+4
+		} else if !sc.dotAfterLabel(i) {
+			continue // no dot after the first label: not a name (the common case, checked cheaply)
 		}
 		labels, last, obf, ok := sc.dotted(from)
 		if !ok || len(labels) < 2 {
@@ -234,7 +261,7 @@ func (sc *scan) handles() {
 		if i+1 < len(sc.toks) && sc.toks[i+1].flags&lxTechNoun != 0 {
 			continue
 		}
-		if i == 0 || sc.toks[i-1].flags&lxPrep == 0 && sc.word(i-1) != "my" {
+		if i == 0 || sc.toks[i-1].flags&lxPrep == 0 && !sc.is(i-1, "my") {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-7 && !sc.sentenceEnd(j); j-- {
@@ -258,8 +285,7 @@ func (sc *scan) handleAfter(i int) (string, int, bool) {
 			continue
 		}
 		if t.kind == kWord && t.flags&lxFiller != 0 && t.form != fAtWord {
-			w := sc.word(j)
-			explicit = explicit || w == "id" || w == "handle" || w == "username"
+			explicit = explicit || sc.is(j, "id") || sc.is(j, "handle") || sc.is(j, "username")
 			j++
 			continue
 		}
@@ -269,7 +295,7 @@ func (sc *scan) handleAfter(i int) (string, int, bool) {
 		explicit = true
 		j++
 	}
-	if j+1 < len(sc.toks) && sc.word(j) == "live" && sc.isPunct(j+1, ':') {
+	if j+1 < len(sc.toks) && sc.is(j, "live") && sc.isPunct(j+1, ':') {
 		explicit = true
 		j += 2
 	}

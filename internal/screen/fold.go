@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,6 +14,46 @@ type folded struct {
 	b     []byte
 	start []int32 // original offset where the rune behind b[i] starts
 	end   []int32 // original offset where it ends
+	ascii bool    // the text was ASCII: b[i] is byte i of it, start and end are unused
+}
+
+// origStart and origEnd map a folded offset back to the original text.
+func (f *folded) origStart(i int32) int {
+	if f.ascii {
+		return int(i)
+	}
+	return int(f.start[i])
+}
+
+func (f *folded) origEnd(i int32) int {
+	if f.ascii {
+		return int(i) + 1
+	}
+	return int(f.end[i])
+}
+
+// lower maps ASCII to its folded byte: lower case, controls to spaces.
+var lower = func() (t [128]byte) {
+	for c := range t {
+		b := byte(c)
+		switch {
+		case b >= 'A' && b <= 'Z':
+			b += 'a' - 'A'
+		case b < 0x20 || b == 0x7f:
+			b = ' '
+		}
+		t[c] = b
+	}
+	return t
+}()
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // otherLetter stands for a letter of a script the detectors do not read.
@@ -113,18 +154,24 @@ func foldRune(r rune) (string, bool) {
 // fold fills f from text, reusing its buffers.
 func (f *folded) fold(text string) {
 	f.b, f.start, f.end = f.b[:0], f.start[:0], f.end[:0]
+	if f.ascii = isASCII(text); f.ascii {
+		f.b = append(f.b, text...)
+		for i, c := range f.b {
+			f.b[i] = lower[c]
+		}
+		return
+	}
+	f.b = slices.Grow(f.b, len(text))
+	f.start = slices.Grow(f.start, len(text))
+	f.end = slices.Grow(f.end, len(text))
+	emit := func(c byte, from, to int) {
+		f.b = append(f.b, c)
+		f.start = append(f.start, int32(from))
+		f.end = append(f.end, int32(to))
+	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c < 0x20 || c == 0x7f:
-				c = ' '
-			}
-			f.b = append(f.b, c)
-			f.start = append(f.start, int32(i))
-			f.end = append(f.end, int32(i+1))
+		if c := text[i]; c < utf8.RuneSelf {
+			emit(lower[c], i, i+1)
 			i++
 			continue
 		}
@@ -133,24 +180,16 @@ func (f *folded) fold(text string) {
 		switch {
 		case ok:
 			for j := 0; j < len(s); j++ {
-				f.b = append(f.b, s[j])
-				f.start = append(f.start, int32(i))
-				f.end = append(f.end, int32(i+n))
+				emit(s[j], i, i+n)
 			}
 		case r == utf8.RuneError && n == 1:
-			f.b = append(f.b, ' ')
-			f.start = append(f.start, int32(i))
-			f.end = append(f.end, int32(i+1))
+			emit(' ', i, i+1)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			f.b = append(f.b, otherLetter)
-			f.start = append(f.start, int32(i))
-			f.end = append(f.end, int32(i+n))
+			emit(otherLetter, i, i+n)
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r):
 			// invisible marks and format characters not in the table
 		default:
-			f.b = append(f.b, ' ')
-			f.start = append(f.start, int32(i))
-			f.end = append(f.end, int32(i+n))
+			emit(' ', i, i+n)
 		}
 		i += n
 	}

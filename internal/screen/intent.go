@@ -16,7 +16,7 @@ func (sc *scan) negated(from, i int) bool {
 }
 
 // within reports whether a token of class flag stands in [from, to).
-func (sc *scan) within(from, to int, flag uint32) bool {
+func (sc *scan) within(from, to int, flag uint64) bool {
 	for k := from; k < to; k++ {
 		if sc.toks[k].flags&flag != 0 {
 			return true
@@ -34,9 +34,13 @@ func (sc *scan) nextWord(i int) string {
 }
 
 func (sc *scan) payments() {
-	sc.sentences(func(from, to int) {
-		payVerb := sc.within(from, to, lxPayVerb)
-		tech := sc.within(from, to, lxTech)
+	for _, st := range sc.sents {
+		if st.flags&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) == 0 {
+			continue
+		}
+		from, to := st.from, st.to
+		payVerb := st.flags&lxPayVerb != 0
+		tech := st.flags&lxTech != 0
 		for i := from; i < to; i++ {
 			t := sc.toks[i]
 			if t.kind != kWord {
@@ -53,18 +57,18 @@ func (sc *scan) payments() {
 						break
 					}
 				}
-			case sc.word(i) == "off":
+			case t.flags&lxOff != 0:
 				k := i + 1
 				if sc.isPunct(k, '-') {
 					k++
 				}
-				if k < to && sc.toks[k].flags&lxPlatform != 0 && sc.word(k) != "here" && !sc.negated(from, i) {
+				if k < to && sc.toks[k].flags&lxPlatform != 0 && !sc.is(k, "here") && !sc.negated(from, i) {
 					sc.add(OffPlatform, i, k, "off_platform", 0.92)
 				}
 			case t.flags&lxAvoid != 0:
 				// "avoid / skip / save the (platform) fee(s)"
 				for k := i + 1; k < to && k <= i+5; k++ {
-					if sc.toks[k].flags&lxFee != 0 && sc.word(k) != "cut" {
+					if sc.toks[k].flags&lxFee != 0 && !sc.is(k, "cut") {
 						if !sc.negated(from, i) {
 							sc.add(OffPlatform, i, k, "fee_avoidance", 0.88)
 						}
@@ -82,7 +86,7 @@ func (sc *scan) payments() {
 				}
 			}
 		}
-	})
+	}
 }
 
 // method decides whether the payment-method word at i is offered as a way
@@ -90,7 +94,7 @@ func (sc *scan) payments() {
 func (sc *scan) method(i, to int, payVerb bool) (string, int, bool) {
 	w, next := sc.word(i), sc.nextWord(i)
 	asVerb := i+1 < to && sc.toks[i+1].flags&lxMe != 0 // "zelle me", "venmo me"
-	prep := i > 0 && sc.toks[i-1].flags&lxPrep != 0 || i > 0 && sc.word(i-1) == "my"
+	prep := i > 0 && sc.toks[i-1].flags&lxPrep != 0 || sc.is(i-1, "my")
 	switch w {
 	case "bank":
 		if next == "account" || next == "transfer" || next == "details" || next == "deposit" || next == "wire" {
@@ -117,7 +121,11 @@ func (sc *scan) method(i, to int, payVerb bool) (string, int, bool) {
 
 // reviews finds a positive rating asked for or bought.
 func (sc *scan) reviews() {
-	sc.sentences(func(from, to int) {
+	for _, st := range sc.sents {
+		if st.flags&lxReviewCue == 0 && !st.slash {
+			continue
+		}
+		from, to := st.from, st.to
 		for i := from; i < to; i++ {
 			s, e, ok := sc.positivePhrase(i, from, to)
 			if !ok {
@@ -130,13 +138,13 @@ func (sc *scan) reviews() {
 					self = true
 				}
 			}
-			if !self && sc.within(from, to, lxRequest) {
+			if !self && st.flags&lxRequest != 0 {
 				sc.add(PositiveReview, s, e, "positive_review", 0.85)
-				return
+				break
 			}
 			i = e
 		}
-	})
+	}
 }
 
 // positivePhrase recognizes at i: "5-star review", "five stars", "positive
@@ -150,13 +158,13 @@ func (sc *scan) positivePhrase(i, from, to int) (int, int, bool) {
 				return k, i, true
 			}
 		}
-	case t.flags&lxDigits != 0 && sc.isPunct(i+1, '/') && i+2 < to && sc.word(i+2) == sc.word(i) && !sc.toks[i+2].gap:
-		if w := sc.word(i); w == "5" || w == "10" {
+	case t.flags&lxDigits != 0 && sc.isPunct(i+1, '/') && i+2 < to && string(sc.bytesOf(i+2)) == string(sc.bytesOf(i)) && !sc.toks[i+2].gap:
+		if sc.is(i, "5") || sc.is(i, "10") {
 			return i, i + 2, true
 		}
-	case sc.word(i) == "rate" && i+2 < to && sc.word(i+1) == "me" && sc.toks[i+2].flags&lxPositive != 0:
+	case sc.is(i, "rate") && i+2 < to && sc.is(i+1, "me") && sc.toks[i+2].flags&lxPositive != 0:
 		return i, i + 2, true
-	case sc.word(i) == "something" && i+1 < to && sc.word(i+1) == "nice":
+	case sc.is(i, "something") && i+1 < to && sc.is(i+1, "nice"):
 		return i, i + 1, true
 	}
 	return 0, 0, false

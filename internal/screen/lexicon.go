@@ -5,7 +5,7 @@ import "strings"
 // Lexicon classes. Each word of the text is looked up once; detectors then
 // test bits instead of strings.
 const (
-	lxAt uint32 = 1 << iota
+	lxAt uint64 = 1 << iota
 	lxDot
 	lxDigits
 	lxNumWord
@@ -35,20 +35,36 @@ const (
 	lxSelf
 	lxFiller
 	lxMe
-	lxWeakNum // number words that are also everyday words elsewhere ("due", "un", "um")
+	lxWeakNum  // number words that are also everyday words elsewhere ("due", "un", "um")
+	lxHasDigit // the word has a digit
+	lxOff      // "off"
+	lxReviewCue
 )
 
 type lexEntry struct {
-	flags uint32
+	flags uint64
 	digit int8
 }
 
 // lexicon maps a folded word to its classes. Built once, never changed.
 var lexicon = buildLexicon()
 
+// lexGuard has a bit for every (length, first byte, last byte) of a
+// lexicon word, so most words of a text skip the map lookup.
+var lexGuard = func() (g [32][256]uint64) {
+	for w := range lexicon {
+		g[len(w)&31][w[0]] |= 1 << (w[len(w)-1] & 63)
+	}
+	return g
+}()
+
+func maybeLexicon(w []byte) bool {
+	return lexGuard[len(w)&31][w[0]]&(1<<(w[len(w)-1]&63)) != 0
+}
+
 func buildLexicon() map[string]lexEntry {
 	m := map[string]lexEntry{}
-	add := func(flag uint32, words string) {
+	add := func(flag uint64, words string) {
 		for _, w := range strings.Fields(words) {
 			e, ok := m[w]
 			if !ok {
@@ -130,5 +146,7 @@ func buildLexicon() map[string]lexEntry {
 	add(lxSelf, "have has had got earned received over with")
 	add(lxFiller, "id is me handle username user name my number account at on")
 	add(lxMe, "me us")
+	add(lxOff, "off")
+	add(lxReviewCue, "review reviews feedback rating ratings star stars rate something")
 	return m
 }

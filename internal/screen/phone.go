@@ -2,35 +2,52 @@ package screen
 
 import "strings"
 
-// digitsOf returns the digits a token stands for: a digit run, a number
-// word, or a run of digits with the letter o for zero ("4o5").
-func (sc *scan) digitsOf(i int) (string, bool) {
+// digitsOf appends the digits token i stands for to dst: a digit run, a
+// number word, or a run of digits with the letter o for zero ("4o5").
+func (sc *scan) digitsOf(dst []byte, i int) ([]byte, bool) {
 	t := sc.toks[i]
-	if t.kind != kWord {
-		return "", false
+	switch {
+	case t.kind != kWord:
+		return dst, false
+	case t.flags&lxDigits != 0:
+		return append(dst, sc.bytesOf(i)...), true
+	case t.flags&lxNumWord != 0:
+		return append(dst, byte('0'+t.digit)), true
+	case t.flags&lxHasDigit == 0:
+		return dst, false
 	}
-	if t.flags&lxDigits != 0 {
-		return sc.word(i), true
-	}
-	if t.flags&lxNumWord != 0 {
-		return string(rune('0' + t.digit)), true
-	}
-	w := sc.word(i)
-	if strings.Count(w, "o") > 0 && len(w) >= 3 {
-		n := 0
-		for j := 0; j < len(w); j++ {
-			switch {
-			case w[j] >= '0' && w[j] <= '9':
-				n++
-			case w[j] != 'o':
-				return "", false
-			}
-		}
-		if n >= 2 {
-			return strings.ReplaceAll(w, "o", "0"), true
+	w := sc.bytesOf(i)
+	n, o := 0, 0
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			n++
+		case c == 'o':
+			o++
+		default:
+			return dst, false
 		}
 	}
-	return "", false
+	if n < 2 || o == 0 || len(w) < 3 {
+		return dst, false
+	}
+	for _, c := range w {
+		if c == 'o' {
+			c = '0'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+func (sc *scan) isDigitish(i int) bool {
+	f := sc.toks[i].flags
+	return f&(lxDigits|lxNumWord) != 0 || f&lxHasDigit != 0 && sc.oDigits(i)
+}
+
+func (sc *scan) oDigits(i int) bool {
+	_, ok := sc.digitsOf(nil, i)
+	return ok
 }
 
 // phones finds runs of 7 to 15 digits written with digits, number words
@@ -40,10 +57,7 @@ func (sc *scan) digitsOf(i int) (string, bool) {
 func (sc *scan) phones() {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
-		if sc.used[i] {
-			continue
-		}
-		if _, ok := sc.digitsOf(i); !ok {
+		if sc.used[i] || !sc.isDigitish(i) {
 			continue
 		}
 		// "due 2025-03-01": a word that is a number only in another language
@@ -51,41 +65,38 @@ func (sc *scan) phones() {
 		if sc.toks[i].flags&lxWeakNum != 0 && (i+1 >= n || sc.toks[i+1].flags&lxNumWord == 0) {
 			continue
 		}
-		var digits strings.Builder
-		var groups []int // lengths of digit-run groups
-		var seps []byte
+		digits := sc.digits[:0]
+		groups := sc.groups[:0] // lengths of digit-run groups
+		seps := sc.seps[:0]
 		words, last, repeat := 0, i, 1
 		j := i
 		for ; j < n && !sc.used[j]; j++ {
 			t := sc.toks[j]
-			if d, ok := sc.digitsOf(j); ok {
+			if sc.isDigitish(j) {
+				before := len(digits)
 				for r := 0; r < repeat; r++ {
-					digits.WriteString(d)
+					digits, _ = sc.digitsOf(digits, j)
 				}
 				repeat = 1
 				if t.flags&lxDigits != 0 {
-					groups = append(groups, len(d))
+					groups = append(groups, len(digits)-before)
 				} else {
 					words++
 				}
 				last = j
 				continue
 			}
-			if t.flags&lxZero != 0 && digits.Len() > 0 && j+1 < n {
-				if _, ok := sc.digitsOf(j + 1); ok {
-					digits.WriteByte('0')
-					words++
-					continue
-				}
+			if t.flags&lxZero != 0 && len(digits) > 0 && j+1 < n && sc.isDigitish(j+1) {
+				digits = append(digits, '0')
+				words++
+				continue
 			}
-			if t.flags&lxRepeat != 0 && j+1 < n {
-				if _, ok := sc.digitsOf(j + 1); ok {
-					repeat = 2
-					if sc.word(j) == "triple" {
-						repeat = 3
-					}
-					continue
+			if t.flags&lxRepeat != 0 && j+1 < n && sc.isDigitish(j+1) {
+				repeat = 2
+				if sc.is(j, "triple") {
+					repeat = 3
 				}
+				continue
 			}
 			if t.kind == kPunct && strings.IndexByte("-./()", sc.f.b[t.s]) >= 0 && j > i {
 				seps = append(seps, sc.f.b[t.s])
@@ -93,7 +104,8 @@ func (sc *scan) phones() {
 			}
 			break
 		}
-		d := digits.String()
+		sc.digits, sc.groups, sc.seps = digits, groups, seps
+		d := string(digits)
 		start := i
 		plus := i > 0 && sc.isPunct(i-1, '+')
 		if plus {
@@ -108,7 +120,7 @@ func (sc *scan) phones() {
 				norm = "+" + d
 			case strings.HasPrefix(d, "00") && len(d) > 9:
 				norm = "+" + d[2:]
-			case len(d) == 10 && d[0] >= '2' && d[3] >= '2' && groups != nil && len(groups) != 1:
+			case len(d) == 10 && d[0] >= '2' && d[3] >= '2' && len(groups) > 1:
 				norm = "+1" + d // a NANP-shaped number written with separators
 			case len(d) == 11 && d[0] == '1':
 				norm = "+" + d
@@ -142,7 +154,7 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 	}
 	// Glued to letters or symbols: an identifier (SN-4471-0093, 1080p), an
 	// amount ($1500000) or a percentage.
-	if start > 0 && !sc.toks[start].gap {
+	if start > 0 && sc.touching(start-1, start) {
 		p := sc.toks[start-1]
 		if p.kind == kWord || p.kind == kPunct && strings.IndexByte("$#%-/.:", sc.f.b[p.s]) >= 0 {
 			return false
@@ -151,7 +163,7 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 	if start > 0 && sc.toks[start].gap && sc.toks[start-1].kind == kPunct && strings.IndexByte("$", sc.f.b[sc.toks[start-1].s]) >= 0 {
 		return false
 	}
-	if last+1 < len(sc.toks) && !sc.toks[last+1].gap {
+	if last+1 < len(sc.toks) && sc.touching(last, last+1) {
 		nx := sc.toks[last+1]
 		if nx.kind == kWord || nx.kind == kPunct && strings.IndexByte("%$", sc.f.b[nx.s]) >= 0 {
 			return false
@@ -196,3 +208,7 @@ func isDate(groups []int, d string) bool {
 	}
 	return false
 }
+
+// touching reports whether tokens i and j were written with nothing between
+// them (spaced-out runs clear gaps, but their letters still had spaces).
+func (sc *scan) touching(i, j int) bool { return sc.toks[j].s == sc.toks[i].e }

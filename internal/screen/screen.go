@@ -62,6 +62,14 @@ type scan struct {
 	toks []tok
 	out  []Finding
 	used []bool // token already part of a contact finding
+
+	seen     uint64 // union of the lexicon classes of every word
+	digitish int    // digits and number words in the text
+	slash    bool   // a "/" is in the text
+	digits   []byte // scratch for phone numbers
+	groups   []int
+	seps     []byte
+	sents    []sentence
 }
 
 // Screen returns the findings in text, ordered by start offset. The surface
@@ -78,12 +86,26 @@ func (s *Screener) Screen(text, surface string) []Finding {
 	}
 	sc.used = slices.Grow(sc.used[:0], len(sc.toks))[:len(sc.toks)]
 	clear(sc.used)
+	// Each detector runs only when the text holds what it starts from.
 	sc.emails()
 	sc.urls()
-	sc.handles()
-	sc.phones()
-	sc.payments()
-	sc.reviews()
+	if sc.seen&lxMessenger != 0 {
+		sc.handles()
+	}
+	if sc.digitish >= 7 {
+		sc.phones()
+	}
+	intents := sc.seen&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) != 0
+	review := sc.seen&lxReviewCue != 0 || sc.slash
+	if intents || review {
+		sc.splitSentences()
+	}
+	if intents {
+		sc.payments()
+	}
+	if review {
+		sc.reviews()
+	}
 	out := make([]Finding, len(sc.out))
 	copy(out, sc.out)
 	slices.SortStableFunc(out, func(a, b Finding) int { return a.Start - b.Start })
@@ -92,8 +114,8 @@ func (s *Screener) Screen(text, surface string) []Finding {
 
 // add records a finding over folded tokens [from, to].
 func (sc *scan) add(cat string, from, to int, normalized string, conf float64) {
-	start := int(sc.f.start[sc.toks[from].s])
-	end := int(sc.f.end[sc.toks[to].e-1])
+	start := sc.f.origStart(sc.toks[from].s)
+	end := sc.f.origEnd(sc.toks[to].e - 1)
 	for _, o := range sc.out {
 		if o.Category == cat && o.Start < end && start < o.End {
 			return

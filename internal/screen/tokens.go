@@ -3,13 +3,13 @@ package screen
 // tok is one token of the folded text: a word (a run of a-z, 0-9 and _),
 // one punctuation byte, or a run of letters of other scripts.
 type tok struct {
+	flags uint64 // lexicon classes of a word
 	s, e  int32  // folded byte range
+	fEnd  int32  // last token of the form starting here
 	kind  uint8  // kWord, kPunct, kOther
 	gap   bool   // whitespace before it (cleared inside spaced-out runs)
-	flags uint32 // lexicon classes of a word
 	digit int8   // value of a number word or single digit, else -1
 	form  uint8  // fAt or fDot when an obfuscated @ or . starts here
-	fEnd  int32  // last token of that form
 }
 
 const (
@@ -33,13 +33,29 @@ func (sc *scan) word(i int) string {
 	return string(sc.f.b[t.s:t.e])
 }
 
+// bytesOf is the folded text of token i, without copying.
+func (sc *scan) bytesOf(i int) []byte {
+	t := sc.toks[i]
+	return sc.f.b[t.s:t.e]
+}
+
+// is reports whether token i is the word w (no allocation).
+func (sc *scan) is(i int, w string) bool {
+	return i >= 0 && i < len(sc.toks) && string(sc.bytesOf(i)) == w
+}
+
 func (sc *scan) isPunct(i int, c byte) bool {
 	return i >= 0 && i < len(sc.toks) && sc.toks[i].kind == kPunct && sc.f.b[sc.toks[i].s] == c
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
-}
+// wordByte marks a-z, 0-9 and _: the bytes of a word.
+var wordByte = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_'
+	}
+	return t
+}()
 
 // tokenize splits the folded text into tokens, looks every word up in the
 // lexicon once, glues spaced-out runs ("j o h n @ g m a i l") and marks the
@@ -47,6 +63,7 @@ func isWordByte(c byte) bool {
 func (sc *scan) tokenize() {
 	b := sc.f.b
 	sc.toks = sc.toks[:0]
+	sc.seen, sc.digitish, sc.slash = 0, 0, false
 	gap := false
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -55,22 +72,39 @@ func (sc *scan) tokenize() {
 			gap = true
 			i++
 			continue
-		case isWordByte(c):
+		case wordByte[c]:
 			j := i + 1
-			for j < len(b) && isWordByte(b[j]) {
+			nd := 0
+			if c <= '9' && c >= '0' {
+				nd = 1
+			}
+			for j < len(b) && wordByte[b[j]] {
+				if b[j] <= '9' && b[j] >= '0' {
+					nd++
+				}
 				j++
 			}
 			t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, digit: -1}
 			w := b[i:j]
-			if e, ok := lexicon[string(w)]; ok {
-				t.flags, t.digit = e.flags, e.digit
-			}
-			if allDigits(w) {
-				t.flags |= lxDigits
-				if len(w) == 1 {
-					t.digit = int8(w[0] - '0')
+			if maybeLexicon(w) {
+				if e, ok := lexicon[string(w)]; ok {
+					t.flags, t.digit = e.flags, e.digit
+					if t.flags&lxNumWord != 0 {
+						sc.digitish++
+					}
 				}
 			}
+			if nd > 0 {
+				sc.digitish += nd
+				t.flags |= lxHasDigit
+				if nd == len(w) {
+					t.flags |= lxDigits
+					if len(w) == 1 {
+						t.digit = int8(w[0] - '0')
+					}
+				}
+			}
+			sc.seen |= t.flags
 			sc.toks = append(sc.toks, t)
 			i = j
 		case c == otherLetter:
@@ -81,6 +115,7 @@ func (sc *scan) tokenize() {
 			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
 			i = j
 		default:
+			sc.slash = sc.slash || c == '/'
 			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1})
 			i++
 		}
@@ -88,15 +123,6 @@ func (sc *scan) tokenize() {
 	}
 	sc.glueSpaced()
 	sc.markForms()
-}
-
-func allDigits(w []byte) bool {
-	for _, c := range w {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return len(w) > 0
 }
 
 // glueSpaced clears the gaps inside runs of at least five one-character
@@ -121,8 +147,6 @@ func (sc *scan) glueSpaced() {
 		i = j
 	}
 }
-
-var opens = map[byte]byte{'[': ']', '(': ')', '{': '}', '<': '>'}
 
 // markForms finds @ and "." written as words or in brackets.
 func (sc *scan) markForms() {
@@ -154,10 +178,22 @@ func (sc *scan) bracketForm(i int) uint8 {
 		return fNone
 	}
 	o := sc.f.b[ts[i].s]
-	closer, ok := opens[o]
-	if o == '-' {
-		closer, ok = '-', true
+	var closer byte
+	switch o {
+	case '[':
+		closer = ']'
+	case '(':
+		closer = ')'
+	case '{':
+		closer = '}'
+	case '<':
+		closer = '>'
+	case '-':
+		closer = '-'
+	default:
+		return fNone
 	}
+	ok := true
 	if !ok || !sc.isPunct(i+2, closer) {
 		return fNone
 	}
@@ -208,18 +244,31 @@ func (sc *scan) sentenceEnd(i int) bool {
 	return false
 }
 
-// sentences calls fn with the token range [from, to) of each sentence.
-func (sc *scan) sentences(fn func(from, to int)) {
-	from := 0
+// sentence is a range of tokens [from, to) and the union of their classes.
+type sentence struct {
+	from, to int
+	flags    uint64
+	slash    bool
+}
+
+// splitSentences computes the sentences once for the intent detectors.
+func (sc *scan) splitSentences() {
+	sc.sents = sc.sents[:0]
+	cur := sentence{}
 	for i := range sc.toks {
 		if sc.sentenceEnd(i) {
-			if i > from {
-				fn(from, i)
+			if i > cur.from {
+				cur.to = i
+				sc.sents = append(sc.sents, cur)
 			}
-			from = i + 1
+			cur = sentence{from: i + 1}
+			continue
 		}
+		cur.flags |= sc.toks[i].flags
+		cur.slash = cur.slash || sc.isPunct(i, '/')
 	}
-	if from < len(sc.toks) {
-		fn(from, len(sc.toks))
+	if cur.from < len(sc.toks) {
+		cur.to = len(sc.toks)
+		sc.sents = append(sc.sents, cur)
 	}
 }
