@@ -209,6 +209,9 @@ func (sc *scan) urls() {
 				valid = false
 			}
 		}
+		if scheme && len(labels) == 4 && isIPv4(labels) {
+			valid = true // http://216.239.39.100/...
+		}
 		host := strings.Join(labels, ".")
 		if techNames[host] || obf && (sc.lex(labels[0])&lxStop != 0 || len(labels[0]) < 2) {
 			valid = false
@@ -318,4 +321,13 @@ func (sc *scan) handleAfter(i int) (string, int, bool) {
 		return "", 0, false
 	}
 	return h, end, true
+}
+
+func isIPv4(labels []string) bool {
+	for _, l := range labels {
+		if len(l) == 0 || len(l) > 3 || strings.Trim(l, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }

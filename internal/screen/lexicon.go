@@ -102,9 +102,13 @@ func buildLexicon() map[string]lexEntry {
 	add(lxWeakNum, "due un une um dos otto null tre sei")
 	add(lxZero, "o oh")
 	add(lxRepeat, "double triple")
-	add(lxTLD, "com net org io co me dev app ai info biz us uk de fr es it nl ru in br ca au jp cn tv xyz site "+
+	// Top-level domains counted without a scheme or www. Left out on purpose:
+	// the ones that are also common file extensions (ai, md, py, rs, so, pm,
+	// cc, mk, am, sh, pl), since members name files far more than sites.
+	add(lxTLD, "com net org edu gov mil int io co me dev app info biz us uk de fr es it nl ru in br ca au jp cn tv xyz "+
+		"il is lt lv ee si sk hr ba al by kz ge az ir iq sa ae qa kw om jo lb sy pe ve ec uy bo cr pa do gt "+
 		"online store tech design studio agency blog shop page art link cloud pro eu ch se no dk fi pt be at ie "+
-		"nz za mx ar cl tr ua kr sg hk tw ph vn pk ng ke gr cz hu ro bg ly gl gg ws cc fm tk mobi name email live "+
+		"nz za mx ar cl tr ua kr sg hk tw ph vn pk ng ke gr cz hu ro bg ly gl gg ws fm tk mobi name email live "+
 		"club space website media digital world network solutions services consulting portfolio codes team")
 	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
 		"facebook fb messenger twitter tiktok threema icq imessage hangouts line")
