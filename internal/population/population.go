@@ -60,13 +60,13 @@ func (g *Generator) person(kind string) Signup {
 		fn, ln = "John", "Smith"
 	}
 	return Signup{
-		Email:      fmt.Sprintf("%s.%s%d@%s", strings.ToLower(fn), strings.ToLower(ln), n, domains[g.r.IntN(len(domains))]),
-		Name:       fn + " " + ln, Country: "US", Freelancer: g.r.IntN(3) != 0,
-		IP:         g.ip(), DeviceID: fmt.Sprintf("dev-%d-%x", n, g.r.Uint32()),
-		Phone:      phone(n),
-		Card:       fmt.Sprintf("card-%d-%x", n, g.r.Uint32()),
-		LegalName:  fn + " " + ln, DOB: fmt.Sprintf("19%02d-%02d-%02d", 60+g.r.IntN(40), 1+g.r.IntN(12), 1+g.r.IntN(28)),
-		Address:    fmt.Sprintf("%d %s Street", n, ln), Kind: kind,
+		Email: fmt.Sprintf("%s.%s%d@%s", strings.ToLower(fn), strings.ToLower(ln), n, domains[g.r.IntN(len(domains))]),
+		Name:  fn + " " + ln, Country: "US", Freelancer: g.r.IntN(3) != 0,
+		IP: g.ip(), DeviceID: fmt.Sprintf("dev-%d-%x", n, g.r.Uint32()),
+		Phone:     phone(n),
+		Card:      fmt.Sprintf("card-%d-%x", n, g.r.Uint32()),
+		LegalName: fn + " " + ln, DOB: fmt.Sprintf("19%02d-%02d-%02d", 60+g.r.IntN(40), 1+g.r.IntN(12), 1+g.r.IntN(28)),
+		Address: fmt.Sprintf("%d %s Street", n, ln), Kind: kind,
 	}
 }
 
