@@ -30,6 +30,7 @@ Usage:
   standing migrate [--db FILE | --database-url URL]
   standing keys create --role integration|staff|admin --name NAME [--db FILE | --database-url URL]
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
+  standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
 
 Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL mirror the flags.
 `
@@ -58,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return keys(args[2:], stdout)
 	case "screen":
 		return screenCmd(args[1:], os.Stdin, stdout)
+	case "demo":
+		return demo(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"standing/internal/service"
 )
 
 // Signup is one sign-up as the marketplace would send it, with its label.
@@ -114,23 +116,23 @@ func (g *Generator) Honest(n int) []Signup {
 	nat := g.ip()
 	for len(out) < n {
 		switch p := g.r.IntN(100); {
-		case p < 60:
+		case p < 85:
 			out = append(out, g.person("honest"))
-		case p < 80:
+		case p < 90:
 			office := g.ip()
 			for k := 3 + g.r.IntN(13); k > 0 && len(out) < n; k-- {
 				s := g.person("coworker")
 				s.IP = office
 				out = append(out, s)
 			}
-		case p < 90:
+		case p < 95:
 			home, device := g.ip(), fmt.Sprintf("family-tablet-%d", g.id())
 			for k := 2 + g.r.IntN(3); k > 0 && len(out) < n; k-- {
 				s := g.person("family")
 				s.IP, s.DeviceID = home, device
 				out = append(out, s)
 			}
-		case p < 95:
+		case p < 98:
 			out = append(out, g.person("common_name"))
 		default:
 			s := g.person("nat")
@@ -188,4 +190,16 @@ func (g *Generator) Evader(original Signup, index int, technique string) Signup 
 // WantCaught reports whether a technique is one the policy must block.
 func WantCaught(technique string) bool {
 	return technique != "same_device" && technique != "network_only"
+}
+
+// Input is the sign-up as the service's input type takes it.
+func (s Signup) Input() service.SignupInput {
+	f, c := s.Freelancer, !s.Freelancer
+	return service.SignupInput{Email: &s.Email, Name: &s.Name, Country: &s.Country, Freelancer: &f, Client: &c,
+		Signals: &service.SignupSignals{IP: &s.IP, DeviceID: &s.DeviceID, Phone: &s.Phone, PaymentInstrument: &s.Card}}
+}
+
+// Seed is the sign-up as an account to load with all eight signals.
+func (s Signup) Seed() service.SeedAccount {
+	return service.SeedAccount{Input: s.Input(), Legal: s.LegalName, DOB: s.DOB, Street: s.Address}
 }

@@ -719,3 +719,57 @@ func (s *Service) Timeline(ctx context.Context, accountID string, opts ListOpts)
 	})
 	return out, err
 }
+
+// SeedAccount is one account to load without a sign-up decision: an
+// existing marketplace's members being imported, or a benchmark population.
+type SeedAccount struct {
+	Input  SignupInput
+	Legal  string // legal name, with DOB, for the name + date of birth signal
+	DOB    string
+	Street string // postal address line, for the address signal
+}
+
+// Seed loads accounts and their signals in one transaction, without
+// linkage decisions: for importing members who already exist and for
+// loading benchmark populations.
+func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
+	return s.update(ctx, System, func(t *txn) error {
+		for _, sa := range batch {
+			in := sa.Input
+			raw := map[string]string{identity.Email: str(in.Email)}
+			if sg := in.Signals; sg != nil {
+				for k, v := range map[string]*string{identity.IP: sg.IP, identity.DeviceID: sg.DeviceID, identity.Phone: sg.Phone,
+					identity.PaymentInstrument: sg.PaymentInstrument} {
+					if v != nil {
+						raw[k] = *v
+					}
+				}
+			}
+			country := strings.ToUpper(str(in.Country))
+			sigs, errs := canonicalSignals(raw, country)
+			if len(errs) > 0 {
+				return problem.Invalid("a seeded account has invalid signals", errs...)
+			}
+			if sa.Legal != "" {
+				sigs = append(sigs, identity.Signal{Kind: identity.NameDOB, Value: identity.CanonicalNameDOB(sa.Legal, sa.DOB)})
+			}
+			if sa.Street != "" {
+				sigs = append(sigs, identity.Signal{Kind: identity.Address, Value: identity.CanonicalAddress(sa.Street, "Springfield", "12345", country)})
+			}
+			a := account.New(ids.New("acc"), t.now, t.s.set)
+			a.Email, a.Name, a.Country = str(in.Email), str(in.Name), country
+			a.Freelancer, a.Client = in.Freelancer != nil && *in.Freelancer, in.Client != nil && *in.Client
+			if a.Freelancer {
+				a.ApplyUnverified()
+			}
+			a.Version = 0
+			if err := t.saveAccount(a); err != nil {
+				return err
+			}
+			if err := t.record(a.ID, sigs); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

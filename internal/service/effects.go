@@ -232,6 +232,8 @@ func (t *txn) emit(typ string, data any) error {
 		if err := t.AddDelivery(t.ctx, store.Delivery{ID: ids.New("whd"), EndpointID: ep.ID, EventType: typ, Body: body}, t.now); err != nil {
 			return err
 		}
+		t.scheduled = true
+		t.s.outbox.Store(true)
 	}
 	return nil
 }

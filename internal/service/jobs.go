@@ -90,20 +90,33 @@ func (s *Service) AdvanceClock(ctx context.Context, d time.Duration) (time.Time,
 	return now, nil
 }
 
-// Loop runs due jobs and webhook deliveries until ctx ends: on every commit
-// that scheduled work, and at least once a second.
+// Loop runs due jobs and webhook deliveries until ctx ends: when a commit
+// scheduled work, and at least once a second. On SQLite it also
+// checkpoints the WAL, at most once a second, off the request path.
 func (s *Service) Loop(ctx context.Context) {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
+	var lastCheckpoint time.Time
 	for {
-		if _, err := s.RunDue(ctx); err != nil && ctx.Err() == nil {
-			s.log.Error("due-time jobs", "err", err)
+		if next, ok, err := s.db.NextDue(ctx); err == nil && ok && !next.After(s.clock.Now()) {
+			if _, err := s.RunDue(ctx); err != nil && ctx.Err() == nil {
+				s.log.Error("due-time jobs", "err", err)
+			}
 		}
-		s.deliver(ctx)
+		if s.outbox.Swap(false) {
+			s.deliver(ctx)
+		}
+		if time.Since(lastCheckpoint) >= time.Second {
+			if err := s.db.Checkpoint(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("checkpoint", "err", err)
+			}
+			lastCheckpoint = time.Now()
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+			s.outbox.Store(true) // retries fall due with time
 		case <-s.wake:
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"standing/internal/clock"
@@ -43,6 +44,7 @@ type Service struct {
 	screener *screen.Screener
 	log      *slog.Logger
 	wake     chan struct{}
+	outbox   atomic.Bool // a webhook delivery may be waiting
 }
 
 // New builds the service over an open, migrated database. The signal secret
@@ -92,18 +94,23 @@ func (s *Service) poke() {
 // actor every effect is recorded with.
 type txn struct {
 	*store.Tx
-	ctx   context.Context
-	s     *Service
-	now   time.Time
-	actor Actor
+	ctx       context.Context
+	s         *Service
+	now       time.Time
+	actor     Actor
+	scheduled bool // a due-time job or a webhook delivery was written
 }
 
 // update runs fn in one write transaction; store errors become problems.
 func (s *Service) update(ctx context.Context, actor Actor, fn func(*txn) error) error {
+	scheduled := false
 	err := s.db.Update(ctx, func(tx *store.Tx) error {
-		return fn(&txn{Tx: tx, ctx: ctx, s: s, now: s.clock.Now(), actor: actor})
+		t := &txn{Tx: tx, ctx: ctx, s: s, now: s.clock.Now(), actor: actor}
+		err := fn(t)
+		scheduled = t.scheduled
+		return err
 	})
-	if err == nil {
+	if err == nil && scheduled {
 		s.poke()
 	}
 	return translate(err)
@@ -172,6 +179,7 @@ func (t *txn) audit(e Event) error {
 
 // enqueue schedules a due-time job whose id is kind:ref (one per pair).
 func (t *txn) enqueue(kind, ref string, due time.Time) error {
+	t.scheduled = true
 	return t.Enqueue(t.ctx, store.Job{ID: kind + ":" + ref, Kind: kind, Ref: ref, DueAt: due})
 }
 

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -45,13 +46,19 @@ var (
 type DB struct {
 	sql    *sql.DB
 	Engine Engine
+	// writer serializes this process's SQLite write transactions in Go:
+	// SQLite lets one writer in at a time anyway, and its busy handler
+	// waits in steps of milliseconds, where a mutex hands over at once.
+	writer sync.Mutex
 }
 
 // OpenSQLite opens (creating) the SQLite file at path with WAL, a busy
 // timeout, foreign keys and immediate transactions.
 func OpenSQLite(path string) (*DB, error) {
+	// Automatic checkpoints are off: Checkpoint runs them from the job loop,
+	// so that no request pays for copying the WAL back into the database.
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -100,6 +107,18 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
+// Checkpoint copies committed WAL pages into the SQLite database file
+// without blocking writers (a no-op on PostgreSQL).
+func (db *DB) Checkpoint(ctx context.Context) error {
+	if db.Engine != SQLite {
+		return nil
+	}
+	if _, err := db.sql.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
+}
+
 // Close closes the database.
 func (db *DB) Close() error { return db.sql.Close() }
 
@@ -135,6 +154,10 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 }
 
 func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
+	if db.Engine == SQLite {
+		db.writer.Lock()
+		defer db.writer.Unlock()
+	}
 	stx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
