@@ -18,6 +18,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,7 +40,9 @@ func main() {
 	rate := flag.Int("rate", 500, "HTTP sign-ups per second")
 	seconds := flag.Int("seconds", 10, "seconds of HTTP load")
 	dir := flag.String("dir", os.TempDir(), "where the databases go")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the in-process sign-ups")
 	flag.Parse()
+	cpuProfile = *profile
 	fmt.Println("| accounts | signals | load | in process p50 | p99 | HTTP at rate p50 | p99 | achieved rate | bytes/signal |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	for _, s := range strings.Split(*sizes, ",") {
@@ -50,6 +53,8 @@ func main() {
 		run(n, *rate, *seconds, *dir)
 	}
 }
+
+var cpuProfile string
 
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "linkage:", err)
@@ -105,6 +110,13 @@ func run(n, rate, seconds int, dir string) {
 		}
 		return g.Honest(1)[0]
 	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			fail(err)
+		}
+		_ = pprof.StartCPUProfile(f)
+	}
 	var lat []time.Duration
 	for i := 0; i < 3000; i++ {
 		in := signup(i).Input()
@@ -115,6 +127,7 @@ func run(n, rate, seconds int, dir string) {
 			fail(err)
 		}
 	}
+	pprof.StopCPUProfile()
 	inP50, inP99 := pct(lat, 50), pct(lat, 99)
 
 	// Over HTTP at a fixed arrival rate (open loop: a late answer does not

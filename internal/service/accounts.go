@@ -120,7 +120,24 @@ func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, err
 	}
 	var hits []hit
 	candidates := map[string]bool{}
+	// Strong and medium signals first: when they match nobody, the weak ones
+	// (an office IP, a carrier prefix) cannot make a link and are not read.
+	ordered := make([]identity.Signal, 0, len(sigs))
 	for _, sg := range sigs {
+		if identity.StrengthOf(sg.Kind) != identity.Weak {
+			ordered = append(ordered, sg)
+		}
+	}
+	strongOrMedium := len(ordered)
+	for _, sg := range sigs {
+		if identity.StrengthOf(sg.Kind) == identity.Weak {
+			ordered = append(ordered, sg)
+		}
+	}
+	for i, sg := range ordered {
+		if i == strongOrMedium && len(candidates) == 0 {
+			break
+		}
 		rows, err := t.AccountsWith(t.ctx, sg.Kind, t.s.signals.Lookups(sg), lookupLimit)
 		if err != nil {
 			return nil, err

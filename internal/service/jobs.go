@@ -40,15 +40,17 @@ func (s *Service) runJob(t *txn, j store.Job) error {
 
 // RunDue runs every job due by now and returns how many ran.
 func (s *Service) RunDue(ctx context.Context) (int, error) {
-	n := 0
+	n, failures := 0, 0
 	for {
 		now := s.clock.Now()
 		found, err := s.db.RunOne(ctx, now, func(tx *store.Tx, j store.Job) error {
 			return s.runJob(&txn{Tx: tx, ctx: ctx, s: s, now: now, actor: System}, j)
 		})
 		if err != nil {
+			// A failed job is put back with back-off; a failing database is
+			// left for the next round.
 			s.log.Error("job failed; it will be retried", "err", err)
-			if !found {
+			if failures++; !found || failures > 3 {
 				return n, err
 			}
 			continue

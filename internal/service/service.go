@@ -98,7 +98,7 @@ type txn struct {
 	s         *Service
 	now       time.Time
 	actor     Actor
-	scheduled bool // a due-time job or a webhook delivery was written
+	scheduled bool // a job due now or a webhook delivery was written
 }
 
 // update runs fn in one write transaction; store errors become problems.
@@ -179,7 +179,8 @@ func (t *txn) audit(e Event) error {
 
 // enqueue schedules a due-time job whose id is kind:ref (one per pair).
 func (t *txn) enqueue(kind, ref string, due time.Time) error {
-	t.scheduled = true
+	// Wake the loop for work due now; later work waits for its tick.
+	t.scheduled = t.scheduled || !due.After(t.now.Add(time.Second))
 	return t.Enqueue(t.ctx, store.Job{ID: kind + ":" + ref, Kind: kind, Ref: ref, DueAt: due})
 }
 

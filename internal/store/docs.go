@@ -32,7 +32,7 @@ func (t *Tx) Put(ctx context.Context, d Doc) error {
 		return fmt.Errorf("encode %s %s: %w", d.Kind, d.ID, err)
 	}
 	if d.Version <= 1 {
-		_, err = t.q.ExecContext(ctx, `INSERT INTO docs (id, kind, status, search, version, created_at, data)
+		_, err = t.exec(ctx, `INSERT INTO docs (id, kind, status, search, version, created_at, data)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 			d.ID, d.Kind, d.Status, strings.ToLower(d.Search), d.Version, micros(d.CreatedAt), string(data))
 		if isUniqueViolation(err) {
@@ -42,7 +42,7 @@ func (t *Tx) Put(ctx context.Context, d Doc) error {
 			return fmt.Errorf("insert %s %s: %w", d.Kind, d.ID, err)
 		}
 	} else {
-		res, err := t.q.ExecContext(ctx, `UPDATE docs SET status = $1, search = $2, version = $3, data = $4
+		res, err := t.exec(ctx, `UPDATE docs SET status = $1, search = $2, version = $3, data = $4
 			WHERE id = $5 AND version = $6`,
 			d.Status, strings.ToLower(d.Search), d.Version, string(data), d.ID, d.Version-1)
 		if err != nil {
@@ -51,7 +51,7 @@ func (t *Tx) Put(ctx context.Context, d Doc) error {
 		if n, _ := res.RowsAffected(); n != 1 {
 			return fmt.Errorf("update %s %s: %w", d.Kind, d.ID, ErrConflict)
 		}
-		if _, err := t.q.ExecContext(ctx, `DELETE FROM doc_refs WHERE doc_id = $1`, d.ID); err != nil {
+		if _, err := t.exec(ctx, `DELETE FROM doc_refs WHERE doc_id = $1`, d.ID); err != nil {
 			return fmt.Errorf("update refs of %s: %w", d.ID, err)
 		}
 	}
@@ -59,7 +59,7 @@ func (t *Tx) Put(ctx context.Context, d Doc) error {
 		if r == "" {
 			continue
 		}
-		if _, err := t.q.ExecContext(ctx, `INSERT INTO doc_refs (ref, kind, doc_id, at) VALUES ($1, $2, $3, $4)
+		if _, err := t.exec(ctx, `INSERT INTO doc_refs (ref, kind, doc_id, at) VALUES ($1, $2, $3, $4)
 			ON CONFLICT DO NOTHING`, r, d.Kind, d.ID, micros(d.CreatedAt)); err != nil {
 			return fmt.Errorf("index %s under %s: %w", d.ID, r, err)
 		}
@@ -71,7 +71,7 @@ func (t *Tx) Put(ctx context.Context, d Doc) error {
 // transaction on PostgreSQL. A missing document is ErrNotFound.
 func (t *Tx) Get(ctx context.Context, id string, dst any) error {
 	var data string
-	err := t.q.QueryRowContext(ctx, `SELECT data FROM docs WHERE id = $1`+t.forUpdate(), id).Scan(&data)
+	err := t.queryRow(ctx, `SELECT data FROM docs WHERE id = $1`+t.forUpdate(), id).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}
@@ -139,7 +139,7 @@ func (t *Tx) List(ctx context.Context, q Query) ([]json.RawMessage, error) {
 	if q.Limit > 0 {
 		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
 	}
-	rows, err := t.q.QueryContext(ctx, `SELECT data`+where+order+limit, args...)
+	rows, err := t.query(ctx, `SELECT data`+where+order+limit, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", q.Kind, err)
 	}
@@ -160,7 +160,7 @@ func (t *Tx) Count(ctx context.Context, q Query) (int, error) {
 	q.After, q.Limit = "", 0
 	where, args := t.where(q)
 	var n int
-	if err := t.q.QueryRowContext(ctx, `SELECT COUNT(*)`+where, args...).Scan(&n); err != nil {
+	if err := t.queryRow(ctx, `SELECT COUNT(*)`+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count %s: %w", q.Kind, err)
 	}
 	return n, nil

@@ -50,6 +50,7 @@ type DB struct {
 	// SQLite lets one writer in at a time anyway, and its busy handler
 	// waits in steps of milliseconds, where a mutex hands over at once.
 	writer sync.Mutex
+	stmts  sync.Map // query text -> *sql.Stmt, prepared once per connection
 }
 
 // OpenSQLite opens (creating) the SQLite file at path with WAL, a busy
@@ -58,7 +59,8 @@ func OpenSQLite(path string) (*DB, error) {
 	// Automatic checkpoints are off: Checkpoint runs them from the job loop,
 	// so that no request pays for copying the WAL back into the database.
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)&_txlock=immediate"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)" +
+		"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -119,23 +121,83 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+// Close closes the prepared statements and the database.
+func (db *DB) Close() error {
+	db.stmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
+	return db.sql.Close()
+}
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
 
-type querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 // Tx is one unit of work: everything done through it commits or rolls back together.
 type Tx struct {
-	q      querier
+	tx     *sql.Tx // nil for reads outside a transaction
+	db     *DB
 	engine Engine
 	write  bool
+}
+
+// stmt returns the prepared statement for query, preparing it once; in a
+// transaction it is bound to the transaction's connection, where
+// database/sql keeps it prepared.
+func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	v, ok := t.db.stmts.Load(query)
+	if !ok {
+		st, err := t.db.sql.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		if prev, loaded := t.db.stmts.LoadOrStore(query, st); loaded {
+			st.Close()
+			v = prev
+		} else {
+			v = st
+		}
+	}
+	st := v.(*sql.Stmt)
+	if t.tx != nil {
+		return t.tx.StmtContext(ctx, st), nil
+	}
+	return st, nil
+}
+
+func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// row is QueryRowContext through the statement cache; a prepare error
+// surfaces from Scan.
+type row struct {
+	r   *sql.Row
+	err error
+}
+
+func (r row) Scan(dst ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.r.Scan(dst...)
+}
+
+func (t *Tx) queryRow(ctx context.Context, query string, args ...any) row {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return row{err: err}
+	}
+	return row{r: st.QueryRowContext(ctx, args...)}
 }
 
 // Update runs fn in a write transaction, retrying when the engine reports
@@ -171,7 +233,7 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
 			_ = stx.Rollback()
 		}
 	}()
-	if err = fn(&Tx{q: stx, engine: db.Engine, write: true}); err != nil {
+	if err = fn(&Tx{tx: stx, db: db, engine: db.Engine, write: true}); err != nil {
 		return err
 	}
 	if err = stx.Commit(); err != nil {
@@ -182,7 +244,7 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
 
 // Read runs fn against the database without a write transaction.
 func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
-	return fn(&Tx{q: db.sql, engine: db.Engine})
+	return fn(&Tx{db: db, engine: db.Engine})
 }
 
 func retryable(err error) bool {
@@ -221,7 +283,7 @@ func (t *Tx) Lock(ctx context.Context, name string) error {
 	if t.engine != Postgres {
 		return nil
 	}
-	if _, err := t.q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, name); err != nil {
+	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, name); err != nil {
 		return fmt.Errorf("lock %s: %w", name, err)
 	}
 	return nil

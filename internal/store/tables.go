@@ -16,7 +16,7 @@ func (t *Tx) Audit(ctx context.Context, id, accountID string, at time.Time, even
 	if err != nil {
 		return fmt.Errorf("encode audit event: %w", err)
 	}
-	if _, err := t.q.ExecContext(ctx, `INSERT INTO audit_events (id, account_id, at, data) VALUES ($1, $2, $3, $4)`,
+	if _, err := t.exec(ctx, `INSERT INTO audit_events (id, account_id, at, data) VALUES ($1, $2, $3, $4)`,
 		id, accountID, micros(at), string(b)); err != nil {
 		return fmt.Errorf("append audit event: %w", err)
 	}
@@ -26,7 +26,7 @@ func (t *Tx) Audit(ctx context.Context, id, accountID string, at time.Time, even
 // AuditEvents returns the account's events in order, after sequence number
 // after, at most limit of them, with the sequence number of each.
 func (t *Tx) AuditEvents(ctx context.Context, accountID string, after int64, limit int) ([]json.RawMessage, []int64, error) {
-	rows, err := t.q.QueryContext(ctx, `SELECT seq, data FROM audit_events WHERE account_id = $1 AND seq > $2
+	rows, err := t.query(ctx, `SELECT seq, data FROM audit_events WHERE account_id = $1 AND seq > $2
 		ORDER BY seq LIMIT $3`, accountID, after, limit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("audit events: %w", err)
@@ -47,7 +47,7 @@ func (t *Tx) AuditEvents(ctx context.Context, accountID string, after int64, lim
 
 // AuditSince returns every event from t on, for reports.
 func (t *Tx) AuditSince(ctx context.Context, from, to time.Time) ([]json.RawMessage, error) {
-	rows, err := t.q.QueryContext(ctx, `SELECT data FROM audit_events WHERE at >= $1 AND at < $2 ORDER BY seq`,
+	rows, err := t.query(ctx, `SELECT data FROM audit_events WHERE at >= $1 AND at < $2 ORDER BY seq`,
 		micros(from), micros(to))
 	if err != nil {
 		return nil, fmt.Errorf("audit range: %w", err)
@@ -76,7 +76,7 @@ type Job struct {
 
 // Enqueue schedules (or reschedules) a job.
 func (t *Tx) Enqueue(ctx context.Context, j Job) error {
-	_, err := t.q.ExecContext(ctx, `INSERT INTO jobs (id, kind, ref, due_at) VALUES ($1, $2, $3, $4)
+	_, err := t.exec(ctx, `INSERT INTO jobs (id, kind, ref, due_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, attempts = 0, last_error = ''`,
 		j.ID, j.Kind, j.Ref, micros(j.DueAt))
 	if err != nil {
@@ -87,7 +87,7 @@ func (t *Tx) Enqueue(ctx context.Context, j Job) error {
 
 // Cancel removes a scheduled job, if it exists.
 func (t *Tx) Cancel(ctx context.Context, id string) error {
-	if _, err := t.q.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1`, id); err != nil {
+	if _, err := t.exec(ctx, `DELETE FROM jobs WHERE id = $1`, id); err != nil {
 		return fmt.Errorf("cancel job %s: %w", id, err)
 	}
 	return nil
@@ -108,19 +108,22 @@ func (db *DB) NextDue(ctx context.Context) (time.Time, bool, error) {
 // RunOne takes the earliest job due at now and runs fn on it inside one
 // transaction, deleting the job when fn succeeds. The row lock is the lease:
 // on PostgreSQL other replicas skip it (SKIP LOCKED), and a crash rolls the
-// transaction back so the job stays due. A failing job is retried later with
-// back-off. It reports whether a job was found.
+// transaction back so the job stays due. When fn fails, its writes are
+// undone to a savepoint and the job is put back with back-off in the same
+// transaction, so no other runner can take it early. It reports whether a
+// job was found, and fn's error.
 func (db *DB) RunOne(ctx context.Context, now time.Time, fn func(*Tx, Job) error) (bool, error) {
 	var job Job
+	var jobErr error
 	found := false
 	err := db.Update(ctx, func(tx *Tx) error {
-		found = false
+		found, jobErr = false, nil
 		lock := ""
 		if db.Engine == Postgres {
 			lock = " FOR UPDATE SKIP LOCKED"
 		}
 		var due int64
-		err := tx.q.QueryRowContext(ctx, `SELECT id, kind, ref, due_at, attempts FROM jobs
+		err := tx.queryRow(ctx, `SELECT id, kind, ref, due_at, attempts FROM jobs
 			WHERE due_at <= $1 ORDER BY due_at, id LIMIT 1`+lock, micros(now)).
 			Scan(&job.ID, &job.Kind, &job.Ref, &due, &job.Attempts)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -131,24 +134,33 @@ func (db *DB) RunOne(ctx context.Context, now time.Time, fn func(*Tx, Job) error
 		}
 		found = true
 		job.DueAt = fromMicros(due)
-		if err := fn(tx, job); err != nil {
-			return fmt.Errorf("job %s: %w", job.ID, err)
+		if _, err := tx.tx.ExecContext(ctx, `SAVEPOINT job`); err != nil {
+			return fmt.Errorf("savepoint: %w", err)
+		}
+		if jobErr = fn(tx, job); jobErr != nil {
+			if _, err := tx.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT job`); err != nil {
+				return fmt.Errorf("rollback job %s: %w", job.ID, err)
+			}
+			backoff := time.Duration(1<<min(job.Attempts, 10)) * 10 * time.Second
+			_, err := tx.exec(ctx, `UPDATE jobs SET attempts = attempts + 1, due_at = $1, last_error = $2 WHERE id = $3`,
+				micros(now.Add(backoff)), jobErr.Error(), job.ID)
+			return err
+		}
+		if _, err := tx.tx.ExecContext(ctx, `RELEASE SAVEPOINT job`); err != nil {
+			return fmt.Errorf("release: %w", err)
 		}
 		// The job may have rescheduled itself under the same id: delete only
 		// the occurrence that ran.
-		_, err = tx.q.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1 AND due_at = $2`, job.ID, due)
+		_, err = tx.exec(ctx, `DELETE FROM jobs WHERE id = $1 AND due_at = $2`, job.ID, due)
 		return err
 	})
-	if err != nil && found {
-		backoff := time.Duration(1<<min(job.Attempts, 10)) * 10 * time.Second
-		msg := err.Error()
-		_ = db.Update(ctx, func(tx *Tx) error {
-			_, e := tx.q.ExecContext(ctx, `UPDATE jobs SET attempts = attempts + 1, due_at = $1, last_error = $2
-				WHERE id = $3`, micros(now.Add(backoff)), msg, job.ID)
-			return e
-		})
+	if err != nil {
+		return found, err
 	}
-	return found, err
+	if jobErr != nil {
+		return found, fmt.Errorf("job %s: %w", job.ID, jobErr)
+	}
+	return found, nil
 }
 
 // Key is a stored API key (only its hash).
@@ -162,7 +174,7 @@ type Key struct {
 
 // CreateKey stores a key.
 func (t *Tx) CreateKey(ctx context.Context, k Key) error {
-	if _, err := t.q.ExecContext(ctx, `INSERT INTO api_keys (id, hash, role, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
+	if _, err := t.exec(ctx, `INSERT INTO api_keys (id, hash, role, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
 		k.ID, k.Hash, k.Role, k.Name, micros(k.CreatedAt)); err != nil {
 		return fmt.Errorf("create key: %w", err)
 	}
@@ -173,7 +185,7 @@ func (t *Tx) CreateKey(ctx context.Context, k Key) error {
 func (t *Tx) KeyByHash(ctx context.Context, hash string) (Key, error) {
 	var k Key
 	var at int64
-	err := t.q.QueryRowContext(ctx, `SELECT id, hash, role, name, created_at FROM api_keys WHERE hash = $1`, hash).
+	err := t.queryRow(ctx, `SELECT id, hash, role, name, created_at FROM api_keys WHERE hash = $1`, hash).
 		Scan(&k.ID, &k.Hash, &k.Role, &k.Name, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, ErrNotFound
@@ -188,7 +200,7 @@ func (t *Tx) KeyByHash(ctx context.Context, hash string) (Key, error) {
 // CountKeys returns how many keys exist.
 func (t *Tx) CountKeys(ctx context.Context) (int, error) {
 	var n int
-	if err := t.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM api_keys`).Scan(&n); err != nil {
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM api_keys`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count keys: %w", err)
 	}
 	return n, nil
@@ -212,7 +224,7 @@ func (db *DB) ClaimIdempotency(ctx context.Context, key, reqHash string, now tim
 		var status int
 		var body string
 		var at int64
-		err := tx.q.QueryRowContext(ctx, `SELECT request_hash, status, body, created_at FROM idempotency WHERE key = $1`+tx.forUpdate(), key).
+		err := tx.queryRow(ctx, `SELECT request_hash, status, body, created_at FROM idempotency WHERE key = $1`+tx.forUpdate(), key).
 			Scan(&got.RequestHash, &status, &body, &at)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
@@ -222,11 +234,11 @@ func (db *DB) ClaimIdempotency(ctx context.Context, key, reqHash string, now tim
 			got.Status, got.Body, got.CreatedAt = status, body, fromMicros(at)
 			return nil
 		default:
-			if _, err := tx.q.ExecContext(ctx, `DELETE FROM idempotency WHERE key = $1`, key); err != nil {
+			if _, err := tx.exec(ctx, `DELETE FROM idempotency WHERE key = $1`, key); err != nil {
 				return fmt.Errorf("idempotency expire: %w", err)
 			}
 		}
-		_, err = tx.q.ExecContext(ctx, `INSERT INTO idempotency (key, request_hash, status, body, created_at)
+		_, err = tx.exec(ctx, `INSERT INTO idempotency (key, request_hash, status, body, created_at)
 			VALUES ($1, $2, 0, '', $3)`, key, reqHash, micros(now))
 		if err != nil {
 			return fmt.Errorf("idempotency claim: %w", err)
@@ -243,9 +255,9 @@ func (db *DB) FinishIdempotency(ctx context.Context, key string, status int, bod
 	return db.Update(ctx, func(tx *Tx) error {
 		var err error
 		if status == 0 {
-			_, err = tx.q.ExecContext(ctx, `DELETE FROM idempotency WHERE key = $1`, key)
+			_, err = tx.exec(ctx, `DELETE FROM idempotency WHERE key = $1`, key)
 		} else {
-			_, err = tx.q.ExecContext(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE key = $3`, status, string(body), key)
+			_, err = tx.exec(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE key = $3`, status, string(body), key)
 		}
 		if err != nil {
 			return fmt.Errorf("idempotency finish: %w", err)
@@ -256,7 +268,7 @@ func (db *DB) FinishIdempotency(ctx context.Context, key string, status int, bod
 
 // PurgeIdempotency deletes keys older than before.
 func (t *Tx) PurgeIdempotency(ctx context.Context, before time.Time) error {
-	_, err := t.q.ExecContext(ctx, `DELETE FROM idempotency WHERE created_at < $1`, micros(before))
+	_, err := t.exec(ctx, `DELETE FROM idempotency WHERE created_at < $1`, micros(before))
 	if err != nil {
 		return fmt.Errorf("purge idempotency: %w", err)
 	}
@@ -275,14 +287,14 @@ type SignalRow struct {
 // AddSignal records that account showed the hashed signal at now. It reports
 // whether the pair is new.
 func (t *Tx) AddSignal(ctx context.Context, kind, hash, accountID string, now time.Time) (bool, error) {
-	res, err := t.q.ExecContext(ctx, `INSERT INTO signals (kind, hash, account_id, first_seen, last_seen)
+	res, err := t.exec(ctx, `INSERT INTO signals (kind, hash, account_id, first_seen, last_seen)
 		VALUES ($1, $2, $3, $4, $4) ON CONFLICT (kind, hash, account_id) DO NOTHING`, kind, hash, accountID, micros(now))
 	if err != nil {
 		return false, fmt.Errorf("add signal: %w", err)
 	}
 	n, _ := res.RowsAffected()
 	if n == 0 {
-		if _, err := t.q.ExecContext(ctx, `UPDATE signals SET last_seen = $1 WHERE kind = $2 AND hash = $3 AND account_id = $4`,
+		if _, err := t.exec(ctx, `UPDATE signals SET last_seen = $1 WHERE kind = $2 AND hash = $3 AND account_id = $4`,
 			micros(now), kind, hash, accountID); err != nil {
 			return false, fmt.Errorf("touch signal: %w", err)
 		}
@@ -301,7 +313,7 @@ func (t *Tx) AccountsWith(ctx context.Context, kind string, hashes []string, lim
 		args = append(args, h)
 		ph[i] = fmt.Sprintf("$%d", len(args))
 	}
-	rows, err := t.q.QueryContext(ctx, fmt.Sprintf(`SELECT kind, hash, account_id, first_seen, last_seen FROM signals
+	rows, err := t.query(ctx, fmt.Sprintf(`SELECT kind, hash, account_id, first_seen, last_seen FROM signals
 		WHERE kind = $1 AND hash IN (%s) LIMIT %d`, strings.Join(ph, ", "), limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("signal lookup: %w", err)
@@ -322,7 +334,7 @@ func (t *Tx) AccountsWith(ctx context.Context, kind string, hashes []string, lim
 
 // SignalsOf returns every signal row of an account.
 func (t *Tx) SignalsOf(ctx context.Context, accountID string) ([]SignalRow, error) {
-	rows, err := t.q.QueryContext(ctx, `SELECT kind, hash, account_id, first_seen, last_seen FROM signals WHERE account_id = $1`, accountID)
+	rows, err := t.query(ctx, `SELECT kind, hash, account_id, first_seen, last_seen FROM signals WHERE account_id = $1`, accountID)
 	if err != nil {
 		return nil, fmt.Errorf("signals of %s: %w", accountID, err)
 	}
@@ -354,7 +366,7 @@ type Entry struct {
 // Post appends ledger entries. Callers post balanced pairs.
 func (t *Tx) Post(ctx context.Context, entries ...Entry) error {
 	for _, e := range entries {
-		if _, err := t.q.ExecContext(ctx, `INSERT INTO ledger (owner, bucket, amount, ref, memo, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+		if _, err := t.exec(ctx, `INSERT INTO ledger (owner, bucket, amount, ref, memo, at) VALUES ($1, $2, $3, $4, $5, $6)`,
 			e.Owner, e.Bucket, e.Amount, e.Ref, e.Memo, micros(e.At)); err != nil {
 			return fmt.Errorf("post ledger entry: %w", err)
 		}
@@ -365,7 +377,7 @@ func (t *Tx) Post(ctx context.Context, entries ...Entry) error {
 // Balance sums an owner's bucket.
 func (t *Tx) Balance(ctx context.Context, owner, bucket string) (int64, error) {
 	var v sql.NullInt64
-	if err := t.q.QueryRowContext(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2`, owner, bucket).Scan(&v); err != nil {
+	if err := t.queryRow(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2`, owner, bucket).Scan(&v); err != nil {
 		return 0, fmt.Errorf("balance %s/%s: %w", owner, bucket, err)
 	}
 	return v.Int64, nil
@@ -374,7 +386,7 @@ func (t *Tx) Balance(ctx context.Context, owner, bucket string) (int64, error) {
 // BalanceByRef sums an owner's bucket for entries with one reference.
 func (t *Tx) BalanceByRef(ctx context.Context, owner, bucket, ref string) (int64, error) {
 	var v sql.NullInt64
-	if err := t.q.QueryRowContext(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2 AND ref = $3`,
+	if err := t.queryRow(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2 AND ref = $3`,
 		owner, bucket, ref).Scan(&v); err != nil {
 		return 0, fmt.Errorf("balance %s/%s/%s: %w", owner, bucket, ref, err)
 	}
@@ -384,7 +396,7 @@ func (t *Tx) BalanceByRef(ctx context.Context, owner, bucket, ref string) (int64
 // LedgerSum sums every entry: zero when every movement is balanced.
 func (t *Tx) LedgerSum(ctx context.Context) (int64, error) {
 	var v sql.NullInt64
-	if err := t.q.QueryRowContext(ctx, `SELECT SUM(amount) FROM ledger`).Scan(&v); err != nil {
+	if err := t.queryRow(ctx, `SELECT SUM(amount) FROM ledger`).Scan(&v); err != nil {
 		return 0, fmt.Errorf("ledger sum: %w", err)
 	}
 	return v.Int64, nil
@@ -404,7 +416,7 @@ type Delivery struct {
 
 // AddDelivery writes a webhook delivery in the same transaction as the change it reports.
 func (t *Tx) AddDelivery(ctx context.Context, d Delivery, now time.Time) error {
-	if _, err := t.q.ExecContext(ctx, `INSERT INTO outbox (id, endpoint_id, event_type, body, due_at) VALUES ($1, $2, $3, $4, $5)`,
+	if _, err := t.exec(ctx, `INSERT INTO outbox (id, endpoint_id, event_type, body, due_at) VALUES ($1, $2, $3, $4, $5)`,
 		d.ID, d.EndpointID, d.EventType, string(d.Body), micros(now)); err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
@@ -421,7 +433,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 		if db.Engine == Postgres {
 			lock = " FOR UPDATE SKIP LOCKED"
 		}
-		rows, err := tx.q.QueryContext(ctx, fmt.Sprintf(`SELECT id, endpoint_id, event_type, body, attempts FROM outbox
+		rows, err := tx.query(ctx, fmt.Sprintf(`SELECT id, endpoint_id, event_type, body, attempts FROM outbox
 			WHERE delivered_at = 0 AND due_at <= $1 AND lease_until <= $1 ORDER BY due_at LIMIT %d`+lock, limit), micros(now))
 		if err != nil {
 			return fmt.Errorf("claim deliveries: %w", err)
@@ -438,7 +450,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 		}
 		rows.Close()
 		for _, d := range out {
-			if _, err := tx.q.ExecContext(ctx, `UPDATE outbox SET lease_until = $1 WHERE id = $2`, micros(now.Add(lease)), d.ID); err != nil {
+			if _, err := tx.exec(ctx, `UPDATE outbox SET lease_until = $1 WHERE id = $2`, micros(now.Add(lease)), d.ID); err != nil {
 				return fmt.Errorf("lease delivery: %w", err)
 			}
 		}
@@ -452,10 +464,10 @@ func (db *DB) FinishDelivery(ctx context.Context, id string, now time.Time, stat
 	return db.Update(ctx, func(tx *Tx) error {
 		var err error
 		if delivered {
-			_, err = tx.q.ExecContext(ctx, `UPDATE outbox SET delivered_at = $1, attempts = attempts + 1, last_status = $2,
+			_, err = tx.exec(ctx, `UPDATE outbox SET delivered_at = $1, attempts = attempts + 1, last_status = $2,
 				last_error = '', lease_until = 0 WHERE id = $3`, micros(now), status, id)
 		} else {
-			_, err = tx.q.ExecContext(ctx, `UPDATE outbox SET due_at = $1, attempts = attempts + 1, last_status = $2,
+			_, err = tx.exec(ctx, `UPDATE outbox SET due_at = $1, attempts = attempts + 1, last_status = $2,
 				last_error = $3, lease_until = 0 WHERE id = $4`, micros(retryAt), status, errText, id)
 		}
 		if err != nil {
@@ -467,7 +479,7 @@ func (db *DB) FinishDelivery(ctx context.Context, id string, now time.Time, stat
 
 // Deliveries lists the delivery log of an endpoint, newest first.
 func (t *Tx) Deliveries(ctx context.Context, endpointID string, limit int) ([]Delivery, error) {
-	rows, err := t.q.QueryContext(ctx, `SELECT id, endpoint_id, event_type, body, attempts, delivered_at, last_status, last_error
+	rows, err := t.query(ctx, `SELECT id, endpoint_id, event_type, body, attempts, delivered_at, last_status, last_error
 		FROM outbox WHERE endpoint_id = $1 ORDER BY id DESC LIMIT $2`, endpointID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("deliveries: %w", err)
@@ -493,7 +505,7 @@ func (t *Tx) Deliveries(ctx context.Context, endpointID string, limit int) ([]De
 // MetaValue returns a stored setting of the installation (ErrNotFound if unset).
 func (t *Tx) MetaValue(ctx context.Context, name string) (string, error) {
 	var v string
-	err := t.q.QueryRowContext(ctx, `SELECT value FROM meta WHERE name = $1`, name).Scan(&v)
+	err := t.queryRow(ctx, `SELECT value FROM meta WHERE name = $1`, name).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
 	}
@@ -506,7 +518,7 @@ func (t *Tx) MetaValue(ctx context.Context, name string) (string, error) {
 // SetMetaOnce stores value under name unless a value is already there, and
 // returns the value that is stored afterwards.
 func (t *Tx) SetMetaOnce(ctx context.Context, name, value string) (string, error) {
-	if _, err := t.q.ExecContext(ctx, `INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, value); err != nil {
+	if _, err := t.exec(ctx, `INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, value); err != nil {
 		return "", fmt.Errorf("meta %s: %w", name, err)
 	}
 	return t.MetaValue(ctx, name)
