@@ -100,6 +100,9 @@ func run(n, rate, seconds int, dir string) {
 			fail(err)
 		}
 	}
+	if err := db.Checkpoint(ctx); err != nil {
+		fail(err)
+	}
 	load := time.Since(t0)
 
 	// In process: new people and, one in ten, someone coming back with a
