@@ -99,6 +99,8 @@ func TestClosingAndAlternatives(t *testing.T) {
 			e.I("POST", "/v1/accounts/"+id+"/closure", map[string]any{"reason": "not_using", "channel": "mobile_app"}).Want(t, 403, "channel_not_allowed")
 			e.I("POST", "/v1/accounts/"+id+"/closure", map[string]any{"reason": "bored", "channel": "web"}).Want(t, 422, "invalid_reason")
 			e.I("POST", "/v1/accounts/"+id+"/closure", map[string]any{"channel": "web"}).Want(t, 400, "invalid_request")
+			other := e.Signup(true, nil)
+			e.I("POST", "/v1/accounts/"+id+"/closure", map[string]any{"reason": "not_using", "channel": "web"}, "Acting-Account", other).Want(t, 403, "not_owner")
 		})
 
 		t.Run("L6 admissions: V10 strike, and L8 then needs support", func(t *testing.T) {

@@ -30,6 +30,24 @@ var (
 	list = []string{"limit", "cursor"}
 )
 
+// self refuses a member acting on an account that is not its own.
+func self(q *req) error {
+	if q.acting != "" && q.acting != q.path("id") {
+		return problem.Newf("not_owner", "account %s cannot act on account %s", q.acting, q.path("id"))
+	}
+	return nil
+}
+
+// own wraps a handler of an account's own action with the self check.
+func own(h func(*req) (int, any, error)) func(*req) (int, any, error) {
+	return func(q *req) (int, any, error) {
+		if err := self(q); err != nil {
+			return 0, nil, err
+		}
+		return h(q)
+	}
+}
+
 func bodyOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
 
 func in[T any](q *req) *T { return q.body.(*T) }
@@ -69,40 +87,40 @@ func (s *Server) table() []route {
 		{"POST", "/v1/accounts/{id}/verification", rI, "Apply an identity verification result (I1, I3, I4, I5)", bodyOf[service.VerificationInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.Verify(q.ctx, q.actor, q.path("id"), *in[service.VerificationInput](q)))
 		}},
-		{"PUT", "/v1/accounts/{id}/profile", rI, "Set the freelancer profile, screened (C2, C3)", bodyOf[service.ProfileInput](), nil, func(q *req) (int, any, error) {
+		{"PUT", "/v1/accounts/{id}/profile", rI, "Set the freelancer profile, screened (C2, C3)", bodyOf[service.ProfileInput](), nil, own(func(q *req) (int, any, error) {
 			m, err := q.ifMatch()
 			if err != nil {
 				return 0, nil, err
 			}
 			return ok(svc.UpdateProfile(q.ctx, q.actor, q.path("id"), m, *in[service.ProfileInput](q)))
-		}},
-		{"PUT", "/v1/accounts/{id}/visibility", rI, "Set visibility (P2)", bodyOf[visibilityInput](), nil, func(q *req) (int, any, error) {
+		})},
+		{"PUT", "/v1/accounts/{id}/visibility", rI, "Set visibility (P2)", bodyOf[visibilityInput](), nil, own(func(q *req) (int, any, error) {
 			m, err := q.ifMatch()
 			if err != nil {
 				return 0, nil, err
 			}
 			return ok(svc.SetVisibility(q.ctx, q.actor, q.path("id"), m, *in[visibilityInput](q).Visibility))
-		}},
-		{"PUT", "/v1/accounts/{id}/availability", rI, "Set availability (P1)", bodyOf[availabilityInput](), nil, func(q *req) (int, any, error) {
+		})},
+		{"PUT", "/v1/accounts/{id}/availability", rI, "Set availability (P1)", bodyOf[availabilityInput](), nil, own(func(q *req) (int, any, error) {
 			m, err := q.ifMatch()
 			if err != nil {
 				return 0, nil, err
 			}
 			return ok(svc.SetAvailability(q.ctx, q.actor, q.path("id"), m, *in[availabilityInput](q).Availability))
-		}},
-		{"PUT", "/v1/accounts/{id}/plan", rI, "Set the plan (P3)", bodyOf[planInput](), nil, func(q *req) (int, any, error) {
+		})},
+		{"PUT", "/v1/accounts/{id}/plan", rI, "Set the plan (P3)", bodyOf[planInput](), nil, own(func(q *req) (int, any, error) {
 			m, err := q.ifMatch()
 			if err != nil {
 				return 0, nil, err
 			}
 			return ok(svc.SetPlan(q.ctx, q.actor, q.path("id"), m, *in[planInput](q).Plan))
-		}},
+		})},
 		{"GET", "/v1/accounts/{id}/balance", rIS, "Pending, available and escrow money (E4)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.GetBalance(q.ctx, q.path("id")))
 		}},
-		{"POST", "/v1/accounts/{id}/withdrawals", rI, "Withdraw available funds (I1, E4)", bodyOf[service.AmountInput](), nil, func(q *req) (int, any, error) {
+		{"POST", "/v1/accounts/{id}/withdrawals", rI, "Withdraw available funds (I1, E4)", bodyOf[service.AmountInput](), nil, own(func(q *req) (int, any, error) {
 			return created(svc.Withdraw(q.ctx, q.actor, q.path("id"), *in[service.AmountInput](q)))
-		}},
+		})},
 		{"GET", "/v1/accounts/{id}/notices", rIS, "Statements of reasons, newest first (E2)", nil, list, func(q *req) (int, any, error) {
 			o, err := q.list()
 			if err != nil {
@@ -124,12 +142,12 @@ func (s *Server) table() []route {
 		{"GET", "/v1/accounts/{id}/closure", rIS, "Closure preflight: every blocker at once (L11)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.ClosurePreflight(q.ctx, q.path("id")))
 		}},
-		{"POST", "/v1/accounts/{id}/closure", rIS, "Close the account (L1, L2, L6, L7)", bodyOf[service.ClosureInput](), nil, func(q *req) (int, any, error) {
+		{"POST", "/v1/accounts/{id}/closure", rIS, "Close the account (L1, L2, L6, L7)", bodyOf[service.ClosureInput](), nil, own(func(q *req) (int, any, error) {
 			return ok(svc.CloseAccount(q.ctx, q.actor, q.path("id"), *in[service.ClosureInput](q)))
-		}},
-		{"POST", "/v1/accounts/{id}/reactivation", rIS, "Reactivate a closed account (L8)", bodyOf[service.ReactivationInput](), nil, func(q *req) (int, any, error) {
+		})},
+		{"POST", "/v1/accounts/{id}/reactivation", rIS, "Reactivate a closed account (L8)", bodyOf[service.ReactivationInput](), nil, own(func(q *req) (int, any, error) {
 			return ok(svc.Reactivate(q.ctx, q.actor, q.path("id"), *in[service.ReactivationInput](q)))
-		}},
+		})},
 		{"POST", "/v1/accounts/{id}/erasure", rS, "Erase personal data on a verified request (L10)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Erase(q.ctx, q.actor, q.path("id")))
 		}},

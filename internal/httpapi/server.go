@@ -191,6 +191,9 @@ func (s *Server) serve(w *capture, r *http.Request, rt route) error {
 	}
 	if rt.body != nil {
 		v := reflect.New(rt.body).Interface()
+		if len(bytes.TrimSpace(raw)) == 0 && len(required(reflect.ValueOf(v).Elem(), "")) == 0 {
+			raw = []byte("{}") // a body of optional fields may be left out
+		}
 		if err := Decode(raw, v); err != nil {
 			return err
 		}

@@ -650,30 +650,44 @@ func (s *Service) SetPlan(ctx context.Context, actor Actor, id string, ifMatch *
 	return out, err
 }
 
-// changeAccount is the shape of the simple account settings: load, check
-// If-Match and status, change, save, render.
-func (s *Service) changeAccount(ctx context.Context, actor Actor, id string, ifMatch *int64, change func(*txn, *account.Account) error, render func(account.View)) error {
-	return s.update(ctx, actor, func(t *txn) error {
+// onAccount is the shape of a use case on one account: load it, change it
+// in fn, save it and render it, in one transaction.
+func (s *Service) onAccount(ctx context.Context, actor Actor, id string, fn func(*txn, *account.Account) error) (account.View, error) {
+	var out account.View
+	err := s.update(ctx, actor, func(t *txn) error {
 		a, err := t.loadAccount(id)
 		if err != nil {
 			return err
 		}
+		if err := fn(t, a); err != nil {
+			return err
+		}
+		if err := t.saveAccount(a); err != nil {
+			return err
+		}
+		out = a.View(t.now, t.s.set)
+		return nil
+	})
+	return out, err
+}
+
+// changeAccount is onAccount for the member's own settings: If-Match is
+// checked, only live accounts change, and the change counts as activity.
+func (s *Service) changeAccount(ctx context.Context, actor Actor, id string, ifMatch *int64, change func(*txn, *account.Account) error, render func(account.View)) error {
+	v, err := s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		if err := checkVersion(ifMatch, a.Version); err != nil {
 			return err
 		}
 		if a.Status == account.Closed || a.Status == account.Erased || a.Status == account.Banned {
 			return problem.Newf("invalid_transition", "a %s account cannot change its settings", a.Status)
 		}
-		if err := change(t, a); err != nil {
-			return err
-		}
 		a.LastActivity = t.now
-		if err := t.saveAccount(a); err != nil {
-			return err
-		}
-		render(a.View(t.now, t.s.set))
-		return nil
+		return change(t, a)
 	})
+	if err == nil {
+		render(v)
+	}
+	return err
 }
 
 // Notices lists an account's statements of reasons, newest first.

@@ -373,27 +373,12 @@ func (t *txn) perform(c *Case, outcome, note string, in ResolutionInput) error {
 		}
 		return save(a)
 	case "linkage_review/not_linked":
-		all := append([]string{a.ID}, c.RelatedAccountIDs...)
-		for _, id := range all {
-			x, err := t.loadAccount(id)
-			if err != nil {
-				return err
-			}
-			for _, o := range all {
-				if o != id && !slices.Contains(x.Exceptions, o) {
-					x.Exceptions = append(x.Exceptions, o)
-				}
-			}
+		return t.exceptEachOther(append([]string{a.ID}, c.RelatedAccountIDs...), func(x *account.Account) error {
 			if x.Status == account.Suspended && x.StatusRule == "V1" {
-				if err := t.reinstate(x, "V1", "Staff found the accounts are not one person's. "+note); err != nil {
-					return err
-				}
+				return t.reinstate(x, "V1", "Staff found the accounts are not one person's. "+note)
 			}
-			if err := save(x); err != nil {
-				return err
-			}
-		}
-		return nil
+			return nil
+		})
 	case "linkage_review/multiple_accounts", "self_disclosure/keep":
 		keep := str(in.KeepAccountID)
 		all := append([]string{a.ID}, c.RelatedAccountIDs...)
@@ -490,20 +475,8 @@ func (t *txn) perform(c *Case, outcome, note string, in ResolutionInput) error {
 		}
 		return save(a)
 	case "multiple_account_exception/approve":
-		all := append([]string{a.ID}, c.RelatedAccountIDs...)
-		for _, id := range all {
-			x, err := t.loadAccount(id)
-			if err != nil {
-				return err
-			}
-			for _, o := range all {
-				if o != id && !slices.Contains(x.Exceptions, o) {
-					x.Exceptions = append(x.Exceptions, o)
-				}
-			}
-			if err := save(x); err != nil {
-				return err
-			}
+		if err := t.exceptEachOther(append([]string{a.ID}, c.RelatedAccountIDs...), nil); err != nil {
+			return err
 		}
 		return t.audit(Event{AccountID: a.ID, Action: "exception_approved", Rule: "M6", Reason: "separate legal entity"})
 	case "new_account_request/approve":
@@ -523,6 +496,31 @@ func (t *txn) perform(c *Case, outcome, note string, in ResolutionInput) error {
 		return save(a)
 	}
 	// decline, deny: nothing changes but the case.
+	return nil
+}
+
+// exceptEachOther lets these accounts be linked from now on (M6): each
+// lists the others as exceptions. then, if given, runs on each before it is saved.
+func (t *txn) exceptEachOther(all []string, then func(*account.Account) error) error {
+	for _, id := range all {
+		x, err := t.loadAccount(id)
+		if err != nil {
+			return err
+		}
+		for _, o := range all {
+			if o != id && !slices.Contains(x.Exceptions, o) {
+				x.Exceptions = append(x.Exceptions, o)
+			}
+		}
+		if then != nil {
+			if err := then(x); err != nil {
+				return err
+			}
+		}
+		if err := t.saveAccount(x); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -636,65 +634,37 @@ func (t *txn) finishNotice(a *account.Account, out *NoticeResult) error {
 
 // FraudHold places (on) or lifts a staff fraud hold (E4).
 func (s *Service) FraudHold(ctx context.Context, actor Actor, id string, on bool, reason string) (account.View, error) {
-	var out account.View
-	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.loadAccount(id)
-		if err != nil {
-			return err
-		}
-		if on {
-			if a.FraudHold == nil {
-				a.FraudHold = &account.Hold{Reason: reason, By: actor.ID, At: t.now}
-				if err := t.audit(Event{AccountID: a.ID, Action: "fraud_hold_placed", Rule: "E4", Reason: reason}); err != nil {
-					return err
-				}
-				if _, err := t.issue(a, enforce.Notice{Action: enforce.Restriction, Rule: "V4", Capability: account.WithdrawFunds, Monetary: true,
-					Facts:  "Payouts are held while a fraud concern is reviewed: " + reason,
-					Remedy: "Support will contact you; the hold ends when the review ends."}); err != nil {
-					return err
-				}
-				if err := t.emit("account.restrictions_changed", map[string]any{"account_id": a.ID, "fraud_hold": true}); err != nil {
-					return err
-				}
+	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
+		switch {
+		case on && a.FraudHold == nil:
+			a.FraudHold = &account.Hold{Reason: reason, By: actor.ID, At: t.now}
+			if err := t.audit(Event{AccountID: a.ID, Action: "fraud_hold_placed", Rule: "E4", Reason: reason}); err != nil {
+				return err
 			}
-		} else if a.FraudHold != nil {
+			if _, err := t.issue(a, enforce.Notice{Action: enforce.Restriction, Rule: "V4", Capability: account.WithdrawFunds, Monetary: true,
+				Facts:  "Payouts are held while a fraud concern is reviewed: " + reason,
+				Remedy: "Support will contact you; the hold ends when the review ends."}); err != nil {
+				return err
+			}
+		case !on && a.FraudHold != nil:
 			a.FraudHold = nil
 			if err := t.audit(Event{AccountID: a.ID, Action: "fraud_hold_lifted", Rule: "E4", Reason: reason}); err != nil {
 				return err
 			}
-			if err := t.emit("account.restrictions_changed", map[string]any{"account_id": a.ID, "fraud_hold": false}); err != nil {
-				return err
-			}
+		default:
+			return nil
 		}
-		if err := t.saveAccount(a); err != nil {
-			return err
-		}
-		out = a.View(t.now, t.s.set)
-		return nil
+		return t.emit("account.restrictions_changed", map[string]any{"account_id": a.ID, "fraud_hold": on})
 	})
-	return out, err
 }
 
 // Remedy accepts a member's remedy of a suspension (E1): the deadline is
 // cancelled and the account returns to active.
 func (s *Service) Remedy(ctx context.Context, actor Actor, id, note string) (account.View, error) {
-	var out account.View
-	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.loadAccount(id)
-		if err != nil {
-			return err
-		}
+	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		if a.Status != account.Suspended {
 			return problem.Newf("invalid_transition", "account %s is %s, not suspended", a.ID, a.Status).WithRule("E1")
 		}
-		if err := t.reinstate(a, a.StatusRule, "The remedy was accepted. "+note); err != nil {
-			return err
-		}
-		if err := t.saveAccount(a); err != nil {
-			return err
-		}
-		out = a.View(t.now, t.s.set)
-		return nil
+		return t.reinstate(a, a.StatusRule, "The remedy was accepted. "+note)
 	})
-	return out, err
 }

@@ -9,7 +9,6 @@ import (
 
 	"standing/internal/account"
 	"standing/internal/enforce"
-	"standing/internal/identity"
 	"standing/internal/market"
 	"standing/internal/problem"
 	"standing/internal/store"
@@ -268,13 +267,13 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) err
 	}
 	switch reason {
 	case "duplicate_account": // L6: an admission, V1 case for the linked accounts
-		links, err := t.storedLinks(a.ID)
+		links, err := t.linksOf(a.ID)
 		if err != nil {
 			return err
 		}
-		var related []string
+		related := []string{}
 		for _, l := range links {
-			related = append(related, l)
+			related = append(related, l.AccountID)
 		}
 		if _, err := t.openCase(Case{Kind: "linkage_review", AccountID: a.ID, Channel: "web", Rule: "V1",
 			Body: "L6: the member closed this account as a duplicate.", RelatedAccountIDs: related}, true); err != nil {
@@ -319,30 +318,6 @@ func reactivationHint(a *account.Account, reason string) string {
 	return "Support can reactivate this account within 5 years."
 }
 
-// storedLinks returns the accounts sharing a strong or medium signal with id.
-func (t *txn) storedLinks(id string) ([]string, error) {
-	rows, err := t.SignalsOf(t.ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, r := range rows {
-		if identity.StrengthOf(r.Kind) == identity.Weak {
-			continue
-		}
-		others, err := t.AccountsWith(t.ctx, r.Kind, []string{r.Hash}, 50)
-		if err != nil {
-			return nil, err
-		}
-		for _, o := range others {
-			if o.AccountID != id && !slices.Contains(out, o.AccountID) {
-				out = append(out, o.AccountID)
-			}
-		}
-	}
-	return out, nil
-}
-
 // ReactivationInput is the body of POST .../reactivation.
 type ReactivationInput struct {
 	Channel *string `json:"channel" req:"true"`
@@ -350,26 +325,12 @@ type ReactivationInput struct {
 
 // Reactivate brings a closed account back (L8).
 func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in ReactivationInput) (account.View, error) {
-	var out account.View
-	if *in.Channel == "mobile_app" || *in.Channel == "web" || *in.Channel == "support" {
-	} else {
-		return out, problem.Invalid("unknown channel", problem.Field("channel", "invalid", "web, mobile_app or support"))
+	if !slices.Contains([]string{"web", "mobile_app", "support"}, *in.Channel) {
+		return account.View{}, problem.Invalid("unknown channel", problem.Field("channel", "invalid", "web, mobile_app or support"))
 	}
-	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.loadAccount(id)
-		if err != nil {
-			return err
-		}
-		if err := t.reactivate(a, actor.Kind == "staff" && *in.Channel == "support"); err != nil {
-			return err
-		}
-		if err := t.saveAccount(a); err != nil {
-			return err
-		}
-		out = a.View(t.now, t.s.set)
-		return nil
+	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
+		return t.reactivate(a, actor.Kind == "staff" && *in.Channel == "support")
 	})
-	return out, err
 }
 
 // reactivate applies L8; bySupport lifts the self-service conditions.
@@ -502,12 +463,7 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, agency bool, actin
 // Erase removes an account's personal data on a verified request once no
 // obligation remains (L10); keyed signal hashes and decisions stay.
 func (s *Service) Erase(ctx context.Context, actor Actor, id string) (account.View, error) {
-	var out account.View
-	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.loadAccount(id)
-		if err != nil {
-			return err
-		}
+	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		if a.Status != account.Closed && a.Status != account.Banned {
 			return problem.Newf("invalid_transition", "only a closed or banned account can be erased; this one is %s", a.Status).WithRule("L10")
 		}
@@ -520,16 +476,8 @@ func (s *Service) Erase(ctx context.Context, actor Actor, id string) (account.Vi
 			p.Blockers = obl
 			return p
 		}
-		if err := t.erase(a); err != nil {
-			return err
-		}
-		if err := t.saveAccount(a); err != nil {
-			return err
-		}
-		out = a.View(t.now, t.s.set)
-		return nil
+		return t.erase(a)
 	})
-	return out, err
 }
 
 // erase removes personal data and moves the account to erased.

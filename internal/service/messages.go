@@ -340,31 +340,20 @@ func (t *txn) endedReputation(id string) error {
 }
 
 // linkedPair returns the link between two accounts when they share a strong
-// or medium signal (V8), else nil.
+// or medium signal (V8) and no exception covers them, else nil.
 func (t *txn) linkedPair(a, b string) (*linkage.Link, error) {
-	rows, err := t.SignalsOf(t.ctx, a)
+	links, err := t.linksOf(a)
 	if err != nil {
 		return nil, err
 	}
-	var matches []linkage.Match
 	acc, err := t.loadAccount(b)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		others, err := t.AccountsWith(t.ctx, r.Kind, []string{r.Hash}, 500)
-		if err != nil {
-			return nil, err
+	for _, l := range links {
+		if l.AccountID == b && !slices.Contains(acc.Exceptions, a) {
+			return &l, nil
 		}
-		for _, o := range others {
-			if o.AccountID == b && !slices.Contains(acc.Exceptions, a) {
-				matches = append(matches, linkage.Match{AccountID: b, Status: string(acc.Status), Kind: r.Kind, Shared: len(others)})
-			}
-		}
-	}
-	// Score keeps only links made by strong or medium signals.
-	if links := linkage.Score(matches, linkage.Settings{StrongScore: t.s.set.LinkStrongScore, CommonAccounts: t.s.set.LinkCommonAccounts}); len(links) > 0 {
-		return &links[0], nil
 	}
 	return nil, nil
 }
