@@ -99,6 +99,9 @@ func run(n, rate, seconds int, dir string) {
 		if err := svc.Seed(ctx, batch); err != nil {
 			fail(err)
 		}
+		if err := db.Checkpoint(ctx); err != nil {
+			fail(err)
+		}
 	}
 	if err := db.Checkpoint(ctx); err != nil {
 		fail(err)
