@@ -30,6 +30,9 @@ func TestConventions(t *testing.T) {
 			}
 			e.I("DELETE", "/v1/accounts", nil).Want(t, 405, "method_not_allowed")
 			e.I("GET", "/v1/accounts/acc_missing", nil).Want(t, 404, "not_found")
+			org := e.I("POST", "/v1/organizations", map[string]any{"name": "Kinds"}, "Acting-Account", e.Signup(false, nil)).Want(t, 201).Str("id")
+			e.I("GET", "/v1/accounts/"+org, nil).Want(t, 404, "not_found") // an id of another kind
+			e.I("GET", "/v1/agencies/"+org, nil).Want(t, 404, "not_found")
 		})
 
 		t.Run("invalid_request: malformed, unknown field, wrong type, missing", func(t *testing.T) {

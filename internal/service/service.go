@@ -138,11 +138,11 @@ func translate(err error) error {
 }
 
 // get loads a document of a kind, or a 404 naming it.
-func get[T any](t *txn, what, id string) (*T, error) {
+func get[T any](t *txn, kind, id string) (*T, error) {
 	var v T
-	if err := t.Get(t.ctx, id, &v); err != nil {
+	if err := t.Get(t.ctx, kind, id, &v); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, problem.NotFound(what, id)
+			return nil, problem.NotFound(kind, id)
 		}
 		return nil, err
 	}

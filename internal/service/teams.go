@@ -33,14 +33,7 @@ func (t *txn) saveTeam(k teamKind, tm *market.Team) error {
 }
 
 func (t *txn) loadTeam(k teamKind, id string) (*market.Team, error) {
-	tm, err := get[market.Team](t, k.what, id)
-	if err != nil {
-		return nil, err
-	}
-	if !ids.Valid(k.prefix, tm.ID) {
-		return nil, problem.NotFound(k.what, id)
-	}
-	return tm, nil
+	return get[market.Team](t, k.kind, id)
 }
 
 // actingAccount loads the acting member, which must be able to act.

@@ -67,11 +67,12 @@ func (t *Tx) Put(ctx context.Context, d Doc) error {
 	return nil
 }
 
-// Get loads the document with id into dst, locking its row in a write
-// transaction on PostgreSQL. A missing document is ErrNotFound.
-func (t *Tx) Get(ctx context.Context, id string, dst any) error {
+// Get loads the document of a kind with id into dst, locking its row in a
+// write transaction on PostgreSQL. A missing document, or one of another
+// kind, is ErrNotFound.
+func (t *Tx) Get(ctx context.Context, kind, id string, dst any) error {
 	var data string
-	err := t.queryRow(ctx, `SELECT data FROM docs WHERE id = $1`+t.forUpdate(), id).Scan(&data)
+	err := t.queryRow(ctx, `SELECT data FROM docs WHERE id = $1 AND kind = $2`+t.forUpdate(), id, kind).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}

@@ -51,11 +51,14 @@ func TestStore(t *testing.T) {
 			}
 			_ = db.Read(ctx, func(tx *store.Tx) error {
 				var th thing
-				if err := tx.Get(ctx, "t_2", &th); err != nil || th.ID != "t_2" {
+				if err := tx.Get(ctx, "thing", "t_2", &th); err != nil || th.ID != "t_2" {
 					t.Fatalf("get: %v %+v", err, th)
 				}
-				if err := tx.Get(ctx, "nope", &th); !errors.Is(err, store.ErrNotFound) {
+				if err := tx.Get(ctx, "thing", "nope", &th); !errors.Is(err, store.ErrNotFound) {
 					t.Fatalf("missing: %v", err)
+				}
+				if err := tx.Get(ctx, "other", "t_2", &th); !errors.Is(err, store.ErrNotFound) {
+					t.Fatalf("another kind's document: %v", err)
 				}
 				got, _ := store.ListAs[thing](ctx, tx, store.Query{Kind: "thing", Status: []string{"a"}, Refs: []string{"owner_1"}})
 				if len(got) != 2 || got[0].ID != "t_1" || got[1].ID != "t_3" {
@@ -97,7 +100,7 @@ func TestStore(t *testing.T) {
 			}
 			_ = db.Read(ctx, func(tx *store.Tx) error {
 				var th thing
-				if err := tx.Get(ctx, "t_9", &th); !errors.Is(err, store.ErrNotFound) {
+				if err := tx.Get(ctx, "thing", "t_9", &th); !errors.Is(err, store.ErrNotFound) {
 					t.Fatal("rolled-back document exists")
 				}
 				if b, _ := tx.Balance(ctx, "o", "b"); b != 0 {
