@@ -20,6 +20,17 @@ func TestExceptionsReputationAndRestarts(t *testing.T) {
 			if s := restarted.I("GET", "/v1/accounts/"+id, nil).Str("status"); s != "banned" {
 				t.Fatalf("after restart: %s", s)
 			}
+			// E3: an appeal of the deadline ban, granted, returns the account to active.
+			ban := restarted.I("GET", "/v1/accounts/"+id+"/notices", nil).Want(t, 200)
+			if ban.Str("data.0.rule") != "E1" || ban.Str("data.0.action") != "ban" {
+				t.Fatalf("%s", ban.Raw)
+			}
+			c := restarted.I("POST", "/v1/cases", map[string]any{"kind": "appeal", "account_id": id, "channel": "web", "body": "I was in hospital",
+				"notice_id": ban.Str("data.0.id")}).Want(t, 201)
+			restarted.S("POST", "/v1/cases/"+c.Str("id")+"/resolution", map[string]any{"outcome": "grant"}).Want(t, 200)
+			if s := restarted.I("GET", "/v1/accounts/"+id, nil).Str("status"); s != "active" {
+				t.Fatalf("after the appeal: %s", s)
+			}
 		})
 
 		t.Run("M6 a new account after a closure in good standing, once approved", func(t *testing.T) {

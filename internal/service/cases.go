@@ -343,12 +343,11 @@ func (t *txn) perform(c *Case, outcome, note string, in ResolutionInput) error {
 				a.Strikes[i].Removed = true
 			}
 		}
+		// The status before the sanction returns: active, since suspended
+		// and banned accounts return only to active (a ban after a missed
+		// deadline is undone back past the suspension too).
 		if (a.Status == account.Suspended || a.Status == account.Banned) && (n.Action == enforce.Suspension || n.Action == enforce.Ban) {
-			prior := account.Status(n.PriorStatus)
-			if prior == "" || prior == account.Suspended && a.Status == account.Suspended {
-				prior = account.Active
-			}
-			if err := t.setStatus(a, prior, "E3", "appeal granted: "+why); err != nil {
+			if err := t.setStatus(a, account.Active, "E3", "appeal granted: "+why); err != nil {
 				return err
 			}
 		}
