@@ -142,11 +142,29 @@ func (sc *scan) emails() {
 		if f == fAtLiteral && (sc.toks[k].gap || after >= len(sc.toks) || sc.toks[after].gap) {
 			continue // "is @li.kim" is a handle, not an address
 		}
-		if after >= len(sc.toks) || sc.toks[after].kind != kWord || !sc.dotAfterLabel(after) {
+		if after >= len(sc.toks) || sc.toks[after].kind != kWord {
+			continue
+		}
+		bare := sc.toks[after].flags&lxBareProvider != 0 && !sc.dotAfterLabel(after)
+		if !bare && !sc.dotAfterLabel(after) {
 			continue // no domain after it: "at 9:30", "at Shopify"
 		}
 		local, start, ok := sc.localBefore(k - 1)
 		if !ok {
+			continue
+		}
+		if bare {
+			// "jane dot doe at gmail": the provider names the domain. A plain
+			// word before "at" needs an email cue nearby ("I worked at Yahoo").
+			cue := false
+			for c := start - 1; c >= 0 && c >= start-5; c-- {
+				cue = cue || sc.toks[c].flags&lxEmailCue != 0
+			}
+			if f != fAtLiteral && sc.lex(local)&lxStop != 0 || !(cue || hasDigit(local) || strings.ContainsAny(local, "._")) {
+				continue
+			}
+			sc.add(Email, start, after, local+"@"+sc.word(after)+".com", 0.85)
+			sc.markUsed(start, after)
 			continue
 		}
 		labels, last, obf, ok := sc.dotted(after)
@@ -261,6 +279,12 @@ func (sc *scan) handles() {
 			sc.markUsed(i, end)
 			continue
 		}
+		// "@jane_doe on insta": the handle comes first ("@mentions in Slack" does not).
+		if i >= 3 && sc.is(i-1, "on") && sc.toks[i-2].kind == kWord && sc.isPunct(i-3, '@') && sc.touching(i-3, i-2) {
+			sc.add(Handle, i-3, i, name+":"+sc.word(i-2), 0.85)
+			sc.markUsed(i-3, i)
+			continue
+		}
 		if i+1 < len(sc.toks) && sc.toks[i+1].flags&lxTechNoun != 0 {
 			continue
 		}
@@ -302,7 +326,7 @@ func (sc *scan) handleAfter(i int) (string, int, bool) {
 		explicit = true
 		j += 2
 	}
-	if j >= len(sc.toks) || sc.toks[j].kind != kWord || (sc.toks[j].gap && sc.isPunct(j-1, '@')) {
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || (sc.toks[j].gap && sc.isPunct(j-1, '@')) || sc.used[j] {
 		return "", 0, false
 	}
 	var b strings.Builder

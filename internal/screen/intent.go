@@ -80,7 +80,8 @@ func (sc *scan) payments() {
 					sc.add(OffPlatform, i, i, "direct_payment", 0.85)
 				}
 			}
-			if t.flags&lxPayMethod != 0 && !tech && !sc.negated(from, i) {
+			cashApp := sc.is(i, "cash") && sc.is(i+1, "app") // "app" names it here, not a technology
+			if t.flags&lxPayMethod != 0 && (!tech || cashApp) && !sc.negated(from, i) {
 				if m, end, ok := sc.method(i, to, payVerb); ok {
 					sc.add(OffPlatform, i, end, m, 0.85)
 				}
@@ -112,6 +113,10 @@ func (sc *scan) method(i, to int, payVerb bool) (string, int, bool) {
 		return "bank_transfer", i, asVerb
 	case "iban":
 		return "bank_transfer", i, true
+	case "cash":
+		return "cashapp", i + 1, next == "app" && (payVerb || prep || asVerb)
+	case "western":
+		return "western_union", i + 1, next == "union"
 	}
 	if asVerb && w != "crypto" && w != "bank" {
 		return w, i, true

@@ -39,6 +39,8 @@ const (
 	lxHasDigit // the word has a digit
 	lxOff      // "off"
 	lxReviewCue
+	lxBareProvider // a mail provider that names its domain alone ("at gmail")
+	lxEmailCue
 )
 
 type lexEntry struct {
@@ -111,7 +113,7 @@ func buildLexicon() map[string]lexEntry {
 		"nz za mx ar cl tr ua kr sg hk tw ph vn pk ng ke gr cz hu ro bg ly gl gg ws fm tk mobi name email live "+
 		"club space website media digital world network solutions services consulting portfolio codes team")
 	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
-		"facebook fb messenger twitter tiktok threema icq imessage hangouts line")
+		"facebook fb messenger twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat")
 	add(lxContactVerb, "talk chat message messages msg text texting add ping hit reach call contact continue move "+
 		"switch dm write find connect speak discuss catch hmu follow join email mail communicate converse")
 	add(lxPrep, "on via over through in to at by using thru")
@@ -121,7 +123,7 @@ func buildLexicon() map[string]lexEntry {
 		"account_manager analytics growth reels posts content influencer influencers")
 	add(lxPayMethod, "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram "+
 		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift wire gcash paytm "+
-		"alipay interac bank pix upi")
+		"alipay interac bank pix upi cash western")
 	add(lxPayVerb, "pay paid paying payment payments send sending sent transfer transferring wire settle accept "+
 		"accepting take receive tip invoice")
 	add(lxTech, "integrate integrated integrating integration checkout api sdk gateway plugin built build building "+
@@ -139,6 +141,8 @@ func buildLexicon() map[string]lexEntry {
 		"code zip postal po case account acct iban swift transaction txn receipt booking confirmation policy lot batch")
 	add(lxMailProvider, "gmail googlemail yahoo hotmail outlook proton protonmail icloud aol mail gmx yandex zoho "+
 		"live msn me")
+	add(lxBareProvider, "gmail yahoo hotmail outlook icloud aol gmx yandex protonmail")
+	add(lxEmailCue, "email emails mail e-mail write contact reach inbox")
 	add(lxStop, "me us you him her them it here there this that home work look site available the a an our "+
 		"my your his their is are was be we i they meet office noon night morning least most best first last "+
 		"for from with and or but of business")

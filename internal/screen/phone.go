@@ -17,6 +17,9 @@ func (sc *scan) digitsOf(dst []byte, i int) ([]byte, bool) {
 		return dst, false
 	}
 	w := sc.bytesOf(i)
+	if out, ok := gluedNumber(dst, w); ok {
+		return out, true
+	}
 	n, o := 0, 0
 	for _, c := range w {
 		switch {
@@ -98,6 +101,10 @@ func (sc *scan) phones() {
 				}
 				continue
 			}
+			if t.kind == kPunct && sc.f.b[t.s] == ',' && j > i && sc.toks[j-1].flags&lxNumWord != 0 &&
+				j+1 < n && sc.toks[j+1].flags&lxNumWord != 0 {
+				continue // "zero seven nine one one, one two three": spoken groups
+			}
 			if t.kind == kPunct && strings.IndexByte("-./()", sc.f.b[t.s]) >= 0 && j > i {
 				seps = append(seps, sc.f.b[t.s])
 				continue
@@ -174,10 +181,15 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 			return false
 		}
 	}
+	if sc.counting(start, last) {
+		return false // "1 2 3 4 5 6 7", "sizes 8 10 12 14 16": a list, not a number
+	}
 	if words == 0 {
 		sep := string(seps)
 		switch {
-		case len(groups) == 2 && strings.Trim(sep, ".") == "": // a decimal number
+		case len(groups) == 2 && sep == "-" && !sc.phoneCue(start): // a range: 5000-7000
+			return false
+		case len(groups) == 2 && sep == ".": // a decimal number
 			return false
 		case len(groups) == 4 && len(d) <= 12 && sep == "...": // an IPv4 address
 			return false
@@ -212,3 +224,69 @@ func isDate(groups []int, d string) bool {
 // touching reports whether tokens i and j were written with nothing between
 // them (spaced-out runs clear gaps, but their letters still had spaces).
 func (sc *scan) touching(i, j int) bool { return sc.toks[j].s == sc.toks[i].e }
+
+// numberWords are the English number words a glued token may mix with
+// digits ("6five0").
+var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+// gluedNumber reads a token of digits and English number words written
+// together ("6five0", "four1five"), which must hold at least one of each.
+func gluedNumber(dst, w []byte) ([]byte, bool) {
+	start := len(dst)
+	words, digits := 0, 0
+	for i := 0; i < len(w); {
+		if c := w[i]; c >= '0' && c <= '9' {
+			dst = append(dst, c)
+			digits++
+			i++
+			continue
+		}
+		matched := false
+		for d, nw := range numberWords {
+			if len(w)-i >= len(nw) && string(w[i:i+len(nw)]) == nw {
+				dst = append(dst, byte('0'+d))
+				words++
+				i += len(nw)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			return dst[:start], false
+		}
+	}
+	if words == 0 || digits == 0 {
+		return dst[:start], false
+	}
+	return dst, true
+}
+
+// counting reports whether the numbers in tokens [from, to] step up evenly
+// (1 2 3 4, 8 10 12 14, one two three four): someone counting.
+func (sc *scan) counting(from, to int) bool {
+	var vals []int
+	for k := from; k <= to; k++ {
+		t := sc.toks[k]
+		switch {
+		case t.flags&lxNumWord != 0:
+			vals = append(vals, int(t.digit))
+		case t.flags&lxDigits != 0 && t.e-t.s <= 4:
+			v := 0
+			for _, c := range sc.bytesOf(k) {
+				v = v*10 + int(c-'0')
+			}
+			vals = append(vals, v)
+		case t.kind == kWord:
+			return false
+		}
+	}
+	if len(vals) < 4 || vals[1] <= vals[0] {
+		return false
+	}
+	for k := 2; k < len(vals); k++ {
+		if vals[k]-vals[k-1] != vals[1]-vals[0] {
+			return false
+		}
+	}
+	return true
+}
