@@ -254,10 +254,17 @@ func (sc *scan) urls() {
 			conf = 0.85
 		}
 		sc.add(URL, start, end, host, conf)
+		if paymentHosts[strings.TrimPrefix(host, "www.")] {
+			sc.add(OffPlatform, start, end, host, 0.9) // a payment link asks to be paid there
+		}
 		sc.markUsed(start, end)
 		i = end
 	}
 }
+
+// paymentHosts are sites whose links collect money.
+var paymentHosts = map[string]bool{"paypal.me": true, "paypal.com": true, "venmo.com": true, "cash.app": true,
+	"wise.com": true, "buymeacoffee.com": true, "ko-fi.com": true, "revolut.me": true}
 
 // messengerNames canonicalizes messenger words.
 var messengerNames = map[string]string{"insta": "instagram", "ig": "instagram", "fb": "facebook"}

@@ -59,18 +59,24 @@ func (sc *scan) payments() {
 				}
 			case t.flags&lxOff != 0:
 				k := i + 1
-				if sc.isPunct(k, '-') {
+				if sc.isPunct(k, '-') || sc.is(k, "the") {
 					k++
 				}
 				if k < to && sc.toks[k].flags&lxPlatform != 0 && !sc.is(k, "here") && !sc.negated(from, i) {
 					sc.add(OffPlatform, i, k, "off_platform", 0.92)
 				}
 			case t.flags&lxAvoid != 0:
-				// "avoid / skip / save the (platform) fee(s)"
+				// "avoid / skip / save the (platform) fee(s)", "skip the middleman", "bypass Upwork"
 				for k := i + 1; k < to && k <= i+5; k++ {
 					if sc.toks[k].flags&lxFee != 0 && !sc.is(k, "cut") {
 						if !sc.negated(from, i) {
 							sc.add(OffPlatform, i, k, "fee_avoidance", 0.88)
+						}
+						break
+					}
+					if k <= i+3 && sc.toks[k].flags&lxPlatform != 0 && !sc.is(k, "here") && !sc.is(k, "app") && !sc.is(k, "system") {
+						if !sc.negated(from, i) {
+							sc.add(OffPlatform, i, k, "off_platform", 0.85)
 						}
 						break
 					}
@@ -121,6 +127,9 @@ func (sc *scan) method(i, to int, payVerb bool) (string, int, bool) {
 	if asVerb && w != "crypto" && w != "bank" {
 		return w, i, true
 	}
+	if sc.is(i-1, "my") { // "my PayPal is ...", "to my Venmo"
+		return w, i, true
+	}
 	return w, i, payVerb || prep && i+1 < to && sc.nextWord(i) == "account"
 }
 
@@ -169,8 +178,56 @@ func (sc *scan) positivePhrase(i, from, to int) (int, int, bool) {
 		}
 	case sc.is(i, "rate") && i+2 < to && sc.is(i+1, "me") && sc.toks[i+2].flags&lxPositive != 0:
 		return i, i + 2, true
+	case sc.is(i, "5") && sc.isPunct(i+1, '*') && sc.touching(i, i+1): // "leave 5*"
+		return i, i + 1, true
 	case sc.is(i, "something") && i+1 < to && sc.is(i+1, "nice"):
 		return i, i + 1, true
 	}
 	return 0, 0, false
+}
+
+// cryptoAddresses finds wallet addresses: Bitcoin (1..., 3..., bc1...),
+// Ethereum (0x and 40 hex digits) and Tron (T..., where USDT travels).
+// Case is folded away, so shapes and lengths decide.
+func (sc *scan) cryptoAddresses() {
+	for i, t := range sc.toks {
+		if t.kind != kWord || t.flags&lxHasDigit == 0 || t.flags&lxDigits != 0 || sc.used[i] {
+			continue
+		}
+		w := sc.bytesOf(i)
+		n := len(w)
+		kind := ""
+		switch {
+		case n == 42 && w[0] == '0' && w[1] == 'x' && isHex(w[2:]):
+			kind = "ethereum_address"
+		case n >= 42 && n <= 62 && string(w[:3]) == "bc1":
+			kind = "bitcoin_address"
+		case n >= 26 && n <= 35 && (w[0] == '1' || w[0] == '3') && letters(w) >= 8:
+			kind = "bitcoin_address"
+		case n == 34 && w[0] == 't' && letters(w) >= 8:
+			kind = "tron_address"
+		}
+		if kind != "" {
+			sc.add(OffPlatform, i, i, kind, 0.8)
+		}
+	}
+}
+
+func isHex(w []byte) bool {
+	for _, c := range w {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func letters(w []byte) int {
+	n := 0
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' {
+			n++
+		}
+	}
+	return n
 }

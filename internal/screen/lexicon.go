@@ -128,9 +128,9 @@ func buildLexicon() map[string]lexEntry {
 		"accepting take receive tip invoice")
 	add(lxTech, "integrate integrated integrating integration checkout api sdk gateway plugin built build building "+
 		"develop developed developer implement implemented app webhook webhooks statement statements ocr dashboard "+
-		"clone merchant subscription stripe wallet library parse parsing reconciliation compliance")
+		"clone merchant subscription stripe library parse parsing reconciliation compliance")
 	add(lxNeg, "not never no dont don cant cannot wont won shouldn nt without")
-	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system")
+	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system middleman books")
 	add(lxFee, "fee fees commission commissions cut")
 	add(lxAvoid, "avoid avoiding skip skipping save saving bypass bypassing dodge escape cut evade")
 	add(lxOutside, "outside")
@@ -147,10 +147,10 @@ func buildLexicon() map[string]lexEntry {
 		"my your his their is are was be we i they meet office noon night morning least most best first last "+
 		"for from with and or but of business")
 	add(lxReviewNoun, "review reviews feedback rating ratings star stars")
-	add(lxPositive, "positive good great nice glowing excellent perfect top high highest best amazing awesome "+
+	add(lxPositive, "positive good great nice glowing excellent perfect top high highest highly best amazing awesome "+
 		"5 five 10 ten 100")
 	add(lxRequest, "please pls plz could would can will leave give write rate click mark if exchange appreciate "+
-		"mean help want need let kindly hope")
+		"mean help want need let kindly hope discount bonus free refund reward gift coupon")
 	add(lxSelf, "have has had got earned received over with")
 	add(lxFiller, "id is me handle username user name my number account at on")
 	add(lxMe, "me us")

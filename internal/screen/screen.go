@@ -65,7 +65,7 @@ type scan struct {
 
 	seen     uint64 // union of the lexicon classes of every word
 	digitish int    // digits and number words in the text
-	slash    bool   // a "/" is in the text
+	slash    bool   // a "/" or "*" is in the text (5/5, 5*)
 	digits   []byte // scratch for phone numbers
 	groups   []int
 	seps     []byte
@@ -105,6 +105,9 @@ func (s *Screener) Screen(text, surface string) []Finding {
 	}
 	if review {
 		sc.reviews()
+	}
+	if sc.digitish >= 6 {
+		sc.cryptoAddresses()
 	}
 	out := make([]Finding, len(sc.out))
 	copy(out, sc.out)

@@ -115,7 +115,7 @@ func (sc *scan) tokenize() {
 			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
 			i = j
 		default:
-			sc.slash = sc.slash || c == '/'
+			sc.slash = sc.slash || c == '/' || c == '*'
 			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1})
 			i++
 		}
@@ -265,7 +265,7 @@ func (sc *scan) splitSentences() {
 			continue
 		}
 		cur.flags |= sc.toks[i].flags
-		cur.slash = cur.slash || sc.isPunct(i, '/')
+		cur.slash = cur.slash || sc.isPunct(i, '/') || sc.isPunct(i, '*')
 	}
 	if cur.from < len(sc.toks) {
 		cur.to = len(sc.toks)
