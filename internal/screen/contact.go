@@ -42,13 +42,34 @@ func (sc *scan) dotAfterLabel(i int) bool {
 	case fDotWord, fDotObf:
 		return true
 	case fDotLiteral:
-		if sc.toks[j].gap || after >= len(sc.toks) || sc.toks[after].gap || sc.toks[after].kind != kWord {
+		if after >= len(sc.toks) || sc.toks[after].gap || sc.toks[after].kind != kWord {
 			return false
+		}
+		if sc.toks[j].gap { // "janedoe .com": a space before the dot, then a top-level domain
+			return sc.spacedTLD(after)
 		}
 		// "10.15.7", "1.2": numbers, not names.
 		return j != i+1 || sc.toks[i].flags&lxDigits == 0 || sc.toks[after].flags&lxHasDigit == 0
 	}
 	return false
+}
+
+// spacedTLD reports whether token i, after a dot written with spaces, is a
+// top-level domain; in capitals it is a name (".NET", "ASP .NET").
+func (sc *scan) spacedTLD(i int) bool {
+	if i >= len(sc.toks) || sc.toks[i].flags&lxTLD == 0 {
+		return false
+	}
+	t := sc.toks[i]
+	orig := sc.text[sc.f.origStart(t.s):sc.f.origEnd(t.e-1)]
+	return strings.ToUpper(orig) != orig || len(orig) < 3
+}
+
+// spacedDomain reports whether the name from token i ends in a known
+// top-level domain.
+func (sc *scan) spacedDomain(i int) bool {
+	labels, _, _, ok := sc.dotted(i)
+	return ok && len(labels) >= 2 && sc.lex(labels[len(labels)-1])&lxTLD != 0
 }
 
 // dotted reads label (dot label)* from token i: literal dots must touch
@@ -63,10 +84,17 @@ func (sc *scan) dotted(i int) (labels []string, last int, obf bool, ok bool) {
 	labels[0], last = l, next-1
 	for len(labels) < 8 {
 		f, after := sc.formAt(last + 1)
+		spaced := false
 		switch {
 		case f == fDotLiteral:
-			if sc.toks[last+1].gap || after >= len(sc.toks) || sc.toks[after].gap {
+			if after >= len(sc.toks) {
 				return labels, last, obf, true
+			}
+			if sc.toks[last+1].gap || sc.toks[after].gap { // "janedoe .com", "gmail . com"
+				if !sc.spacedTLD(after) {
+					return labels, last, obf, true
+				}
+				spaced = true
 			}
 		case f == fDotWord || f == fDotObf:
 		default:
@@ -76,7 +104,7 @@ func (sc *scan) dotted(i int) (labels []string, last int, obf bool, ok bool) {
 		if !ok {
 			return labels, last, obf, true
 		}
-		if f != fDotLiteral {
+		if f != fDotLiteral || spaced {
 			obf = true
 		}
 		labels, last = append(labels, l), next-1
@@ -140,7 +168,11 @@ func (sc *scan) emails() {
 			continue
 		}
 		if f == fAtLiteral && (sc.toks[k].gap || after >= len(sc.toks) || sc.toks[after].gap) {
-			continue // "is @li.kim" is a handle, not an address
+			// "jane.doe @ gmail . com" is an address written apart; "is @li.kim" is a handle.
+			if !(sc.toks[k].gap && after < len(sc.toks) && sc.toks[after].gap && sc.spacedDomain(after)) {
+				continue
+			}
+			f = fAtObf
 		}
 		if after >= len(sc.toks) || sc.toks[after].kind != kWord {
 			continue
@@ -267,7 +299,8 @@ var paymentHosts = map[string]bool{"paypal.me": true, "paypal.com": true, "venmo
 	"wise.com": true, "buymeacoffee.com": true, "ko-fi.com": true, "revolut.me": true}
 
 // messengerNames canonicalizes messenger words.
-var messengerNames = map[string]string{"insta": "instagram", "ig": "instagram", "fb": "facebook"}
+var messengerNames = map[string]string{"insta": "instagram", "ig": "instagram", "fb": "facebook", "tg": "telegram",
+	"snap": "snapchat", "kakao": "kakaotalk"}
 
 // handles finds messenger handles ("telegram @x", "skype: x") and requests
 // to move the conversation to a messenger ("let's talk on WhatsApp").
@@ -277,22 +310,33 @@ func (sc *scan) handles() {
 		if t.kind != kWord || t.flags&lxMessenger == 0 || sc.used[i] {
 			continue
 		}
-		name := sc.word(i)
+		name, last := sc.word(i), i
 		if n, ok := messengerNames[name]; ok {
 			name = n
 		}
-		if h, end, ok := sc.handleAfter(i); ok {
+		if name == "whats" { // "whats app"
+			if !sc.is(i+1, "app") {
+				continue
+			}
+			name, last = "whatsapp", i+1
+		}
+		if h, end, ok := sc.handleAfter(last); ok {
 			sc.add(Handle, i, end, name+":"+h, 0.9)
 			sc.markUsed(i, end)
 			continue
 		}
 		// "@jane_doe on insta": the handle comes first ("@mentions in Slack" does not).
 		if i >= 3 && sc.is(i-1, "on") && sc.toks[i-2].kind == kWord && sc.isPunct(i-3, '@') && sc.touching(i-3, i-2) {
-			sc.add(Handle, i-3, i, name+":"+sc.word(i-2), 0.85)
-			sc.markUsed(i-3, i)
+			sc.add(Handle, i-3, last, name+":"+sc.word(i-2), 0.85)
+			sc.markUsed(i-3, last)
 			continue
 		}
-		if i+1 < len(sc.toks) && sc.toks[i+1].flags&lxTechNoun != 0 {
+		// "whatsapp me": the messenger as a verb.
+		if last+1 < len(sc.toks) && sc.toks[last+1].flags&lxMe != 0 {
+			sc.add(Handle, i, last+1, name, 0.8)
+			continue
+		}
+		if last+1 < len(sc.toks) && sc.toks[last+1].flags&lxTechNoun != 0 {
 			continue
 		}
 		if i == 0 || sc.toks[i-1].flags&lxPrep == 0 && !sc.is(i-1, "my") {
@@ -300,7 +344,7 @@ func (sc *scan) handles() {
 		}
 		for j := i - 1; j >= 0 && j >= i-7 && !sc.sentenceEnd(j); j-- {
 			if sc.toks[j].flags&lxContactVerb != 0 {
-				sc.add(Handle, i, i, name, 0.75)
+				sc.add(Handle, i, last, name, 0.75)
 				break
 			}
 		}

@@ -113,7 +113,8 @@ func buildLexicon() map[string]lexEntry {
 		"nz za mx ar cl tr ua kr sg hk tw ph vn pk ng ke gr cz hu ro bg ly gl gg ws fm tk mobi name email live "+
 		"club space website media digital world network solutions services consulting portfolio codes team")
 	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
-		"facebook fb messenger twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat")
+		"facebook fb messenger twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat "+
+		"tg snap whats")
 	add(lxContactVerb, "talk chat message messages msg text texting add ping hit reach call contact continue move "+
 		"switch dm write find connect speak discuss catch hmu follow join email mail communicate converse")
 	add(lxPrep, "on via over through in to at by using thru")

@@ -199,7 +199,7 @@ func (sc *scan) bracketForm(i int) uint8 {
 	}
 	mid := ts[i+1]
 	switch {
-	case mid.flags&lxAt != 0:
+	case mid.flags&lxAt != 0 || o != '-' && mid.kind == kPunct && sc.f.b[mid.s] == '@': // (at), (@)
 		return fAtObf
 	case mid.flags&lxDot != 0 || o != '-' && mid.kind == kPunct && sc.f.b[mid.s] == '.':
 		return fDotObf
