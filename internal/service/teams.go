@@ -47,7 +47,11 @@ func (t *txn) actingAccount(acting string) (*account.Account, error) {
 		return nil, err
 	}
 	if a.Status == account.Closed || a.Status == account.Erased || a.Status == account.Banned {
-		return nil, problem.Newf("capability_blocked", "account %s is %s", a.ID, a.Status).WithRule("L8")
+		rule := "L8"
+		if a.Status == account.Banned && a.StatusRule != "" {
+			rule = a.StatusRule
+		}
+		return nil, problem.Newf("capability_blocked", "account %s is %s", a.ID, a.Status).WithRule(rule)
 	}
 	return a, nil
 }
