@@ -285,9 +285,6 @@ func (a *Account) Badges(now time.Time) []string {
 	return []string{}
 }
 
-// TeamOnly reports whether the account holds nothing but team roles (L4).
-func (a *Account) TeamOnly() bool { return !a.Freelancer && !a.Client }
-
 // View is the account object of API.md.
 type View struct {
 	ID           string        `json:"id"`

@@ -45,18 +45,3 @@ func (t *Test) Advance(d time.Duration) time.Time {
 	t.mu.Unlock()
 	return t.Now()
 }
-
-// Fixed is a clock that stands still until Set or Add moves it, for unit tests.
-type Fixed struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-// NewFixed returns a clock standing at t.
-func NewFixed(t time.Time) *Fixed { return &Fixed{t: t.UTC()} }
-
-// Now returns the current fixed time.
-func (f *Fixed) Now() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.t }
-
-// Add moves the clock by d.
-func (f *Fixed) Add(d time.Duration) { f.mu.Lock(); f.t = f.t.Add(d); f.mu.Unlock() }

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -92,6 +93,13 @@ func TestClosingAndAlternatives(t *testing.T) {
 			}
 			// L8: a freelancer-only account closed for a plain reason reactivates itself.
 			e.I("POST", "/v1/accounts/"+m.freelancer+"/reactivation", map[string]any{"channel": "web"}).Want(t, 200)
+			// Every movement of money was a balanced pair of ledger entries.
+			_ = e.DB.Read(context.Background(), func(tx *store.Tx) error {
+				if sum, err := tx.LedgerSum(context.Background()); err != nil || sum != 0 {
+					t.Errorf("ledger does not balance: %d %v", sum, err)
+				}
+				return nil
+			})
 		})
 
 		t.Run("L1 never from the mobile app; L6 reasons", func(t *testing.T) {

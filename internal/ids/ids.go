@@ -5,7 +5,6 @@ package ids
 import (
 	"crypto/rand"
 	"encoding/binary"
-	"strings"
 	"sync"
 	"time"
 )
@@ -46,19 +45,4 @@ func New(prefix string) string {
 		r >>= 5
 	}
 	return prefix + "_" + string(out[:])
-}
-
-// Valid reports whether s looks like an id with that prefix.
-func Valid(prefix, s string) bool {
-	rest, ok := strings.CutPrefix(s, prefix+"_")
-	if !ok || len(rest) == 0 || len(rest) > 64 {
-		return false
-	}
-	for i := 0; i < len(rest); i++ {
-		c := rest[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return true
 }

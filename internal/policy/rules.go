@@ -82,10 +82,3 @@ func Lookup(id string) (Rule, bool) {
 	}
 	return Rule{}, false
 }
-
-// IsViolation reports whether id is one of V1..V10 or I3, the rules that
-// staff may sanction and that make strikes or bans.
-func IsViolation(id string) bool {
-	r, ok := Lookup(id)
-	return ok && (r.Section == "violations" || id == "I3" || id == "I2" || id == "I1" || id == "I4")
-}

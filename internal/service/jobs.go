@@ -94,11 +94,12 @@ func (s *Service) AdvanceClock(ctx context.Context, d time.Duration) (time.Time,
 
 // Loop runs due jobs and webhook deliveries until ctx ends: when a commit
 // scheduled work, and at least once a second. On SQLite it also
-// checkpoints the WAL, at most once a second, off the request path.
+// checkpoints the WAL, at most once a second, off the request path; every
+// hour it forgets idempotency keys past their 24 hours.
 func (s *Service) Loop(ctx context.Context) {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
-	var lastCheckpoint time.Time
+	var lastCheckpoint, lastPurge time.Time
 	for {
 		if next, ok, err := s.db.NextDue(ctx); err == nil && ok && !next.After(s.clock.Now()) {
 			if _, err := s.RunDue(ctx); err != nil && ctx.Err() == nil {
@@ -107,6 +108,14 @@ func (s *Service) Loop(ctx context.Context) {
 		}
 		if s.outbox.Swap(false) {
 			s.deliver(ctx)
+		}
+		if time.Since(lastPurge) >= time.Hour {
+			if err := s.db.Update(ctx, func(tx *store.Tx) error {
+				return tx.PurgeIdempotency(ctx, s.clock.Now().Add(-s.set.IdempotencyTTL.D()))
+			}); err != nil && ctx.Err() == nil {
+				s.log.Warn("purge idempotency keys", "err", err)
+			}
+			lastPurge = time.Now()
 		}
 		if time.Since(lastCheckpoint) >= time.Second {
 			if err := s.db.Checkpoint(ctx); err != nil && ctx.Err() == nil {

@@ -45,25 +45,6 @@ func (t *Tx) AuditEvents(ctx context.Context, accountID string, after int64, lim
 	return out, seqs, rows.Err()
 }
 
-// AuditSince returns every event from t on, for reports.
-func (t *Tx) AuditSince(ctx context.Context, from, to time.Time) ([]json.RawMessage, error) {
-	rows, err := t.query(ctx, `SELECT data FROM audit_events WHERE at >= $1 AND at < $2 ORDER BY seq`,
-		micros(from), micros(to))
-	if err != nil {
-		return nil, fmt.Errorf("audit range: %w", err)
-	}
-	defer rows.Close()
-	var out []json.RawMessage
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("audit range: %w", err)
-		}
-		out = append(out, json.RawMessage(s))
-	}
-	return out, rows.Err()
-}
-
 // Job is a unit of work due at a time. Its id makes enqueueing idempotent:
 // enqueueing an existing id moves its due time.
 type Job struct {
@@ -379,16 +360,6 @@ func (t *Tx) Balance(ctx context.Context, owner, bucket string) (int64, error) {
 	var v sql.NullInt64
 	if err := t.queryRow(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2`, owner, bucket).Scan(&v); err != nil {
 		return 0, fmt.Errorf("balance %s/%s: %w", owner, bucket, err)
-	}
-	return v.Int64, nil
-}
-
-// BalanceByRef sums an owner's bucket for entries with one reference.
-func (t *Tx) BalanceByRef(ctx context.Context, owner, bucket, ref string) (int64, error) {
-	var v sql.NullInt64
-	if err := t.queryRow(ctx, `SELECT SUM(amount) FROM ledger WHERE owner = $1 AND bucket = $2 AND ref = $3`,
-		owner, bucket, ref).Scan(&v); err != nil {
-		return 0, fmt.Errorf("balance %s/%s/%s: %w", owner, bucket, ref, err)
 	}
 	return v.Int64, nil
 }
