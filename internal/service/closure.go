@@ -213,11 +213,7 @@ func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in C
 	if !slices.Contains(Reasons, *in.Reason) {
 		return out, problem.Newf("invalid_reason", "reason %q is not one of %s", *in.Reason, strings.Join(Reasons, ", ")).WithRule("L6")
 	}
-	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.loadAccount(id)
-		if err != nil {
-			return err
-		}
+	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		if a.Status != account.Active && a.Status != account.Suspended {
 			return problem.Newf("invalid_transition", "a %s account cannot be closed", a.Status).WithRule("L2")
 		}
@@ -242,16 +238,8 @@ func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in C
 			p.Blockers = obligations
 			return p
 		}
-		if err := t.closeAccount(a, *in.Reason, *in.Channel, "L6"); err != nil {
-			return err
-		}
-		if err := t.saveAccount(a); err != nil {
-			return err
-		}
-		out = a.View(t.now, t.s.set)
-		return nil
+		return t.closeAccount(a, *in.Reason, *in.Channel, "L6")
 	})
-	return out, err
 }
 
 // closeAccount closes a (saved by the caller): the status, the notice, the
