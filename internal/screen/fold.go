@@ -1,35 +1,57 @@
 package screen
 
 import (
-	"slices"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// folded is text reduced to lower-case ASCII for the detectors, with the
-// original byte span of every folded byte, so spans map back exactly (C4).
+// folded is text reduced to lower-case ASCII for the detectors, with a
+// map back to the original bytes, so spans map back exactly (C4). The map is
+// a list of segments: a run of ASCII maps byte for byte, and the bytes that
+// one other rune folds to all map to that whole rune.
 type folded struct {
-	b     []byte
-	start []int32 // original offset where the rune behind b[i] starts
-	end   []int32 // original offset where it ends
-	ascii bool    // the text was ASCII: b[i] is byte i of it, start and end are unused
+	b    []byte
+	segs []segment
+}
+
+// segment maps folded bytes [f, f+n) to the original text from o: byte for
+// byte, or (rune > 0) all of them to the one rune [o, o+rune).
+type segment struct {
+	f, o, n int32
+	rune    int32
+}
+
+// seg finds the segment holding folded offset i.
+func (f *folded) seg(i int32) segment {
+	lo, hi := 0, len(f.segs)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if f.segs[mid].f <= i {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return f.segs[lo]
 }
 
 // origStart and origEnd map a folded offset back to the original text.
 func (f *folded) origStart(i int32) int {
-	if f.ascii {
-		return int(i)
+	sg := f.seg(i)
+	if sg.rune > 0 {
+		return int(sg.o)
 	}
-	return int(f.start[i])
+	return int(sg.o + i - sg.f)
 }
 
 func (f *folded) origEnd(i int32) int {
-	if f.ascii {
-		return int(i) + 1
+	sg := f.seg(i)
+	if sg.rune > 0 {
+		return int(sg.o + sg.rune)
 	}
-	return int(f.end[i])
+	return int(sg.o+i-sg.f) + 1
 }
 
 // lower maps ASCII to its folded byte: lower case, controls to spaces.
@@ -46,15 +68,6 @@ var lower = func() (t [128]byte) {
 	}
 	return t
 }()
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // otherLetter stands for a letter of a script the detectors do not read.
 const otherLetter = 0x01
@@ -151,45 +164,42 @@ func foldRune(r rune) (string, bool) {
 	return string(out), true
 }
 
-// fold fills f from text, reusing its buffers.
+// fold fills f from text, reusing its buffers. Runs of ASCII are copied
+// whole; other runes go through the fold table.
 func (f *folded) fold(text string) {
-	f.b, f.start, f.end = f.b[:0], f.start[:0], f.end[:0]
-	if f.ascii = isASCII(text); f.ascii {
-		f.b = append(f.b, text...)
-		for i, c := range f.b {
-			f.b[i] = lower[c]
-		}
-		return
-	}
-	f.b = slices.Grow(f.b, len(text))
-	f.start = slices.Grow(f.start, len(text))
-	f.end = slices.Grow(f.end, len(text))
-	emit := func(c byte, from, to int) {
-		f.b = append(f.b, c)
-		f.start = append(f.start, int32(from))
-		f.end = append(f.end, int32(to))
-	}
+	f.b, f.segs = f.b[:0], f.segs[:0]
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf {
-			emit(lower[c], i, i+1)
-			i++
+		if text[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(text) && text[j] < utf8.RuneSelf {
+				j++
+			}
+			k := len(f.b)
+			f.b = append(f.b, text[i:j]...)
+			for x := k; x < len(f.b); x++ {
+				f.b[x] = lower[f.b[x]]
+			}
+			f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(j - i)})
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
+		k := len(f.b)
 		s, ok := foldTable[r]
 		switch {
 		case ok:
-			for j := 0; j < len(s); j++ {
-				emit(s[j], i, i+n)
-			}
+			f.b = append(f.b, s...)
 		case r == utf8.RuneError && n == 1:
-			emit(' ', i, i+1)
+			f.b = append(f.b, ' ')
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			emit(otherLetter, i, i+n)
+			f.b = append(f.b, otherLetter)
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r):
 			// invisible marks and format characters not in the table
 		default:
-			emit(' ', i, i+n)
+			f.b = append(f.b, ' ')
+		}
+		if len(f.b) > k {
+			f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(len(f.b) - k), rune: int32(n)})
 		}
 		i += n
 	}

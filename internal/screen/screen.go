@@ -63,13 +63,14 @@ type scan struct {
 	out  []Finding
 	used []bool // token already part of a contact finding
 
-	seen     uint64 // union of the lexicon classes of every word
-	digitish int    // digits and number words in the text
-	slash    bool   // a "/" or "*" is in the text (5/5, 5*)
-	digits   []byte // scratch for phone numbers
-	groups   []int
-	seps     []byte
-	sents    []sentence
+	seen      uint64 // union of the lexicon classes of every word
+	digitish  int    // digits and number words in the text
+	slash     bool   // a "/" or "*" is in the text (5/5, 5*)
+	longMixed bool   // a word of 26 or more letters and digits (a wallet address?)
+	digits    []byte // scratch for phone numbers
+	groups    []int
+	seps      []byte
+	sents     []sentence
 }
 
 // Screen returns the findings in text, ordered by start offset. The surface
@@ -106,7 +107,7 @@ func (s *Screener) Screen(text, surface string) []Finding {
 	if review {
 		sc.reviews()
 	}
-	if sc.digitish >= 6 {
+	if sc.longMixed {
 		sc.cryptoAddresses()
 	}
 	out := make([]Finding, len(sc.out))

@@ -63,7 +63,7 @@ var wordByte = func() (t [256]bool) {
 func (sc *scan) tokenize() {
 	b := sc.f.b
 	sc.toks = sc.toks[:0]
-	sc.seen, sc.digitish, sc.slash = 0, 0, false
+	sc.seen, sc.digitish, sc.slash, sc.longMixed = 0, 0, false, false
 	gap := false
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -96,6 +96,7 @@ func (sc *scan) tokenize() {
 			}
 			if nd > 0 {
 				sc.digitish += nd
+				sc.longMixed = sc.longMixed || j-i >= 26 && nd < j-i
 				t.flags |= lxHasDigit
 				if nd == len(w) {
 					t.flags |= lxDigits
