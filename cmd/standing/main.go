@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"standing/internal/clock"
+	"standing/internal/console"
 	"standing/internal/httpapi"
 	"standing/internal/policy"
 	"standing/internal/service"
@@ -145,7 +146,10 @@ func serve(args []string, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", *addr, err)
 	}
-	srv := &http.Server{Handler: httpapi.New(svc, log, *testClock), ReadHeaderTimeout: 10 * time.Second,
+	root := http.NewServeMux()
+	root.Handle("/console/", console.New(svc, log))
+	root.Handle("/", httpapi.New(svc, log, *testClock))
+	srv := &http.Server{Handler: root, ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	loopCtx, stopLoop := context.WithCancel(context.Background())
 	loopDone := make(chan struct{})
@@ -154,7 +158,7 @@ func serve(args []string, stderr io.Writer) error {
 	if d.url != "" {
 		engine = "postgres"
 	}
-	log.Info("standing serving", "addr", ln.Addr().String(), "db", engine)
+	log.Info("standing serving", "addr", ln.Addr().String(), "db", engine, "console", "http://"+ln.Addr().String()+"/console/")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

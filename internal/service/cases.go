@@ -667,3 +667,6 @@ func (s *Service) Remedy(ctx context.Context, actor Actor, id, note string) (acc
 		return t.reinstate(a, a.StatusRule, "The remedy was accepted. "+note)
 	})
 }
+
+// Outcomes lists the resolutions a kind of case accepts.
+func Outcomes(kind string) []string { return slices.Clone(outcomes[kind]) }
