@@ -69,12 +69,9 @@ var statuses = map[string]int{
 	"conflict":                 http.StatusConflict,
 	"version_conflict":         http.StatusPreconditionFailed,
 	"payload_too_large":        http.StatusRequestEntityTooLarge,
-	"unsupported_media_type":   http.StatusUnsupportedMediaType,
 	"idempotency_key_reused":   http.StatusUnprocessableEntity,
 	"contact_info_not_allowed": http.StatusUnprocessableEntity,
 	"invalid_reason":           http.StatusUnprocessableEntity,
-	"unprocessable":            http.StatusUnprocessableEntity,
-	"busy":                     http.StatusServiceUnavailable,
 	"internal":                 http.StatusInternalServerError,
 }
 
@@ -103,12 +100,9 @@ var titles = map[string]string{
 	"conflict":                 "The request conflicts with the current state",
 	"version_conflict":         "The object changed since it was read",
 	"payload_too_large":        "The request body is too large",
-	"unsupported_media_type":   "Send application/json",
 	"idempotency_key_reused":   "The idempotency key was used with another request",
 	"contact_info_not_allowed": "Contact information is not allowed here",
 	"invalid_reason":           "Unknown reason",
-	"unprocessable":            "The request cannot be carried out",
-	"busy":                     "The service is busy; retry",
 	"internal":                 "Internal error",
 }
 
