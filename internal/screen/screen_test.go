@@ -199,3 +199,19 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestInRegionC4(t *testing.T) {
+	s := screen.New()
+	f := screen.InRegion(s.Screen("llámame al 612 345 678", "message"), "ES")
+	if len(f) != 1 || f[0].Normalized != "+34612345678" {
+		t.Fatalf("%+v", f)
+	}
+	f = screen.InRegion(s.Screen("ring me on 020 7946 0958", "message"), "GB")
+	if len(f) != 1 || f[0].Normalized != "+442079460958" {
+		t.Fatalf("%+v", f)
+	}
+	f = screen.InRegion(s.Screen("call +1 415 555 2671", "message"), "ES")
+	if f[0].Normalized != "+14155552671" {
+		t.Fatalf("%+v", f)
+	}
+}

@@ -550,6 +550,7 @@ func (s *Service) screenFields(surface string, fields []field) []screen.Finding 
 // third refusal within 24 hours makes a V6 strike. It returns the 422 to
 // answer once the record is committed.
 func (t *txn) refuseContent(a *account.Account, surface string, findings []screen.Finding) (error, error) {
+	findings = screen.InRegion(findings, a.Country)
 	cats := []string{}
 	for _, f := range findings {
 		if !slices.Contains(cats, f.Category) {

@@ -92,6 +92,7 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 		if err := t.capable(from, capability); err != nil {
 			return err
 		}
+		findings = screen.InRegion(findings, from.Country)
 		if !to.Status.Live() || to.Status == account.Banned {
 			return problem.Newf("conflict", "account %s is %s and cannot receive messages", to.ID, to.Status)
 		}
