@@ -192,7 +192,7 @@ func (sc *scan) emails() {
 			for c := start - 1; c >= 0 && c >= start-5; c-- {
 				cue = cue || sc.toks[c].flags&lxEmailCue != 0
 			}
-			if f != fAtLiteral && sc.lex(local)&lxStop != 0 || !(cue || hasDigit(local) || strings.ContainsAny(local, "._")) {
+			if f != fAtLiteral && (sc.lex(local)&lxStop != 0 || !(cue || hasDigit(local) || strings.ContainsAny(local, "._"))) {
 				continue
 			}
 			sc.add(Email, start, after, local+"@"+sc.word(after)+".com", 0.85)
@@ -320,7 +320,12 @@ func (sc *scan) handles() {
 			}
 			name, last = "whatsapp", i+1
 		}
-		if h, end, ok := sc.handleAfter(last); ok {
+		// "my handle on telegram is jane": the word naming a handle may come first.
+		named := false
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			named = named || sc.is(k, "handle") || sc.is(k, "username") || sc.is(k, "id")
+		}
+		if h, end, ok := sc.handleAfter(last, named); ok {
 			sc.add(Handle, i, end, name+":"+h, 0.9)
 			sc.markUsed(i, end)
 			continue
@@ -353,8 +358,8 @@ func (sc *scan) handles() {
 
 // handleAfter reads the handle after a messenger word at i, across fillers
 // such as "id is", ":" or "my", and reports its text and last token.
-func (sc *scan) handleAfter(i int) (string, int, bool) {
-	j, explicit := i+1, false
+func (sc *scan) handleAfter(i int, explicit bool) (string, int, bool) {
+	j := i + 1
 	for n := 0; n < 4 && j < len(sc.toks); n++ {
 		t := sc.toks[j]
 		if t.kind == kPunct && strings.IndexByte(":,-=", sc.f.b[t.s]) >= 0 {
@@ -377,8 +382,14 @@ func (sc *scan) handleAfter(i int) (string, int, bool) {
 		explicit = true
 		j += 2
 	}
-	if j >= len(sc.toks) || sc.toks[j].kind != kWord || (sc.toks[j].gap && sc.isPunct(j-1, '@')) || sc.used[j] {
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || (sc.toks[j].gap && sc.isPunct(j-1, '@')) {
 		return "", 0, false
+	}
+	if sc.used[j] { // "WhatsApp: wa.me/..." is a link and, named so, a handle too
+		if !explicit {
+			return "", 0, false
+		}
+		return sc.word(j), j, true
 	}
 	var b strings.Builder
 	end := j

@@ -120,7 +120,10 @@ func (sc *scan) method(i, to int, payVerb bool) (string, int, bool) {
 	case "iban":
 		return "bank_transfer", i, true
 	case "cash":
-		return "cashapp", i + 1, next == "app" && (payVerb || prep || asVerb)
+		if next == "app" {
+			return "cashapp", i + 1, payVerb || prep || asVerb
+		}
+		return "cash", i, payVerb && sc.is(i-1, "in") // "pay me in cash"
 	case "western":
 		return "western_union", i + 1, next == "union"
 	}

@@ -122,13 +122,14 @@ func (sc *scan) tokenize() {
 		}
 		gap = false
 	}
-	sc.glueSpaced()
 	sc.markForms()
+	sc.glueSpaced()
 }
 
-// glueSpaced clears the gaps inside runs of at least five one-character
-// tokens separated by single spaces, the way people space out an address
-// to slip it past filters.
+// glueSpaced clears the gaps inside runs of one-character tokens separated
+// by single spaces, the way people space out an address to slip it past
+// filters: runs of five or more, or of two or more next to a bracketed or
+// literal @ or dot ("j o h n (at) g m a i l (dot) c o m").
 func (sc *scan) glueSpaced() {
 	n := len(sc.toks)
 	for i := 0; i < n; {
@@ -137,7 +138,10 @@ func (sc *scan) glueSpaced() {
 			(j == i || sc.toks[j].gap && sc.toks[j].s-sc.toks[j-1].e == 1) {
 			j++
 		}
-		if j-i >= 5 {
+		// The brackets of a form are one-character tokens too, so the run may
+		// start at a form's closing bracket or end at its opening one.
+		nearForm := sc.hardForm(j) || sc.hardForm(j-1) || sc.hardFormEndsAt(i) || i > 0 && sc.hardFormEndsAt(i-1)
+		if j-i >= 5 || j-i >= 2 && nearForm {
 			for k := i + 1; k < j; k++ {
 				sc.toks[k].gap = false
 			}
@@ -147,6 +151,21 @@ func (sc *scan) glueSpaced() {
 		}
 		i = j
 	}
+}
+
+// hardForm reports whether a bracketed or literal @ or dot starts at i.
+func (sc *scan) hardForm(i int) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	f := sc.toks[i].form
+	return f == fAtObf || f == fDotObf || f == fAtLiteral || f == fDotLiteral
+}
+
+// hardFormEndsAt reports whether such a form ends at token i.
+func (sc *scan) hardFormEndsAt(i int) bool {
+	f, _ := sc.formEndingAt(i)
+	return f == fAtObf || f == fDotObf || f == fAtLiteral || f == fDotLiteral
 }
 
 // markForms finds @ and "." written as words or in brackets.
