@@ -140,8 +140,8 @@ func (sc *scan) glueSpaced() {
 		}
 		// The brackets of a form are one-character tokens too, so the run may
 		// start at a form's closing bracket or end at its opening one.
-		nearForm := sc.hardForm(j) || sc.hardForm(j-1) || sc.hardFormEndsAt(i) || i > 0 && sc.hardFormEndsAt(i-1)
-		if j-i >= 5 || j-i >= 2 && nearForm {
+		short := j-i >= 2 && j-i < 5
+		if j-i >= 5 || short && (sc.hardForm(j) || sc.hardForm(j-1) || sc.hardFormEndsAt(i) || i > 0 && sc.hardFormEndsAt(i-1)) {
 			for k := i + 1; k < j; k++ {
 				sc.toks[k].gap = false
 			}
