@@ -62,6 +62,11 @@ func TestClosingAndAlternatives(t *testing.T) {
 			job2 := m.job(t, 2)
 			ctr := m.contract(t, job2, "fixed")
 			e.I("POST", "/v1/contracts/"+ctr+"/payments", map[string]any{"amount_cents": 20000}, "Acting-Account", m.client).Want(t, 200)
+			for _, who := range []string{m.freelancer, m.client} { // 50000 funded, 20000 released
+				if b := e.I("GET", "/v1/accounts/"+who+"/balance", nil); b.Num("escrow_cents") != 30000 {
+					t.Fatalf("escrow of %s: %s", who, b.Raw)
+				}
+			}
 			pre := e.I("GET", "/v1/accounts/"+m.freelancer+"/closure", nil).Want(t, 200)
 			if pre.Get("allowed") != false || fmt.Sprint(codes(pre)) != "[active_contract pending_funds pending_proposal]" {
 				t.Fatalf("preflight: %s", pre.Raw)

@@ -765,8 +765,23 @@ func (t *txn) balance(a *account.Account) (Balance, error) {
 	if err != nil {
 		return b, err
 	}
+	// Escrow is the freelancer's work not yet paid, or, for a client, what its
+	// organizations have funded and not yet released.
+	owned, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: orgKind.kind, Refs: []string{"owner:" + a.ID}})
+	if err != nil {
+		return b, err
+	}
+	for _, o := range owned {
+		more, err := store.ListAs[market.Contract](t.ctx, t.Tx, store.Query{Kind: "contract", Refs: []string{o.ID}, Status: []string{"active"}})
+		if err != nil {
+			return b, err
+		}
+		cs = append(cs, more...)
+	}
+	seen := map[string]bool{}
 	for _, c := range cs {
-		if c.FreelancerID == a.ID && c.Kind == "fixed" {
+		if c.Kind == "fixed" && !seen[c.ID] {
+			seen[c.ID] = true
 			e, err := t.Balance(t.ctx, c.ID, bucketEscrow)
 			if err != nil {
 				return b, err
