@@ -29,7 +29,7 @@ func host(u string) string {
 	if err != nil {
 		return strings.ToLower(u)
 	}
-	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "")
+	return strings.ToLower(p.Hostname())
 }
 
 func main() {

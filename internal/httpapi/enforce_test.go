@@ -56,6 +56,26 @@ func TestEnforcement(t *testing.T) {
 			}
 		})
 
+		t.Run("C2 C3 job posts and proposals with contact details are refused; strangers cannot post", func(t *testing.T) {
+			m := newMarket(t, e)
+			r := e.I("POST", "/v1/jobs", map[string]any{"organization_id": m.org, "title": "Logo", "description": "Call me on 415 555 0134",
+				"connects_price": 2}, "Acting-Account", m.client).Want(t, 422, "contact_info_not_allowed")
+			if r.Str("findings.0.field") != "description" || r.Str("findings.0.category") != "contact.phone" {
+				t.Fatalf("%s", r.Raw)
+			}
+			job := m.job(t, 2)
+			r = e.I("POST", "/v1/proposals", map[string]any{"job_id": job, "account_id": m.freelancer, "cover_letter": "see free-lancer dot io"},
+				"Acting-Account", m.freelancer).Want(t, 422, "contact_info_not_allowed")
+			if r.Str("findings.0.field") != "cover_letter" {
+				t.Fatalf("%s", r.Raw)
+			}
+			if c := e.I("GET", "/v1/accounts/"+m.freelancer, nil).Num("connects"); c != 10 {
+				t.Fatalf("a refused proposal spent Connects: %v", c)
+			}
+			e.I("POST", "/v1/jobs", map[string]any{"organization_id": m.org, "title": "x", "description": "y", "connects_price": 2},
+				"Acting-Account", m.freelancer).Want(t, 403, "not_member")
+		})
+
 		t.Run("C2 V6 contact in a first message is masked; inside a contract it is delivered", func(t *testing.T) {
 			m := newMarket(t, e)
 			r := msg(e, t, m.freelancer, m.client, "Hi! My email is free.lancer@gmail.com, thanks")
@@ -200,6 +220,13 @@ func TestEnforcement(t *testing.T) {
 			if bal.Num("available_cents") != 10000 || bal.Str("payout_hold_until") == "" || bal.Num("escrow_cents") != 0 {
 				t.Fatalf("%s", bal.Raw)
 			}
+			// The undelivered work's escrow went back to the client and the contract ended.
+			if cb := e.I("GET", "/v1/accounts/"+m.client+"/balance", nil); cb.Num("escrow_cents") != 0 {
+				t.Fatalf("client escrow after the ban: %s", cb.Raw)
+			}
+			if pre := e.I("GET", "/v1/organizations/"+m.org+"/closure", nil, "Acting-Account", m.client); len(codes(pre)) != 1 {
+				t.Fatalf("the banned freelancer's contract still blocks the client: %s", pre.Raw)
+			}
 			r := e.I("POST", "/v1/accounts/"+m.freelancer+"/withdrawals", map[string]any{"amount_cents": 10000}).Want(t, 403, "capability_blocked")
 			if r.Str("rule") != "E4" {
 				t.Fatalf("%s", r.Raw)
@@ -331,12 +358,17 @@ func TestWebhooks(t *testing.T) {
 		id := e.Signup(true, nil)
 		e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V4", "action": "ban", "reason": "fraud"}).Want(t, 201)
 		deadline := time.Now().Add(5 * time.Second)
+		var log apitest.Resp
 		for time.Now().Before(deadline) {
-			log := e.A("GET", "/v1/webhooks/"+hook.Str("id")+"/deliveries", nil).Want(t, 200)
+			log = e.A("GET", "/v1/webhooks/"+hook.Str("id")+"/deliveries", nil).Want(t, 200)
 			if log.Len("data") >= 2 && log.Num("data.0.attempts") >= 1 {
 				break
 			}
 			time.Sleep(50 * time.Millisecond)
+		}
+		// During the outage the attempt is logged as failed and the delivery stays due.
+		if log.Num("data.0.attempts") < 1 || log.Num("data.0.last_status") != 503 || log.Get("data.0.delivered_at") != nil {
+			t.Fatalf("delivery log during the outage: %s", log.Raw)
 		}
 		mu.Lock()
 		down = false
@@ -356,6 +388,9 @@ func TestWebhooks(t *testing.T) {
 		defer mu.Unlock()
 		if seen["account.status_changed"] < 1 || seen["notice.issued"] < 1 {
 			t.Fatalf("after the outage the receiver saw %v", seen)
+		}
+		if seen["case.opened"] != 0 {
+			t.Fatalf("an event the endpoint did not subscribe to was delivered: %v", seen)
 		}
 	})
 }

@@ -15,16 +15,6 @@ func (sc *scan) negated(from, i int) bool {
 	return false
 }
 
-// within reports whether a token of class flag stands in [from, to).
-func (sc *scan) within(from, to int, flag uint64) bool {
-	for k := from; k < to; k++ {
-		if sc.toks[k].flags&flag != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // nextWord returns the word at i+1, or "".
 func (sc *scan) nextWord(i int) string {
 	if i+1 < len(sc.toks) && sc.toks[i+1].kind == kWord {

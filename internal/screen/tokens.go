@@ -245,8 +245,7 @@ func (sc *scan) formEndingAt(j int) (uint8, int) {
 	return fNone, j
 }
 
-func isDotForm(f uint8) bool { return f == fDotLiteral || f == fDotWord || f == fDotObf }
-func isAtForm(f uint8) bool  { return f == fAtLiteral || f == fAtWord || f == fAtObf }
+func isAtForm(f uint8) bool { return f == fAtLiteral || f == fAtWord || f == fAtObf }
 
 // sentenceEnd reports whether token i ends a sentence: . ! ? ; or a line
 // break, but not a dot inside a name or number.

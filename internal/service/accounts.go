@@ -108,11 +108,46 @@ func canonicalSignals(raw map[string]string, country string) ([]identity.Signal,
 	return out, errs
 }
 
-// links finds the accounts that share signals with subject (excluded) and
-// scores them. Weak matches only add weight to accounts already matched by
-// a strong or medium signal, so an office IP never loads its whole office.
+// probe is one signal to look up in the index: its kind and every hash it
+// may be stored under.
+type probe struct {
+	kind   string
+	hashes []string
+}
+
+// links finds the accounts that share signals with subject and scores them.
 func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, error) {
+	probes := make([]probe, len(sigs))
+	for i, sg := range sigs {
+		probes[i] = probe{kind: sg.Kind, hashes: t.s.signals.Lookups(sg)}
+	}
+	return t.score(subject, probes)
+}
+
+// linksOf scores the links of an existing account from its stored signal
+// hashes (raw values are not kept).
+func (t *txn) linksOf(id string) ([]linkage.Link, error) {
+	rows, err := t.SignalsOf(t.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	probes := make([]probe, len(rows))
+	for i, r := range rows {
+		probes[i] = probe{kind: r.Kind, hashes: []string{r.Hash}}
+	}
+	return t.score(id, probes)
+}
+
+// score looks the probes up and scores the accounts other than subject
+// that share them (M3). Strong and medium signals are read first: when they
+// match nobody, weak ones (an office IP, a carrier prefix) cannot make a
+// link and are not read at all; otherwise they only add weight to accounts
+// already matched, so an office IP never loads its whole office.
+func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
 	const lookupLimit = 500
+	slices.SortStableFunc(probes, func(a, b probe) int {
+		return int(identity.StrengthOf(b.kind)) - int(identity.StrengthOf(a.kind))
+	})
 	type hit struct {
 		kind   string
 		shared int
@@ -120,40 +155,28 @@ func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, err
 	}
 	var hits []hit
 	candidates := map[string]bool{}
-	// Strong and medium signals first: when they match nobody, the weak ones
-	// (an office IP, a carrier prefix) cannot make a link and are not read.
-	ordered := make([]identity.Signal, 0, len(sigs))
-	for _, sg := range sigs {
-		if identity.StrengthOf(sg.Kind) != identity.Weak {
-			ordered = append(ordered, sg)
-		}
-	}
-	strongOrMedium := len(ordered)
-	for _, sg := range sigs {
-		if identity.StrengthOf(sg.Kind) == identity.Weak {
-			ordered = append(ordered, sg)
-		}
-	}
-	for i, sg := range ordered {
-		if i == strongOrMedium && len(candidates) == 0 {
+	for _, p := range probes {
+		weak := identity.StrengthOf(p.kind) == identity.Weak
+		if weak && len(candidates) == 0 {
 			break
 		}
-		rows, err := t.AccountsWith(t.ctx, sg.Kind, t.s.signals.Lookups(sg), lookupLimit)
+		rows, err := t.AccountsWith(t.ctx, p.kind, p.hashes, lookupLimit)
 		if err != nil {
 			return nil, err
 		}
-		h := hit{kind: sg.Kind, shared: 1}
+		h := hit{kind: p.kind}
+		seen := map[string]bool{subject: true}
 		for _, r := range rows {
-			if r.AccountID == subject || slices.Contains(h.ids, r.AccountID) {
-				continue
+			if !seen[r.AccountID] {
+				seen[r.AccountID] = true
+				h.ids = append(h.ids, r.AccountID)
 			}
-			h.ids = append(h.ids, r.AccountID)
 		}
-		h.shared += len(h.ids)
+		h.shared = len(h.ids) + 1
 		if len(rows) >= lookupLimit {
-			h.shared = lookupLimit * 10
+			h.shared = lookupLimit * 10 // more than the index was asked for: a very common value
 		}
-		if identity.StrengthOf(sg.Kind) != identity.Weak {
+		if !weak {
 			for _, id := range h.ids {
 				candidates[id] = true
 			}
@@ -168,7 +191,7 @@ func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, err
 		}
 		st := string(a.Status)
 		if a.Status == account.Erased && a.BannedAt != nil {
-			st = "erased_banned"
+			st = "erased_banned" // linkage.Decide treats the erased banned person as banned
 		}
 		status[id] = st
 	}
@@ -185,12 +208,18 @@ func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, err
 
 // publicDecision hides internal statuses in a decision's links.
 func publicDecision(d linkage.Decision) linkage.Decision {
-	for i := range d.Links {
-		if d.Links[i].Status == "erased_banned" {
-			d.Links[i].Status = "erased"
+	d.Links = publicLinks(d.Links)
+	return d
+}
+
+// publicLinks shows an erased banned account as what it is: erased.
+func publicLinks(ls []linkage.Link) []linkage.Link {
+	for i := range ls {
+		if ls[i].Status == "erased_banned" {
+			ls[i].Status = "erased"
 		}
 	}
-	return d
+	return ls
 }
 
 // record stores canonical signals of an account in the keyed index.

@@ -412,11 +412,7 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, agency bool, actin
 		return out, problem.Newf("invalid_reason", "reason %q is not one of %s", *in.Reason, strings.Join(Reasons, ", ")).WithRule("L6")
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.actingAccount(acting)
-		if err != nil {
-			return err
-		}
-		tm, err := t.loadTeam(k, id)
+		a, tm, err := t.actingOn(k, acting, id)
 		if err != nil {
 			return err
 		}

@@ -213,10 +213,14 @@ func (t *txn) apply(a *account.Account, eff enforce.Effect, v enforce.Violation,
 // emit writes a webhook delivery for every endpoint subscribed to typ, in
 // the same transaction as the change it reports.
 func (t *txn) emit(typ string, data any) error {
-	eps, err := store.ListAs[Webhook](t.ctx, t.Tx, store.Query{Kind: "webhook", Status: []string{"active"}})
-	if err != nil {
-		return err
+	if !t.hooksRead {
+		eps, err := store.ListAs[Webhook](t.ctx, t.Tx, store.Query{Kind: "webhook", Status: []string{"active"}})
+		if err != nil {
+			return err
+		}
+		t.hooks, t.hooksRead = eps, true
 	}
+	eps := t.hooks
 	if len(eps) == 0 {
 		return nil
 	}

@@ -163,57 +163,10 @@ func (s *Service) Links(ctx context.Context, id string) (Page[linkage.Link], err
 			return err
 		}
 		links, err := t.linksOf(id)
-		out.Data = append(out.Data, links...)
+		out.Data = append(out.Data, publicLinks(links)...)
 		return err
 	})
 	return out, err
-}
-
-// linksOf scores the links of an existing account from its stored signal
-// hashes (raw values are not kept). Weak matches count only for accounts a
-// strong or medium signal already matched.
-func (t *txn) linksOf(id string) ([]linkage.Link, error) {
-	rows, err := t.SignalsOf(t.ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	type hit struct {
-		kind string
-		ids  []string
-	}
-	candidates := map[string]bool{}
-	var hits []hit
-	for _, r := range rows {
-		others, err := t.AccountsWith(t.ctx, r.Kind, []string{r.Hash}, 500)
-		if err != nil {
-			return nil, err
-		}
-		h := hit{kind: r.Kind}
-		for _, o := range others {
-			if o.AccountID != id {
-				h.ids = append(h.ids, o.AccountID)
-				if identity.StrengthOf(r.Kind) != identity.Weak {
-					candidates[o.AccountID] = true
-				}
-			}
-		}
-		hits = append(hits, h)
-	}
-	status := map[string]string{}
-	for o := range candidates {
-		if acc, err := t.loadAccount(o); err == nil {
-			status[o] = string(acc.Status)
-		}
-	}
-	var matches []linkage.Match
-	for _, h := range hits {
-		for _, o := range h.ids {
-			if st, ok := status[o]; ok {
-				matches = append(matches, linkage.Match{AccountID: o, Status: st, Kind: h.kind, Shared: len(h.ids) + 1})
-			}
-		}
-	}
-	return linkage.Score(matches, linkage.Settings{StrongScore: t.s.set.LinkStrongScore, CommonAccounts: t.s.set.LinkCommonAccounts}), nil
 }
 
 // RequestVerification starts the I2 deadline.

@@ -80,9 +80,6 @@ func (s *Service) Now() time.Time { return s.clock.Now() }
 // DB exposes the database for operational commands (keys, migrate).
 func (s *Service) DB() *store.DB { return s.db }
 
-// Wake is signalled after every commit that may have scheduled work.
-func (s *Service) Wake() <-chan struct{} { return s.wake }
-
 func (s *Service) poke() {
 	select {
 	case s.wake <- struct{}{}:
@@ -98,7 +95,9 @@ type txn struct {
 	s         *Service
 	now       time.Time
 	actor     Actor
-	scheduled bool // a job due now or a webhook delivery was written
+	scheduled bool      // a job due now or a webhook delivery was written
+	hooks     []Webhook // subscribed endpoints, read once per transaction by emit
+	hooksRead bool
 }
 
 // update runs fn in one write transaction; store errors become problems.

@@ -56,6 +56,16 @@ func (t *txn) actingAccount(acting string) (*account.Account, error) {
 	return a, nil
 }
 
+// actingOn loads the acting member and the team it acts on.
+func (t *txn) actingOn(k teamKind, acting, teamID string) (*account.Account, *market.Team, error) {
+	a, err := t.actingAccount(acting)
+	if err != nil {
+		return nil, nil, err
+	}
+	tm, err := t.loadTeam(k, teamID)
+	return a, tm, err
+}
+
 // NameInput is the body of POST /v1/organizations and /v1/agencies.
 type NameInput struct {
 	Name *string `json:"name" req:"true"`
@@ -116,11 +126,7 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, agency bool, actin
 		return out, problem.Invalid("unknown role", problem.Field("role", "invalid", "a role of this kind of team"))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.actingAccount(acting)
-		if err != nil {
-			return err
-		}
-		tm, err := t.loadTeam(k, teamID)
+		a, tm, err := t.actingOn(k, acting, teamID)
 		if err != nil {
 			return err
 		}
@@ -164,11 +170,7 @@ func (s *Service) RemoveMember(ctx context.Context, actor Actor, agency bool, ac
 	}
 	var out market.Team
 	err := s.update(ctx, actor, func(t *txn) error {
-		a, err := t.actingAccount(acting)
-		if err != nil {
-			return err
-		}
-		tm, err := t.loadTeam(k, teamID)
+		a, tm, err := t.actingOn(k, acting, teamID)
 		if err != nil {
 			return err
 		}
