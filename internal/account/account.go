@@ -104,6 +104,7 @@ type Account struct {
 	DateOfBirth      string        `json:"date_of_birth,omitempty"`
 	Status           Status        `json:"status"`
 	StatusRule       string        `json:"status_rule,omitempty"`
+	StatusNotice     string        `json:"status_notice,omitempty"` // the notice that set the current status (E3)
 	PriorStatus      Status        `json:"prior_status,omitempty"`
 	Restrictions     []Restriction `json:"restrictions"`
 	Verification     Verification  `json:"verification"`
@@ -191,7 +192,7 @@ func (a *Account) Transition(to Status, rule string, now time.Time) error {
 	if to == Suspended || to == Banned {
 		a.PriorStatus = a.Status
 	}
-	a.Status, a.StatusRule = to, rule
+	a.Status, a.StatusRule, a.StatusNotice = to, rule, ""
 	switch to {
 	case Suspended:
 		a.SuspendedAt = &now

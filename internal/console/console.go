@@ -164,7 +164,7 @@ func (c *Console) queue(w http.ResponseWriter, r *http.Request, _ service.Actor)
 		return
 	}
 	c.render(w, "queue.html", http.StatusOK, map[string]any{"Cases": page.Data, "Next": page.NextCursor,
-		"Kind": kind, "Status": status, "Kinds": service.CaseKinds, "Now": c.svc.Now(),
+		"Kind": kind, "Status": status, "Kinds": service.CaseKinds(), "Now": c.svc.Now(),
 		"Statuses": []string{"open", "in_review", "resolved", "withdrawn"}})
 }
 
@@ -178,7 +178,7 @@ func (c *Console) caseView(w http.ResponseWriter, r *http.Request, _ service.Act
 }
 
 func (c *Console) resolve(w http.ResponseWriter, r *http.Request, actor service.Actor) {
-	in := service.ResolutionInput{Outcome: opt(r.FormValue("outcome")), Note: opt(r.FormValue("note")),
+	in := service.ResolutionInput{Outcome: opt(r.FormValue("outcome")), Reason: opt(r.FormValue("reason")), Note: opt(r.FormValue("note")),
 		KeepAccountID: opt(r.FormValue("keep_account_id")), Rule: opt(r.FormValue("rule"))}
 	if in.Outcome == nil {
 		c.fail(w, problem.Invalid("choose an outcome"))

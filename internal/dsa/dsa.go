@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"standing/internal/enforce"
+	"standing/internal/notice"
 	"standing/internal/policy"
 )
 
@@ -37,7 +37,7 @@ func ymd(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 
 // Render turns a notice into a statement of reasons. source names how the
 // decision started: "automated" detection, a member's "report", or "staff".
-func Render(n enforce.Notice, source string) Statement {
+func Render(n notice.Notice, source string) Statement {
 	r, _ := policy.Lookup(n.Rule)
 	title := r.Title
 	if title == "" {
@@ -65,7 +65,7 @@ func Render(n enforce.Notice, source string) Statement {
 		content = *n.ContentDate
 	}
 	s["content_date"] = ymd(content)
-	text := slices.ContainsFunc(n.Evidence, func(e enforce.Evidence) bool { return e.Type == "text_span" })
+	text := slices.ContainsFunc(n.Evidence, func(e notice.Evidence) bool { return e.Type == "text_span" })
 	if text {
 		s["content_type"] = []string{"CONTENT_TYPE_TEXT"}
 	} else {
@@ -73,16 +73,16 @@ func Render(n enforce.Notice, source string) Statement {
 		s["content_type_other"] = "member account"
 	}
 	switch {
-	case n.Action == enforce.Ban:
+	case n.Action == notice.Ban:
 		s["decision_account"] = "DECISION_ACCOUNT_TERMINATED"
-	case n.Action == enforce.Suspension:
+	case n.Action == notice.Suspension:
 		s["decision_account"] = "DECISION_ACCOUNT_SUSPENDED"
 		if n.RespondBy != nil {
 			s["end_date_account_restriction"] = ymd(*n.RespondBy)
 		}
 	case n.Monetary:
 		s["decision_monetary"] = "DECISION_MONETARY_SUSPENSION"
-	case n.Action == enforce.Restriction:
+	case n.Action == notice.Restriction:
 		s["decision_provision"] = "DECISION_PROVISION_PARTIAL_SUSPENSION"
 		if n.EndsAt != nil {
 			s["end_date_service_restriction"] = ymd(*n.EndsAt)
@@ -103,7 +103,7 @@ func yesNo(b bool) string {
 	return "No"
 }
 
-func automation(n enforce.Notice) string {
+func automation(n notice.Notice) string {
 	switch {
 	case n.AutomatedDecision && n.AutomatedDetection:
 		return "AUTOMATED_DECISION_FULLY"
@@ -115,11 +115,11 @@ func automation(n enforce.Notice) string {
 
 // explanation and facts are built from structured fields only, never from
 // free text that could hold personal data.
-func explanation(n enforce.Notice, title string) string {
+func explanation(n notice.Notice, title string) string {
 	return fmt.Sprintf("The account policy forbids %s (rule %s). The decision was: %s.", strings.ToLower(title), n.Rule, strings.ReplaceAll(n.Action, "_", " "))
 }
 
-func facts(n enforce.Notice, title string) string {
+func facts(n notice.Notice, title string) string {
 	var cats []string
 	kinds := 0
 	for _, e := range n.Evidence {

@@ -299,20 +299,21 @@ func TestEnforcement(t *testing.T) {
 
 		t.Run("cases: queues, filters, every kind, resolutions by kind", func(t *testing.T) {
 			id := e.Signup(true, nil)
-			for _, k := range service.CaseKinds {
+			for _, k := range service.CaseKinds() {
 				if k == "appeal" {
 					continue
 				}
 				e.I("POST", "/v1/cases", map[string]any{"kind": k, "account_id": id, "channel": "email", "body": "help"}).Want(t, 201)
 			}
 			q := e.S("GET", "/v1/cases?account_id="+id+"&status=open", nil).Want(t, 200)
-			if q.Len("data") != len(service.CaseKinds)-1 {
+			if q.Len("data") != len(service.CaseKinds())-1 {
 				t.Fatalf("%s", q.Raw)
 			}
 			c := e.S("GET", "/v1/cases?kind=reactivation&account_id="+id, nil).Str("data.0.id")
 			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "grant"}).Want(t, 400, "invalid_request")
-			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "decline"}).Want(t, 200)
-			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "decline"}).Want(t, 409, "conflict")
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "decline"}).Want(t, 422, "reason_required")
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "decline", "reason": "The account is not closed."}).Want(t, 200)
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "decline", "reason": "again"}).Want(t, 409, "conflict")
 			got := e.S("GET", "/v1/cases/"+c, nil).Want(t, 200)
 			if got.Str("due_at") == "" || got.Str("outcome") != "decline" {
 				t.Fatalf("%s", got.Raw)

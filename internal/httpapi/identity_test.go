@@ -102,7 +102,9 @@ func TestIdentityAndLinkage(t *testing.T) {
 			}
 			// Staff find they are one person's: keep a, ban b.
 			c := cases.Str("data.0.id")
-			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "multiple_accounts", "keep_account_id": a, "note": "same person"}).Want(t, 200)
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "multiple_accounts", "keep_account_id": a, "note": "same person"}).Want(t, 422, "reason_required")
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "multiple_accounts", "keep_account_id": a, "note": "same person",
+				"reason": "Both accounts are yours; you may keep one."}).Want(t, 200)
 			if s := e.I("GET", "/v1/accounts/"+a, nil).Str("status"); s != "active" {
 				t.Fatalf("kept account %s", s)
 			}

@@ -71,15 +71,21 @@ func TestExceptionsReputationAndRestarts(t *testing.T) {
 			}
 		})
 
-		t.Run("M7 self-disclosure keeps one account and closes the rest without sanction", func(t *testing.T) {
-			a, b := e.Signup(true, nil), e.Signup(true, nil)
+		t.Run("M7 self-disclosure keeps one linked account, closes the rest without sanction, leaves unlinked ones alone", func(t *testing.T) {
+			a, b, unrelated := e.Signup(true, nil), e.Signup(true, nil), e.Signup(true, nil)
+			e.I("POST", "/v1/accounts/"+a+"/signals", map[string]any{"kind": "payment_instrument", "value": "card-m7"}).Want(t, 200)
+			e.I("POST", "/v1/accounts/"+b+"/signals", map[string]any{"kind": "payment_instrument", "value": "card-m7"}).Want(t, 200)
 			c := e.I("POST", "/v1/cases", map[string]any{"kind": "self_disclosure", "account_id": a, "channel": "web",
-				"body": "I made two by mistake", "related_account_ids": []string{b}}).Want(t, 201)
+				"body": "I made two by mistake", "related_account_ids": []string{b, unrelated}}).Want(t, 201)
 			e.S("POST", "/v1/cases/"+c.Str("id")+"/resolution", map[string]any{"outcome": "keep"}).Want(t, 400, "invalid_request")
+			e.S("POST", "/v1/cases/"+c.Str("id")+"/resolution", map[string]any{"outcome": "keep", "keep_account_id": unrelated}).Want(t, 400, "invalid_request")
 			e.S("POST", "/v1/cases/"+c.Str("id")+"/resolution", map[string]any{"outcome": "keep", "keep_account_id": b}).Want(t, 200)
-			ra, rb := e.I("GET", "/v1/accounts/"+a, nil), e.I("GET", "/v1/accounts/"+b, nil)
+			ra, rb, ru := e.I("GET", "/v1/accounts/"+a, nil), e.I("GET", "/v1/accounts/"+b, nil), e.I("GET", "/v1/accounts/"+unrelated, nil)
 			if ra.Str("status") != "closed" || ra.Str("close_reason") != "redundant_account" || ra.Num("strikes") != 0 || rb.Str("status") != "active" {
 				t.Fatalf("%s\n%s", ra.Raw, rb.Raw)
+			}
+			if ru.Str("status") != "active" {
+				t.Fatalf("M7: an unlinked account of the case was touched: %s", ru.Raw)
 			}
 		})
 

@@ -221,6 +221,16 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/invitations", rI, "Invite to a job, screened; counts toward spam (V3)", bodyOf[service.MessageInput](), nil, func(q *req) (int, any, error) {
 			return created(svc.Send(q.ctx, q.actor, true, *in[service.MessageInput](q)))
 		}},
+		route{"GET", "/v1/messages", rS, "Messages by status: held ones wait for a person (V5), oldest first", nil, append([]string{"status", "account_id"}, list...), func(q *req) (int, any, error) {
+			o, err := q.list()
+			if err != nil {
+				return 0, nil, err
+			}
+			return ok(svc.Messages(q.ctx, q.query("status"), q.query("account_id"), o))
+		}},
+		route{"POST", "/v1/messages/{id}/review", rS, "Release or uphold a held message (V5, section 9)", bodyOf[service.MessageReviewInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.ReviewMessage(q.ctx, q.actor, q.path("id"), *in[service.MessageReviewInput](q)))
+		}},
 		route{"POST", "/v1/reviews", rI, "Review a contract (V7, V8)", bodyOf[service.ReviewInput](), nil, func(q *req) (int, any, error) {
 			return created(svc.PostReview(q.ctx, q.actor, *in[service.ReviewInput](q)))
 		}},

@@ -31,7 +31,8 @@ type Match struct {
 	AccountID string
 	Status    string
 	Kind      string
-	Shared    int // how many accounts hold this value, the subject included
+	Shared    int  // how many accounts hold this value, the subject included
+	WasBanned bool // the account is erased and was banned before: evasion of it is still evasion
 }
 
 // Link is another account and why it is thought to be the same person.
@@ -41,7 +42,12 @@ type Link struct {
 	Score     float64  `json:"score"`
 	Signals   []string `json:"signals"`
 	Strength  string   `json:"strength"` // strong or medium
+	WasBanned bool     `json:"-"`        // an erased account that was banned (M4: still ban evasion)
 }
+
+// Banned reports whether the linked account is suspended or banned, or was
+// banned before it was erased: the cases M4 and M5 treat as ban evasion.
+func (l Link) Banned() bool { return l.Status == "suspended" || l.Status == "banned" || l.WasBanned }
 
 // Strong reports whether the link is made by a strong signal.
 func (l Link) Strong() bool { return l.Strength == "strong" }
@@ -68,6 +74,7 @@ func Weight(kind string, shared int, s Settings) float64 {
 func Score(matches []Match, s Settings) []Link {
 	type acc struct {
 		status string
+		banned bool
 		miss   float64
 		kinds  []string
 		strong bool
@@ -78,7 +85,7 @@ func Score(matches []Match, s Settings) []Link {
 	for _, m := range matches {
 		a := by[m.AccountID]
 		if a == nil {
-			a = &acc{status: m.Status, miss: 1}
+			a = &acc{status: m.Status, banned: m.WasBanned, miss: 1}
 			by[m.AccountID] = a
 			order = append(order, m.AccountID)
 		}
@@ -113,7 +120,7 @@ func Score(matches []Match, s Settings) []Link {
 		}
 		slices.Sort(a.kinds)
 		links = append(links, Link{AccountID: id, Status: a.status, Score: math.Round((1-a.miss)*100) / 100,
-			Signals: a.kinds, Strength: st})
+			Signals: a.kinds, Strength: st, WasBanned: a.banned})
 	}
 	slices.SortStableFunc(links, func(x, y Link) int {
 		if x.Score != y.Score {
@@ -164,15 +171,13 @@ func Decide(links []Link, excepted []string) (Verdict, Decision) {
 			medium = append(medium, l)
 			continue
 		}
-		switch l.Status {
-		case "suspended", "banned":
+		switch {
+		case l.Banned():
 			strongBanned = append(strongBanned, l)
-		case "active":
+		case l.Status == "active":
 			strongLive = append(strongLive, l)
-		case "closed":
+		case l.Status == "closed":
 			strongClosed = append(strongClosed, l)
-		case "erased_banned":
-			strongBanned = append(strongBanned, l)
 		}
 	}
 	why := func(l Link, what string) string {
@@ -182,7 +187,7 @@ func Decide(links []Link, excepted []string) (Verdict, Decision) {
 	case len(strongBanned) > 0:
 		d.Outcome, d.Rule = "block", rule("V2")
 		for _, l := range strongBanned {
-			d.Reasons = append(d.Reasons, why(l, statusWord(l.Status)))
+			d.Reasons = append(d.Reasons, why(l, statusWord(l)))
 		}
 		return Evasion, d
 	case len(strongLive) > 0:
@@ -201,18 +206,18 @@ func Decide(links []Link, excepted []string) (Verdict, Decision) {
 	case len(medium) > 0:
 		d.Outcome, d.Rule = "review", rule("M4")
 		for _, l := range medium {
-			d.Reasons = append(d.Reasons, why(l, statusWord(l.Status)))
+			d.Reasons = append(d.Reasons, why(l, statusWord(l)))
 		}
 		return Review, d
 	}
 	return Allow, d
 }
 
-func statusWord(s string) string {
-	if s == "erased_banned" {
+func statusWord(l Link) string {
+	if l.WasBanned {
 		return "banned"
 	}
-	return s
+	return l.Status
 }
 
 func joinKinds(k []string) string {

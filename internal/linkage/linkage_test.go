@@ -54,7 +54,7 @@ func TestDecideM4(t *testing.T) {
 		{"medium only", []linkage.Link{medium}, nil, linkage.Review, "review"},
 		{"banned wins", []linkage.Link{strong("x", "active"), strong("y", "banned")}, nil, linkage.Evasion, "block"},
 		{"suspended", []linkage.Link{strong("y", "suspended")}, nil, linkage.Evasion, "block"},
-		{"erased banned person", []linkage.Link{strong("y", "erased_banned")}, nil, linkage.Evasion, "block"},
+		{"erased banned person", []linkage.Link{{AccountID: "y", Status: "erased", Strength: "strong", WasBanned: true}}, nil, linkage.Evasion, "block"},
 		{"active", []linkage.Link{strong("x", "active"), medium}, nil, linkage.Exists, "block"},
 		{"closed", []linkage.Link{strong("x", "closed")}, nil, linkage.ClosedExists, "block"},
 		{"erased in good standing", []linkage.Link{strong("x", "erased")}, nil, linkage.Allow, "allow"},

@@ -7,6 +7,7 @@ package market
 import (
 	"math"
 	"slices"
+	"standing/internal/screen"
 	"time"
 )
 
@@ -227,18 +228,31 @@ func TopRated(js *int, earnedCents int64, recentStrike bool, minJS int, minEarne
 
 // Message is a message or an invitation between two accounts.
 type Message struct {
-	ID            string    `json:"id"`
-	Kind          string    `json:"kind"` // message, invitation
-	JobID         *string   `json:"job_id,omitempty"`
-	From          string    `json:"from_account_id"`
-	To            string    `json:"to_account_id"`
-	Body          string    `json:"body"`
-	BodyDelivered *string   `json:"body_delivered"`
-	Status        string    `json:"status"` // delivered, redacted, held
-	FirstContact  bool      `json:"first_contact"`
-	Sketch        []uint64  `json:"sketch,omitempty"`
-	CreatedAt     time.Time `json:"created_at"`
-	Version       int64     `json:"version"`
+	ID            string           `json:"id"`
+	Kind          string           `json:"kind"` // message, invitation
+	JobID         *string          `json:"job_id,omitempty"`
+	From          string           `json:"from_account_id"`
+	To            string           `json:"to_account_id"`
+	Body          string           `json:"body"`
+	BodyDelivered *string          `json:"body_delivered"`
+	Status        string           `json:"status"` // delivered, redacted, held
+	FirstContact  bool             `json:"first_contact"`
+	Sketch        []uint64         `json:"sketch,omitempty"`
+	Findings      []screen.Finding `json:"findings,omitempty"`  // what screening found (C4), kept for review
+	Rule          string           `json:"rule,omitempty"`      // the rule of its strike (V5, V6, V7)
+	NoticeID      string           `json:"notice_id,omitempty"` // the notice of that strike
+	HasContract   bool             `json:"has_contract,omitempty"`
+	Reviewed      *MessageReview   `json:"review,omitempty"` // a person's review of a held message
+	CreatedAt     time.Time        `json:"created_at"`
+	Version       int64            `json:"version"`
+}
+
+// MessageReview is a person's decision on a held message (section 9).
+type MessageReview struct {
+	Outcome string    `json:"outcome"` // release or uphold
+	Reason  string    `json:"reason,omitempty"`
+	By      string    `json:"by"`
+	At      time.Time `json:"at"`
 }
 
 // Review is a rating left on a contract.

@@ -72,6 +72,9 @@ var statuses = map[string]int{
 	"idempotency_key_reused":   http.StatusUnprocessableEntity,
 	"contact_info_not_allowed": http.StatusUnprocessableEntity,
 	"invalid_reason":           http.StatusUnprocessableEntity,
+	"reason_required":          http.StatusUnprocessableEntity,
+	"rule_required":            http.StatusUnprocessableEntity,
+	"account_not_live":         http.StatusConflict,
 	"internal":                 http.StatusInternalServerError,
 }
 
@@ -103,6 +106,9 @@ var titles = map[string]string{
 	"idempotency_key_reused":   "The idempotency key was used with another request",
 	"contact_info_not_allowed": "Contact information is not allowed here",
 	"invalid_reason":           "Unknown reason",
+	"reason_required":          "Write the member a reason",
+	"rule_required":            "Name the rule",
+	"account_not_live":         "The account is closed or erased",
 	"internal":                 "Internal error",
 }
 
@@ -121,6 +127,9 @@ func Newf(code, format string, args ...any) *Error { return New(code, fmt.Sprint
 // WithStatus overrides the status where API.md gives one code two statuses
 // (support_required is 409 for a closure, 403 for a reactivation).
 func (e *Error) WithStatus(status int) *Error { e.Status = status; return e }
+
+// WithFields names the fields behind the refusal.
+func (e *Error) WithFields(fields ...FieldError) *Error { e.Errors = fields; return e }
 
 // WithRule sets the policy rule id.
 func (e *Error) WithRule(rule string) *Error { e.Rule = rule; return e }

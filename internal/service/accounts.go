@@ -15,6 +15,7 @@ import (
 	"standing/internal/identity"
 	"standing/internal/ids"
 	"standing/internal/linkage"
+	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/screen"
 	"standing/internal/store"
@@ -183,43 +184,24 @@ func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
 		}
 		hits = append(hits, h)
 	}
-	status := map[string]string{}
+	found := map[string]*account.Account{}
 	for id := range candidates {
 		a, err := t.loadAccount(id)
 		if err != nil {
 			continue // an index row whose account is gone
 		}
-		st := string(a.Status)
-		if a.Status == account.Erased && a.BannedAt != nil {
-			st = "erased_banned" // linkage.Decide treats the erased banned person as banned
-		}
-		status[id] = st
+		found[id] = a
 	}
 	var matches []linkage.Match
 	for _, h := range hits {
 		for _, id := range h.ids {
-			if st, ok := status[id]; ok {
-				matches = append(matches, linkage.Match{AccountID: id, Status: st, Kind: h.kind, Shared: h.shared})
+			if a, ok := found[id]; ok {
+				matches = append(matches, linkage.Match{AccountID: id, Status: string(a.Status), Kind: h.kind, Shared: h.shared,
+					WasBanned: a.Status == account.Erased && a.BannedAt != nil})
 			}
 		}
 	}
 	return linkage.Score(matches, linkage.Settings{StrongScore: t.s.set.LinkStrongScore, CommonAccounts: t.s.set.LinkCommonAccounts}), nil
-}
-
-// publicDecision hides internal statuses in a decision's links.
-func publicDecision(d linkage.Decision) linkage.Decision {
-	d.Links = publicLinks(d.Links)
-	return d
-}
-
-// publicLinks shows an erased banned account as what it is: erased.
-func publicLinks(ls []linkage.Link) []linkage.Link {
-	for i := range ls {
-		if ls[i].Status == "erased_banned" {
-			ls[i].Status = "erased"
-		}
-	}
-	return ls
 }
 
 // record stores canonical signals of an account in the keyed index.
@@ -308,15 +290,10 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		if err != nil {
 			return err
 		}
-		verdict, d := linkage.Decide(links, exc)
-		d = publicDecision(d)
+		a := account.New(id, t.now, t.s.set)
+		d, effs, refused := linkage.Signup(a, links, exc, t.now, t.s.set)
 		res.Decision = d
-		switch verdict {
-		case linkage.Exists, linkage.ClosedExists:
-			code := "account_exists"
-			if verdict == linkage.ClosedExists {
-				code = "closed_account_exists"
-			}
+		if refused != nil {
 			// No account is created; the attempt is recorded on the linked accounts.
 			for _, l := range d.Links {
 				if l.Strong() {
@@ -326,12 +303,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 					}
 				}
 			}
-			p := problem.New(code, strings.Join(d.Reasons, "; ")).WithRule("M4")
-			p.Decision = d
-			refusal = p
+			refusal = refused
 			return nil
 		}
-		a := account.New(id, t.now, t.s.set)
 		a.ExternalID, a.Email, a.Name, a.Country = str(in.ExternalID), email, str(in.Name), country
 		a.DateOfBirth = str(in.DateOfBirth)
 		a.Freelancer, a.Client = *in.Freelancer, *in.Client
@@ -360,22 +334,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		if err := t.consumeExceptions(a.ID, exc); err != nil {
 			return err
 		}
-		switch verdict {
-		case linkage.Evasion:
-			ev := linkEvidence(d.Links)
-			if _, err := t.violation(a, enforce.Violation{Rule: "V2", Automated: true},
-				"At sign-up this account shared strong signals with a suspended or banned account.", ev, nil); err != nil {
-				return err
-			}
-		case linkage.Review:
-			var related []string
-			for _, l := range d.Links {
-				related = append(related, l.AccountID)
-			}
-			if _, err := t.openCase(Case{Kind: "linkage_review", AccountID: a.ID, Channel: "web", Rule: "M4",
-				Body: "Sign-up linked by medium signals: " + strings.Join(d.Reasons, "; "), RelatedAccountIDs: related}, true); err != nil {
-				return err
-			}
+		t.remember(a)
+		if _, err := t.execute(effs); err != nil {
+			return err
 		}
 		if err := t.saveAccount(a); err != nil {
 			return err
@@ -408,10 +369,10 @@ func (t *txn) consumeExceptions(newID string, exc []string) error {
 	return nil
 }
 
-func linkEvidence(links []linkage.Link) []enforce.Evidence {
-	var ev []enforce.Evidence
+func linkEvidence(links []linkage.Link) []notice.Evidence {
+	var ev []notice.Evidence
 	for _, l := range links {
-		ev = append(ev, enforce.Evidence{Type: "link", Ref: l.AccountID, Signals: l.Signals, Score: l.Score})
+		ev = append(ev, notice.Evidence{Type: "link", Ref: l.AccountID, Signals: l.Signals, Score: l.Score})
 	}
 	return ev
 }
@@ -598,7 +559,7 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 		return nil, err
 	}
 	if n >= t.s.set.RefusedAttempts && n%t.s.set.RefusedAttempts == 0 {
-		ev := findingEvidence(surface, findings)
+		ev := notice.Spans(surface, findings)
 		if _, err := t.violation(a, enforce.Violation{Rule: "V6", Automated: true},
 			fmt.Sprintf("%d attempts within 24 hours to publish contact information where it is not allowed.", n), ev, nil); err != nil {
 			return nil, err
@@ -610,14 +571,6 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 	p := problem.Newf("contact_info_not_allowed", "the %s contains contact information or requests that must stay off it; remove the marked parts and try again", strings.ReplaceAll(surface, "_", " ")).WithRule("C2")
 	p.Findings = findings
 	return p, nil
-}
-
-func findingEvidence(ref string, findings []screen.Finding) []enforce.Evidence {
-	var ev []enforce.Evidence
-	for _, f := range findings {
-		ev = append(ev, enforce.Evidence{Type: "text_span", Ref: ref, Field: f.Field, Category: f.Category, Start: f.Start, End: f.End})
-	}
-	return ev
 }
 
 // VisibilityAnswer is the account with the P2 effective times.
@@ -721,25 +674,25 @@ func (s *Service) changeAccount(ctx context.Context, actor Actor, id string, ifM
 }
 
 // Notices lists an account's statements of reasons, newest first.
-func (s *Service) Notices(ctx context.Context, accountID string, opts ListOpts) (Page[enforce.Notice], error) {
-	var out Page[enforce.Notice]
+func (s *Service) Notices(ctx context.Context, accountID string, opts ListOpts) (Page[notice.Notice], error) {
+	var out Page[notice.Notice]
 	err := s.read(ctx, func(t *txn) error {
 		if _, err := t.loadAccount(accountID); err != nil {
 			return err
 		}
 		var err error
 		out, err = page(t, store.Query{Kind: "notice", Refs: []string{accountID}, Desc: true}, opts,
-			func(n *enforce.Notice) string { return n.ID }, func(n *enforce.Notice) enforce.Notice { return *n })
+			func(n *notice.Notice) string { return n.ID }, func(n *notice.Notice) notice.Notice { return *n })
 		return err
 	})
 	return out, err
 }
 
 // Notice returns one notice.
-func (s *Service) Notice(ctx context.Context, id string) (enforce.Notice, error) {
-	var out enforce.Notice
+func (s *Service) Notice(ctx context.Context, id string) (notice.Notice, error) {
+	var out notice.Notice
 	err := s.read(ctx, func(t *txn) error {
-		n, err := get[enforce.Notice](t, "notice", id)
+		n, err := get[notice.Notice](t, "notice", id)
 		if err != nil {
 			return err
 		}

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"standing/internal/dsa"
-	"standing/internal/enforce"
 	"standing/internal/ids"
+	"standing/internal/notice"
 	"standing/internal/policy"
 	"standing/internal/problem"
 	"standing/internal/store"
@@ -126,7 +126,7 @@ func (s *Service) Report(ctx context.Context, from, to time.Time) (Transparency,
 		return out, problem.Invalid("from must be before to", problem.Field("from", "invalid", "before to"))
 	}
 	err := s.read(ctx, func(t *txn) error {
-		notices, err := store.ListAs[enforce.Notice](t.ctx, t.Tx, store.Query{Kind: "notice", Since: from})
+		notices, err := store.ListAs[notice.Notice](t.ctx, t.Tx, store.Query{Kind: "notice", Since: from})
 		if err != nil {
 			return err
 		}

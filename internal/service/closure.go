@@ -3,52 +3,46 @@ package service
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 
 	"standing/internal/account"
-	"standing/internal/enforce"
+	"standing/internal/closure"
 	"standing/internal/market"
+	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
 )
 
-// Reasons of L6 a member may give for closing.
-var Reasons = []string{"not_using", "too_busy", "bad_experience", "career_change", "duplicate_account", "working_directly_with_client", "other"}
-
-// violationReasons are the L6 reasons that admit a violation (L8 then needs support).
-var violationReasons = []string{"duplicate_account", "working_directly_with_client"}
-
 // ClosureCheck is the preflight answer (L11).
-type ClosureCheck struct {
-	Allowed         bool              `json:"allowed"`
-	RequiresSupport bool              `json:"requires_support"`
-	Blockers        []problem.Blocker `json:"blockers"`
-}
+type ClosureCheck = closure.Check
 
 func cents(c int64) string { return fmt.Sprintf("$%d.%02d", c/100, c%100) }
 
-// supportBlockers are the L7 conditions: only support may close.
-func (t *txn) supportBlockers(a *account.Account) ([]problem.Blocker, error) {
-	var bs []problem.Blocker
+// closureFacts gathers what closure decisions read about an account: its
+// open cases, its obligations (L2, L3, L5), its strong links and the teams it owns.
+func (t *txn) closureFacts(a *account.Account) (closure.Facts, error) {
+	f := closure.Facts{Account: a}
 	cases, err := store.ListAs[Case](t.ctx, t.Tx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{a.ID}})
 	if err != nil {
-		return nil, err
+		return f, err
 	}
 	for _, c := range cases {
-		if c.Kind == "closure_assistance" || c.Kind == "reactivation" || c.Kind == "new_account_request" {
-			continue // asking support to help is not a case against the account
-		}
-		bs = append(bs, problem.Blocker{Code: "open_case", Detail: "open " + strings.ReplaceAll(c.Kind, "_", " ") + " case", Ref: c.ID})
+		f.OpenCases = append(f.OpenCases, closure.OpenCase{ID: c.ID, Kind: string(c.Kind)})
 	}
-	if a.Status == account.Suspended {
-		bs = append(bs, problem.Blocker{Code: "pending_suspension", Detail: "the account is suspended under " + a.StatusRule, Ref: a.ID})
+	if f.Obligations, err = t.obligationBlockers(a); err != nil {
+		return f, err
 	}
-	if a.FraudHold != nil {
-		bs = append(bs, problem.Blocker{Code: "fraud_hold", Detail: "payouts are on a fraud hold", Ref: a.ID})
+	links, err := t.linksOf(a.ID)
+	if err != nil {
+		return f, err
 	}
-	return bs, nil
+	for _, l := range links {
+		f.Linked = append(f.Linked, l.AccountID)
+	}
+	owns, err := t.Count(t.ctx, store.Query{Kind: "organization", Refs: []string{"owner:" + a.ID}})
+	f.OwnsTeam = owns > 0
+	return f, err
 }
 
 // obligationBlockers are L2 (and L3/L5 for the teams the account owns).
@@ -147,23 +141,6 @@ func (t *txn) teamBlockers(k teamKind, tm *market.Team) ([]problem.Blocker, erro
 	return bs, nil
 }
 
-func (t *txn) closureCheck(a *account.Account) (ClosureCheck, error) {
-	sup, err := t.supportBlockers(a)
-	if err != nil {
-		return ClosureCheck{}, err
-	}
-	obl, err := t.obligationBlockers(a)
-	if err != nil {
-		return ClosureCheck{}, err
-	}
-	all := append(sup, obl...)
-	if all == nil {
-		all = []problem.Blocker{}
-	}
-	ok := len(all) == 0 && (a.Status == account.Active || a.Status == account.Suspended)
-	return ClosureCheck{Allowed: ok, RequiresSupport: len(sup) > 0, Blockers: all}, nil
-}
-
 // ClosurePreflight lists every blocker of closing an account at once (L11).
 func (s *Service) ClosurePreflight(ctx context.Context, id string) (ClosureCheck, error) {
 	var out ClosureCheck
@@ -172,7 +149,8 @@ func (s *Service) ClosurePreflight(ctx context.Context, id string) (ClosureCheck
 		if err != nil {
 			return err
 		}
-		out, err = t.closureCheck(a)
+		f, err := t.closureFacts(a)
+		out = closure.Preflight(f)
 		return err
 	})
 	return out, err
@@ -185,60 +163,26 @@ type ClosureInput struct {
 	Comment *string `json:"comment"`
 }
 
-func checkChannel(channel string, staff bool) error {
-	switch channel {
-	case "mobile_app":
-		return problem.New("channel_not_allowed", "accounts are never closed from the mobile app; use the web or ask support").WithRule("L1")
-	case "web":
-		return nil
-	case "support":
-		if !staff {
-			return problem.New("support_required", "only support closes through the support channel").WithRule("L7")
-		}
-		return nil
-	}
-	return problem.Invalid("unknown channel", problem.Field("channel", "invalid", "web, mobile_app or support"))
-}
-
 // CloseAccount closes an account (L1, L2, L6, L7, L11).
 func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in ClosureInput) (account.View, error) {
-	var out account.View
 	if in.Reason == nil {
-		return out, problem.Invalid("a closure gives a reason", problem.Field("reason", "required", "one of "+strings.Join(Reasons, ", ")))
+		return account.View{}, problem.Invalid("a closure gives a reason", problem.Field("reason", "required", "one of "+strings.Join(closure.Reasons, ", ")))
 	}
-	staff := actor.Kind == "staff"
-	if err := checkChannel(*in.Channel, staff); err != nil {
-		return out, err
-	}
-	if !slices.Contains(Reasons, *in.Reason) {
-		return out, problem.Newf("invalid_reason", "reason %q is not one of %s", *in.Reason, strings.Join(Reasons, ", ")).WithRule("L6")
+	req := closure.Request{Reason: *in.Reason, Channel: *in.Channel, Staff: actor.Kind == "staff"}
+	if err := closure.CheckChannel(req.Channel, req.Staff); err != nil {
+		return account.View{}, err
 	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
-		if a.Status != account.Active && a.Status != account.Suspended {
-			return problem.Newf("invalid_transition", "a %s account cannot be closed", a.Status).WithRule("L2")
-		}
-		chk, err := t.closureCheck(a)
+		f, err := t.closureFacts(a)
 		if err != nil {
 			return err
 		}
-		viaSupport := staff && *in.Channel == "support"
-		if chk.RequiresSupport && !viaSupport {
-			p := problem.New("support_required", "this account cannot close itself now; contact support").WithRule("L7")
-			p.Blockers = chk.Blockers
-			return p
+		effs, err := closure.Close(f, req, t.now, t.s.set)
+		if err != nil {
+			return err
 		}
-		var obligations []problem.Blocker
-		for _, b := range chk.Blockers {
-			if !slices.Contains([]string{"open_case", "pending_suspension", "fraud_hold"}, b.Code) {
-				obligations = append(obligations, b)
-			}
-		}
-		if len(obligations) > 0 {
-			p := problem.Newf("closure_blocked", "settle %d obligation(s) before closing", len(obligations)).WithRule("L2")
-			p.Blockers = obligations
-			return p
-		}
-		return t.closeAccount(a, *in.Reason, *in.Channel, "L6")
+		_, err = t.execute(effs)
+		return err
 	})
 }
 
@@ -249,29 +193,9 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) err
 		return err
 	}
 	a.CloseReason = &reason
-	if _, err := t.issue(a, enforce.Notice{Action: enforce.Closure, Rule: rule, Facts: "The account was closed (reason: " + reason + ", channel: " + channel + ").",
-		Remedy: reactivationHint(a, reason)}); err != nil {
+	if _, err := t.issue(a, notice.Notice{Action: notice.Closure, Rule: rule, Facts: "The account was closed (reason: " + reason + ", channel: " + channel + ").",
+		Remedy: closure.Hint(a, reason)}); err != nil {
 		return err
-	}
-	switch reason {
-	case "duplicate_account": // L6: an admission, V1 case for the linked accounts
-		links, err := t.linksOf(a.ID)
-		if err != nil {
-			return err
-		}
-		related := []string{}
-		for _, l := range links {
-			related = append(related, l.AccountID)
-		}
-		if _, err := t.openCase(Case{Kind: "linkage_review", AccountID: a.ID, Channel: "web", Rule: "V1",
-			Body: "L6: the member closed this account as a duplicate.", RelatedAccountIDs: related}, true); err != nil {
-			return err
-		}
-	case "working_directly_with_client": // L6: an admission, a V10 strike
-		if _, err := t.apply(a, enforce.Effect{Action: enforce.Warning, Rule: "V10", Strike: true, Reason: "circumvention admitted at closure"},
-			enforce.Violation{Rule: "V10"}, "L6: the member closed the account to work directly with a client met on the platform.", nil, nil); err != nil {
-			return err
-		}
 	}
 	if err := t.withdrawProposals(a.ID); err != nil {
 		return err
@@ -299,13 +223,6 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) err
 	return t.enqueue("erase", a.ID, t.now.Add(t.s.set.ErasureAfter.D()))
 }
 
-func reactivationHint(a *account.Account, reason string) string {
-	if a.Freelancer && !a.Client && !slices.Contains(violationReasons, reason) {
-		return "You can reactivate this account yourself within 5 years."
-	}
-	return "Support can reactivate this account within 5 years."
-}
-
 // ReactivationInput is the body of POST .../reactivation.
 type ReactivationInput struct {
 	Channel *string `json:"channel" req:"true"`
@@ -317,33 +234,23 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 		return account.View{}, problem.Invalid("unknown channel", problem.Field("channel", "invalid", "web, mobile_app or support"))
 	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
-		return t.reactivate(a, actor.Kind == "staff" && *in.Channel == "support")
-	})
-}
-
-// reactivate applies L8; bySupport lifts the self-service conditions.
-func (t *txn) reactivate(a *account.Account, bySupport bool) error {
-	if a.Status != account.Closed {
-		return problem.Newf("not_reactivatable", "a %s account cannot be reactivated", a.Status).WithRule("L8")
-	}
-	if a.ClosedAt != nil && t.now.Sub(*a.ClosedAt) > t.s.set.ReactivationWindow.D() {
-		return problem.New("not_reactivatable", "the account was closed more than 5 years ago").WithRule("L8")
-	}
-	if !bySupport {
-		owns, err := t.Count(t.ctx, store.Query{Kind: "organization", Refs: []string{"owner:" + a.ID}})
+		f, err := t.closureFacts(a)
 		if err != nil {
 			return err
 		}
-		reason := ""
-		if a.CloseReason != nil {
-			reason = *a.CloseReason
+		effs, err := closure.Reactivate(f, actor.Kind == "staff" && *in.Channel == "support", t.now, t.s.set)
+		if err != nil {
+			return err
 		}
-		if !a.Freelancer || a.Client || owns > 0 || slices.Contains(violationReasons, reason) || reason == "redundant_account" {
-			return problem.New("support_required", "this account can be reactivated by support only: open a reactivation case").
-				WithRule("L8").WithStatus(http.StatusForbidden)
-		}
-	}
-	if err := t.setStatus(a, account.Active, "L8", "reactivated"); err != nil {
+		_, err = t.execute(effs)
+		return err
+	})
+}
+
+// reactivate carries out L8's reactivation: active again, the erasure
+// cancelled, the dormancy clock restarted, a notice.
+func (t *txn) reactivate(a *account.Account, reason string) error {
+	if err := t.setStatus(a, account.Active, "L8", reason); err != nil {
 		return err
 	}
 	a.LastActivity = t.now
@@ -353,7 +260,7 @@ func (t *txn) reactivate(a *account.Account, bySupport bool) error {
 	if err := t.enqueue("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D())); err != nil {
 		return err
 	}
-	_, err := t.issue(a, enforce.Notice{Action: enforce.Reinstatement, Rule: "L8", Facts: "The account was reactivated.", Remedy: "None needed."})
+	_, err := t.issue(a, notice.Notice{Action: notice.Reinstatement, Rule: "L8", Facts: "The account was reactivated.", Remedy: "None needed."})
 	return err
 }
 
@@ -405,11 +312,13 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, agency bool, actin
 		k = agencyKind
 	}
 	var out market.Team
-	if err := checkChannel(*in.Channel, actor.Kind == "staff"); err != nil {
+	if err := closure.CheckChannel(*in.Channel, actor.Kind == "staff"); err != nil {
 		return out, err
 	}
-	if in.Reason != nil && !slices.Contains(Reasons, *in.Reason) {
-		return out, problem.Newf("invalid_reason", "reason %q is not one of %s", *in.Reason, strings.Join(Reasons, ", ")).WithRule("L6")
+	if in.Reason != nil {
+		if err := closure.CheckReason(*in.Reason); err != nil {
+			return out, err
+		}
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
 		a, tm, err := t.actingOn(k, acting, id)

@@ -8,13 +8,33 @@ import (
 	"standing/internal/account"
 	"standing/internal/enforce"
 	"standing/internal/ids"
+	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
 )
 
-// loadAccount reads an account for change or display.
+// remember puts an account made in this transaction into its cache, so that
+// effects on it apply to this copy.
+func (t *txn) remember(a *account.Account) {
+	if t.accounts == nil {
+		t.accounts = map[string]*account.Account{}
+	}
+	t.accounts[a.ID] = a
+}
+
+// loadAccount reads an account for change or display. Within one
+// transaction every load of an id returns the same copy, so a decider's
+// effects and the use case that loaded the account never diverge.
 func (t *txn) loadAccount(id string) (*account.Account, error) {
-	return get[account.Account](t, "account", id)
+	if a, ok := t.accounts[id]; ok {
+		return a, nil
+	}
+	a, err := get[account.Account](t, "account", id)
+	if err != nil {
+		return nil, err
+	}
+	t.remember(a)
+	return a, nil
 }
 
 // saveAccount writes the next version of an account.
@@ -75,19 +95,19 @@ func (t *txn) lift(a *account.Account, rule, capability, reason string) error {
 }
 
 // issue writes a notice (E2) for an account and announces it.
-func (t *txn) issue(a *account.Account, n enforce.Notice) (*enforce.Notice, error) {
+func (t *txn) issue(a *account.Account, n notice.Notice) (*notice.Notice, error) {
 	n.ID = ids.New("ntc")
 	n.AccountID = a.ID
 	n.CreatedAt = t.now
 	n.AppealUntil = t.now.Add(t.s.set.AppealWindow.D())
 	if n.Summary == "" {
-		n.Summary = enforce.Summary(n.Action, n.Rule)
+		n.Summary = notice.Summary(n.Action, n.Rule)
 	}
 	if n.Remedy == "" {
-		n.Remedy = enforce.Remedy(n.Rule, n.Action)
+		n.Remedy = notice.Remedy(n.Rule, n.Action)
 	}
 	if n.Evidence == nil {
-		n.Evidence = []enforce.Evidence{}
+		n.Evidence = []notice.Evidence{}
 	}
 	if n.ContentDate == nil {
 		n.ContentDate = &t.now
@@ -106,108 +126,13 @@ func (t *txn) issue(a *account.Account, n enforce.Notice) (*enforce.Notice, erro
 	return &n, t.emit("notice.issued", map[string]any{"notice_id": n.ID, "account_id": a.ID, "action": n.Action, "rule": n.Rule})
 }
 
-// Finding facts for a notice, in plain words.
-func factsOf(what string, ev []enforce.Evidence) string {
-	if len(ev) == 0 {
-		return what
-	}
-	s := what + " Found:"
-	for i, e := range ev {
-		if i == 5 {
-			s += fmt.Sprintf(" and %d more", len(ev)-5)
-			break
-		}
-		switch e.Type {
-		case "text_span":
-			s += fmt.Sprintf(" %s at bytes %d-%d%s;", e.Category, e.Start, e.End, fieldSuffix(e.Field))
-		case "link":
-			s += fmt.Sprintf(" shared %v with account %s (score %.2f);", e.Signals, e.Ref, e.Score)
-		default:
-			s += " " + e.Ref + ";"
-		}
-	}
-	return s
-}
-
-func fieldSuffix(f string) string {
-	if f == "" {
-		return ""
-	}
-	return " of " + f
-}
-
-// violation decides what a violation means for an account (enforce) and
-// carries it out: the strike, the status change, the deadline, the notice,
-// or the review case.
-func (t *txn) violation(a *account.Account, v enforce.Violation, facts string, ev []enforce.Evidence, related []string) (*enforce.Notice, error) {
-	eff := enforce.Decide(v, len(a.ActiveStrikes(t.now, t.s.set.StrikeLife.D())), t.now, t.s.set)
-	return t.apply(a, eff, v, facts, ev, related)
-}
-
-// apply carries out an effect on an account.
-func (t *txn) apply(a *account.Account, eff enforce.Effect, v enforce.Violation, facts string, ev []enforce.Evidence, related []string) (*enforce.Notice, error) {
-	if eff.Action == enforce.ReviewCase {
-		kind := "violation_review"
-		if eff.Rule == "V1" {
-			kind = "linkage_review"
-		}
-		_, err := t.openCase(Case{Kind: kind, AccountID: a.ID, Channel: "web", Body: facts, Rule: eff.Rule,
-			RelatedAccountIDs: related}, true)
-		return nil, err
-	}
-	n := enforce.Notice{Action: eff.Action, Rule: eff.Rule, Facts: factsOf(facts, ev), Evidence: ev,
-		AutomatedDetection: v.Automated, AutomatedDecision: t.actor.Kind == "system", ContentType: "text"}
-	if eff.Strike {
-		s := account.Strike{ID: ids.New("stk"), Rule: eff.Rule, At: t.now}
-		a.Strikes = append(a.Strikes, s)
-		n.StrikeID = s.ID
-		if eff.Rule == "V5" || eff.Rule == "V6" || eff.Rule == "V10" { // R3
-			until := t.now.Add(t.s.set.BadgeLoss.D())
-			a.BadgeLossUntil = &until
-		}
-		if err := t.audit(Event{AccountID: a.ID, Action: "strike_recorded", Rule: eff.Rule, Reason: eff.Reason, Ref: s.ID,
-			Automated: v.Automated}); err != nil {
-			return nil, err
-		}
-	}
-	switch eff.Action {
-	case enforce.Suspension:
-		if a.Status != account.Active {
-			n.Action = enforce.Warning // already suspended or worse: the strike is recorded, the status stays
-			break
-		}
-		n.PriorStatus = string(a.Status)
-		if err := t.setStatus(a, account.Suspended, eff.Rule, eff.Reason); err != nil {
-			return nil, err
-		}
-		a.RespondBy = eff.RespondBy
-		n.RespondBy = eff.RespondBy
-		if eff.RespondBy != nil {
-			if err := t.enqueue("deadline", a.ID, *eff.RespondBy); err != nil {
-				return nil, err
-			}
-		}
-	case enforce.Ban:
-		if a.Status == account.Banned || a.Status == account.Erased || a.Status == account.Closed {
-			n.Action = enforce.Warning
-			break
-		}
-		n.PriorStatus = string(a.Status)
-		if err := t.setStatus(a, account.Banned, eff.Rule, eff.Reason); err != nil {
-			return nil, err
-		}
-		if err := t.afterBan(a); err != nil {
-			return nil, err
-		}
-	}
-	notice, err := t.issue(a, n)
-	if err != nil {
-		return nil, err
-	}
-	if eff.Strike {
-		a.Strikes[len(a.Strikes)-1].NoticeID = notice.ID
-	}
-	return notice, nil
+// violation decides what a violation means for an account (enforce.Violate)
+// and carries it out; it returns the notice issued, if any.
+func (t *txn) violation(a *account.Account, v enforce.Violation, facts string, ev []notice.Evidence, related []string) (*notice.Notice, error) {
+	t.remember(a)
+	res, err := t.execute(enforce.Violate(a, enforce.Finding{Violation: v, Facts: facts, Evidence: ev, Related: related,
+		ByStaff: t.actor.Kind == "staff"}, t.now, t.s.set))
+	return res.last(), err
 }
 
 // emit writes a webhook delivery for every endpoint subscribed to typ, in

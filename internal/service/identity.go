@@ -9,6 +9,7 @@ import (
 	"standing/internal/enforce"
 	"standing/internal/identity"
 	"standing/internal/linkage"
+	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
 )
@@ -37,6 +38,9 @@ func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in Sign
 		if err != nil {
 			return err
 		}
+		if !a.Status.Live() { // M5: only accounts that can still act record signals
+			return problem.Newf("account_not_live", "account %s is %s: signals are recorded only for accounts that can still act", a.ID, a.Status).WithRule("M5")
+		}
 		sigs, errs := canonicalSignals(map[string]string{kind: *in.Value}, a.Country)
 		if len(errs) > 0 {
 			errs[0].Field = "value"
@@ -55,11 +59,9 @@ func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in Sign
 	return out, err
 }
 
-// laterLinks records new signals of an existing account and applies M5: a
-// strong link to another live account is V1 (both suspended, one case); to
-// a suspended or banned account it is V2 (the newer account is banned).
-// rejectRule names the rule (I5) when the caller already refused something
-// because of the link.
+// laterLinks records new signals of an existing account and applies M5
+// (linkage.Later). rejectRule names the rule (I5) when the caller already
+// refused something because of the link.
 func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule string) (linkage.Decision, error) {
 	links, err := t.links(a.ID, sigs)
 	if err != nil {
@@ -68,92 +70,21 @@ func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule 
 	if err := t.record(a.ID, sigs); err != nil {
 		return linkage.Decision{}, err
 	}
-	exc, err := t.excepted(nil, a.Exceptions)
-	if err != nil {
+	f := linkage.LaterFacts{Account: a, Links: links, Others: map[string]*account.Account{}, Reject: rejectRule, Now: t.now, Settings: t.s.set}
+	if f.Excepted, err = t.excepted(nil, a.Exceptions); err != nil {
 		return linkage.Decision{}, err
 	}
-	verdict, d := linkage.Decide(links, exc)
-	d = publicDecision(d)
-	switch verdict {
-	case linkage.Evasion:
-		// The newer of the two accounts is the evasion.
-		for _, l := range d.Links {
-			if !l.Strong() || l.Status == "active" || l.Status == "closed" {
-				continue
-			}
-			other, err := t.loadAccount(l.AccountID)
-			if err != nil {
-				return d, err
-			}
-			if a.CreatedAt.After(other.CreatedAt) || other.Status == account.Erased {
-				if _, err := t.violation(a, enforce.Violation{Rule: "V2", Automated: true},
-					"A strong signal added to this account is shared with a suspended or banned account.", linkEvidence([]linkage.Link{l}), nil); err != nil {
-					return d, err
-				}
-			} else {
-				d.Outcome, d.Rule = "review", ptr("V1")
-				if _, err := t.openCase(Case{Kind: "linkage_review", AccountID: a.ID, Channel: "web", Rule: "V1",
-					Body: "Strong link to a newer account that is suspended or banned.", RelatedAccountIDs: []string{other.ID}}, true); err != nil {
-					return d, err
-				}
-			}
-			break
+	for _, l := range links {
+		if f.Others[l.AccountID], err = t.loadAccount(l.AccountID); err != nil {
+			return linkage.Decision{}, err
 		}
-	case linkage.Exists:
-		d.Rule = ptr("V1")
-		var related []string
-		for _, l := range d.Links {
-			if l.Strong() && l.Status == "active" {
-				related = append(related, l.AccountID)
-			}
-		}
-		facts := "Accounts share strong signals: " + strings.Join(d.Reasons, "; ")
-		if err := t.multipleAccounts(a, related, facts, d.Links); err != nil {
-			return d, err
-		}
-	case linkage.ClosedExists:
-		// A link to a closed account after sign-up is recorded, not sanctioned.
-		d.Outcome, d.Rule = "allow", nil
 	}
-	if rejectRule != "" && d.Outcome == "allow" {
-		d.Outcome, d.Rule = "block", ptr(rejectRule)
-	}
-	return d, nil
+	d, effs := linkage.Later(f)
+	_, err = t.execute(effs)
+	return d, err
 }
 
 func ptr(s string) *string { return &s }
-
-// multipleAccounts applies V1: every involved live account suspended, one case.
-func (t *txn) multipleAccounts(a *account.Account, related []string, facts string, links []linkage.Link) error {
-	ev := linkEvidence(links)
-	suspend := func(x *account.Account) error {
-		if x.Status != account.Active {
-			return nil
-		}
-		by := t.now.Add(t.s.set.RespondBy.D())
-		_, err := t.apply(x, enforce.Effect{Action: enforce.Suspension, Rule: "V1", RespondBy: &by,
-			Reason: "multiple accounts, pending review"}, enforce.Violation{Rule: "V1", Automated: true}, facts, ev, nil)
-		return err
-	}
-	if err := suspend(a); err != nil {
-		return err
-	}
-	for _, id := range related {
-		o, err := t.loadAccount(id)
-		if err != nil {
-			return err
-		}
-		if err := suspend(o); err != nil {
-			return err
-		}
-		if err := t.saveAccount(o); err != nil {
-			return err
-		}
-	}
-	_, err := t.openCase(Case{Kind: "linkage_review", AccountID: a.ID, Channel: "web", Rule: "V1", Body: facts,
-		RelatedAccountIDs: related}, true)
-	return err
-}
 
 // Links lists the accounts linked to one, with scores and signal kinds.
 func (s *Service) Links(ctx context.Context, id string) (Page[linkage.Link], error) {
@@ -163,7 +94,7 @@ func (s *Service) Links(ctx context.Context, id string) (Page[linkage.Link], err
 			return err
 		}
 		links, err := t.linksOf(id)
-		out.Data = append(out.Data, publicLinks(links)...)
+		out.Data = append(out.Data, links...)
 		return err
 	})
 	return out, err
@@ -351,6 +282,6 @@ func (t *txn) reinstate(a *account.Account, rule, facts string) error {
 	if err := t.setStatus(a, account.Active, rule, facts); err != nil {
 		return err
 	}
-	_, err := t.issue(a, enforce.Notice{Action: enforce.Reinstatement, Rule: rule, Facts: facts, Remedy: "None needed."})
+	_, err := t.issue(a, notice.Notice{Action: notice.Reinstatement, Rule: rule, Facts: facts, Remedy: "None needed."})
 	return err
 }

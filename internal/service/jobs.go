@@ -8,7 +8,7 @@ import (
 
 	"standing/internal/account"
 	"standing/internal/clock"
-	"standing/internal/enforce"
+	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
 )
@@ -149,7 +149,7 @@ func (t *txn) deadline(id string) error {
 	if err := t.afterBan(a); err != nil {
 		return err
 	}
-	if _, err := t.issue(a, enforce.Notice{Action: enforce.Ban, Rule: "E1", AutomatedDetection: true, AutomatedDecision: true,
+	if _, err := t.issue(a, notice.Notice{Action: notice.Ban, Rule: "E1", AutomatedDetection: true, AutomatedDecision: true,
 		PriorStatus: string(account.Suspended),
 		Facts:       "The suspension under rule " + rule + " had a deadline to respond; it passed with no remedy accepted."}); err != nil {
 		return err
@@ -173,7 +173,7 @@ func (t *txn) verificationDeadline(id string) error {
 	if err := t.withdrawProposals(a.ID); err != nil {
 		return err
 	}
-	if _, err := t.issue(a, enforce.Notice{Action: enforce.Suspension, Rule: "I2", AutomatedDetection: true, AutomatedDecision: true,
+	if _, err := t.issue(a, notice.Notice{Action: notice.Suspension, Rule: "I2", AutomatedDetection: true, AutomatedDecision: true,
 		PriorStatus: string(account.Active),
 		Facts:       "Identity verification was requested on " + a.Verification.RequestedAt.Format("2006-01-02") + " and not completed by the deadline. Pending proposals were withdrawn; contracts continue."}); err != nil {
 		return err
@@ -227,7 +227,7 @@ func (t *txn) dormancy(id string) error {
 	}
 	a.DormancyNoticeAt = &t.now
 	closeAt := t.now.Add(t.s.set.DormantGrace.D())
-	if _, err := t.issue(a, enforce.Notice{Action: enforce.Warning, Rule: "L9", AutomatedDetection: true, AutomatedDecision: true, RespondBy: &closeAt,
+	if _, err := t.issue(a, notice.Notice{Action: notice.Warning, Rule: "L9", AutomatedDetection: true, AutomatedDecision: true, RespondBy: &closeAt,
 		Facts:  "The account has had no activity for 24 months.",
 		Remedy: "Sign in or use the account before " + closeAt.Format("2006-01-02") + " to keep it open; otherwise it is closed and can be reactivated later."}); err != nil {
 		return err

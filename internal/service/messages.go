@@ -3,13 +3,14 @@ package service
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"standing/internal/account"
 	"standing/internal/enforce"
 	"standing/internal/ids"
 	"standing/internal/linkage"
 	"standing/internal/market"
+	"standing/internal/messaging"
+	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/screen"
 	"standing/internal/spam"
@@ -42,28 +43,9 @@ type MessageResult struct {
 	Decision linkage.Decision `json:"decision"`
 }
 
-// mask replaces each span with a marker, keeping the rest of the text.
-func mask(text string, spans []screen.Finding) string {
-	slices.SortFunc(spans, func(a, b screen.Finding) int { return a.Start - b.Start })
-	var b strings.Builder
-	last := 0
-	for _, f := range spans {
-		if f.Start < last {
-			if f.End > last {
-				last = f.End
-			}
-			continue
-		}
-		b.WriteString(text[last:f.Start])
-		b.WriteString("[contact details removed]")
-		last = f.End
-	}
-	b.WriteString(text[last:])
-	return b.String()
-}
-
-// Send delivers, redacts or holds a message or invitation (C2, C3, V3, V5,
-// V6, V7), and records the strikes and cases that follow.
+// Send delivers, redacts or holds a message or invitation (messaging.Decide:
+// C2, C3, V5, V6, V7), records the strike that follows and checks first
+// contacts for spam (V3). The sender is the acting member.
 func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in MessageInput) (MessageResult, error) {
 	var out MessageResult
 	surface, capability := "message", account.SendMessage
@@ -75,6 +57,9 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 	}
 	if len(*in.Body) > 50000 {
 		return out, problem.Invalid("body too long", problem.Field("body", "invalid", "at most 50000 bytes"))
+	}
+	if err := actingAs(actor, "from_account_id", *in.FromAccountID); err != nil {
+		return out, err
 	}
 	findings := s.screener.Screen(*in.Body, surface)
 	err := s.update(ctx, actor, func(t *txn) error {
@@ -110,60 +95,32 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 			return err
 		}
 		first := p.Version == 0
+		o := messaging.Decide(*in.Body, findings, messaging.Facts{Invitation: invitation, HasContract: p.HasContract, FirstMet: p.FirstMet,
+			Now: t.now, Settings: t.s.set})
 		m := &market.Message{ID: ids.New(map[bool]string{true: "inv", false: "msg"}[invitation]), Kind: surface, JobID: in.JobID,
-			From: from.ID, To: to.ID, Body: *in.Body, Status: "delivered", FirstContact: first, CreatedAt: t.now}
-		var contact, pay, review []screen.Finding
-		for _, f := range findings {
-			switch {
-			case screen.IsContact(f.Category):
-				contact = append(contact, f)
-			case f.Category == screen.OffPlatform:
-				pay = append(pay, f)
-			case f.Category == screen.PositiveReview:
-				review = append(review, f)
-			}
-		}
-		contactAllowed := !invitation && p.HasContract // C2
-		d := linkage.Decision{Outcome: "allow", Reasons: []string{}, Links: []linkage.Link{}}
-		body := *in.Body
-		var rule string
-		var ev []screen.Finding
-		switch {
-		case len(pay) > 0 && t.now.Sub(p.FirstMet) < t.s.set.NonCircumvention.D():
-			m.Status, rule, ev = "held", "V5", pay
+			From: from.ID, To: to.ID, Body: *in.Body, Status: o.Status, FirstContact: first, CreatedAt: t.now,
+			Findings: findings, Rule: o.Rule, HasContract: p.HasContract}
+		d := linkage.Decision{Outcome: "allow", Reasons: o.Reasons, Links: []linkage.Link{}}
+		if o.Status != messaging.Delivered {
 			d.Outcome = "block"
-			d.Reasons = append(d.Reasons, "asks for payment outside the platform; the message is held")
-		case len(contact) > 0 && !contactAllowed:
-			m.Status, rule, ev = "redacted", "V6", contact
-			body = mask(body, contact)
-			d.Outcome = "block"
-			d.Reasons = append(d.Reasons, "contact details are not allowed before a contract; they were removed")
-		case len(review) > 0:
-			rule, ev = "V7", review
-			d.Reasons = append(d.Reasons, "asks for a positive review")
 		}
-		if m.Status == "redacted" && len(pay) > 0 { // payment outside the 24 months: still mask contact
-			body = mask(body, contact)
+		if o.Status != messaging.Held {
+			m.BodyDelivered = &o.Body
 		}
 		if first {
 			m.Sketch = spam.Sketch(*in.Body)
 		}
-		if m.Status != "held" {
-			m.BodyDelivered = &body
-		}
-		if rule != "" {
-			d.Rule = ptr(rule)
-			if _, err := t.violation(from, enforce.Violation{Rule: rule, Automated: true},
-				"Screening of a "+surface+" ("+m.ID+") found: "+categories(ev)+".", findingEvidence(m.ID, ev), nil); err != nil {
+		if o.Rule != "" {
+			d.Rule = ptr(o.Rule)
+			res, err := t.execute(enforce.Violate(from, messaging.Violation(o, surface, m.ID), t.now, t.s.set))
+			if err != nil {
 				return err
 			}
+			if n := res.last(); n != nil {
+				m.NoticeID = n.ID
+			}
 		}
-		refs := []string{from.ID, to.ID, "from:" + from.ID}
-		if first {
-			refs = append(refs, "first:"+from.ID)
-		}
-		m.Version = 1
-		if err := t.Put(t.ctx, store.Doc{ID: m.ID, Kind: "message", Status: m.Status, Refs: refs, Version: 1, CreatedAt: t.now, Data: m}); err != nil {
+		if err := t.saveMessage(m); err != nil {
 			return err
 		}
 		if first {
@@ -178,13 +135,12 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 		if err := t.saveAccount(from); err != nil {
 			return err
 		}
-		if m.Status == "held" {
-			if err := t.emit("message.held", map[string]any{"message_id": m.ID, "from_account_id": from.ID, "to_account_id": to.ID, "rule": rule}); err != nil {
+		if m.Status == messaging.Held {
+			if err := t.emit("message.held", map[string]any{"message_id": m.ID, "from_account_id": from.ID, "to_account_id": to.ID, "rule": o.Rule}); err != nil {
 				return err
 			}
 		}
-		out = MessageResult{Findings: findings, Decision: d, Message: MessageView{ID: m.ID, Status: m.Status, BodyDelivered: m.BodyDelivered,
-			From: from.ID, To: to.ID, JobID: m.JobID, CreatedAt: m.CreatedAt.Format("2006-01-02T15:04:05.999999999Z07:00")}}
+		out = MessageResult{Findings: findings, Decision: d, Message: viewMessage(m)}
 		return nil
 	})
 	if out.Findings == nil {
@@ -193,19 +149,33 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 	return out, err
 }
 
-func categories(fs []screen.Finding) string {
-	var cs []string
-	for _, f := range fs {
-		if !slices.Contains(cs, f.Category) {
-			cs = append(cs, f.Category)
-		}
+// saveMessage writes a message with the refs its queries use.
+func (t *txn) saveMessage(m *market.Message) error {
+	m.Version++
+	refs := []string{m.From, m.To, "from:" + m.From}
+	if m.FirstContact {
+		refs = append(refs, "first:"+m.From)
 	}
-	return strings.Join(cs, ", ")
+	return t.Put(t.ctx, store.Doc{ID: m.ID, Kind: "message", Status: m.Status, Refs: refs, Version: m.Version, CreatedAt: m.CreatedAt, Data: m})
 }
 
-// spamCheck applies V3 to a first contact: near-duplicate first contacts to
-// many distinct recipients within the window (high: ban; medium: review
-// case), or too many first contacts in a day (medium).
+func viewMessage(m *market.Message) MessageView {
+	return MessageView{ID: m.ID, Status: m.Status, BodyDelivered: m.BodyDelivered, From: m.From, To: m.To, JobID: m.JobID,
+		CreatedAt: m.CreatedAt.Format("2006-01-02T15:04:05.999999999Z07:00")}
+}
+
+// actingAs refuses a body field that names another member than the acting
+// one (API.md "Acting member": 403 not_owner).
+func actingAs(actor Actor, field, id string) error {
+	if actor.Kind == "member" && actor.ID != id {
+		return problem.Newf("not_owner", "%s is %s but the acting account is %s", field, id, actor.ID)
+	}
+	return nil
+}
+
+// spamCheck applies V3 to a first contact (messaging.Spam): near-duplicate
+// first contacts to many distinct recipients within the window (high: ban;
+// medium: review case), or too many first contacts in a day (medium).
 func (t *txn) spamCheck(from *account.Account, m *market.Message, d *linkage.Decision) error {
 	set := t.s.set
 	recent, err := store.ListAs[market.Message](t.ctx, t.Tx, store.Query{Kind: "message", Refs: []string{"first:" + from.ID},
@@ -223,31 +193,140 @@ func (t *txn) spamCheck(from *account.Account, m *market.Message, d *linkage.Dec
 	if err != nil {
 		return err
 	}
-	high := len(similar) >= set.SpamHighRecipients
-	medium := len(similar) >= set.SpamMediumRecipients || daily >= set.SpamDailyRecipients
-	if !high && !medium {
+	level := messaging.Spam(len(similar), daily, set)
+	if level == messaging.NoSpam || from.Status != account.Active && from.Status != account.Suspended {
 		return nil
 	}
-	if high {
-		d.Outcome, d.Rule = "block", ptr("V3")
-		d.Reasons = append(d.Reasons, "near-identical first messages to many members")
-		if from.Status == account.Active || from.Status == account.Suspended {
-			_, err := t.violation(from, enforce.Violation{Rule: "V3", High: true, Automated: true},
-				"Near-identical first messages were sent to many different members within an hour.",
-				[]enforce.Evidence{{Type: "object", Ref: m.ID}}, nil)
+	if level == messaging.MediumSpam {
+		open, err := t.Count(t.ctx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{from.ID, "casekind:violation_review"}})
+		if err != nil || open > 0 {
 			return err
 		}
-		return nil
 	}
-	open, err := t.Count(t.ctx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{from.ID, "casekind:violation_review"}})
-	if err != nil || open > 0 {
+	f := enforce.Finding{Violation: enforce.Violation{Rule: "V3", High: level == messaging.HighSpam, Automated: true},
+		Facts:    "Many first messages to different members in a short time.",
+		Evidence: []notice.Evidence{{Type: "object", Ref: m.ID}}}
+	d.Rule = ptr("V3")
+	if level == messaging.HighSpam {
+		d.Outcome = "block"
+		d.Reasons = append(d.Reasons, "near-identical first messages to many members")
+		f.Facts = "Near-identical first messages were sent to many different members within an hour."
+	} else {
+		d.Outcome = "review"
+		d.Reasons = append(d.Reasons, "many first messages in a short time, for review")
+	}
+	_, err = t.execute(enforce.Violate(from, f, t.now, t.s.set))
+	return err
+}
+
+// HeldMessage is a held message as staff review it, with its findings.
+type HeldMessage struct {
+	MessageView
+	Kind     string                `json:"kind"`
+	Body     string                `json:"body"`
+	Findings []screen.Finding      `json:"findings"`
+	Rule     string                `json:"rule,omitempty"`
+	NoticeID string                `json:"notice_id,omitempty"`
+	Review   *market.MessageReview `json:"review"`
+}
+
+func heldView(m *market.Message) HeldMessage {
+	fs := m.Findings
+	if fs == nil {
+		fs = []screen.Finding{}
+	}
+	return HeldMessage{MessageView: viewMessage(m), Kind: m.Kind, Body: m.Body, Findings: fs, Rule: m.Rule, NoticeID: m.NoticeID, Review: m.Reviewed}
+}
+
+// Messages lists messages by status (held ones wait for a person, V5),
+// oldest first, optionally of one sender or recipient.
+func (s *Service) Messages(ctx context.Context, status, accountID string, opts ListOpts) (Page[HeldMessage], error) {
+	var out Page[HeldMessage]
+	if status != "" && !slices.Contains([]string{messaging.Delivered, messaging.Redacted, messaging.Held}, status) {
+		return out, problem.Invalid("unknown message status", problem.Field("status", "invalid", "one of delivered, redacted, held"))
+	}
+	q := store.Query{Kind: "message"}
+	if status != "" {
+		q.Status = []string{status}
+	}
+	if accountID != "" {
+		q.Refs = []string{accountID}
+	}
+	err := s.read(ctx, func(t *txn) error {
+		var err error
+		out, err = page(t, q, opts, func(m *market.Message) string { return m.ID }, heldView)
+		return err
+	})
+	return out, err
+}
+
+// MessageReviewInput is the body of POST /v1/messages/{id}/review.
+type MessageReviewInput struct {
+	Outcome *string `json:"outcome" req:"true"`
+	Reason  *string `json:"reason"`
+}
+
+// ReviewMessage carries out a person's review of a held message
+// (messaging.Review): released, it is delivered and its strike removed;
+// upheld, it stays held.
+func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in MessageReviewInput) (HeldMessage, error) {
+	var out HeldMessage
+	err := s.update(ctx, actor, func(t *txn) error {
+		m, err := get[market.Message](t, "message", id)
+		if err != nil {
+			return err
+		}
+		if m.Status != messaging.Held || m.Reviewed != nil && m.Reviewed.Outcome == "release" {
+			return problem.Newf("conflict", "message %s is %s, not waiting for review", m.ID, m.Status)
+		}
+		from, err := t.loadAccount(m.From)
+		if err != nil {
+			return err
+		}
+		hm := messaging.HeldMessage{ID: m.ID, From: from, Body: m.Body, Findings: m.Findings, Invitation: m.Kind == "invitation",
+			HasContract: m.HasContract, NoticeID: m.NoticeID}
+		var status *notice.Notice
+		if m.NoticeID != "" {
+			n, err := get[notice.Notice](t, "notice", m.NoticeID)
+			if err != nil {
+				return err
+			}
+			hm.StrikeID = n.StrikeID
+		}
+		if from.StatusNotice != "" {
+			if status, err = get[notice.Notice](t, "notice", from.StatusNotice); err != nil {
+				return err
+			}
+		}
+		effs, err := messaging.Review(hm, str(in.Outcome), str(in.Reason), status)
+		if err != nil {
+			return err
+		}
+		if _, err := t.execute(effs); err != nil {
+			return err
+		}
+		if m, err = get[market.Message](t, "message", id); err != nil { // released by the executor
+			return err
+		}
+		m.Reviewed = &market.MessageReview{Outcome: str(in.Outcome), Reason: str(in.Reason), By: actor.ID, At: t.now}
+		if err := t.saveMessage(m); err != nil {
+			return err
+		}
+		out = heldView(m)
+		return t.audit(Event{AccountID: m.From, Action: "message_reviewed", Rule: "V5", Reason: str(in.Outcome), Ref: m.ID})
+	})
+	return out, err
+}
+
+// releaseMessage delivers a held message with the body the recipient reads.
+func (t *txn) releaseMessage(id, body string) error {
+	m, err := get[market.Message](t, "message", id)
+	if err != nil {
 		return err
 	}
-	d.Outcome, d.Rule = "review", ptr("V3")
-	d.Reasons = append(d.Reasons, "many first messages in a short time, for review")
-	_, err = t.violation(from, enforce.Violation{Rule: "V3", Automated: true},
-		"Many first messages to different members in a short time.", []enforce.Evidence{{Type: "object", Ref: m.ID}}, nil)
-	return err
+	_, status := messaging.Delivery(m.Body, m.Findings, m.Kind == "invitation", m.HasContract)
+	m.Status, m.BodyDelivered = status, &body
+	return t.saveMessage(m)
 }
 
 // ReviewInput is the body of POST /v1/reviews.
@@ -267,6 +346,9 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 	}
 	if len(*in.Text) > 5000 {
 		return out, problem.Invalid("text too long", problem.Field("text", "invalid", "at most 5000 characters"))
+	}
+	if err := actingAs(actor, "author_account_id", *in.AuthorAccountID); err != nil {
+		return out, err
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
 		c, err := get[market.Contract](t, "contract", *in.ContractID)

@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"standing/internal/account"
 	"standing/internal/clock"
 	"standing/internal/identity"
 	"standing/internal/ids"
@@ -98,6 +99,7 @@ type txn struct {
 	scheduled bool      // a job due now or a webhook delivery was written
 	hooks     []Webhook // subscribed endpoints, read once per transaction by emit
 	hooksRead bool
+	accounts  map[string]*account.Account // loaded in this transaction, by id
 }
 
 // update runs fn in one write transaction; store errors become problems.

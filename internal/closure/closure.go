@@ -1,0 +1,214 @@
+// Package closure decides closing and reactivating accounts (POLICY.md
+// section 7): the preflight that lists every blocker at once (L11), who may
+// close through which channel (L1, L7), the obligations that refuse a
+// closure (L2, L3, L5), the admissions among the reasons (L6), and
+// reactivation (L8). Pure: the service gathers the blockers and applies the
+// effects returned here.
+package closure
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"standing/internal/account"
+	"standing/internal/effect"
+	"standing/internal/enforce"
+	"standing/internal/notice"
+	"standing/internal/policy"
+	"standing/internal/problem"
+)
+
+// Reasons of L6 a member may give for closing.
+var Reasons = []string{"not_using", "too_busy", "bad_experience", "career_change", "duplicate_account", "working_directly_with_client", "other"}
+
+// admissions are the L6 reasons that admit a violation; with M7's
+// redundant_account they also make L8 need support.
+var admissions = []string{"duplicate_account", "working_directly_with_client"}
+
+// OpenCase is a case on the account, as the preflight sees it.
+type OpenCase struct {
+	ID   string
+	Kind string
+}
+
+// Facts are what a closure decision reads about one account.
+type Facts struct {
+	Account     *account.Account
+	OpenCases   []OpenCase        // open or in-review cases naming the account
+	Obligations []problem.Blocker // L2, and L3/L5 of the teams it owns
+	Linked      []string          // accounts strongly linked to it (an L6 duplicate_account admission)
+	OwnsTeam    bool              // owns an organization (L8 then needs support)
+}
+
+// Check is the preflight answer (L11).
+type Check struct {
+	Allowed         bool              `json:"allowed"`
+	RequiresSupport bool              `json:"requires_support"`
+	Blockers        []problem.Blocker `json:"blockers"`
+}
+
+// SupportBlockers are the L7 conditions: a case against the account, a
+// pending suspension, a fraud hold. Asking support for help (closure,
+// reactivation, a new account) is not a case against it.
+func SupportBlockers(f Facts) []problem.Blocker {
+	bs := []problem.Blocker{}
+	for _, c := range f.OpenCases {
+		if c.Kind == "closure_assistance" || c.Kind == "reactivation" || c.Kind == "new_account_request" {
+			continue
+		}
+		bs = append(bs, problem.Blocker{Code: "open_case", Detail: "open " + strings.ReplaceAll(c.Kind, "_", " ") + " case", Ref: c.ID})
+	}
+	a := f.Account
+	if a.Status == account.Suspended {
+		bs = append(bs, problem.Blocker{Code: "pending_suspension", Detail: "the account is suspended under " + a.StatusRule, Ref: a.ID})
+	}
+	if a.FraudHold != nil {
+		bs = append(bs, problem.Blocker{Code: "fraud_hold", Detail: "payouts are on a fraud hold", Ref: a.ID})
+	}
+	return bs
+}
+
+// Preflight lists every blocker of closing the account at once (L11).
+func Preflight(f Facts) Check {
+	sup := SupportBlockers(f)
+	all := append(sup, f.Obligations...)
+	ok := len(all) == 0 && (f.Account.Status == account.Active || f.Account.Status == account.Suspended)
+	return Check{Allowed: ok, RequiresSupport: len(sup) > 0, Blockers: all}
+}
+
+// Request is a closure asked for by a member (through the integration) or by staff.
+type Request struct {
+	Reason  string
+	Channel string // web, mobile_app, support
+	Staff   bool
+}
+
+// CheckChannel applies L1 (never from the mobile app) and keeps the support
+// channel to support.
+func CheckChannel(channel string, staff bool) error {
+	switch channel {
+	case "mobile_app":
+		return problem.New("channel_not_allowed", "accounts are never closed from the mobile app; use the web or ask support").WithRule("L1")
+	case "web":
+		return nil
+	case "support":
+		if !staff {
+			return problem.New("support_required", "only support closes through the support channel").WithRule("L7")
+		}
+		return nil
+	}
+	return problem.Invalid("unknown channel", problem.Field("channel", "invalid", "web, mobile_app or support"))
+}
+
+// CheckReason applies L6's fixed list.
+func CheckReason(reason string) error {
+	if !slices.Contains(Reasons, reason) {
+		return problem.Newf("invalid_reason", "reason %q is not one of %s", reason, strings.Join(Reasons, ", ")).WithRule("L6")
+	}
+	return nil
+}
+
+// Close decides a closure (L1, L2, L6, L7, L11): refused with every blocker,
+// or the closure with the admissions its reason makes.
+func Close(f Facts, r Request, now time.Time, s policy.Settings) ([]effect.Effect, error) {
+	if err := CheckChannel(r.Channel, r.Staff); err != nil {
+		return nil, err
+	}
+	if err := CheckReason(r.Reason); err != nil {
+		return nil, err
+	}
+	a := f.Account
+	if a.Status != account.Active && a.Status != account.Suspended {
+		return nil, problem.Newf("invalid_transition", "a %s account cannot be closed", a.Status).WithRule("L2")
+	}
+	chk := Preflight(f)
+	if chk.RequiresSupport && !(r.Staff && r.Channel == "support") {
+		p := problem.New("support_required", "this account cannot close itself now; contact support").WithRule("L7")
+		p.Blockers = chk.Blockers
+		return nil, p
+	}
+	if len(f.Obligations) > 0 {
+		p := problem.Newf("closure_blocked", "settle %d obligation(s) before closing", len(f.Obligations)).WithRule("L2")
+		p.Blockers = f.Obligations
+		return nil, p
+	}
+	effs := []effect.Effect{effect.Close{Account: a.ID, Reason: r.Reason, Channel: r.Channel, Rule: "L6"}}
+	switch r.Reason {
+	case "duplicate_account": // L6: an admission, a V1 case for the linked accounts
+		effs = append(effs, effect.OpenCase{Kind: "linkage_review", Account: a.ID, Rule: "V1",
+			Body: "L6: the member closed this account as a duplicate.", Related: nonNil(f.Linked)})
+	case "working_directly_with_client": // L6: an admission, a V10 strike
+		effs = append(effs, enforce.Apply(a, enforce.Effect{Action: notice.Warning, Rule: "V10", Strike: true, Reason: "circumvention admitted at closure"},
+			enforce.Finding{Violation: enforce.Violation{Rule: "V10"},
+				Facts: "You closed the account to work directly with a client met on the platform."}, now, s)...)
+	}
+	return effs, nil
+}
+
+// SupportClose is a closure carried out by support on a closure-assistance
+// case: support may close past L7's conditions, except a fraud hold, but
+// never past an obligation (section 9: refused with the blockers).
+func SupportClose(f Facts) ([]effect.Effect, error) {
+	a := f.Account
+	if a.Status != account.Active && a.Status != account.Suspended {
+		return nil, problem.Newf("invalid_transition", "a %s account cannot be closed", a.Status).WithRule("L2")
+	}
+	bs := slices.Clone(f.Obligations)
+	if a.FraudHold != nil {
+		bs = append(bs, problem.Blocker{Code: "fraud_hold", Detail: "payouts are on a fraud hold; lift it or resolve the fraud review first", Ref: a.ID})
+	}
+	if len(bs) > 0 {
+		p := problem.Newf("closure_blocked", "the account has %d blocker(s); settle them before closing", len(bs)).WithRule("L11")
+		p.Blockers = bs
+		return nil, p
+	}
+	return []effect.Effect{effect.Close{Account: a.ID, Reason: "other", Channel: "support", Rule: "L7"}}, nil
+}
+
+// Reactivate decides L8: a closed account within the window; by the member
+// only when it holds just a freelancer profile, owns no organization and
+// was not closed for a violation reason; otherwise by support.
+func Reactivate(f Facts, bySupport bool, now time.Time, s policy.Settings) ([]effect.Effect, error) {
+	a := f.Account
+	if a.Status != account.Closed {
+		return nil, problem.Newf("not_reactivatable", "a %s account cannot be reactivated", a.Status).WithRule("L8")
+	}
+	if a.ClosedAt != nil && now.Sub(*a.ClosedAt) > s.ReactivationWindow.D() {
+		return nil, problem.New("not_reactivatable", "the account was closed more than 5 years ago").WithRule("L8")
+	}
+	if !bySupport && !SelfReactivatable(a, f.OwnsTeam) {
+		return nil, problem.New("support_required", "this account can be reactivated by support only: open a reactivation case").
+			WithRule("L8").WithStatus(http.StatusForbidden)
+	}
+	reason := "reactivated by the member"
+	if bySupport {
+		reason = "reactivated by support"
+	}
+	return []effect.Effect{effect.Reactivate{Account: a.ID, Reason: reason}}, nil
+}
+
+// SelfReactivatable reports whether the member may reactivate by itself (L8).
+func SelfReactivatable(a *account.Account, ownsTeam bool) bool {
+	reason := ""
+	if a.CloseReason != nil {
+		reason = *a.CloseReason
+	}
+	return a.Freelancer && !a.Client && !ownsTeam && !slices.Contains(admissions, reason) && reason != "redundant_account"
+}
+
+// Hint tells a closed member how to come back (the closure notice's remedy).
+func Hint(a *account.Account, reason string) string {
+	if a.Freelancer && !a.Client && !slices.Contains(admissions, reason) && reason != "redundant_account" {
+		return "You can reactivate this account yourself within 5 years."
+	}
+	return "Support can reactivate this account within 5 years."
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
