@@ -108,6 +108,24 @@ type ReleaseMessage struct {
 	Body    string
 }
 
+// SetFraudHold places or lifts a staff fraud hold on payouts (E4).
+type SetFraudHold struct {
+	Account string
+	On      bool
+	Reason  string
+}
+
+// SetVerification records the outcome of an identity verification (I1, I5).
+type SetVerification struct {
+	Account string
+	Status  string // verified or rejected
+}
+
+// WithdrawProposals withdraws the account's pending proposals (I2 hold, a ban).
+type WithdrawProposals struct {
+	Account string
+}
+
 // Audit records a decision that changes no state of its own.
 type Audit struct {
 	Account string
@@ -116,16 +134,19 @@ type Audit struct {
 	Reason  string
 }
 
-func (SetStatus) effect()       {}
-func (AddStrike) effect()       {}
-func (RemoveStrike) effect()    {}
-func (Restrict) effect()        {}
-func (Lift) effect()            {}
-func (IssueNotice) effect()     {}
-func (OpenCase) effect()        {}
-func (Close) effect()           {}
-func (Reactivate) effect()      {}
-func (Except) effect()          {}
-func (AllowNewAccount) effect() {}
-func (ReleaseMessage) effect()  {}
-func (Audit) effect()           {}
+func (SetStatus) effect()         {}
+func (AddStrike) effect()         {}
+func (RemoveStrike) effect()      {}
+func (Restrict) effect()          {}
+func (Lift) effect()              {}
+func (IssueNotice) effect()       {}
+func (OpenCase) effect()          {}
+func (Close) effect()             {}
+func (Reactivate) effect()        {}
+func (Except) effect()            {}
+func (AllowNewAccount) effect()   {}
+func (ReleaseMessage) effect()    {}
+func (WithdrawProposals) effect() {}
+func (SetVerification) effect()   {}
+func (SetFraudHold) effect()      {}
+func (Audit) effect()             {}

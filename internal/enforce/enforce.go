@@ -6,6 +6,7 @@ package enforce
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"standing/internal/account"
@@ -189,4 +190,128 @@ func StaffSanction(a *account.Account, r Sanction, now time.Time, s policy.Setti
 		}, nil
 	}
 	return Apply(a, eff, f, now, s), nil
+}
+
+// Deadline decides E1: a suspension whose respond_by has passed with no
+// remedy accepted becomes a ban, whose notice follows the suspension's (so
+// that granting an appeal of the suspension undoes the ban too, E3).
+func Deadline(a *account.Account, now time.Time) []effect.Effect {
+	if a.Status != account.Suspended || a.RespondBy == nil || now.Before(*a.RespondBy) {
+		return nil
+	}
+	rule := a.StatusRule
+	return []effect.Effect{
+		effect.SetStatus{Account: a.ID, To: account.Banned, Rule: "E1", Reason: "the deadline to respond to the " + rule + " suspension passed"},
+		effect.IssueNotice{Account: a.ID, CausesStatus: true, Notice: notice.Notice{Action: notice.Ban, Rule: "E1",
+			AutomatedDetection: true, AutomatedDecision: true, PriorStatus: string(account.Suspended), Follows: a.StatusNotice,
+			Facts: "The suspension under rule " + rule + " had a deadline to respond; it passed with no remedy accepted."}},
+	}
+}
+
+// VerificationDeadline decides I2: an active account whose verification
+// deadline passed unverified is put on hold (suspended, no respond-by: it is
+// lifted by verifying) and its pending proposals are withdrawn.
+func VerificationDeadline(a *account.Account, now time.Time) []effect.Effect {
+	v := a.Verification
+	if v.Status == "verified" || v.Deadline == nil || now.Before(*v.Deadline) || a.Status != account.Active {
+		return nil
+	}
+	requested := ""
+	if v.RequestedAt != nil {
+		requested = " on " + v.RequestedAt.Format("2006-01-02")
+	}
+	return []effect.Effect{
+		effect.SetStatus{Account: a.ID, To: account.Suspended, Rule: "I2", Reason: "identity not verified by the deadline"},
+		effect.WithdrawProposals{Account: a.ID},
+		effect.IssueNotice{Account: a.ID, CausesStatus: true, Notice: notice.Notice{Action: notice.Suspension, Rule: "I2",
+			AutomatedDetection: true, AutomatedDecision: true, PriorStatus: string(account.Active),
+			Facts: "Identity verification was requested" + requested + " and not completed by the deadline. Pending proposals were withdrawn; contracts continue."}},
+	}
+}
+
+// Remedy decides E1's other way out: staff accept the member's remedy of a
+// suspension, which returns the account to active before its deadline.
+func Remedy(a *account.Account, note string) ([]effect.Effect, error) {
+	if a.Status != account.Suspended {
+		return nil, problem.Newf("invalid_transition", "account %s is %s, not suspended", a.ID, a.Status).WithRule("E1")
+	}
+	facts := "The remedy was accepted."
+	if note = strings.TrimSpace(note); note != "" {
+		facts += " " + note
+	}
+	return []effect.Effect{
+		effect.SetStatus{Account: a.ID, To: account.Active, Rule: a.StatusRule, Reason: "remedy accepted"},
+		effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Reinstatement, Rule: a.StatusRule, Facts: facts, Remedy: "None needed."}},
+	}, nil
+}
+
+// IdentityCheck is an identity vendor's result as the policy reads it.
+type IdentityCheck struct {
+	Age          int  // on the day of verification
+	DocumentUsed bool // the ID document already verified another account (I5)
+	NameMatches  bool // the legal name matches the profile name (I4)
+}
+
+// Verified says what a verification came to: "under_age" (I3, banned),
+// "document_used" (I5, rejected; linkage decides the rest) or "verified".
+type Verified string
+
+// Verify decides I1, I3 and I5 for a verification result: under 18 bans;
+// a used document is rejected; otherwise the account is verified, the I1
+// restrictions lifted and an I2 hold ended.
+func Verify(a *account.Account, c IdentityCheck, now time.Time, s policy.Settings) (Verified, []effect.Effect) {
+	switch {
+	case c.Age < s.MinimumAge:
+		return "under_age", append([]effect.Effect{effect.SetVerification{Account: a.ID, Status: "rejected"}},
+			Violate(a, Finding{Violation: Violation{Rule: "I3", Automated: true}, Facts: "The verified date of birth shows the member is under 18."}, now, s)...)
+	case c.DocumentUsed:
+		return "document_used", []effect.Effect{effect.SetVerification{Account: a.ID, Status: "rejected"},
+			effect.Audit{Account: a.ID, Action: "verification_rejected", Rule: "I5", Reason: "the ID document already verified another account"}}
+	}
+	effs := []effect.Effect{effect.SetVerification{Account: a.ID, Status: "verified"},
+		effect.Lift{Account: a.ID, Rule: "I1", Reason: "identity verified"},
+		effect.Audit{Account: a.ID, Action: "verified", Rule: "I1"}}
+	if a.Status == account.Suspended && a.StatusRule == "I2" {
+		effs = append(effs, effect.SetStatus{Account: a.ID, To: account.Active, Rule: "I2", Reason: "identity verified"},
+			effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Reinstatement, Rule: "I2",
+				Facts: "Identity verified: the verification hold is lifted.", Remedy: "None needed."}})
+	}
+	return "verified", effs
+}
+
+// NameMismatch is I4: a verified legal name that does not match the profile
+// name is a fraud review (V4) for staff, never an automatic sanction.
+func NameMismatch(a *account.Account) []effect.Effect {
+	return []effect.Effect{effect.OpenCase{Kind: "violation_review", Account: a.ID, Rule: "V4",
+		Body: "I4: the verified legal name does not match the profile name."}}
+}
+
+// Refusals decides C3 for refused content (a profile, proposal or job post
+// with contact details): every RefusedAttempts-th refusal in the window by
+// one account makes a V6 strike.
+func Refusals(a *account.Account, inWindow int, surface string, ev []notice.Evidence, now time.Time, s policy.Settings) []effect.Effect {
+	if inWindow < s.RefusedAttempts || inWindow%s.RefusedAttempts != 0 {
+		return nil
+	}
+	return Violate(a, Finding{Violation: Violation{Rule: "V6", Automated: true}, Evidence: ev,
+		Facts: fmt.Sprintf("You tried %d times within 24 hours to publish contact information in a %s, where it is not allowed.",
+			inWindow, strings.ReplaceAll(surface, "_", " "))}, now, s)
+}
+
+// FraudHold decides E4's fraud hold: placing it stops payouts with a
+// notice; lifting it says so. Placing a hold already placed, or lifting
+// none, changes nothing.
+func FraudHold(a *account.Account, on bool, reason string) []effect.Effect {
+	switch {
+	case on && a.FraudHold == nil:
+		return []effect.Effect{effect.SetFraudHold{Account: a.ID, On: true, Reason: reason},
+			effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Restriction, Rule: "V4", Capability: account.WithdrawFunds, Monetary: true,
+				Facts:  "Payouts are held while a fraud concern is reviewed: " + reason,
+				Remedy: "Support will contact you; the hold ends when the review ends."}}}
+	case !on && a.FraudHold != nil:
+		return []effect.Effect{effect.SetFraudHold{Account: a.ID, On: false, Reason: reason},
+			effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Reinstatement, Rule: "V4", Monetary: true,
+				Facts: "The fraud hold on your payouts is lifted.", Remedy: "None needed."}}}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"time"
 
+	"standing/internal/market"
 	"standing/internal/policy"
 	"standing/internal/problem"
 	"standing/internal/service"
@@ -152,30 +153,29 @@ func (s *Server) table() []route {
 			return ok(svc.Erase(q.ctx, q.actor, q.path("id")))
 		}},
 	}
-	for _, agency := range []bool{false, true} {
-		base, what := "/v1/organizations", "organization"
-		rule := "L3"
-		if agency {
-			base, what, rule = "/v1/agencies", "agency", "L5"
+	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
+		base, what, rule := "/v1/organizations", string(k), k.ClosureRule()
+		if k == market.Agency {
+			base = "/v1/agencies"
 		}
 		rts = append(rts,
 			route{"POST", base, rI, "Create an " + what + " owned by the acting account", bodyOf[service.NameInput](), nil, func(q *req) (int, any, error) {
-				return created(svc.CreateTeam(q.ctx, q.actor, agency, q.acting, *in[service.NameInput](q)))
+				return created(svc.CreateTeam(q.ctx, q.actor, k, q.acting, *in[service.NameInput](q)))
 			}},
 			route{"GET", base + "/{id}", rIS, "An " + what, nil, nil, func(q *req) (int, any, error) {
-				return ok(svc.Team(q.ctx, agency, q.path("id")))
+				return ok(svc.Team(q.ctx, k, q.path("id")))
 			}},
 			route{"POST", base + "/{id}/members", rI, "Add a member (acting: owner or admin)", bodyOf[service.MemberInput](), nil, func(q *req) (int, any, error) {
-				return created(svc.AddMember(q.ctx, q.actor, agency, q.acting, q.path("id"), *in[service.MemberInput](q)))
+				return created(svc.AddMember(q.ctx, q.actor, k, q.acting, q.path("id"), *in[service.MemberInput](q)))
 			}},
 			route{"DELETE", base + "/{id}/members/{account_id}", rI, "Leave or remove a member (L4)", nil, nil, func(q *req) (int, any, error) {
-				return ok(svc.RemoveMember(q.ctx, q.actor, agency, q.acting, q.path("id"), q.path("account_id")))
+				return ok(svc.RemoveMember(q.ctx, q.actor, k, q.acting, q.path("id"), q.path("account_id")))
 			}},
 			route{"GET", base + "/{id}/closure", rIS, "Closure preflight of the " + what + " (" + rule + ", L11)", nil, nil, func(q *req) (int, any, error) {
-				return ok(svc.TeamClosureCheck(q.ctx, agency, q.acting, q.path("id")))
+				return ok(svc.TeamClosureCheck(q.ctx, k, q.acting, q.path("id")))
 			}},
 			route{"POST", base + "/{id}/closure", rI, "Close the " + what + ", owner only (" + rule + ")", bodyOf[service.TeamClosureInput](), nil, func(q *req) (int, any, error) {
-				return ok(svc.CloseTeam(q.ctx, q.actor, agency, q.acting, q.path("id"), *in[service.TeamClosureInput](q)))
+				return ok(svc.CloseTeam(q.ctx, q.actor, k, q.acting, q.path("id"), *in[service.TeamClosureInput](q)))
 			}},
 		)
 	}

@@ -276,3 +276,36 @@ type Withdrawal struct {
 	Status      string    `json:"status"`
 	CreatedAt   time.Time `json:"created_at"`
 }
+
+// TeamKind is what a team is: a client organization (L3) or an agency (L5).
+type TeamKind string
+
+// The two kinds of team.
+const (
+	Organization TeamKind = "organization"
+	Agency       TeamKind = "agency"
+)
+
+// Prefix is the id prefix of the kind's teams (API.md).
+func (k TeamKind) Prefix() string {
+	if k == Agency {
+		return "agy"
+	}
+	return "org"
+}
+
+// Roles are the roles a member of the kind's teams may hold (section 1).
+func (k TeamKind) Roles() []string {
+	if k == Agency {
+		return []string{"admin", "member"}
+	}
+	return []string{"admin", "manager", "member"}
+}
+
+// ClosureRule is the rule that governs closing the kind's teams.
+func (k TeamKind) ClosureRule() string {
+	if k == Agency {
+		return "L5"
+	}
+	return "L3"
+}

@@ -558,15 +558,9 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 	if err != nil {
 		return nil, err
 	}
-	if n >= t.s.set.RefusedAttempts && n%t.s.set.RefusedAttempts == 0 {
-		ev := notice.Spans(surface, findings)
-		if _, err := t.violation(a, enforce.Violation{Rule: "V6", Automated: true},
-			fmt.Sprintf("%d attempts within 24 hours to publish contact information where it is not allowed.", n), ev, nil); err != nil {
-			return nil, err
-		}
-		if err := t.saveAccount(a); err != nil {
-			return nil, err
-		}
+	t.remember(a)
+	if _, err := t.execute(enforce.Refusals(a, n, surface, notice.Spans(surface, findings), t.now, t.s.set)); err != nil {
+		return nil, err
 	}
 	p := problem.Newf("contact_info_not_allowed", "the %s contains contact information or requests that must stay off it; remove the marked parts and try again", strings.ReplaceAll(surface, "_", " ")).WithRule("C2")
 	p.Findings = findings

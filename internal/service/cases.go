@@ -444,40 +444,23 @@ func (s *Service) Sanction(ctx context.Context, actor Actor, id string, in Sanct
 	return out, err
 }
 
-// FraudHold places (on) or lifts a staff fraud hold (E4).
+// FraudHold places (on) or lifts a staff fraud hold (enforce.FraudHold).
 func (s *Service) FraudHold(ctx context.Context, actor Actor, id string, on bool, reason string) (account.View, error) {
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
-		switch {
-		case on && a.FraudHold == nil:
-			a.FraudHold = &account.Hold{Reason: reason, By: actor.ID, At: t.now}
-			if err := t.audit(Event{AccountID: a.ID, Action: "fraud_hold_placed", Rule: "E4", Reason: reason}); err != nil {
-				return err
-			}
-			if _, err := t.issue(a, notice.Notice{Action: notice.Restriction, Rule: "V4", Capability: account.WithdrawFunds, Monetary: true,
-				Facts:  "Payouts are held while a fraud concern is reviewed: " + reason,
-				Remedy: "Support will contact you; the hold ends when the review ends."}); err != nil {
-				return err
-			}
-		case !on && a.FraudHold != nil:
-			a.FraudHold = nil
-			if err := t.audit(Event{AccountID: a.ID, Action: "fraud_hold_lifted", Rule: "E4", Reason: reason}); err != nil {
-				return err
-			}
-		default:
-			return nil
-		}
-		return t.emit("account.restrictions_changed", map[string]any{"account_id": a.ID, "fraud_hold": on})
+		_, err := t.execute(enforce.FraudHold(a, on, reason))
+		return err
 	})
 }
 
-// Remedy accepts a member's remedy of a suspension (E1): the deadline is
-// cancelled and the account returns to active.
+// Remedy accepts a member's remedy of a suspension (enforce.Remedy).
 func (s *Service) Remedy(ctx context.Context, actor Actor, id, note string) (account.View, error) {
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
-		if a.Status != account.Suspended {
-			return problem.Newf("invalid_transition", "account %s is %s, not suspended", a.ID, a.Status).WithRule("E1")
+		effs, err := enforce.Remedy(a, note)
+		if err != nil {
+			return err
 		}
-		return t.reinstate(a, a.StatusRule, "The remedy was accepted. "+note)
+		_, err = t.execute(effs)
+		return err
 	})
 }
 

@@ -76,8 +76,8 @@ func (t *txn) obligationBlockers(a *account.Account) ([]problem.Blocker, error) 
 	if b.AvailableCents > 0 {
 		bs = append(bs, problem.Blocker{Code: "unwithdrawn_funds", Detail: cents(b.AvailableCents) + " is available to withdraw", Ref: a.ID})
 	}
-	for _, k := range []teamKind{orgKind, agencyKind} {
-		teams, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: k.kind, Status: []string{"active"}, Refs: []string{"owner:" + a.ID}})
+	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
+		teams, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: string(k), Status: []string{"active"}, Refs: []string{"owner:" + a.ID}})
 		if err != nil {
 			return nil, err
 		}
@@ -93,10 +93,10 @@ func (t *txn) obligationBlockers(a *account.Account) ([]problem.Blocker, error) 
 }
 
 // teamBlockers are L3 for an organization and L5 for an agency.
-func (t *txn) teamBlockers(k teamKind, tm *market.Team) ([]problem.Blocker, error) {
+func (t *txn) teamBlockers(k market.TeamKind, tm *market.Team) ([]problem.Blocker, error) {
 	var bs []problem.Blocker
 	code := "team_members"
-	if k.kind == agencyKind.kind {
+	if k == market.Agency {
 		code = "agency_members"
 	}
 	for _, m := range tm.Others() {
@@ -110,11 +110,11 @@ func (t *txn) teamBlockers(k teamKind, tm *market.Team) ([]problem.Blocker, erro
 		if c.Status == "active" {
 			bs = append(bs, problem.Blocker{Code: "active_contract", Detail: "end the " + c.Kind + " contract of " + tm.Name, Ref: c.ID})
 		}
-		if k.kind == orgKind.kind && c.BillingOpen() {
+		if k == market.Organization && c.BillingOpen() {
 			bs = append(bs, problem.Blocker{Code: "open_billing_cycle", Detail: "the weekly billing cycle must end (Sunday 24:00 UTC) and be invoiced", Ref: c.ID})
 		}
 	}
-	if k.kind == orgKind.kind {
+	if k == market.Organization {
 		jobs, err := store.ListAs[market.Job](t.ctx, t.Tx, store.Query{Kind: "job", Refs: []string{tm.ID}, Status: []string{"open"}})
 		if err != nil {
 			return nil, err
@@ -200,8 +200,8 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) err
 	if err := t.withdrawProposals(a.ID); err != nil {
 		return err
 	}
-	for _, k := range []teamKind{orgKind, agencyKind} {
-		teams, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: k.kind, Status: []string{"active"}, Refs: []string{a.ID}})
+	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
+		teams, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: string(k), Status: []string{"active"}, Refs: []string{a.ID}})
 		if err != nil {
 			return err
 		}
@@ -265,11 +265,7 @@ func (t *txn) reactivate(a *account.Account, reason string) error {
 }
 
 // TeamClosureCheck is the preflight of an organization or agency.
-func (s *Service) TeamClosureCheck(ctx context.Context, agency bool, acting, id string) (ClosureCheck, error) {
-	k := orgKind
-	if agency {
-		k = agencyKind
-	}
+func (s *Service) TeamClosureCheck(ctx context.Context, k market.TeamKind, acting, id string) (ClosureCheck, error) {
 	var out ClosureCheck
 	err := s.read(ctx, func(t *txn) error {
 		tm, err := t.loadTeam(k, id)
@@ -277,7 +273,7 @@ func (s *Service) TeamClosureCheck(ctx context.Context, agency bool, acting, id 
 			return err
 		}
 		if acting != "" && tm.OwnerID != acting {
-			return problem.Newf("not_owner", "only the owner closes %s %s", k.what, tm.ID).WithRule(teamRule(agency))
+			return problem.Newf("not_owner", "only the owner closes %s %s", string(k), tm.ID).WithRule(k.ClosureRule())
 		}
 		bs, err := t.teamBlockers(k, tm)
 		if err != nil {
@@ -292,13 +288,6 @@ func (s *Service) TeamClosureCheck(ctx context.Context, agency bool, acting, id 
 	return out, err
 }
 
-func teamRule(agency bool) string {
-	if agency {
-		return "L5"
-	}
-	return "L3"
-}
-
 // TeamClosureInput is the body of POST /v1/organizations/{id}/closure.
 type TeamClosureInput struct {
 	Channel *string `json:"channel" req:"true"`
@@ -306,11 +295,7 @@ type TeamClosureInput struct {
 }
 
 // CloseTeam closes an organization (L3) or agency (L5) by its owner.
-func (s *Service) CloseTeam(ctx context.Context, actor Actor, agency bool, acting, id string, in TeamClosureInput) (market.Team, error) {
-	k := orgKind
-	if agency {
-		k = agencyKind
-	}
+func (s *Service) CloseTeam(ctx context.Context, actor Actor, k market.TeamKind, acting, id string, in TeamClosureInput) (market.Team, error) {
 	var out market.Team
 	if err := closure.CheckChannel(*in.Channel, actor.Kind == "staff"); err != nil {
 		return out, err
@@ -326,17 +311,17 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, agency bool, actin
 			return err
 		}
 		if tm.OwnerID != a.ID {
-			return problem.Newf("not_owner", "only the owner closes %s %s", k.what, tm.ID).WithRule(teamRule(agency))
+			return problem.Newf("not_owner", "only the owner closes %s %s", string(k), tm.ID).WithRule(k.ClosureRule())
 		}
 		if tm.Status != "active" {
-			return problem.Newf("conflict", "%s %s is already closed", k.what, tm.ID)
+			return problem.Newf("conflict", "%s %s is already closed", string(k), tm.ID)
 		}
 		bs, err := t.teamBlockers(k, tm)
 		if err != nil {
 			return err
 		}
 		if len(bs) > 0 {
-			p := problem.Newf("closure_blocked", "settle %d obligation(s) before closing %s", len(bs), tm.Name).WithRule(teamRule(agency))
+			p := problem.Newf("closure_blocked", "settle %d obligation(s) before closing %s", len(bs), tm.Name).WithRule(k.ClosureRule())
 			p.Blockers = bs
 			return p
 		}
@@ -344,7 +329,7 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, agency bool, actin
 		if err := t.saveTeam(k, tm); err != nil {
 			return err
 		}
-		if err := t.audit(Event{AccountID: a.ID, Action: k.kind + "_closed", Rule: teamRule(agency), Ref: tm.ID}); err != nil {
+		if err := t.audit(Event{AccountID: a.ID, Action: string(k) + "_closed", Rule: k.ClosureRule(), Ref: tm.ID}); err != nil {
 			return err
 		}
 		out = *tm

@@ -183,6 +183,34 @@ func (t *txn) executeOne(e effect.Effect, load func(string) (*account.Account, e
 		return t.audit(Event{AccountID: a.ID, Action: "exception_approved", Rule: "M6", Reason: "new account after closure in good standing"})
 	case effect.ReleaseMessage:
 		return t.releaseMessage(e.Message, e.Body)
+	case effect.SetFraudHold:
+		a, err := load(e.Account)
+		if err != nil {
+			return err
+		}
+		action := "fraud_hold_lifted"
+		a.FraudHold = nil
+		if e.On {
+			action = "fraud_hold_placed"
+			a.FraudHold = &account.Hold{Reason: e.Reason, By: t.actor.ID, At: t.now}
+		}
+		if err := t.audit(Event{AccountID: a.ID, Action: action, Rule: "E4", Reason: e.Reason}); err != nil {
+			return err
+		}
+		return t.emit("account.restrictions_changed", map[string]any{"account_id": a.ID, "fraud_hold": e.On})
+	case effect.SetVerification:
+		a, err := load(e.Account)
+		if err != nil {
+			return err
+		}
+		a.Verification.Status = e.Status
+		if e.Status == "verified" {
+			a.Verification.VerifiedAt = &t.now
+			return t.cancel("verification_deadline", a.ID)
+		}
+		return nil
+	case effect.WithdrawProposals:
+		return t.withdrawProposals(e.Account)
 	case effect.Audit:
 		return t.audit(Event{AccountID: e.Account, Action: e.Action, Rule: e.Rule, Reason: e.Reason})
 	}

@@ -9,7 +9,6 @@ import (
 	"standing/internal/enforce"
 	"standing/internal/identity"
 	"standing/internal/linkage"
-	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
 )
@@ -200,69 +199,43 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 			return err
 		}
 		a.DateOfBirth = str(in.DateOfBirth)
-		// I3: under 18 on the day of verification.
-		if age < t.s.set.MinimumAge {
-			a.Verification.Status = "rejected"
-			if err := t.record(a.ID, sigs); err != nil {
-				return err
-			}
-			if _, err := t.violation(a, enforce.Violation{Rule: "I3", Automated: true},
-				"The verified date of birth shows the member is under 18.", nil, nil); err != nil {
-				return err
-			}
-			out.Decision = linkage.Decision{Outcome: "block", Rule: ptr("I3"), Reasons: []string{"the member is under 18"}, Links: []linkage.Link{}}
-			return t.finish(a, &out)
-		}
-		// I5: the document must not have verified another account.
 		holders, err := t.AccountsWith(t.ctx, identity.IDDocument, t.s.signals.Lookups(sigs[0]), 10)
 		if err != nil {
 			return err
 		}
-		used := slices.ContainsFunc(holders, func(r store.SignalRow) bool { return r.AccountID != a.ID })
-		if used {
-			a.Verification.Status = "rejected"
-			if err := t.audit(Event{AccountID: a.ID, Action: "verification_rejected", Rule: "I5",
-				Reason: "the ID document already verified another account"}); err != nil {
+		check := enforce.IdentityCheck{Age: age, NameMatches: identity.NamesMatch(str(in.LegalName), a.Name),
+			DocumentUsed: slices.ContainsFunc(holders, func(r store.SignalRow) bool { return r.AccountID != a.ID })}
+		verdict, effs := enforce.Verify(a, check, t.now, t.s.set)
+		if _, err := t.execute(effs); err != nil {
+			return err
+		}
+		switch verdict {
+		case "under_age":
+			if err := t.record(a.ID, sigs); err != nil {
 				return err
 			}
+			out.Decision = linkage.Decision{Outcome: "block", Rule: ptr("I3"), Reasons: []string{"the member is under 18"}, Links: []linkage.Link{}}
+		case "document_used":
 			d, err := t.laterLinks(a, sigs, "I5")
 			if err != nil {
 				return err
 			}
 			d.Reasons = append([]string{"the ID document already verified another account (I5)"}, d.Reasons...)
 			out.Decision = d
-			return t.finish(a, &out)
-		}
-		a.Verification.Status = "verified"
-		a.Verification.VerifiedAt = &t.now
-		if err := t.cancel("verification_deadline", a.ID); err != nil {
-			return err
-		}
-		if err := t.lift(a, "I1", "", "identity verified"); err != nil {
-			return err
-		}
-		if err := t.audit(Event{AccountID: a.ID, Action: "verified", Rule: "I1"}); err != nil {
-			return err
-		}
-		if a.Status == account.Suspended && a.StatusRule == "I2" {
-			if err := t.reinstate(a, "I2", "Identity verified: the verification hold is lifted."); err != nil {
+		default:
+			d, err := t.laterLinks(a, sigs, "")
+			if err != nil {
 				return err
 			}
-		}
-		d, err := t.laterLinks(a, sigs, "")
-		if err != nil {
-			return err
-		}
-		// I4: the legal name must match the profile name.
-		if !identity.NamesMatch(str(in.LegalName), a.Name) && d.Outcome == "allow" {
-			d.Outcome, d.Rule = "review", ptr("I4")
-			d.Reasons = append(d.Reasons, "the verified legal name does not match the profile name")
-			if _, err := t.openCase(Case{Kind: "violation_review", AccountID: a.ID, Channel: "web", Rule: "V4",
-				Body: "I4: the verified legal name does not match the profile name."}, true); err != nil {
-				return err
+			if !check.NameMatches && d.Outcome == "allow" { // I4
+				d.Outcome, d.Rule = "review", ptr("I4")
+				d.Reasons = append(d.Reasons, "the verified legal name does not match the profile name")
+				if _, err := t.execute(enforce.NameMismatch(a)); err != nil {
+					return err
+				}
 			}
+			out.Decision = d
 		}
-		out.Decision = d
 		return t.finish(a, &out)
 	})
 	return out, err
@@ -275,13 +248,4 @@ func (t *txn) finish(a *account.Account, out *DecisionResult) error {
 	}
 	out.Account = a.View(t.now, t.s.set)
 	return nil
-}
-
-// reinstate returns a suspended or banned account to active with a notice.
-func (t *txn) reinstate(a *account.Account, rule, facts string) error {
-	if err := t.setStatus(a, account.Active, rule, facts); err != nil {
-		return err
-	}
-	_, err := t.issue(a, notice.Notice{Action: notice.Reinstatement, Rule: rule, Facts: facts, Remedy: "None needed."})
-	return err
 }

@@ -8,6 +8,7 @@ import (
 
 	"standing/internal/account"
 	"standing/internal/clock"
+	"standing/internal/enforce"
 	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
@@ -133,52 +134,24 @@ func (s *Service) Loop(ctx context.Context) {
 	}
 }
 
-// deadline is E1: a suspension whose respond_by passed becomes a ban.
+// deadline is E1 (enforce.Deadline).
 func (t *txn) deadline(id string) error {
 	a, err := t.loadAccount(id)
 	if err != nil {
 		return ignoreMissing(err)
 	}
-	if a.Status != account.Suspended || a.RespondBy == nil || t.now.Before(*a.RespondBy) {
-		return nil
-	}
-	rule := a.StatusRule
-	if err := t.setStatus(a, account.Banned, "E1", "the deadline to respond to the "+rule+" suspension passed"); err != nil {
-		return err
-	}
-	if err := t.afterBan(a); err != nil {
-		return err
-	}
-	if _, err := t.issue(a, notice.Notice{Action: notice.Ban, Rule: "E1", AutomatedDetection: true, AutomatedDecision: true,
-		PriorStatus: string(account.Suspended),
-		Facts:       "The suspension under rule " + rule + " had a deadline to respond; it passed with no remedy accepted."}); err != nil {
-		return err
-	}
-	return t.saveAccount(a)
+	_, err = t.execute(enforce.Deadline(a, t.now))
+	return err
 }
 
-// verificationDeadline is I2: not verified in time, the account is put on
-// hold and its proposals are withdrawn; contracts go on.
+// verificationDeadline is I2 (enforce.VerificationDeadline).
 func (t *txn) verificationDeadline(id string) error {
 	a, err := t.loadAccount(id)
 	if err != nil {
 		return ignoreMissing(err)
 	}
-	if a.Verification.Status == "verified" || a.Verification.Deadline == nil || t.now.Before(*a.Verification.Deadline) || a.Status != account.Active {
-		return nil
-	}
-	if err := t.setStatus(a, account.Suspended, "I2", "identity not verified by the deadline"); err != nil {
-		return err
-	}
-	if err := t.withdrawProposals(a.ID); err != nil {
-		return err
-	}
-	if _, err := t.issue(a, notice.Notice{Action: notice.Suspension, Rule: "I2", AutomatedDetection: true, AutomatedDecision: true,
-		PriorStatus: string(account.Active),
-		Facts:       "Identity verification was requested on " + a.Verification.RequestedAt.Format("2006-01-02") + " and not completed by the deadline. Pending proposals were withdrawn; contracts continue."}); err != nil {
-		return err
-	}
-	return t.saveAccount(a)
+	_, err = t.execute(enforce.VerificationDeadline(a, t.now))
+	return err
 }
 
 // release moves a payment from pending to available after the security period.

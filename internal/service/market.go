@@ -76,7 +76,7 @@ func (t *txn) saveInvoice(v *market.Invoice) error {
 
 // memberOf checks that acting holds one of roles in the organization.
 func (t *txn) memberOf(orgID, acting string, roles ...string) (*market.Team, error) {
-	org, err := t.loadTeam(orgKind, orgID)
+	org, err := t.loadTeam(market.Organization, orgID)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +256,7 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 			return problem.Newf("conflict", "job %s is closed", j.ID)
 		}
 		if in.AgencyID != nil {
-			ag, err := t.loadTeam(agencyKind, *in.AgencyID)
+			ag, err := t.loadTeam(market.Agency, *in.AgencyID)
 			if err != nil {
 				return err
 			}
@@ -443,7 +443,7 @@ func (t *txn) pair(a, b string) (*Pair, error) {
 // met records that a freelancer met an organization's people; a contract
 // makes every member of the organization a contract partner (C2).
 func (t *txn) met(freelancer, orgID, acting string, contract bool) error {
-	org, err := t.loadTeam(orgKind, orgID)
+	org, err := t.loadTeam(market.Organization, orgID)
 	if err != nil {
 		return err
 	}
@@ -605,7 +605,7 @@ func (s *Service) Invoices(ctx context.Context, orgID, status string, opts ListO
 		return out, problem.Invalid("unknown status", problem.Field("status", "invalid", "paid or unpaid"))
 	}
 	err := s.read(ctx, func(t *txn) error {
-		if _, err := t.loadTeam(orgKind, orgID); err != nil {
+		if _, err := t.loadTeam(market.Organization, orgID); err != nil {
 			return err
 		}
 		q := store.Query{Kind: "invoice", Refs: []string{orgID}}
@@ -767,7 +767,7 @@ func (t *txn) balance(a *account.Account) (Balance, error) {
 	}
 	// Escrow is the freelancer's work not yet paid, or, for a client, what its
 	// organizations have funded and not yet released.
-	owned, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: orgKind.kind, Refs: []string{"owner:" + a.ID}})
+	owned, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: string(market.Organization), Refs: []string{"owner:" + a.ID}})
 	if err != nil {
 		return b, err
 	}

@@ -355,7 +355,7 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 		if err != nil {
 			return err
 		}
-		org, err := t.loadTeam(orgKind, c.OrganizationID)
+		org, err := t.loadTeam(market.Organization, c.OrganizationID)
 		if err != nil {
 			return err
 		}

@@ -11,29 +11,18 @@ import (
 	"standing/internal/store"
 )
 
-// teamKind names organizations and agencies for ids, documents and errors.
-type teamKind struct {
-	kind, prefix, what string
-	roles              []string
-}
-
-var (
-	orgKind    = teamKind{"organization", "org", "organization", []string{"admin", "manager", "member"}}
-	agencyKind = teamKind{"agency", "agy", "agency", []string{"admin", "member"}}
-)
-
-func (t *txn) saveTeam(k teamKind, tm *market.Team) error {
+func (t *txn) saveTeam(k market.TeamKind, tm *market.Team) error {
 	tm.Version++
 	refs := []string{"owner:" + tm.OwnerID}
 	for _, m := range tm.Members {
 		refs = append(refs, m.AccountID)
 	}
-	return t.Put(t.ctx, store.Doc{ID: tm.ID, Kind: k.kind, Status: tm.Status, Search: tm.Name, Refs: refs,
+	return t.Put(t.ctx, store.Doc{ID: tm.ID, Kind: string(k), Status: tm.Status, Search: tm.Name, Refs: refs,
 		Version: tm.Version, CreatedAt: tm.CreatedAt, Data: tm})
 }
 
-func (t *txn) loadTeam(k teamKind, id string) (*market.Team, error) {
-	return get[market.Team](t, k.kind, id)
+func (t *txn) loadTeam(k market.TeamKind, id string) (*market.Team, error) {
+	return get[market.Team](t, string(k), id)
 }
 
 // actingAccount loads the acting member, which must be able to act.
@@ -57,7 +46,7 @@ func (t *txn) actingAccount(acting string) (*account.Account, error) {
 }
 
 // actingOn loads the acting member and the team it acts on.
-func (t *txn) actingOn(k teamKind, acting, teamID string) (*account.Account, *market.Team, error) {
+func (t *txn) actingOn(k market.TeamKind, acting, teamID string) (*account.Account, *market.Team, error) {
 	a, err := t.actingAccount(acting)
 	if err != nil {
 		return nil, nil, err
@@ -72,11 +61,7 @@ type NameInput struct {
 }
 
 // CreateTeam creates an organization or agency owned by the acting account.
-func (s *Service) CreateTeam(ctx context.Context, actor Actor, agency bool, acting string, in NameInput) (market.Team, error) {
-	k := orgKind
-	if agency {
-		k = agencyKind
-	}
+func (s *Service) CreateTeam(ctx context.Context, actor Actor, k market.TeamKind, acting string, in NameInput) (market.Team, error) {
 	var out market.Team
 	if n := str(in.Name); n == "" || len(n) > 200 {
 		return out, problem.Invalid("name must be 1 to 200 characters", problem.Field("name", "invalid", "1 to 200 characters"))
@@ -86,21 +71,21 @@ func (s *Service) CreateTeam(ctx context.Context, actor Actor, agency bool, acti
 		if err != nil {
 			return err
 		}
-		if agency && !a.Freelancer {
+		if k == market.Agency && !a.Freelancer {
 			return problem.New("capability_blocked", "an agency is owned by a freelancer account; add a freelancer profile first").WithRule("L5")
 		}
-		tm := &market.Team{ID: ids.New(k.prefix), Name: str(in.Name), OwnerID: a.ID, Status: "active", CreatedAt: t.now,
+		tm := &market.Team{ID: ids.New(k.Prefix()), Name: str(in.Name), OwnerID: a.ID, Status: "active", CreatedAt: t.now,
 			Members: []market.Member{{AccountID: a.ID, Role: "owner", Since: t.now}}}
 		if err := t.saveTeam(k, tm); err != nil {
 			return err
 		}
-		if !agency && !a.Client {
+		if k == market.Organization && !a.Client {
 			a.Client = true
 			if err := t.saveAccount(a); err != nil {
 				return err
 			}
 		}
-		if err := t.audit(Event{AccountID: a.ID, Action: k.kind + "_created", Ref: tm.ID}); err != nil {
+		if err := t.audit(Event{AccountID: a.ID, Action: string(k) + "_created", Ref: tm.ID}); err != nil {
 			return err
 		}
 		out = *tm
@@ -116,13 +101,9 @@ type MemberInput struct {
 }
 
 // AddMember adds an account to a team; the acting account is its owner or an admin.
-func (s *Service) AddMember(ctx context.Context, actor Actor, agency bool, acting, teamID string, in MemberInput) (market.Team, error) {
-	k := orgKind
-	if agency {
-		k = agencyKind
-	}
+func (s *Service) AddMember(ctx context.Context, actor Actor, k market.TeamKind, acting, teamID string, in MemberInput) (market.Team, error) {
 	var out market.Team
-	if !slices.Contains(k.roles, *in.Role) {
+	if !slices.Contains(k.Roles(), *in.Role) {
 		return out, problem.Invalid("unknown role", problem.Field("role", "invalid", "a role of this kind of team"))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
@@ -131,10 +112,10 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, agency bool, actin
 			return err
 		}
 		if tm.Status != "active" {
-			return problem.Newf("conflict", "%s %s is closed", k.what, tm.ID)
+			return problem.Newf("conflict", "%s %s is closed", string(k), tm.ID)
 		}
 		if r := tm.Role(a.ID); r != "owner" && r != "admin" {
-			return problem.Newf("not_owner", "only the owner or an admin adds members to %s %s", k.what, tm.ID).WithRule("L4")
+			return problem.Newf("not_owner", "only the owner or an admin adds members to %s %s", string(k), tm.ID).WithRule("L4")
 		}
 		m, err := t.loadAccount(*in.AccountID)
 		if err != nil {
@@ -143,7 +124,7 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, agency bool, actin
 		if m.Status != account.Active {
 			return problem.Newf("conflict", "account %s is %s", m.ID, m.Status)
 		}
-		if agency && !m.Freelancer {
+		if k == market.Agency && !m.Freelancer {
 			return problem.New("conflict", "agency members are freelancers").WithRule("L5")
 		}
 		if tm.Role(m.ID) != "" {
@@ -153,7 +134,7 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, agency bool, actin
 		if err := t.saveTeam(k, tm); err != nil {
 			return err
 		}
-		if err := t.audit(Event{AccountID: m.ID, Action: "joined_" + k.kind, Ref: tm.ID, Reason: *in.Role}); err != nil {
+		if err := t.audit(Event{AccountID: m.ID, Action: "joined_" + string(k), Ref: tm.ID, Reason: *in.Role}); err != nil {
 			return err
 		}
 		out = *tm
@@ -163,11 +144,7 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, agency bool, actin
 }
 
 // RemoveMember is leaving (acting = the member) or removing (L4).
-func (s *Service) RemoveMember(ctx context.Context, actor Actor, agency bool, acting, teamID, memberID string) (market.Team, error) {
-	k := orgKind
-	if agency {
-		k = agencyKind
-	}
+func (s *Service) RemoveMember(ctx context.Context, actor Actor, k market.TeamKind, acting, teamID, memberID string) (market.Team, error) {
 	var out market.Team
 	err := s.update(ctx, actor, func(t *txn) error {
 		a, tm, err := t.actingOn(k, acting, teamID)
@@ -176,12 +153,12 @@ func (s *Service) RemoveMember(ctx context.Context, actor Actor, agency bool, ac
 		}
 		target := tm.Role(memberID)
 		if target == "" {
-			return problem.Newf("not_found", "account %s is not a member of %s %s", memberID, k.what, tm.ID)
+			return problem.Newf("not_found", "account %s is not a member of %s %s", memberID, string(k), tm.ID)
 		}
 		mine := tm.Role(a.ID)
 		switch {
 		case target == "owner":
-			return problem.Newf("conflict", "the owner cannot leave %s %s; close it instead", k.what, tm.ID).WithRule("L4")
+			return problem.Newf("conflict", "the owner cannot leave %s %s; close it instead", string(k), tm.ID).WithRule("L4")
 		case a.ID == memberID && target == "member":
 			return problem.New("member_cannot_leave", "a plain member is removed by an admin or manager; ask one of them").WithRule("L4")
 		case a.ID != memberID && !market.MayRemove(mine, target):
@@ -191,9 +168,9 @@ func (s *Service) RemoveMember(ctx context.Context, actor Actor, agency bool, ac
 		if err := t.saveTeam(k, tm); err != nil {
 			return err
 		}
-		action := "removed_from_" + k.kind
+		action := "removed_from_" + string(k)
 		if a.ID == memberID {
-			action = "left_" + k.kind
+			action = "left_" + string(k)
 		}
 		if err := t.audit(Event{AccountID: memberID, Action: action, Ref: tm.ID, Rule: "L4"}); err != nil {
 			return err
@@ -224,8 +201,8 @@ func (t *txn) closeIfTeamOnly(id string) error {
 	if m.Freelancer || m.Status != account.Active {
 		return nil
 	}
-	for _, k := range []teamKind{orgKind, agencyKind} {
-		n, err := t.Count(t.ctx, store.Query{Kind: k.kind, Status: []string{"active"}, Refs: []string{id}})
+	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
+		n, err := t.Count(t.ctx, store.Query{Kind: string(k), Status: []string{"active"}, Refs: []string{id}})
 		if err != nil {
 			return err
 		}
@@ -240,11 +217,7 @@ func (t *txn) closeIfTeamOnly(id string) error {
 }
 
 // Team returns an organization or agency.
-func (s *Service) Team(ctx context.Context, agency bool, id string) (market.Team, error) {
-	k := orgKind
-	if agency {
-		k = agencyKind
-	}
+func (s *Service) Team(ctx context.Context, k market.TeamKind, id string) (market.Team, error) {
 	var out market.Team
 	err := s.read(ctx, func(t *txn) error {
 		tm, err := t.loadTeam(k, id)
