@@ -1,0 +1,292 @@
+package cases_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"standing/internal/account"
+	"standing/internal/cases"
+	"standing/internal/closure"
+	"standing/internal/effect"
+	"standing/internal/notice"
+	"standing/internal/policy"
+	"standing/internal/problem"
+)
+
+var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+
+func acct(id string, st account.Status, rule string, created time.Time) *account.Account {
+	return &account.Account{ID: id, Status: st, StatusRule: rule, CreatedAt: created, Restrictions: []account.Restriction{}}
+}
+
+func facts(kind cases.Kind, rule string, subject *account.Account, related ...*account.Account) cases.Facts {
+	return cases.Facts{CaseID: "case_1", Kind: kind, Rule: rule, Subject: subject, Related: related, Now: now, Settings: policy.Defaults()}
+}
+
+func code(err error) string {
+	if p, ok := problem.As(err); ok {
+		return p.Code
+	}
+	return ""
+}
+
+// statuses collects the status each account is moved to by effects.
+func statuses(effs []effect.Effect) map[string]account.Status {
+	out := map[string]account.Status{}
+	for _, e := range effs {
+		if s, ok := e.(effect.SetStatus); ok {
+			out[s.Account] = s.To
+		}
+	}
+	return out
+}
+
+func notices(effs []effect.Effect) []notice.Notice {
+	var out []notice.Notice
+	for _, e := range effs {
+		if n, ok := e.(effect.IssueNotice); ok {
+			out = append(out, n.Notice)
+		}
+	}
+	return out
+}
+
+func closes(effs []effect.Effect) []string {
+	var out []string
+	for _, e := range effs {
+		if c, ok := e.(effect.Close); ok {
+			out = append(out, c.Account)
+		}
+	}
+	return out
+}
+
+// TestSection9Reasons: an outcome that acts against or refuses a member
+// needs a reason written for them (422 reason_required); rules must be
+// rules of POLICY.md (400); uphold needs a rule (422 rule_required).
+func TestSection9Reasons(t *testing.T) {
+	a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+	for _, tc := range []struct {
+		name string
+		f    cases.Facts
+		r    cases.Resolution
+		code string
+	}{
+		{"appeal deny without reason", withNotice(facts(cases.Appeal, "V6", a)), cases.Resolution{Outcome: "deny"}, "reason_required"},
+		{"violation uphold without reason", facts(cases.ViolationReview, "V4", a), cases.Resolution{Outcome: "uphold"}, "reason_required"},
+		{"violation ban without reason", facts(cases.ViolationReview, "V4", a), cases.Resolution{Outcome: "ban"}, "reason_required"},
+		{"report action without reason", facts(cases.Report, "", a), cases.Resolution{Outcome: "action"}, "reason_required"},
+		{"closure decline without reason", facts(cases.ClosureAssistance, "", a), cases.Resolution{Outcome: "decline"}, "reason_required"},
+		{"linkage multiple_accounts without reason", facts(cases.LinkageReview, "V1", a), cases.Resolution{Outcome: "multiple_accounts"}, "reason_required"},
+		{"new account deny without reason", facts(cases.NewAccountRequest, "", a), cases.Resolution{Outcome: "deny"}, "reason_required"},
+		{"report action under rule NOPE", facts(cases.Report, "", a), cases.Resolution{Outcome: "action", Rule: "NOPE", Reason: "r"}, "invalid_request"},
+		{"uphold with no rule anywhere", facts(cases.ViolationReview, "", a), cases.Resolution{Outcome: "uphold", Reason: "r"}, "rule_required"},
+		{"outcome of another kind", facts(cases.Report, "", a), cases.Resolution{Outcome: "grant"}, "invalid_request"},
+		{"keep an account outside the case", facts(cases.LinkageReview, "V1", a), cases.Resolution{Outcome: "not_linked", KeepAccountID: "acc_x"}, "invalid_request"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			effs, err := cases.Resolve(tc.f, tc.r)
+			if code(err) != tc.code || effs != nil {
+				t.Fatalf("got %v %v, want %s and no effect", effs, err, tc.code)
+			}
+		})
+	}
+}
+
+func withNotice(f cases.Facts) cases.Facts {
+	f.Notice = &notice.Notice{ID: "ntc_appealed", Rule: f.Rule, Action: notice.Warning}
+	return f
+}
+
+// TestSection9DismissedReportChangesNothing: a banned member who reports
+// themselves and has the report dismissed stays banned with their strikes.
+func TestSection9DismissedReportChangesNothing(t *testing.T) {
+	a := acct("acc_a", account.Banned, "V3", now.AddDate(-1, 0, 0))
+	effs, err := cases.Resolve(facts(cases.Report, "", a), cases.Resolution{Outcome: "dismiss", Note: "nothing here"})
+	if err != nil || len(effs) != 0 {
+		t.Fatalf("dismiss acted: %v %v", effs, err)
+	}
+}
+
+// TestE3GrantUndoesOnlyTheAppealedNotice: a grant removes the notice's
+// strike and the status it set; a later ban, a fraud hold and another
+// rule's restriction stay, and the notice says which.
+func TestE3GrantUndoesOnlyTheAppealedNotice(t *testing.T) {
+	susp := &notice.Notice{ID: "ntc_v9", Rule: "V9", Action: notice.Suspension, StrikeID: "stk_1"}
+	t.Run("a later V4 ban stays after the V9 suspension's appeal", func(t *testing.T) {
+		a := acct("acc_a", account.Banned, "V4", now.AddDate(-1, 0, 0))
+		a.StatusNotice = "ntc_v4"
+		a.FraudHold = &account.Hold{Reason: "chargebacks"}
+		a.Restrictions = []account.Restriction{{Capability: "post_job", Rule: "V6", Reason: "x"}}
+		f := facts(cases.Appeal, "V9", a)
+		f.Notice = susp
+		f.StatusNotice = &notice.Notice{ID: "ntc_v4", Rule: "V4", Action: notice.Ban}
+		effs, err := cases.Resolve(f, cases.Resolution{Outcome: "grant", Note: "internal"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(statuses(effs)) != 0 {
+			t.Fatalf("E3: the later ban was undone: %v", effs)
+		}
+		ns := notices(effs)
+		if len(ns) != 1 || ns[0].Action != notice.Reinstatement || !strings.Contains(ns[0].Facts, "banned under rule V4") ||
+			!strings.Contains(ns[0].Facts, "fraud hold") || !strings.Contains(ns[0].Facts, "post job under rule V6") || strings.Contains(ns[0].Facts, "internal") {
+			t.Fatalf("E3 notice: %+v", ns)
+		}
+		if _, ok := effs[0].(effect.RemoveStrike); !ok {
+			t.Fatalf("E3: the appealed strike stays: %v", effs)
+		}
+	})
+	t.Run("the E1 ban that followed the appealed suspension is undone", func(t *testing.T) {
+		a := acct("acc_a", account.Banned, "E1", now.AddDate(-1, 0, 0))
+		a.StatusNotice = "ntc_e1"
+		f := facts(cases.Appeal, "V9", a)
+		f.Notice = susp
+		f.StatusNotice = &notice.Notice{ID: "ntc_e1", Rule: "E1", Action: notice.Ban, Follows: "ntc_v9"}
+		effs, _ := cases.Resolve(f, cases.Resolution{Outcome: "grant"})
+		if statuses(effs)["acc_a"] != account.Active {
+			t.Fatalf("E3: %v", effs)
+		}
+	})
+	t.Run("the suspension the notice set is undone", func(t *testing.T) {
+		a := acct("acc_a", account.Suspended, "V9", now.AddDate(-1, 0, 0))
+		a.StatusNotice = "ntc_v9"
+		f := facts(cases.Appeal, "V9", a)
+		f.Notice = susp
+		effs, _ := cases.Resolve(f, cases.Resolution{Outcome: "grant"})
+		if statuses(effs)["acc_a"] != account.Active {
+			t.Fatalf("E3: %v", effs)
+		}
+	})
+	t.Run("a denied appeal tells the member the reviewer's reason", func(t *testing.T) {
+		a := acct("acc_a", account.Suspended, "V9", now.AddDate(-1, 0, 0))
+		f := facts(cases.Appeal, "V9", a)
+		f.Notice = susp
+		effs, _ := cases.Resolve(f, cases.Resolution{Outcome: "deny", Reason: "The design is copied from a stock site", Note: "checked TinEye"})
+		ns := notices(effs)
+		if len(ns) != 1 || ns[0].Action != notice.AppealDenied || !strings.Contains(ns[0].Facts, "copied from a stock site.") || strings.Contains(ns[0].Facts, "TinEye") {
+			t.Fatalf("E3 deny: %+v", ns)
+		}
+	})
+}
+
+// TestM7SelfDisclosure: only accounts linked to the discloser are closed
+// (redundant_account, no sanction); the kept one must be theirs.
+func TestM7SelfDisclosure(t *testing.T) {
+	discloser := acct("acc_d", account.Active, "", now.AddDate(-2, 0, 0))
+	linked := acct("acc_l", account.Suspended, "V1", now.AddDate(-1, 0, 0))
+	stranger := acct("acc_s", account.Active, "", now.AddDate(-1, 0, 0))
+	f := facts(cases.SelfDisclosure, "", discloser, linked, stranger)
+	f.Linked = []string{"acc_l"}
+	t.Run("keep the discloser: the linked account closes, the stranger does not", func(t *testing.T) {
+		effs, err := cases.Resolve(f, cases.Resolution{Outcome: "keep", KeepAccountID: "acc_d"})
+		if err != nil || strings.Join(closes(effs), ",") != "acc_l" {
+			t.Fatalf("M7: %v %v", effs, err)
+		}
+		for _, e := range effs {
+			if _, ok := e.(effect.AddStrike); ok {
+				t.Fatalf("M7: a sanction followed: %v", effs)
+			}
+		}
+	})
+	t.Run("keeping an unrelated account is refused", func(t *testing.T) {
+		if _, err := cases.Resolve(f, cases.Resolution{Outcome: "keep", KeepAccountID: "acc_s"}); code(err) != "invalid_request" {
+			t.Fatalf("M7: %v", err)
+		}
+	})
+	t.Run("a link staff confirm in the resolution counts", func(t *testing.T) {
+		effs, err := cases.Resolve(f, cases.Resolution{Outcome: "keep", KeepAccountID: "acc_s", LinkedAccountIDs: []string{"acc_s"}})
+		if err != nil || strings.Join(closes(effs), ",") != "acc_d,acc_l" {
+			t.Fatalf("M7: %v %v", closes(effs), err)
+		}
+	})
+	t.Run("the kept account suspended for the link is reinstated", func(t *testing.T) {
+		effs, _ := cases.Resolve(f, cases.Resolution{Outcome: "keep", KeepAccountID: "acc_l"})
+		if statuses(effs)["acc_l"] != account.Active || strings.Join(closes(effs), ",") != "acc_d" {
+			t.Fatalf("M7: %v", effs)
+		}
+	})
+}
+
+// TestV1MultipleAccounts: staff confirm one person's accounts; the account
+// kept is the one named, else the oldest, never the newest sign-up.
+func TestV1MultipleAccounts(t *testing.T) {
+	original := acct("acc_old", account.Suspended, "V1", now.AddDate(-3, 0, 0))
+	newcomer := acct("acc_new", account.Suspended, "V1", now.AddDate(0, 0, -1))
+	f := facts(cases.LinkageReview, "V1", newcomer, original)
+	effs, err := cases.Resolve(f, cases.Resolution{Outcome: "multiple_accounts", Reason: "Both accounts are yours.", Note: "Spouses; shared family card"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := statuses(effs)
+	if st["acc_old"] != account.Active || st["acc_new"] != account.Banned {
+		t.Fatalf("V1: %v", st)
+	}
+	for _, n := range notices(effs) {
+		if strings.Contains(n.Facts, "Spouses") {
+			t.Fatalf("section 9: the internal note reached a notice: %s", n.Facts)
+		}
+	}
+	effs, _ = cases.Resolve(f, cases.Resolution{Outcome: "multiple_accounts", Reason: "r", KeepAccountID: "acc_new"})
+	if st := statuses(effs); st["acc_new"] != account.Active || st["acc_old"] != account.Banned {
+		t.Fatalf("V1 keep named: %v", st)
+	}
+}
+
+// TestSection9ReportAction: an actioned report applies the rule staff name
+// (the strike ladder for serious rules) with the staff reason, never the
+// reporter's words.
+func TestSection9ReportAction(t *testing.T) {
+	a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+	f := facts(cases.Report, "", a)
+	effs, err := cases.Resolve(f, cases.Resolution{Outcome: "action", Rule: "V9", Reason: "The logo copies a registered mark."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns := notices(effs)
+	if len(ns) != 1 || ns[0].Rule != "V9" || ns[0].Action != notice.Warning || ns[0].AutomatedDecision || ns[0].Facts != "The logo copies a registered mark." {
+		t.Fatalf("report action: %+v", ns)
+	}
+}
+
+// TestSection9Uphold: uphold applies the case's rule (I4 as V4) through the
+// ladder; a banned account is not sanctioned again.
+func TestSection9Uphold(t *testing.T) {
+	a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+	effs, err := cases.Resolve(facts(cases.ViolationReview, "I4", a), cases.Resolution{Outcome: "uphold", Reason: "The ID shows another name."})
+	if err != nil || len(notices(effs)) != 1 || notices(effs)[0].Rule != "V4" {
+		t.Fatalf("uphold: %v %v", effs, err)
+	}
+	b := acct("acc_b", account.Banned, "V2", now.AddDate(-1, 0, 0))
+	if effs, err := cases.Resolve(facts(cases.ViolationReview, "V4", b), cases.Resolution{Outcome: "uphold", Reason: "r"}); err != nil || len(effs) != 0 {
+		t.Fatalf("uphold on banned: %v %v", effs, err)
+	}
+}
+
+// TestL11SupportCloseRefusedWithBlockers: close on a closure-assistance
+// case is refused with every blocker, a fraud hold included.
+func TestL11SupportCloseRefusedWithBlockers(t *testing.T) {
+	a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+	a.FraudHold = &account.Hold{Reason: "x"}
+	f := facts(cases.ClosureAssistance, "", a)
+	f.Closure = closure.Facts{Account: a, Obligations: []problem.Blocker{{Code: "active_contract", Ref: "ctr_1"}, {Code: "pending_funds", Ref: "acc_a"}}}
+	_, err := cases.Resolve(f, cases.Resolution{Outcome: "close"})
+	p, ok := problem.As(err)
+	if !ok || p.Code != "closure_blocked" || len(p.Blockers) != 3 {
+		t.Fatalf("L11: %v", err)
+	}
+	f.Closure.Obligations, a.FraudHold = nil, nil
+	effs, err := cases.Resolve(f, cases.Resolution{Outcome: "close"})
+	if err != nil || strings.Join(closes(effs), ",") != "acc_a" {
+		t.Fatalf("support close: %v %v", effs, err)
+	}
+}
+
+// TestSection9StatusTransitions: cases move between open and in review or
+// are withdrawn; a finished case moves no more.
+func TestSection9StatusTransitions(t *testing.T) {
+	if !cases.Open.CanMoveTo(cases.InReview) || !cases.InReview.CanMoveTo(cases.Withdrawn) || cases.Resolved.CanMoveTo(cases.Open) || cases.Open.CanMoveTo(cases.Resolved) {
+		t.Fatal("case status transitions")
+	}
+}

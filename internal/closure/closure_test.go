@@ -1,0 +1,118 @@
+package closure_test
+
+import (
+	"testing"
+	"time"
+
+	"standing/internal/account"
+	"standing/internal/closure"
+	"standing/internal/effect"
+	"standing/internal/policy"
+	"standing/internal/problem"
+)
+
+var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+
+func code(err error) string {
+	if p, ok := problem.As(err); ok {
+		return p.Code
+	}
+	return ""
+}
+
+// TestClose is the table of L1, L2, L6, L7 and L11 for a member's closure.
+func TestClose(t *testing.T) {
+	s := policy.Defaults()
+	active := func() *account.Account { return &account.Account{ID: "acc_a", Status: account.Active, Freelancer: true} }
+	owes := []problem.Blocker{{Code: "active_contract", Ref: "ctr_1"}, {Code: "unwithdrawn_funds", Ref: "acc_a"}}
+	for _, tc := range []struct {
+		name string
+		f    closure.Facts
+		r    closure.Request
+		code string
+	}{
+		{"L1 never from the mobile app", closure.Facts{Account: active()}, closure.Request{Reason: "too_busy", Channel: "mobile_app"}, "channel_not_allowed"},
+		{"L6 unknown reason", closure.Facts{Account: active()}, closure.Request{Reason: "bored", Channel: "web"}, "invalid_reason"},
+		{"L7 an open case needs support", closure.Facts{Account: active(), OpenCases: []closure.OpenCase{{ID: "case_1", Kind: "violation_review"}}},
+			closure.Request{Reason: "too_busy", Channel: "web"}, "support_required"},
+		{"L7 asking support for help is not a case against the account", closure.Facts{Account: active(), OpenCases: []closure.OpenCase{{ID: "case_1", Kind: "closure_assistance"}}},
+			closure.Request{Reason: "too_busy", Channel: "web"}, ""},
+		{"L2 obligations block, every one listed (L11)", closure.Facts{Account: active(), Obligations: owes}, closure.Request{Reason: "too_busy", Channel: "web"}, "closure_blocked"},
+		{"the support channel is for staff", closure.Facts{Account: active()}, closure.Request{Reason: "too_busy", Channel: "support"}, "support_required"},
+		{"support closes past a pending suspension", closure.Facts{Account: &account.Account{ID: "acc_a", Status: account.Suspended, StatusRule: "V6"}},
+			closure.Request{Reason: "other", Channel: "support", Staff: true}, ""},
+		{"a banned account is not closed", closure.Facts{Account: &account.Account{ID: "acc_a", Status: account.Banned}}, closure.Request{Reason: "other", Channel: "web"}, "invalid_transition"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			effs, err := closure.Close(tc.f, tc.r, now, s)
+			if code(err) != tc.code {
+				t.Fatalf("got %v, want %q", err, tc.code)
+			}
+			if tc.code == "closure_blocked" && len(err.(*problem.Error).Blockers) != len(owes) {
+				t.Fatalf("L11: %v", err)
+			}
+			if tc.code == "" && len(effs) == 0 {
+				t.Fatal("nothing closed")
+			}
+		})
+	}
+}
+
+// TestL6Admissions: duplicate_account opens a V1 case for the linked
+// accounts; working_directly_with_client records a V10 strike.
+func TestL6Admissions(t *testing.T) {
+	s := policy.Defaults()
+	a := &account.Account{ID: "acc_a", Status: account.Active}
+	effs, _ := closure.Close(closure.Facts{Account: a, Linked: []string{"acc_b"}}, closure.Request{Reason: "duplicate_account", Channel: "web"}, now, s)
+	if c, ok := effs[len(effs)-1].(effect.OpenCase); !ok || c.Rule != "V1" || c.Related[0] != "acc_b" {
+		t.Fatalf("L6 duplicate: %v", effs)
+	}
+	effs, _ = closure.Close(closure.Facts{Account: a}, closure.Request{Reason: "working_directly_with_client", Channel: "web"}, now, s)
+	strike := false
+	for _, e := range effs {
+		if st, ok := e.(effect.AddStrike); ok && st.Rule == "V10" {
+			strike = true
+		}
+	}
+	if !strike {
+		t.Fatalf("L6 circumvention: %v", effs)
+	}
+}
+
+// TestL8Reactivate: the member reactivates a freelancer-only account closed
+// for an ordinary reason within 5 years; otherwise support does.
+func TestL8Reactivate(t *testing.T) {
+	s := policy.Defaults()
+	closedAt := now.AddDate(-1, 0, 0)
+	reason := func(r string) *string { return &r }
+	for _, tc := range []struct {
+		name    string
+		a       account.Account
+		owns    bool
+		support bool
+		code    string
+	}{
+		{"freelancer closed for not using it", account.Account{Freelancer: true, CloseReason: reason("not_using")}, false, false, ""},
+		{"a client needs support", account.Account{Client: true, CloseReason: reason("not_using")}, false, false, "support_required"},
+		{"an organization owner needs support", account.Account{Freelancer: true, CloseReason: reason("not_using")}, true, false, "support_required"},
+		{"an admission needs support", account.Account{Freelancer: true, CloseReason: reason("duplicate_account")}, false, false, "support_required"},
+		{"support may", account.Account{Client: true, CloseReason: reason("duplicate_account")}, false, true, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.a.ID, tc.a.Status, tc.a.ClosedAt = "acc_a", account.Closed, &closedAt
+			_, err := closure.Reactivate(closure.Facts{Account: &tc.a, OwnsTeam: tc.owns}, tc.support, now, s)
+			if code(err) != tc.code {
+				t.Fatalf("got %v, want %q", err, tc.code)
+			}
+		})
+	}
+	old := now.AddDate(-6, 0, 0)
+	banned := account.Account{ID: "acc_b", Status: account.Banned}
+	if _, err := closure.Reactivate(closure.Facts{Account: &banned}, true, now, s); code(err) != "not_reactivatable" {
+		t.Fatalf("L8 banned: %v", err)
+	}
+	late := account.Account{ID: "acc_c", Status: account.Closed, ClosedAt: &old, Freelancer: true}
+	if _, err := closure.Reactivate(closure.Facts{Account: &late}, true, now, s); code(err) != "not_reactivatable" {
+		t.Fatalf("L8 window: %v", err)
+	}
+}
