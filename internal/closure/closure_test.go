@@ -23,7 +23,9 @@ func code(err error) string {
 // TestClose is the table of L1, L2, L6, L7 and L11 for a member's closure.
 func TestClose(t *testing.T) {
 	s := policy.Defaults()
-	active := func() *account.Account { return &account.Account{ID: "acc_a", Status: account.Active, Freelancer: true} }
+	active := func() *account.Account {
+		return &account.Account{ID: "acc_a", Status: account.Active, Freelancer: true}
+	}
 	owes := []problem.Blocker{{Code: "active_contract", Ref: "ctr_1"}, {Code: "unwithdrawn_funds", Ref: "acc_a"}}
 	for _, tc := range []struct {
 		name string

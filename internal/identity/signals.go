@@ -42,17 +42,6 @@ const (
 	Strong
 )
 
-// StrengthOf returns M3's strength of a signal kind.
-func StrengthOf(kind string) Strength {
-	switch kind {
-	case IDDocument, PaymentInstrument, Phone, Email, NameDOB:
-		return Strong
-	case DeviceID, Address:
-		return Medium
-	}
-	return Weak
-}
-
 // Signal is one canonical signal value of a kind.
 type Signal struct {
 	Kind  string

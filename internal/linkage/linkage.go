@@ -12,20 +12,6 @@ import (
 	"standing/internal/identity"
 )
 
-// weights are the evidence each kind of shared value gives that two accounts
-// are one person, before common values are discounted.
-var weights = map[string]float64{
-	identity.IDDocument:        0.99,
-	identity.PaymentInstrument: 0.95,
-	identity.Email:             0.97,
-	identity.Phone:             0.93,
-	identity.NameDOB:           0.90,
-	identity.DeviceID:          0.60,
-	identity.Address:           0.50,
-	identity.IP:                0.15,
-	identity.IPPrefix:          0.05,
-}
-
 // Match is one value the subject shares with another account.
 type Match struct {
 	AccountID string
@@ -62,7 +48,7 @@ type Settings struct {
 // as the value is shared by more accounts than CommonAccounts (an office IP,
 // a carrier NAT, a test card), the way entity resolution treats generic values.
 func Weight(kind string, shared int, s Settings) float64 {
-	w := weights[kind]
+	w := identity.WeightOf(kind)
 	if shared > s.CommonAccounts {
 		w *= math.Sqrt(float64(s.CommonAccounts) / float64(shared))
 	}

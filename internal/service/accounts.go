@@ -70,41 +70,18 @@ func ValidCountry(c string) bool { return regions[c] }
 func canonicalSignals(raw map[string]string, country string) ([]identity.Signal, []problem.FieldError) {
 	var out []identity.Signal
 	var errs []problem.FieldError
-	for _, kind := range []string{identity.Email, identity.Phone, identity.IP, identity.DeviceID, identity.PaymentInstrument} {
+	for _, kind := range identity.ReportedKinds() {
 		v, ok := raw[kind]
 		if !ok {
 			continue
 		}
-		switch kind {
-		case identity.Email:
-			c, err := identity.CanonicalEmail(v)
-			if err != nil {
-				errs = append(errs, problem.Field(kind, "invalid", "not an email address"))
-				continue
-			}
-			out = append(out, identity.Signal{Kind: kind, Value: c})
-		case identity.Phone:
-			c, err := identity.CanonicalPhone(v, country)
-			if err != nil {
-				errs = append(errs, problem.Field(kind, "invalid", "not a valid phone number for the account's country"))
-				continue
-			}
-			out = append(out, identity.Signal{Kind: kind, Value: c})
-		case identity.IP:
-			s, err := identity.IPSignals(v)
-			if err != nil {
-				errs = append(errs, problem.Field(kind, "invalid", "not an IP address"))
-				continue
-			}
-			out = append(out, s...)
-		default:
-			c, err := identity.CanonicalOpaque(kind, v)
-			if err != nil {
-				errs = append(errs, problem.Field(kind, "invalid", "must be 1 to 512 characters"))
-				continue
-			}
-			out = append(out, identity.Signal{Kind: kind, Value: c})
+		k, _ := identity.Kind(kind)
+		sigs, err := k.Canonical(v, country)
+		if err != nil {
+			errs = append(errs, problem.Field(kind, "invalid", "must be "+k.Expect))
+			continue
 		}
+		out = append(out, sigs...)
 	}
 	return out, errs
 }

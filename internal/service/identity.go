@@ -29,8 +29,8 @@ type DecisionResult struct {
 func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in SignalInput) (DecisionResult, error) {
 	var out DecisionResult
 	kind := str(in.Kind)
-	if !slices.Contains([]string{identity.IP, identity.DeviceID, identity.Phone, identity.PaymentInstrument, identity.Email}, kind) {
-		return out, problem.Invalid("unknown signal kind", problem.Field("kind", "invalid", "one of ip, device_id, phone, payment_instrument, email"))
+	if !slices.Contains(identity.ReportedKinds(), kind) {
+		return out, problem.Invalid("unknown signal kind", problem.Field("kind", "invalid", "one of "+strings.Join(identity.ReportedKinds(), ", ")))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
 		a, err := t.loadAccount(id)
