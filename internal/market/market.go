@@ -81,16 +81,16 @@ type Job struct {
 
 // Proposal is a freelancer's bid on a job.
 type Proposal struct {
-	ID            string    `json:"id"`
-	JobID         string    `json:"job_id"`
-	AccountID     string    `json:"account_id"`
-	AgencyID      *string   `json:"agency_id"`
-	CoverLetter   string    `json:"cover_letter"`
-	Status        string    `json:"status"` // pending, withdrawn, accepted, closed
-	ConnectsSpent int       `json:"connects_spent"`
-	Refunded      bool      `json:"refunded"`
-	CreatedAt     time.Time `json:"created_at"`
-	Version       int64     `json:"version"`
+	ID            string         `json:"id"`
+	JobID         string         `json:"job_id"`
+	AccountID     string         `json:"account_id"`
+	AgencyID      *string        `json:"agency_id"`
+	CoverLetter   string         `json:"cover_letter"`
+	Status        ProposalStatus `json:"status"`
+	ConnectsSpent int            `json:"connects_spent"`
+	Refunded      bool           `json:"refunded"`
+	CreatedAt     time.Time      `json:"created_at"`
+	Version       int64          `json:"version"`
 }
 
 // HourEntry is time logged on an hourly contract.
@@ -101,22 +101,22 @@ type HourEntry struct {
 
 // Contract is work between an organization and a freelancer.
 type Contract struct {
-	ID              string      `json:"id"`
-	JobID           string      `json:"job_id"`
-	OrganizationID  string      `json:"organization_id"`
-	FreelancerID    string      `json:"freelancer_account_id"`
-	AgencyID        *string     `json:"agency_id"`
-	Kind            string      `json:"kind"` // hourly, fixed
-	HourlyRateCents int64       `json:"hourly_rate_cents"`
-	EscrowCents     int64       `json:"escrow_cents"` // funded at the start
-	PaidCents       int64       `json:"paid_cents"`
-	Status          string      `json:"status"` // active, ended
-	Hours           []HourEntry `json:"hours"`
-	BilledThrough   *time.Time  `json:"billed_through"` // end of the last invoiced week
-	ClientRating    *int        `json:"client_rating"`
-	CreatedAt       time.Time   `json:"created_at"`
-	EndedAt         *time.Time  `json:"ended_at"`
-	Version         int64       `json:"version"`
+	ID              string         `json:"id"`
+	JobID           string         `json:"job_id"`
+	OrganizationID  string         `json:"organization_id"`
+	FreelancerID    string         `json:"freelancer_account_id"`
+	AgencyID        *string        `json:"agency_id"`
+	Kind            string         `json:"kind"` // hourly, fixed
+	HourlyRateCents int64          `json:"hourly_rate_cents"`
+	EscrowCents     int64          `json:"escrow_cents"` // funded at the start
+	PaidCents       int64          `json:"paid_cents"`
+	Status          ContractStatus `json:"status"`
+	Hours           []HourEntry    `json:"hours"`
+	BilledThrough   *time.Time     `json:"billed_through"` // end of the last invoiced week
+	ClientRating    *int           `json:"client_rating"`
+	CreatedAt       time.Time      `json:"created_at"`
+	EndedAt         *time.Time     `json:"ended_at"`
+	Version         int64          `json:"version"`
 }
 
 // WeekStart is the Monday 00:00 UTC that starts the billing week of t.
@@ -309,3 +309,24 @@ func (k TeamKind) ClosureRule() string {
 	}
 	return "L3"
 }
+
+// ProposalStatus is where a proposal stands.
+type ProposalStatus string
+
+// Proposal statuses: pending until withdrawn, accepted (a contract) or
+// closed with its job.
+const (
+	ProposalPending   ProposalStatus = "pending"
+	ProposalWithdrawn ProposalStatus = "withdrawn"
+	ProposalAccepted  ProposalStatus = "accepted"
+	ProposalClosed    ProposalStatus = "closed"
+)
+
+// ContractStatus is where a contract stands.
+type ContractStatus string
+
+// Contract statuses.
+const (
+	ContractActive ContractStatus = "active"
+	ContractEnded  ContractStatus = "ended"
+)

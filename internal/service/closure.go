@@ -107,7 +107,7 @@ func (t *txn) teamBlockers(k market.TeamKind, tm *market.Team) ([]problem.Blocke
 		return nil, err
 	}
 	for _, c := range cs {
-		if c.Status == "active" {
+		if c.Status == market.ContractActive {
 			bs = append(bs, problem.Blocker{Code: "active_contract", Detail: "end the " + c.Kind + " contract of " + tm.Name, Ref: c.ID})
 		}
 		if k == market.Organization && c.BillingOpen() {

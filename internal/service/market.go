@@ -59,7 +59,7 @@ func (t *txn) saveProposal(p *market.Proposal) error {
 	if p.AgencyID != nil {
 		refs = append(refs, *p.AgencyID)
 	}
-	return t.saveDoc("proposal", p.ID, p.Status, &p.Version, p.CreatedAt, refs, p)
+	return t.saveDoc("proposal", p.ID, string(p.Status), &p.Version, p.CreatedAt, refs, p)
 }
 
 func (t *txn) saveContract(c *market.Contract) error {
@@ -67,7 +67,7 @@ func (t *txn) saveContract(c *market.Contract) error {
 	if c.AgencyID != nil {
 		refs = append(refs, *c.AgencyID)
 	}
-	return t.saveDoc("contract", c.ID, c.Status, &c.Version, c.CreatedAt, refs, c)
+	return t.saveDoc("contract", c.ID, string(c.Status), &c.Version, c.CreatedAt, refs, c)
 }
 
 func (t *txn) saveInvoice(v *market.Invoice) error {
@@ -195,7 +195,7 @@ func (s *Service) CloseJob(ctx context.Context, actor Actor, acting, id string, 
 		}
 		for i := range props {
 			p := &props[i]
-			p.Status = "closed"
+			p.Status = market.ProposalClosed
 			if refund && !p.Refunded && p.ConnectsSpent > 0 {
 				f, err := t.loadAccount(p.AccountID)
 				if err != nil {
@@ -276,7 +276,7 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 		}
 		a.Connects -= j.ConnectsPrice
 		p := &market.Proposal{ID: ids.New("prp"), JobID: j.ID, AccountID: a.ID, AgencyID: in.AgencyID, CoverLetter: *in.CoverLetter,
-			Status: "pending", ConnectsSpent: j.ConnectsPrice, CreatedAt: t.now}
+			Status: market.ProposalPending, ConnectsSpent: j.ConnectsPrice, CreatedAt: t.now}
 		if err := t.saveProposal(p); err != nil {
 			return err
 		}
@@ -303,10 +303,10 @@ func (s *Service) WithdrawProposal(ctx context.Context, actor Actor, acting, id 
 		if acting != "" && acting != p.AccountID && actor.Kind != "staff" {
 			return problem.Newf("not_owner", "only the freelancer withdraws proposal %s", p.ID)
 		}
-		if p.Status != "pending" {
+		if p.Status != market.ProposalPending {
 			return problem.Newf("conflict", "proposal %s is %s", p.ID, p.Status)
 		}
-		p.Status = "withdrawn"
+		p.Status = market.ProposalWithdrawn
 		if err := t.saveProposal(p); err != nil {
 			return err
 		}
@@ -368,7 +368,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 			return err
 		}
 		c := &market.Contract{ID: ids.New("ctr"), JobID: j.ID, OrganizationID: j.OrganizationID, FreelancerID: f.ID, AgencyID: in.AgencyID,
-			Kind: *in.Kind, Status: "active", Hours: []market.HourEntry{}, CreatedAt: t.now}
+			Kind: *in.Kind, Status: market.ContractActive, Hours: []market.HourEntry{}, CreatedAt: t.now}
 		if c.Kind == "hourly" {
 			c.HourlyRateCents = *in.HourlyRateCents
 			if err := t.enqueue("billing", c.ID, market.WeekStart(t.now).AddDate(0, 0, 7)); err != nil {
@@ -389,7 +389,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 			return err
 		}
 		for i := range props {
-			props[i].Status = "accepted"
+			props[i].Status = market.ProposalAccepted
 			if err := t.saveProposal(&props[i]); err != nil {
 				return err
 			}
@@ -544,7 +544,7 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 		if acting != c.FreelancerID {
 			return problem.Newf("not_owner", "only the contract's freelancer logs hours on %s", c.ID)
 		}
-		if c.Kind != "hourly" || c.Status != "active" {
+		if c.Kind != "hourly" || c.Status != market.ContractActive {
 			return problem.Newf("conflict", "contract %s is not an active hourly contract", c.ID)
 		}
 		if d.After(t.now) {
@@ -590,7 +590,7 @@ func (t *txn) billWeek(contractID string, due time.Time) error {
 		}
 	}
 	c.BilledThrough = &weekEnd
-	if c.Status == "active" {
+	if c.Status == market.ContractActive {
 		if err := t.enqueue("billing", c.ID, weekEnd.AddDate(0, 0, 7)); err != nil {
 			return err
 		}
@@ -668,7 +668,7 @@ func (s *Service) EndContract(ctx context.Context, actor Actor, acting, id strin
 				return err
 			}
 		}
-		if c.Status != "active" {
+		if c.Status != market.ContractActive {
 			return problem.Newf("conflict", "contract %s has ended", c.ID)
 		}
 		if err := t.endContract(c, "ended", nil); err != nil {
@@ -684,7 +684,7 @@ func (s *Service) EndContract(ctx context.Context, actor Actor, acting, id strin
 // freelancer's reputation (R1). f is the freelancer when the caller holds
 // it (and will save it), else nil.
 func (t *txn) endContract(c *market.Contract, why string, f *account.Account) error {
-	c.Status, c.EndedAt = "ended", &t.now
+	c.Status, c.EndedAt = market.ContractEnded, &t.now
 	if c.Kind == "fixed" {
 		bal, err := t.Balance(t.ctx, c.ID, bucketEscrow)
 		if err != nil {
@@ -879,7 +879,7 @@ func (t *txn) withdrawProposals(accountID string) error {
 		if props[i].AccountID != accountID {
 			continue
 		}
-		props[i].Status = "withdrawn"
+		props[i].Status = market.ProposalWithdrawn
 		if err := t.saveProposal(&props[i]); err != nil {
 			return err
 		}

@@ -395,7 +395,7 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 			if err := t.saveContract(c); err != nil {
 				return err
 			}
-			if c.Status == "ended" {
+			if c.Status == market.ContractEnded {
 				if err := t.endedReputation(c.FreelancerID); err != nil {
 					return err
 				}
