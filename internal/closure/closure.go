@@ -15,6 +15,7 @@ import (
 	"standing/internal/account"
 	"standing/internal/effect"
 	"standing/internal/enforce"
+	"standing/internal/market"
 	"standing/internal/notice"
 	"standing/internal/policy"
 	"standing/internal/problem"
@@ -211,4 +212,42 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// Team are the facts of closing an organization (L3) or an agency (L5).
+type Team struct {
+	Kind     market.TeamKind
+	Team     *market.Team
+	Acting   string            // the acting member ("" when staff look)
+	Blockers []problem.Blocker // members, contracts, billing, jobs, proposals
+}
+
+// TeamPreflight lists every blocker of closing a team (L11); only its
+// owner may ask.
+func TeamPreflight(f Team) (Check, error) {
+	if f.Acting != "" && f.Team.OwnerID != f.Acting {
+		return Check{}, problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	}
+	bs := f.Blockers
+	if bs == nil {
+		bs = []problem.Blocker{}
+	}
+	return Check{Allowed: len(bs) == 0 && f.Team.Status == "active", Blockers: bs}, nil
+}
+
+// CloseTeam decides L3/L5: the owner closes an active team with no blocker;
+// the owner's own account stays open.
+func CloseTeam(f Team) ([]effect.Effect, error) {
+	if f.Team.OwnerID != f.Acting {
+		return nil, problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	}
+	if f.Team.Status != "active" {
+		return nil, problem.Newf("conflict", "%s %s is already closed", f.Kind, f.Team.ID)
+	}
+	if len(f.Blockers) > 0 {
+		p := problem.Newf("closure_blocked", "settle %d obligation(s) before closing %s", len(f.Blockers), f.Team.Name).WithRule(f.Kind.ClosureRule())
+		p.Blockers = f.Blockers
+		return nil, p
+	}
+	return []effect.Effect{effect.CloseTeam{Kind: string(f.Kind), Team: f.Team.ID, By: f.Acting, Rule: f.Kind.ClosureRule()}}, nil
 }

@@ -108,6 +108,14 @@ type ReleaseMessage struct {
 	Body    string
 }
 
+// CloseTeam closes an organization or an agency (L3, L5).
+type CloseTeam struct {
+	Kind string // organization or agency
+	Team string
+	By   string // the owner who closes it
+	Rule string
+}
+
 // SetFraudHold places or lifts a staff fraud hold on payouts (E4).
 type SetFraudHold struct {
 	Account string
@@ -149,4 +157,5 @@ func (ReleaseMessage) effect()    {}
 func (WithdrawProposals) effect() {}
 func (SetVerification) effect()   {}
 func (SetFraudHold) effect()      {}
+func (CloseTeam) effect()         {}
 func (Audit) effect()             {}

@@ -264,28 +264,28 @@ func (t *txn) reactivate(a *account.Account, reason string) error {
 	return err
 }
 
-// TeamClosureCheck is the preflight of an organization or agency.
+// TeamClosureCheck is the preflight of an organization or agency (closure.TeamPreflight).
 func (s *Service) TeamClosureCheck(ctx context.Context, k market.TeamKind, acting, id string) (ClosureCheck, error) {
 	var out ClosureCheck
 	err := s.read(ctx, func(t *txn) error {
-		tm, err := t.loadTeam(k, id)
+		f, err := t.teamFacts(k, acting, id)
 		if err != nil {
 			return err
 		}
-		if acting != "" && tm.OwnerID != acting {
-			return problem.Newf("not_owner", "only the owner closes %s %s", string(k), tm.ID).WithRule(k.ClosureRule())
-		}
-		bs, err := t.teamBlockers(k, tm)
-		if err != nil {
-			return err
-		}
-		if bs == nil {
-			bs = []problem.Blocker{}
-		}
-		out = ClosureCheck{Allowed: len(bs) == 0 && tm.Status == "active", Blockers: bs}
-		return nil
+		out, err = closure.TeamPreflight(f)
+		return err
 	})
 	return out, err
+}
+
+// teamFacts loads a team and its blockers for a closure decision.
+func (t *txn) teamFacts(k market.TeamKind, acting, id string) (closure.Team, error) {
+	tm, err := t.loadTeam(k, id)
+	if err != nil {
+		return closure.Team{}, err
+	}
+	bs, err := t.teamBlockers(k, tm)
+	return closure.Team{Kind: k, Team: tm, Acting: acting, Blockers: bs}, err
 }
 
 // TeamClosureInput is the body of POST /v1/organizations/{id}/closure.
@@ -294,7 +294,7 @@ type TeamClosureInput struct {
 	Reason  *string `json:"reason"`
 }
 
-// CloseTeam closes an organization (L3) or agency (L5) by its owner.
+// CloseTeam closes an organization (L3) or agency (L5) by its owner (closure.CloseTeam).
 func (s *Service) CloseTeam(ctx context.Context, actor Actor, k market.TeamKind, acting, id string, in TeamClosureInput) (market.Team, error) {
 	var out market.Team
 	if err := closure.CheckChannel(*in.Channel, actor.Kind == "staff"); err != nil {
@@ -306,34 +306,25 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, k market.TeamKind,
 		}
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		a, tm, err := t.actingOn(k, acting, id)
+		if _, err := t.actingAccount(acting); err != nil {
+			return err
+		}
+		f, err := t.teamFacts(k, acting, id)
 		if err != nil {
 			return err
 		}
-		if tm.OwnerID != a.ID {
-			return problem.Newf("not_owner", "only the owner closes %s %s", string(k), tm.ID).WithRule(k.ClosureRule())
-		}
-		if tm.Status != "active" {
-			return problem.Newf("conflict", "%s %s is already closed", string(k), tm.ID)
-		}
-		bs, err := t.teamBlockers(k, tm)
+		effs, err := closure.CloseTeam(f)
 		if err != nil {
 			return err
 		}
-		if len(bs) > 0 {
-			p := problem.Newf("closure_blocked", "settle %d obligation(s) before closing %s", len(bs), tm.Name).WithRule(k.ClosureRule())
-			p.Blockers = bs
-			return p
-		}
-		tm.Status, tm.ClosedAt = "closed", &t.now
-		if err := t.saveTeam(k, tm); err != nil {
+		if _, err := t.execute(effs); err != nil {
 			return err
 		}
-		if err := t.audit(Event{AccountID: a.ID, Action: string(k) + "_closed", Rule: k.ClosureRule(), Ref: tm.ID}); err != nil {
-			return err
+		tm, err := t.loadTeam(k, id)
+		if tm != nil {
+			out = *tm
 		}
-		out = *tm
-		return nil
+		return err
 	})
 	return out, err
 }

@@ -8,6 +8,7 @@ import (
 	"standing/internal/cases"
 	"standing/internal/effect"
 	"standing/internal/ids"
+	"standing/internal/market"
 	"standing/internal/notice"
 )
 
@@ -183,6 +184,17 @@ func (t *txn) executeOne(e effect.Effect, load func(string) (*account.Account, e
 		return t.audit(Event{AccountID: a.ID, Action: "exception_approved", Rule: "M6", Reason: "new account after closure in good standing"})
 	case effect.ReleaseMessage:
 		return t.releaseMessage(e.Message, e.Body)
+	case effect.CloseTeam:
+		k := market.TeamKind(e.Kind)
+		tm, err := t.loadTeam(k, e.Team)
+		if err != nil {
+			return err
+		}
+		tm.Status, tm.ClosedAt = "closed", &t.now
+		if err := t.saveTeam(k, tm); err != nil {
+			return err
+		}
+		return t.audit(Event{AccountID: e.By, Action: e.Kind + "_closed", Rule: e.Rule, Ref: tm.ID})
 	case effect.SetFraudHold:
 		a, err := load(e.Account)
 		if err != nil {
