@@ -251,3 +251,40 @@ func CloseTeam(f Team) ([]effect.Effect, error) {
 	}
 	return []effect.Effect{effect.CloseTeam{Kind: string(f.Kind), Team: f.Team.ID, By: f.Acting, Rule: f.Kind.ClosureRule()}}, nil
 }
+
+// Leaving are the facts of a member leaving or being removed from a team (L4).
+type Leaving struct {
+	Kind       market.TeamKind
+	Team       *market.Team
+	Acting     string           // who acts: the member leaving, or an admin/manager/owner removing
+	Member     *account.Account // who goes
+	OtherTeams int              // active teams the member still belongs to besides this one
+}
+
+// Leave decides L4: admins and managers leave by themselves; a plain member
+// is removed by an admin, manager or owner; the owner never leaves (the team
+// is closed instead). An account that held only team roles is closed when
+// it leaves its last team.
+func Leave(f Leaving) ([]effect.Effect, error) {
+	target := f.Team.Role(f.Member.ID)
+	if target == "" {
+		return nil, problem.Newf("not_found", "account %s is not a member of %s %s", f.Member.ID, f.Kind, f.Team.ID)
+	}
+	mine := f.Team.Role(f.Acting)
+	switch {
+	case target == "owner":
+		return nil, problem.Newf("conflict", "the owner cannot leave %s %s; close it instead", f.Kind, f.Team.ID).WithRule("L4")
+	case f.Acting == f.Member.ID && target == "member":
+		return nil, problem.New("member_cannot_leave", "a plain member is removed by an admin or manager; ask one of them").WithRule("L4")
+	case f.Acting != f.Member.ID && !market.MayRemove(mine, target):
+		if mine == "" {
+			mine = "non-member"
+		}
+		return nil, problem.Newf("not_owner", "a %s cannot remove a %s", mine, target).WithRule("L4")
+	}
+	effs := []effect.Effect{effect.LeaveTeam{Kind: string(f.Kind), Team: f.Team.ID, Account: f.Member.ID, Left: f.Acting == f.Member.ID}}
+	if !f.Member.Freelancer && f.Member.Status == account.Active && f.OtherTeams == 0 {
+		effs = append(effs, effect.Close{Account: f.Member.ID, Reason: "other", Channel: "web", Rule: "L4"})
+	}
+	return effs, nil
+}

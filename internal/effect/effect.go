@@ -116,6 +116,14 @@ type CloseTeam struct {
 	Rule string
 }
 
+// LeaveTeam takes an account out of a team: it left, or was removed (L4).
+type LeaveTeam struct {
+	Kind    string
+	Team    string
+	Account string
+	Left    bool
+}
+
 // SetFraudHold places or lifts a staff fraud hold on payouts (E4).
 type SetFraudHold struct {
 	Account string
@@ -158,4 +166,5 @@ func (WithdrawProposals) effect() {}
 func (SetVerification) effect()   {}
 func (SetFraudHold) effect()      {}
 func (CloseTeam) effect()         {}
+func (LeaveTeam) effect()         {}
 func (Audit) effect()             {}

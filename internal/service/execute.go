@@ -195,6 +195,21 @@ func (t *txn) executeOne(e effect.Effect, load func(string) (*account.Account, e
 			return err
 		}
 		return t.audit(Event{AccountID: e.By, Action: e.Kind + "_closed", Rule: e.Rule, Ref: tm.ID})
+	case effect.LeaveTeam:
+		k := market.TeamKind(e.Kind)
+		tm, err := t.loadTeam(k, e.Team)
+		if err != nil {
+			return err
+		}
+		tm.Remove(e.Account)
+		if err := t.saveTeam(k, tm); err != nil {
+			return err
+		}
+		action := "removed_from_" + e.Kind
+		if e.Left {
+			action = "left_" + e.Kind
+		}
+		return t.audit(Event{AccountID: e.Account, Action: action, Ref: tm.ID, Rule: "L4"})
 	case effect.SetFraudHold:
 		a, err := load(e.Account)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"standing/internal/account"
+	"standing/internal/closure"
 	"standing/internal/ids"
 	"standing/internal/market"
 	"standing/internal/problem"
@@ -143,39 +144,12 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, k market.TeamKind,
 	return out, err
 }
 
-// RemoveMember is leaving (acting = the member) or removing (L4).
-func (s *Service) RemoveMember(ctx context.Context, actor Actor, k market.TeamKind, acting, teamID, memberID string) (market.Team, error) {
+// Team returns an organization or agency.
+func (s *Service) Team(ctx context.Context, k market.TeamKind, id string) (market.Team, error) {
 	var out market.Team
-	err := s.update(ctx, actor, func(t *txn) error {
-		a, tm, err := t.actingOn(k, acting, teamID)
+	err := s.read(ctx, func(t *txn) error {
+		tm, err := t.loadTeam(k, id)
 		if err != nil {
-			return err
-		}
-		target := tm.Role(memberID)
-		if target == "" {
-			return problem.Newf("not_found", "account %s is not a member of %s %s", memberID, string(k), tm.ID)
-		}
-		mine := tm.Role(a.ID)
-		switch {
-		case target == "owner":
-			return problem.Newf("conflict", "the owner cannot leave %s %s; close it instead", string(k), tm.ID).WithRule("L4")
-		case a.ID == memberID && target == "member":
-			return problem.New("member_cannot_leave", "a plain member is removed by an admin or manager; ask one of them").WithRule("L4")
-		case a.ID != memberID && !market.MayRemove(mine, target):
-			return problem.Newf("not_owner", "a %s cannot remove a %s", orNone(mine), target).WithRule("L4")
-		}
-		tm.Remove(memberID)
-		if err := t.saveTeam(k, tm); err != nil {
-			return err
-		}
-		action := "removed_from_" + string(k)
-		if a.ID == memberID {
-			action = "left_" + string(k)
-		}
-		if err := t.audit(Event{AccountID: memberID, Action: action, Ref: tm.ID, Rule: "L4"}); err != nil {
-			return err
-		}
-		if err := t.closeIfTeamOnly(memberID); err != nil {
 			return err
 		}
 		out = *tm
@@ -184,44 +158,34 @@ func (s *Service) RemoveMember(ctx context.Context, actor Actor, k market.TeamKi
 	return out, err
 }
 
-func orNone(role string) string {
-	if role == "" {
-		return "non-member"
-	}
-	return role
-}
-
-// closeIfTeamOnly closes an account that held only team roles once it has
-// left its last team (L4).
-func (t *txn) closeIfTeamOnly(id string) error {
-	m, err := t.loadAccount(id)
-	if err != nil {
-		return err
-	}
-	if m.Freelancer || m.Status != account.Active {
-		return nil
-	}
-	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
-		n, err := t.Count(t.ctx, store.Query{Kind: string(k), Status: []string{"active"}, Refs: []string{id}})
+// RemoveMember is leaving (acting = the member) or removing (closure.Leave, L4).
+func (s *Service) RemoveMember(ctx context.Context, actor Actor, k market.TeamKind, acting, teamID, memberID string) (market.Team, error) {
+	var out market.Team
+	err := s.update(ctx, actor, func(t *txn) error {
+		a, tm, err := t.actingOn(k, acting, teamID)
 		if err != nil {
 			return err
 		}
-		if n > 0 {
-			return nil
-		}
-	}
-	if err := t.closeAccount(m, "other", "web", "L4"); err != nil {
-		return err
-	}
-	return t.saveAccount(m)
-}
-
-// Team returns an organization or agency.
-func (s *Service) Team(ctx context.Context, k market.TeamKind, id string) (market.Team, error) {
-	var out market.Team
-	err := s.read(ctx, func(t *txn) error {
-		tm, err := t.loadTeam(k, id)
+		m, err := t.loadAccount(memberID)
 		if err != nil {
+			return err
+		}
+		teams := 0
+		for _, kk := range []market.TeamKind{market.Organization, market.Agency} {
+			n, err := t.Count(t.ctx, store.Query{Kind: string(kk), Status: []string{"active"}, Refs: []string{memberID}})
+			if err != nil {
+				return err
+			}
+			teams += n
+		}
+		effs, err := closure.Leave(closure.Leaving{Kind: k, Team: tm, Acting: a.ID, Member: m, OtherTeams: teams - 1})
+		if err != nil {
+			return err
+		}
+		if _, err := t.execute(effs); err != nil {
+			return err
+		}
+		if tm, err = t.loadTeam(k, teamID); err != nil {
 			return err
 		}
 		out = *tm
