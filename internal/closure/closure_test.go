@@ -7,6 +7,7 @@ import (
 	"standing/internal/account"
 	"standing/internal/closure"
 	"standing/internal/effect"
+	"standing/internal/market"
 	"standing/internal/policy"
 	"standing/internal/problem"
 )
@@ -116,5 +117,46 @@ func TestL8Reactivate(t *testing.T) {
 	late := account.Account{ID: "acc_c", Status: account.Closed, ClosedAt: &old, Freelancer: true}
 	if _, err := closure.Reactivate(closure.Facts{Account: &late}, true, now, s); code(err) != "not_reactivatable" {
 		t.Fatalf("L8 window: %v", err)
+	}
+}
+
+// TestL4Leave: admins and managers leave by themselves, a plain member is
+// removed, the owner never leaves, and a team-only account closes with its
+// last team.
+func TestL4Leave(t *testing.T) {
+	tm := &market.Team{ID: "org_1", OwnerID: "acc_o", Members: []market.Member{
+		{AccountID: "acc_o", Role: "owner"}, {AccountID: "acc_ad", Role: "admin"}, {AccountID: "acc_m", Role: "member"}}}
+	member := &account.Account{ID: "acc_m", Status: account.Active, Client: true}
+	admin := &account.Account{ID: "acc_ad", Status: account.Active, Freelancer: true}
+	for _, tc := range []struct {
+		name   string
+		acting string
+		who    *account.Account
+		others int
+		code   string
+		closes bool
+	}{
+		{"a plain member cannot leave by itself", "acc_m", member, 0, "member_cannot_leave", false},
+		{"an admin removes a member; a team-only account closes", "acc_ad", member, 0, "", true},
+		{"a member still in another team stays open", "acc_ad", member, 1, "", false},
+		{"an admin leaves; a freelancer stays open", "acc_ad", admin, 0, "", false},
+		{"a member cannot remove an admin", "acc_m", admin, 0, "not_owner", false},
+		{"the owner never leaves", "acc_o", &account.Account{ID: "acc_o", Status: account.Active}, 0, "conflict", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			effs, err := closure.Leave(closure.Leaving{Kind: market.Organization, Team: tm, Acting: tc.acting, Member: tc.who, OtherTeams: tc.others})
+			if code(err) != tc.code {
+				t.Fatalf("got %v, want %q", err, tc.code)
+			}
+			closed := false
+			for _, e := range effs {
+				if _, ok := e.(effect.Close); ok {
+					closed = true
+				}
+			}
+			if closed != tc.closes {
+				t.Fatalf("closed %v: %v", closed, effs)
+			}
+		})
 	}
 }
