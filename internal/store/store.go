@@ -154,10 +154,19 @@ type Tx struct {
 	write  bool
 }
 
-// stmt returns the prepared statement for query, preparing it once; in a
-// transaction it is bound to the transaction's connection, where
-// database/sql keeps it prepared.
+// stmt returns the prepared statement for query on SQLite, preparing it
+// once per database; in a transaction it is re-bound to the transaction's
+// connection, where database/sql keeps it prepared. Preparing takes a pooled
+// connection of its own, which SQLite can always give (one write
+// transaction at a time holds one of eight). On PostgreSQL it returns nil:
+// pgx prepares and caches each statement on the connection that runs it
+// (its statement cache), so no transaction ever waits for a second
+// connection while holding its own — with every pooled connection held by an
+// open transaction that wait was the cold-start hang.
 func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if t.engine == Postgres {
+		return nil, nil
+	}
 	v, ok := t.db.stmts.Load(query)
 	if !ok {
 		st, err := t.db.sql.PrepareContext(ctx, query)
@@ -178,10 +187,27 @@ func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// runner is what runs a statement: the transaction, or the pool for reads.
+type runner interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (t *Tx) runner() runner {
+	if t.tx != nil {
+		return t.tx
+	}
+	return t.db.sql
+}
+
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return nil, err
+	}
+	if st == nil {
+		return t.runner().ExecContext(ctx, query, args...)
 	}
 	return st.ExecContext(ctx, args...)
 }
@@ -190,6 +216,9 @@ func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return nil, err
+	}
+	if st == nil {
+		return t.runner().QueryContext(ctx, query, args...)
 	}
 	return st.QueryContext(ctx, args...)
 }
@@ -212,6 +241,9 @@ func (t *Tx) queryRow(ctx context.Context, query string, args ...any) row {
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return row{err: err}
+	}
+	if st == nil {
+		return row{r: t.runner().QueryRowContext(ctx, query, args...)}
 	}
 	return row{r: st.QueryRowContext(ctx, args...)}
 }
