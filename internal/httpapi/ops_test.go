@@ -77,3 +77,62 @@ func TestColdStartBurst(t *testing.T) {
 		}
 	}
 }
+
+// TestIdempotencyUnderRaces is API.md Conventions, idempotency: the same
+// Idempotency-Key sent many times at once gets the first answer every time
+// (never a 500), and the request takes effect once.
+func TestIdempotencyUnderRaces(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		n := apitest.Unique()
+		email := fmt.Sprintf("race%d@example.com", n)
+		body := map[string]any{"email": email, "name": "Race Member", "country": "US", "freelancer": true, "client": false}
+		statuses, bodies := burst(e, 24, 30*time.Second, "POST", "/v1/accounts", e.Integration, func(int) any { return body },
+			"Idempotency-Key", fmt.Sprintf("race-%d", n))
+		first := ""
+		for i, st := range statuses {
+			if st != 201 {
+				t.Fatalf("duplicate %d: status %d %s", i, st, bodies[i])
+			}
+			var got struct {
+				Account struct{ ID string } `json:"account"`
+			}
+			_ = json.Unmarshal(bodies[i], &got)
+			if first == "" {
+				first = got.Account.ID
+			}
+			if got.Account.ID != first {
+				t.Fatalf("duplicate %d answered another account: %s, first %s", i, got.Account.ID, first)
+			}
+		}
+		if r := e.I("GET", "/v1/accounts?q="+email, nil).Want(t, 200); r.Len("data") != 1 {
+			t.Fatalf("%d accounts for one idempotent sign-up: %s", r.Len("data"), r.Raw)
+		}
+	})
+}
+
+// TestIdempotencyAfterCrash is API.md Conventions, idempotency: a claim left
+// without an answer (what a crash left behind before claims were written in
+// the request's own transaction) does not block the key; the retry runs,
+// once, and later retries get its answer.
+func TestIdempotencyAfterCrash(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		db := open()
+		e := apitest.Start(t, db, nil)
+		k, err := e.Svc.Authenticate(context.Background(), e.Integration)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keyID := k.ID
+		if err := db.Exec(context.Background(), `INSERT INTO idempotency (key, request_hash, status, body, created_at)
+			VALUES ('`+keyID+`:crashed', 'x', 0, '', `+fmt.Sprint(time.Now().UnixMicro())+`)`); err != nil {
+			t.Fatal(err)
+		}
+		body := map[string]any{"email": fmt.Sprintf("crash%d@example.com", apitest.Unique()), "name": "Crash Member", "country": "US", "freelancer": true, "client": false}
+		a := e.I("POST", "/v1/accounts", body, "Idempotency-Key", "crashed").Want(t, 201)
+		b := e.I("POST", "/v1/accounts", body, "Idempotency-Key", "crashed").Want(t, 201)
+		if a.Str("account.id") != b.Str("account.id") || b.Header.Get("Idempotent-Replayed") != "true" {
+			t.Fatalf("retry after the taken-over claim: %s then %s", a.Raw, b.Raw)
+		}
+	})
+}

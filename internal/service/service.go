@@ -110,7 +110,7 @@ func (s *Service) update(ctx context.Context, actor Actor, fn func(*txn) error) 
 		return err
 	})
 	if err == nil && scheduled {
-		s.poke()
+		s.db.AfterCommit(ctx, s.poke)
 	}
 	return translate(err)
 }

@@ -152,6 +152,8 @@ type Tx struct {
 	db     *DB
 	engine Engine
 	write  bool
+	depth  int      // savepoints open inside a Within transaction
+	after  []func() // AfterCommit functions of a Within transaction
 }
 
 // stmt returns the prepared statement for query on SQLite, preparing it
@@ -250,11 +252,17 @@ func (t *Tx) queryRow(ctx context.Context, query string, args ...any) row {
 
 // Update runs fn in a write transaction, retrying when the engine reports
 // contention (SQLite busy, PostgreSQL deadlock or serialization failure).
+// Under a context made by Within, fn joins that transaction instead, inside
+// a savepoint: its writes are undone if it fails and kept otherwise, and
+// they commit with the enclosing transaction.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	if outer := db.joined(ctx); outer != nil {
+		return outer.savepoint(ctx, fn)
+	}
 	var err error
 	for attempt := 0; attempt < 6; attempt++ {
 		err = db.updateOnce(ctx, fn)
-		if err == nil || !retryable(err) || ctx.Err() != nil {
+		if err == nil || !Retryable(err) || ctx.Err() != nil {
 			return err
 		}
 		slog.Debug("retrying transaction", "attempt", attempt+1, "err", err)
@@ -290,12 +298,83 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
 	return nil
 }
 
-// Read runs fn against the database without a write transaction.
+// joinKey is the context key of the transaction Within opened.
+type joinKey struct{}
+
+// joined is the transaction of db that ctx was made in by Within, or nil.
+func (db *DB) joined(ctx context.Context) *Tx {
+	if t, ok := ctx.Value(joinKey{}).(*Tx); ok && t.db == db {
+		return t
+	}
+	return nil
+}
+
+// Within runs fn in one write transaction that every Update and Read given
+// the context fn receives joins, so that a request's own bookkeeping (its
+// idempotency record) commits or rolls back together with the effects it
+// guards. Like Update, it retries the whole of fn on contention. Functions
+// registered with AfterCommit under that context run once it committed.
+func (db *DB) Within(ctx context.Context, fn func(ctx context.Context, tx *Tx) error) error {
+	var after []func()
+	err := db.Update(ctx, func(tx *Tx) error {
+		tx.after = nil
+		err := fn(context.WithValue(ctx, joinKey{}, tx), tx)
+		after = tx.after
+		return err
+	})
+	if err == nil {
+		for _, f := range after {
+			f()
+		}
+	}
+	return err
+}
+
+// AfterCommit runs f once the changes made under ctx are committed: at once
+// outside Within, or after Within's transaction commits (never if it rolls
+// back).
+func (db *DB) AfterCommit(ctx context.Context, f func()) {
+	if t := db.joined(ctx); t != nil {
+		t.after = append(t.after, f)
+		return
+	}
+	f()
+}
+
+// savepoint runs fn inside the transaction t, undoing its writes when it fails.
+func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
+	t.depth++
+	name := fmt.Sprintf("nested_%d", t.depth)
+	defer func() { t.depth-- }()
+	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT `+name); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	if err := fn(t); err != nil {
+		if _, rerr := t.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT `+name); rerr != nil {
+			return errors.Join(err, fmt.Errorf("rollback to savepoint: %w", rerr))
+		}
+		return err
+	}
+	if _, err := t.tx.ExecContext(ctx, `RELEASE SAVEPOINT `+name); err != nil {
+		return fmt.Errorf("release savepoint: %w", err)
+	}
+	return nil
+}
+
+// Read runs fn against the database without a write transaction; under a
+// context made by Within it reads inside that transaction, so it sees the
+// request's own writes.
 func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
+	if outer := db.joined(ctx); outer != nil {
+		return fn(&Tx{tx: outer.tx, db: db, engine: db.Engine})
+	}
 	return fn(&Tx{db: db, engine: db.Engine})
 }
 
-func retryable(err error) bool {
+// Retryable reports whether err is contention that running the transaction
+// again may resolve (SQLite busy, PostgreSQL deadlock or serialization
+// failure).
+func Retryable(err error) bool {
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
 		return pg.Code == "40001" || pg.Code == "40P01"

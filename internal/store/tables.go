@@ -187,8 +187,7 @@ func (t *Tx) CountKeys(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// Idem is a remembered answer to an idempotent request. Status 0 means the
-// first request is still being answered.
+// Idem is a remembered answer to an idempotent request.
 type Idem struct {
 	RequestHash string
 	Status      int
@@ -196,55 +195,54 @@ type Idem struct {
 	CreatedAt   time.Time
 }
 
-// ClaimIdempotency records that key is being answered. When the key already
-// exists (and is younger than ttl) it returns the stored entry and false.
-func (db *DB) ClaimIdempotency(ctx context.Context, key, reqHash string, now time.Time, ttl time.Duration) (Idem, bool, error) {
-	var got Idem
-	claimed := false
-	err := db.Update(ctx, func(tx *Tx) error {
-		var status int
-		var body string
-		var at int64
-		err := tx.queryRow(ctx, `SELECT request_hash, status, body, created_at FROM idempotency WHERE key = $1`+tx.forUpdate(), key).
-			Scan(&got.RequestHash, &status, &body, &at)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return fmt.Errorf("idempotency lookup: %w", err)
-		case now.Sub(fromMicros(at)) < ttl:
-			got.Status, got.Body, got.CreatedAt = status, body, fromMicros(at)
-			return nil
-		default:
-			if _, err := tx.exec(ctx, `DELETE FROM idempotency WHERE key = $1`, key); err != nil {
-				return fmt.Errorf("idempotency expire: %w", err)
-			}
-		}
-		_, err = tx.exec(ctx, `INSERT INTO idempotency (key, request_hash, status, body, created_at)
-			VALUES ($1, $2, 0, '', $3)`, key, reqHash, micros(now))
+// ClaimIdempotency claims key for the transaction t, which should be the one
+// that also makes the request's effects and stores its answer with
+// FinishIdempotency (see DB.Within): then a crash leaves either nothing (a
+// retry runs the request, once) or the effects with their answer (a retry
+// gets the answer). When the key already holds an answer younger than ttl,
+// it returns that answer and false. A concurrent transaction holding the
+// same key makes this one wait until it ends: on PostgreSQL the insert waits
+// on the unique index; on SQLite write transactions take turns. A row left
+// without an answer (claims of earlier versions, written in a transaction
+// of their own) is taken over.
+func (t *Tx) ClaimIdempotency(ctx context.Context, key, reqHash string, now time.Time, ttl time.Duration) (Idem, bool, error) {
+	for range 3 {
+		res, err := t.exec(ctx, `INSERT INTO idempotency (key, request_hash, status, body, created_at)
+			VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING`, key, reqHash, micros(now))
 		if err != nil {
-			return fmt.Errorf("idempotency claim: %w", err)
+			return Idem{}, false, fmt.Errorf("idempotency claim: %w", err)
 		}
-		claimed = true
-		return nil
-	})
-	return got, claimed, err
+		if n, _ := res.RowsAffected(); n == 1 {
+			return Idem{}, true, nil
+		}
+		var got Idem
+		var at int64
+		err = t.queryRow(ctx, `SELECT request_hash, status, body, created_at FROM idempotency WHERE key = $1`, key).
+			Scan(&got.RequestHash, &got.Status, &got.Body, &at)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // forgotten in between: claim again
+		}
+		if err != nil {
+			return Idem{}, false, fmt.Errorf("idempotency lookup: %w", err)
+		}
+		got.CreatedAt = fromMicros(at)
+		if got.Status != 0 && now.Sub(got.CreatedAt) < ttl {
+			return got, false, nil
+		}
+		if _, err := t.exec(ctx, `DELETE FROM idempotency WHERE key = $1 AND created_at = $2 AND status = $3`,
+			key, at, got.Status); err != nil {
+			return Idem{}, false, fmt.Errorf("idempotency expire: %w", err)
+		}
+	}
+	return Idem{}, false, fmt.Errorf("idempotency claim %s: the key kept changing", key)
 }
 
-// FinishIdempotency stores the answer of a claimed key, or forgets the key
-// when status is 0 (the request failed without an answer worth replaying).
-func (db *DB) FinishIdempotency(ctx context.Context, key string, status int, body []byte) error {
-	return db.Update(ctx, func(tx *Tx) error {
-		var err error
-		if status == 0 {
-			_, err = tx.exec(ctx, `DELETE FROM idempotency WHERE key = $1`, key)
-		} else {
-			_, err = tx.exec(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE key = $3`, status, string(body), key)
-		}
-		if err != nil {
-			return fmt.Errorf("idempotency finish: %w", err)
-		}
-		return nil
-	})
+// FinishIdempotency stores the answer of a key claimed in t.
+func (t *Tx) FinishIdempotency(ctx context.Context, key string, status int, body []byte) error {
+	if _, err := t.exec(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE key = $3`, status, string(body), key); err != nil {
+		return fmt.Errorf("idempotency finish: %w", err)
+	}
+	return nil
 }
 
 // PurgeIdempotency deletes keys older than before.
