@@ -176,6 +176,11 @@ func (t *txn) audit(e Event) error {
 	return t.Audit(t.ctx, e.ID, e.AccountID, t.now, e)
 }
 
+// lockAccounts locks the rows of several accounts in one global order (by
+// id) before a use case that changes more than one of them reads them, so
+// that A→B and B→A at once cannot deadlock.
+func (t *txn) lockAccounts(ids ...string) error { return t.LockDocs(t.ctx, ids...) }
+
 // enqueue schedules a due-time job whose id is kind:ref (one per pair).
 func (t *txn) enqueue(kind, ref string, due time.Time) error {
 	// Wake the loop for work due now; later work waits for its tick.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -81,6 +82,34 @@ func (t *Tx) Get(ctx context.Context, kind, id string, dst any) error {
 	}
 	if err := json.Unmarshal([]byte(data), dst); err != nil {
 		return fmt.Errorf("decode %s: %w", id, err)
+	}
+	return nil
+}
+
+// LockDocs locks the rows of the documents with these ids, in ascending id
+// order, on PostgreSQL in a write transaction (SQLite's write transactions
+// are already serialized). Every transaction that changes several accounts
+// locks them through it before reading them, so two transactions never wait
+// for each other's rows in opposite orders: no deadlock by construction.
+func (t *Tx) LockDocs(ctx context.Context, ids ...string) error {
+	if t.forUpdate() == "" || len(ids) == 0 {
+		return nil
+	}
+	sorted := slices.Compact(slices.Sorted(slices.Values(ids)))
+	args := make([]any, len(sorted))
+	ph := make([]string, len(sorted))
+	for i, id := range sorted {
+		args[i], ph[i] = id, fmt.Sprintf("$%d", i+1)
+	}
+	rows, err := t.query(ctx, `SELECT id FROM docs WHERE id IN (`+strings.Join(ph, ", ")+`) ORDER BY id FOR UPDATE`, args...)
+	if err != nil {
+		return fmt.Errorf("lock %v: %w", sorted, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("lock %v: %w", sorted, err)
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -51,7 +52,14 @@ type DB struct {
 	// waits in steps of milliseconds, where a mutex hands over at once.
 	writer sync.Mutex
 	stmts  sync.Map // query text -> *sql.Stmt, prepared once per connection
+	// deadlocks counts transactions PostgreSQL ended as deadlocked (each
+	// was run again).
+	deadlocks atomic.Int64
 }
+
+// Deadlocks is how many of this process's transactions PostgreSQL reported
+// deadlocked since it opened the database.
+func (db *DB) Deadlocks() int64 { return db.deadlocks.Load() }
 
 // OpenSQLite opens (creating) the SQLite file at path with WAL, a busy
 // timeout, foreign keys and immediate transactions.
@@ -265,6 +273,9 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 		if err == nil || !Retryable(err) || ctx.Err() != nil {
 			return err
 		}
+		if pgCode(err) == "40P01" {
+			db.deadlocks.Add(1)
+		}
 		slog.Debug("retrying transaction", "attempt", attempt+1, "err", err)
 		time.Sleep(time.Duration(attempt+1) * 15 * time.Millisecond)
 	}
@@ -375,12 +386,20 @@ func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
 // again may resolve (SQLite busy, PostgreSQL deadlock or serialization
 // failure).
 func Retryable(err error) bool {
-	var pg *pgconn.PgError
-	if errors.As(err, &pg) {
-		return pg.Code == "40001" || pg.Code == "40P01"
+	if c := pgCode(err); c != "" {
+		return c == "40001" || c == "40P01"
 	}
 	s := err.Error()
 	return strings.Contains(s, "SQLITE_BUSY") || strings.Contains(s, "database is locked")
+}
+
+// pgCode is the SQLSTATE of a PostgreSQL error, or "".
+func pgCode(err error) string {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code
+	}
+	return ""
 }
 
 func isUniqueViolation(err error) bool {
