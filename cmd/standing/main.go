@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -28,12 +29,13 @@ const usage = `standing governs the accounts of a freelance marketplace.
 
 Usage:
   standing serve   [--addr 127.0.0.1:8080] [--db ./standing.db | --database-url postgres://...] [--config FILE] [--test-clock]
+                   [--webhook-allow-hosts HOST,...]
   standing migrate [--db FILE | --database-url URL]
   standing keys create --role integration|staff|admin --name NAME [--db FILE | --database-url URL]
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
 
-Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL mirror the flags.
+Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL, STANDING_WEBHOOK_ALLOW_HOSTS mirror the flags.
 `
 
 func main() {
@@ -109,6 +111,8 @@ func serve(args []string, stderr io.Writer) error {
 	addr := fs.String("addr", env("STANDING_ADDR", "127.0.0.1:8080"), "listen address")
 	cfg := fs.String("config", "", "JSON settings file (defaults: GET /v1/policies)")
 	testClock := fs.Bool("test-clock", false, "enable POST /v1/test/clock (never in production)")
+	allowHooks := fs.String("webhook-allow-hosts", env("STANDING_WEBHOOK_ALLOW_HOSTS", ""),
+		"comma-separated hosts webhooks may reach over http and at private addresses (internal receivers, tests)")
 	var d dbFlags
 	d.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -118,6 +122,11 @@ func serve(args []string, stderr io.Writer) error {
 	set, err := policy.Load(*cfg)
 	if err != nil {
 		return err
+	}
+	for _, h := range strings.Split(*allowHooks, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			set.WebhookAllowHosts = append(set.WebhookAllowHosts, h)
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()

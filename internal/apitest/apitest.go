@@ -103,6 +103,11 @@ func OpenPostgres(t testing.TB, dsn string) *store.DB {
 	return db
 }
 
+// AllowLocalWebhooks is a settings change for Start: webhooks may go to
+// receivers on 127.0.0.1 (httptest servers) over plain http, as the
+// webhook_allow_hosts setting lets internal receivers.
+func AllowLocalWebhooks(s *policy.Settings) { s.WebhookAllowHosts = []string{"127.0.0.1"} }
+
 // Start runs a server with a test clock over db, with the default settings
 // changed by tune.
 func Start(t testing.TB, db *store.DB, tune func(*policy.Settings)) *Env {

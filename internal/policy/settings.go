@@ -132,6 +132,12 @@ type Settings struct {
 
 	BodyLimitBytes int64    `json:"body_limit_bytes"`
 	IdempotencyTTL Duration `json:"idempotency_ttl"`
+
+	// WebhookAllowHosts names hosts (as written in a webhook URL, such as
+	// "127.0.0.1" or "hooks.internal") that may be reached over plain http
+	// and at private addresses: tests and internal receivers. Any other
+	// endpoint must be https to a public address.
+	WebhookAllowHosts []string `json:"webhook_allow_hosts,omitempty"`
 }
 
 // Defaults returns the settings POLICY.md states.

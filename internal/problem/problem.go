@@ -71,6 +71,7 @@ var statuses = map[string]int{
 	"payload_too_large":        http.StatusRequestEntityTooLarge,
 	"idempotency_key_reused":   http.StatusUnprocessableEntity,
 	"contact_info_not_allowed": http.StatusUnprocessableEntity,
+	"url_not_allowed":          http.StatusUnprocessableEntity,
 	"invalid_reason":           http.StatusUnprocessableEntity,
 	"internal":                 http.StatusInternalServerError,
 }
@@ -102,6 +103,7 @@ var titles = map[string]string{
 	"payload_too_large":        "The request body is too large",
 	"idempotency_key_reused":   "The idempotency key was used with another request",
 	"contact_info_not_allowed": "Contact information is not allowed here",
+	"url_not_allowed":          "The URL is not one the server may call",
 	"invalid_reason":           "Unknown reason",
 	"internal":                 "Internal error",
 }

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"standing/internal/clock"
@@ -43,8 +42,8 @@ type Service struct {
 	signals  *identity.Hasher
 	screener *screen.Screener
 	log      *slog.Logger
-	wake     chan struct{}
-	outbox   atomic.Bool // a webhook delivery may be waiting
+	wake     chan struct{} // wakes the due-time job loop
+	hookWake chan struct{} // wakes the webhook delivery pool
 }
 
 // New builds the service over an open, migrated database. The signal secret
@@ -68,6 +67,7 @@ func New(ctx context.Context, db *store.DB, clk clock.Clock, set policy.Settings
 		signals:  identity.NewHasher(secret, set.SignalPreviousSecrets),
 		screener: screen.New(),
 		wake:     make(chan struct{}, 1),
+		hookWake: make(chan struct{}, 1),
 	}, nil
 }
 
@@ -80,10 +80,13 @@ func (s *Service) Now() time.Time { return s.clock.Now() }
 // DB exposes the database for operational commands (keys, migrate).
 func (s *Service) DB() *store.DB { return s.db }
 
+// poke wakes the job loop and the webhook pool: a commit scheduled work.
 func (s *Service) poke() {
-	select {
-	case s.wake <- struct{}{}:
-	default:
+	for _, c := range []chan struct{}{s.wake, s.hookWake} {
+		select {
+		case c <- struct{}{}:
+		default:
+		}
 	}
 }
 

@@ -394,7 +394,8 @@ func (t *Tx) AddDelivery(ctx context.Context, d Delivery, now time.Time) error {
 
 // ClaimDeliveries leases up to limit due deliveries for lease, so that one
 // replica sends each at a time; an expired lease makes it due again.
-func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Delivery, error) {
+// Deliveries to the endpoints in skip (busy or failing ones) are left due.
+func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int, skip []string) ([]Delivery, error) {
 	var out []Delivery
 	err := db.Update(ctx, func(tx *Tx) error {
 		out = nil
@@ -402,8 +403,18 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 		if db.Engine == Postgres {
 			lock = " FOR UPDATE SKIP LOCKED"
 		}
+		args := []any{micros(now)}
+		not := ""
+		if len(skip) > 0 {
+			ph := make([]string, len(skip))
+			for i, id := range skip {
+				args = append(args, id)
+				ph[i] = fmt.Sprintf("$%d", len(args))
+			}
+			not = " AND endpoint_id NOT IN (" + strings.Join(ph, ", ") + ")"
+		}
 		rows, err := tx.query(ctx, fmt.Sprintf(`SELECT id, endpoint_id, event_type, body, attempts FROM outbox
-			WHERE delivered_at = 0 AND due_at <= $1 AND lease_until <= $1 ORDER BY due_at LIMIT %d`+lock, limit), micros(now))
+			WHERE delivered_at = 0 AND due_at <= $1 AND lease_until <= $1%s ORDER BY due_at LIMIT %d`+lock, not, limit), args...)
 		if err != nil {
 			return fmt.Errorf("claim deliveries: %w", err)
 		}
@@ -426,6 +437,25 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 		return nil
 	})
 	return out, err
+}
+
+// DeferDelivery makes a leased delivery due again at dueAt without counting
+// an attempt (its endpoint's circuit is open).
+func (db *DB) DeferDelivery(ctx context.Context, id string, dueAt time.Time) error {
+	return db.Update(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, `UPDATE outbox SET due_at = $1, lease_until = 0 WHERE id = $2`, micros(dueAt), id); err != nil {
+			return fmt.Errorf("defer delivery %s: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// DropDeliveries deletes the deliveries of an endpoint not yet delivered.
+func (t *Tx) DropDeliveries(ctx context.Context, endpointID string) error {
+	if _, err := t.exec(ctx, `DELETE FROM outbox WHERE endpoint_id = $1 AND delivered_at = 0`, endpointID); err != nil {
+		return fmt.Errorf("drop deliveries of %s: %w", endpointID, err)
+	}
+	return nil
 }
 
 // FinishDelivery records one attempt: delivered, or due again at retryAt.
