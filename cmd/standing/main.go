@@ -29,13 +29,14 @@ const usage = `standing governs the accounts of a freelance marketplace.
 
 Usage:
   standing serve   [--addr 127.0.0.1:8080] [--db ./standing.db | --database-url postgres://...] [--config FILE] [--test-clock]
-                   [--webhook-allow-hosts HOST,...]
+                   [--webhook-allow-hosts HOST,...] [--signal-secret-file FILE]
   standing migrate [--db FILE | --database-url URL]
   standing keys create --role integration|staff|admin --name NAME [--db FILE | --database-url URL]
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
 
-Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL, STANDING_WEBHOOK_ALLOW_HOSTS mirror the flags.
+Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL, STANDING_WEBHOOK_ALLOW_HOSTS and
+STANDING_SIGNAL_SECRET_FILE mirror the flags; STANDING_SIGNAL_SECRET holds the signal secret itself.
 `
 
 func main() {
@@ -113,6 +114,8 @@ func serve(args []string, stderr io.Writer) error {
 	testClock := fs.Bool("test-clock", false, "enable POST /v1/test/clock (never in production)")
 	allowHooks := fs.String("webhook-allow-hosts", env("STANDING_WEBHOOK_ALLOW_HOSTS", ""),
 		"comma-separated hosts webhooks may reach over http and at private addresses (internal receivers, tests)")
+	secretFile := fs.String("signal-secret-file", env("STANDING_SIGNAL_SECRET_FILE", ""),
+		"file holding the signal secret (created 0600 if missing; default: beside the SQLite database)")
 	var d dbFlags
 	d.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -139,6 +142,16 @@ func serve(args []string, stderr io.Writer) error {
 	if *testClock {
 		clk = clock.NewTest(clock.System{})
 		log.Warn("test clock enabled: POST /v1/test/clock moves time forward")
+	}
+	src := service.SecretSource{Value: set.SignalSecret, Env: os.Getenv("STANDING_SIGNAL_SECRET"), File: *secretFile}
+	if src.File == "" {
+		src.File = set.SignalSecretFile
+	}
+	if d.url == "" {
+		src.DefaultFile = d.path + ".signal-secret"
+	}
+	if set.SignalSecret, err = service.ResolveSignalSecret(ctx, db, src, log); err != nil {
+		return err
 	}
 	svc, err := service.New(ctx, db, clk, set, log)
 	if err != nil {

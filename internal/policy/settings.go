@@ -128,6 +128,7 @@ type Settings struct {
 	LinkCommonAccounts int     `json:"link_common_accounts"` // a value shared by more accounts than this loses weight
 
 	SignalSecret          string   `json:"signal_secret,omitempty"`           // HMAC key for the signal index
+	SignalSecretFile      string   `json:"signal_secret_file,omitempty"`      // or a file holding it
 	SignalPreviousSecrets []string `json:"signal_previous_secrets,omitempty"` // still matched during rotation
 
 	BodyLimitBytes int64    `json:"body_limit_bytes"`

@@ -7,12 +7,9 @@ package service
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -46,21 +43,13 @@ type Service struct {
 	hookWake chan struct{} // wakes the webhook delivery pool
 }
 
-// New builds the service over an open, migrated database. The signal secret
-// comes from the settings, or is made once and kept in the database.
+// New builds the service over an open, migrated database. The signal
+// secret comes from the settings (see ResolveSignalSecret for where a
+// command finds it); it is never kept in the database.
 func New(ctx context.Context, db *store.DB, clk clock.Clock, set policy.Settings, log *slog.Logger) (*Service, error) {
 	secret := set.SignalSecret
 	if secret == "" {
-		var b [32]byte
-		_, _ = rand.Read(b[:])
-		err := db.Update(ctx, func(tx *store.Tx) error {
-			v, err := tx.SetMetaOnce(ctx, "signal_secret", hex.EncodeToString(b[:]))
-			secret = v
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("signal secret: %w", err)
-		}
+		return nil, errors.New("no signal secret: see ResolveSignalSecret")
 	}
 	return &Service{
 		db: db, clock: clk, set: set, log: log,

@@ -522,3 +522,11 @@ func (t *Tx) SetMetaOnce(ctx context.Context, name, value string) (string, error
 	}
 	return t.MetaValue(ctx, name)
 }
+
+// DeleteMeta forgets a stored setting of the installation.
+func (t *Tx) DeleteMeta(ctx context.Context, name string) error {
+	if _, err := t.exec(ctx, `DELETE FROM meta WHERE name = $1`, name); err != nil {
+		return fmt.Errorf("meta %s: %w", name, err)
+	}
+	return nil
+}
