@@ -66,7 +66,9 @@ func (db *DB) Deadlocks() int64 { return db.deadlocks.Load() }
 func OpenSQLite(path string) (*DB, error) {
 	// Automatic checkpoints are off: no request pays for copying the WAL.
 	// Checkpoint, run each second from the job loop, does it instead.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+	// secure_delete zeroes what a write frees, so erased personal data does
+	// not linger in free pages (see Forget).
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=secure_delete(1)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)" +
 		"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
@@ -145,6 +147,27 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 	return nil
 }
 
+// Forget makes overwritten data unrecoverable from the database files after
+// an erasure: on SQLite it copies the WAL into the database and truncates
+// it (secure_delete already zeroed the freed space), so the WAL no longer
+// holds the pages as they were. A no-op on PostgreSQL, whose dead row
+// versions VACUUM reclaims.
+func (db *DB) Forget(ctx context.Context) error {
+	if db.Engine != SQLite {
+		return nil
+	}
+	db.writer.Lock()
+	defer db.writer.Unlock()
+	var busy, log, done int
+	if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
+		return fmt.Errorf("checkpoint after erasure: %w", err)
+	}
+	if busy != 0 {
+		return errors.New("checkpoint after erasure: readers kept the WAL; it is truncated at the next checkpoint")
+	}
+	return nil
+}
+
 // Close closes the prepared statements and the database.
 func (db *DB) Close() error {
 	db.stmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
@@ -161,7 +184,7 @@ type Tx struct {
 	engine Engine
 	write  bool
 	depth  int      // savepoints open inside a Within transaction
-	after  []func() // AfterCommit functions of a Within transaction
+	after  []func() // AfterCommit functions, run once it committed
 }
 
 // stmt returns the prepared statement for query on SQLite, preparing it
@@ -269,8 +292,15 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 	}
 	var err error
 	for attempt := 0; attempt < 6; attempt++ {
-		err = db.updateOnce(ctx, fn)
-		if err == nil || !Retryable(err) || ctx.Err() != nil {
+		var after []func()
+		after, err = db.updateOnce(ctx, fn)
+		if err == nil {
+			for _, f := range after {
+				f()
+			}
+			return nil
+		}
+		if !Retryable(err) || ctx.Err() != nil {
 			return err
 		}
 		if pgCode(err) == "40P01" {
@@ -282,14 +312,16 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 	return err
 }
 
-func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
+// updateOnce runs fn in one transaction and returns, once it committed, the
+// functions fn registered with Tx.AfterCommit.
+func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(), err error) {
 	if db.Engine == SQLite {
 		db.writer.Lock()
 		defer db.writer.Unlock()
 	}
 	stx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return nil, fmt.Errorf("begin: %w", err)
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -300,13 +332,14 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
 			_ = stx.Rollback()
 		}
 	}()
-	if err = fn(&Tx{tx: stx, db: db, engine: db.Engine, write: true}); err != nil {
-		return err
+	t := &Tx{tx: stx, db: db, engine: db.Engine, write: true}
+	if err = fn(t); err != nil {
+		return nil, err
 	}
 	if err = stx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return nil, fmt.Errorf("commit: %w", err)
 	}
-	return nil
+	return t.after, nil
 }
 
 // joinKey is the context key of the transaction Within opened.
@@ -323,22 +356,11 @@ func (db *DB) joined(ctx context.Context) *Tx {
 // Within runs fn in one write transaction that every Update and Read given
 // the context fn receives joins, so that a request's own bookkeeping (its
 // idempotency record) commits or rolls back together with the effects it
-// guards. Like Update, it retries the whole of fn on contention. Functions
-// registered with AfterCommit under that context run once it committed.
+// guards. Like Update, it retries the whole of fn on contention.
 func (db *DB) Within(ctx context.Context, fn func(ctx context.Context, tx *Tx) error) error {
-	var after []func()
-	err := db.Update(ctx, func(tx *Tx) error {
-		tx.after = nil
-		err := fn(context.WithValue(ctx, joinKey{}, tx), tx)
-		after = tx.after
-		return err
+	return db.Update(ctx, func(tx *Tx) error {
+		return fn(context.WithValue(ctx, joinKey{}, tx), tx)
 	})
-	if err == nil {
-		for _, f := range after {
-			f()
-		}
-	}
-	return err
 }
 
 // AfterCommit runs f once the changes made under ctx are committed: at once
@@ -346,11 +368,17 @@ func (db *DB) Within(ctx context.Context, fn func(ctx context.Context, tx *Tx) e
 // back).
 func (db *DB) AfterCommit(ctx context.Context, f func()) {
 	if t := db.joined(ctx); t != nil {
-		t.after = append(t.after, f)
+		t.AfterCommit(f)
 		return
 	}
 	f()
 }
+
+// AfterCommit runs f after the transaction commits, outside it (and, on
+// SQLite, after the writer lock is released); never if it rolls back. In a
+// transaction joined through Within (Update there hands fn the enclosing
+// transaction itself), f waits for the enclosing commit.
+func (t *Tx) AfterCommit(f func()) { t.after = append(t.after, f) }
 
 // savepoint runs fn inside the transaction t, undoing its writes when it fails.
 func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
