@@ -8,11 +8,13 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"standing/internal/apitest"
+	"standing/internal/policy"
 	"standing/internal/store"
 )
 
@@ -159,5 +161,25 @@ func TestNoDeadlockBothDirections(t *testing.T) {
 	}
 	if n := db.Deadlocks(); n != 0 {
 		t.Fatalf("%d deadlocks between A→B and B→A", n)
+	}
+}
+
+// TestMetricsBehindASetting is API.md Operations: GET /metrics on the API's
+// address answers only a request bearing the metrics_token setting, and is
+// not there without it (serve --metrics-addr serves it apart).
+func TestMetricsBehindASetting(t *testing.T) {
+	closed := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	closed.Call("GET", "/metrics", "", nil).Want(t, 404, "not_found")
+	closed.Call("GET", "/metrics", closed.Admin, nil).Want(t, 404, "not_found")
+	const token = "metrics-token-0123456789"
+	e := apitest.Start(t, apitest.OpenSQLite(t), func(s *policy.Settings) { s.MetricsToken = token })
+	e.Call("GET", "/metrics", "", nil).Want(t, 401, "unauthorized")
+	e.Call("GET", "/metrics", e.Admin, nil).Want(t, 401, "unauthorized")
+	e.A("GET", "/v1/webhooks", nil).Want(t, 200) // a request to count
+	if r := e.Call("GET", "/metrics", token, nil); r.Status != 200 || !bytes.Contains(r.Raw, []byte("standing_http_requests_total")) {
+		t.Fatalf("with the token: %d %.200s", r.Status, r.Raw)
+	}
+	if r := e.A("GET", "/v1/policies", nil); strings.Contains(string(r.Raw), token) {
+		t.Fatal("the metrics token is shown by /v1/policies")
 	}
 }

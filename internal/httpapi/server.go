@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -74,7 +75,7 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	s.mux.HandleFunc("GET /metrics", s.guardedMetrics)
 	s.mux.HandleFunc("GET /v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.OpenAPI())
 	})
@@ -82,6 +83,27 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 		writeProblem(w, problem.Newf("not_found", "no route %s %s", r.Method, r.URL.Path))
 	})
 	return s
+}
+
+// Metrics is the Prometheus handler, unguarded, for a listener of its own
+// (serve --metrics-addr) on an address only the monitoring can reach.
+func (s *Server) Metrics() http.Handler { return promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}) }
+
+// guardedMetrics serves /metrics on the API's address only to a request
+// bearing the metrics_token setting; without the setting the route is not
+// there (use --metrics-addr).
+func (s *Server) guardedMetrics(w http.ResponseWriter, r *http.Request) {
+	want := s.svc.Settings().MetricsToken
+	if want == "" {
+		writeProblem(w, problem.New("not_found", "metrics are served on serve --metrics-addr, or here with the metrics_token setting"))
+		return
+	}
+	got, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		writeProblem(w, problem.New("unauthorized", "send Authorization: Bearer <metrics token>"))
+		return
+	}
+	s.Metrics().ServeHTTP(w, r)
 }
 
 // ServeHTTP serves the API.

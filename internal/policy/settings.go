@@ -139,6 +139,11 @@ type Settings struct {
 	// and at private addresses: tests and internal receivers. Any other
 	// endpoint must be https to a public address.
 	WebhookAllowHosts []string `json:"webhook_allow_hosts,omitempty"`
+
+	// MetricsToken, when set, lets GET /metrics on the API's address answer
+	// a request bearing it; unset, /metrics is only served on the separate
+	// address of serve --metrics-addr.
+	MetricsToken string `json:"metrics_token,omitempty"`
 }
 
 // Defaults returns the settings POLICY.md states.
@@ -297,6 +302,9 @@ func (s Settings) Validate() error {
 	}
 	if s.BodyLimitBytes < 1024 {
 		errs = append(errs, fmt.Errorf("body_limit_bytes must be at least 1024, got %d", s.BodyLimitBytes))
+	}
+	if s.MetricsToken != "" && len(s.MetricsToken) < 16 {
+		errs = append(errs, errors.New("metrics_token must be at least 16 characters"))
 	}
 	if s.SignalSecret != "" && len(s.SignalSecret) < 16 {
 		errs = append(errs, errors.New("signal_secret must be at least 16 characters"))
