@@ -81,7 +81,9 @@ func run(n, rate, seconds int, dir string) {
 		fail(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc, err := service.New(ctx, db, clock.System{}, policy.Defaults(), log)
+	set := policy.Defaults()
+	set.SignalSecret = "bench-linkage-signal-secret" // a throwaway database
+	svc, err := service.New(ctx, db, clock.System{}, set, log)
 	if err != nil {
 		fail(err)
 	}

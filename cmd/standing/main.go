@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -28,12 +29,15 @@ const usage = `standing governs the accounts of a freelance marketplace.
 
 Usage:
   standing serve   [--addr 127.0.0.1:8080] [--db ./standing.db | --database-url postgres://...] [--config FILE] [--test-clock]
+                   [--webhook-allow-hosts HOST,...] [--signal-secret-file FILE] [--metrics-addr ADDR]
   standing migrate [--db FILE | --database-url URL]
   standing keys create --role integration|staff|admin --name NAME [--db FILE | --database-url URL]
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
 
-Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL mirror the flags.
+Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL, STANDING_WEBHOOK_ALLOW_HOSTS,
+STANDING_SIGNAL_SECRET_FILE and STANDING_METRICS_ADDR mirror the flags; STANDING_SIGNAL_SECRET and
+STANDING_METRICS_TOKEN hold the signal secret and the metrics token themselves.
 `
 
 func main() {
@@ -109,6 +113,12 @@ func serve(args []string, stderr io.Writer) error {
 	addr := fs.String("addr", env("STANDING_ADDR", "127.0.0.1:8080"), "listen address")
 	cfg := fs.String("config", "", "JSON settings file (defaults: GET /v1/policies)")
 	testClock := fs.Bool("test-clock", false, "enable POST /v1/test/clock (never in production)")
+	allowHooks := fs.String("webhook-allow-hosts", env("STANDING_WEBHOOK_ALLOW_HOSTS", ""),
+		"comma-separated hosts webhooks may reach over http and at private addresses (internal receivers, tests)")
+	metricsAddr := fs.String("metrics-addr", env("STANDING_METRICS_ADDR", ""),
+		"serve GET /metrics on this address only (such as 127.0.0.1:9090); on the API address it needs metrics_token")
+	secretFile := fs.String("signal-secret-file", env("STANDING_SIGNAL_SECRET_FILE", ""),
+		"file holding the signal secret (created 0600 if missing; default: beside the SQLite database)")
 	var d dbFlags
 	d.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -118,6 +128,17 @@ func serve(args []string, stderr io.Writer) error {
 	set, err := policy.Load(*cfg)
 	if err != nil {
 		return err
+	}
+	if v := os.Getenv("STANDING_METRICS_TOKEN"); v != "" {
+		set.MetricsToken = v
+	}
+	if err := set.Validate(); err != nil {
+		return err
+	}
+	for _, h := range strings.Split(*allowHooks, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			set.WebhookAllowHosts = append(set.WebhookAllowHosts, h)
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -130,6 +151,16 @@ func serve(args []string, stderr io.Writer) error {
 	if *testClock {
 		clk = clock.NewTest(clock.System{})
 		log.Warn("test clock enabled: POST /v1/test/clock moves time forward")
+	}
+	src := service.SecretSource{Value: set.SignalSecret, Env: os.Getenv("STANDING_SIGNAL_SECRET"), File: *secretFile}
+	if src.File == "" {
+		src.File = set.SignalSecretFile
+	}
+	if d.url == "" {
+		src.DefaultFile = d.path + ".signal-secret"
+	}
+	if set.SignalSecret, err = service.ResolveSignalSecret(ctx, db, src, log); err != nil {
+		return err
 	}
 	svc, err := service.New(ctx, db, clk, set, log)
 	if err != nil {
@@ -146,9 +177,22 @@ func serve(args []string, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", *addr, err)
 	}
+	api := httpapi.New(svc, log, *testClock)
 	root := http.NewServeMux()
 	root.Handle("/console/", console.New(svc, log))
-	root.Handle("/", httpapi.New(svc, log, *testClock))
+	root.Handle("/", api)
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen %s: %w", *metricsAddr, err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", api.Metrics())
+		msrv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+		log.Info("metrics", "addr", mln.Addr().String())
+	}
 	srv := &http.Server{Handler: root, ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	loopCtx, stopLoop := context.WithCancel(context.Background())

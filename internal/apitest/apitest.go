@@ -103,6 +103,15 @@ func OpenPostgres(t testing.TB, dsn string) *store.DB {
 	return db
 }
 
+// TestSignalSecret keys the signal index of test servers (the same for
+// every server over one database, as replicas share theirs).
+const TestSignalSecret = "apitest-signal-secret-0123456789"
+
+// AllowLocalWebhooks is a settings change for Start: webhooks may go to
+// receivers on 127.0.0.1 (httptest servers) over plain http, as the
+// webhook_allow_hosts setting lets internal receivers.
+func AllowLocalWebhooks(s *policy.Settings) { s.WebhookAllowHosts = []string{"127.0.0.1"} }
+
 // Start runs a server with a test clock over db, with the default settings
 // changed by tune.
 func Start(t testing.TB, db *store.DB, tune func(*policy.Settings)) *Env {
@@ -114,6 +123,7 @@ func Start(t testing.TB, db *store.DB, tune func(*policy.Settings)) *Env {
 func StartServer(t testing.TB, db *store.DB, tune func(*policy.Settings), testClock bool) *Env {
 	t.Helper()
 	set := policy.Defaults()
+	set.SignalSecret = TestSignalSecret
 	if tune != nil {
 		tune(&set)
 	}

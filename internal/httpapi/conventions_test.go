@@ -146,7 +146,7 @@ func TestConventions(t *testing.T) {
 		})
 
 		t.Run("operations endpoints", func(t *testing.T) {
-			for _, p := range []string{"/healthz", "/readyz", "/metrics"} {
+			for _, p := range []string{"/healthz", "/readyz"} {
 				if r := e.Call("GET", p, "", nil); r.Status != 200 {
 					t.Errorf("%s: %d", p, r.Status)
 				}

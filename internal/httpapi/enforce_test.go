@@ -327,7 +327,7 @@ func TestEnforcement(t *testing.T) {
 // through an outage until the receiver answers.
 func TestWebhooks(t *testing.T) {
 	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
-		e := apitest.Start(t, open(), nil)
+		e := apitest.Start(t, open(), apitest.AllowLocalWebhooks)
 		var mu sync.Mutex
 		down := true
 		seen := map[string]int{}

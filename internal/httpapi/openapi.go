@@ -56,8 +56,15 @@ func (s *Server) OpenAPI() map[string]any {
 		paths[rt.path][strings.ToLower(rt.method)] = op
 	}
 	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/v1/openapi.json"} {
-		paths[p] = map[string]any{"get": map[string]any{"summary": "operations", "operationId": "get" + strings.NewReplacer("/", "_", ".", "_").Replace(p),
-			"security": []any{}, "responses": map[string]any{"200": map[string]any{"description": "ok"}}}}
+		op := map[string]any{"summary": "operations", "operationId": "get" + strings.NewReplacer("/", "_", ".", "_").Replace(p),
+			"security": []any{}, "responses": map[string]any{"200": map[string]any{"description": "ok"}}}
+		if p == "/metrics" {
+			op["summary"] = "Prometheus metrics: here only with the metrics_token setting (as the bearer), else on serve --metrics-addr"
+			op["security"] = []any{map[string]any{"bearer": []any{}}}
+			op["responses"] = map[string]any{"200": map[string]any{"description": "ok"},
+				"401": map[string]any{"$ref": "#/components/responses/Problem"}, "404": map[string]any{"$ref": "#/components/responses/Problem"}}
+		}
+		paths[p] = map[string]any{"get": op}
 	}
 	codes := problem.Codes()
 	sort.Strings(codes)

@@ -292,6 +292,16 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/webhooks", rA, "Subscribe a webhook endpoint", bodyOf[service.WebhookInput](), nil, func(q *req) (int, any, error) {
 			return created(svc.CreateWebhook(q.ctx, q.actor, *in[service.WebhookInput](q)))
 		}},
+		route{"GET", "/v1/webhooks", rA, "The subscribed endpoints (secrets are never shown again)", nil, list, func(q *req) (int, any, error) {
+			o, err := q.list()
+			if err != nil {
+				return 0, nil, err
+			}
+			return ok(svc.ListWebhooks(q.ctx, o))
+		}},
+		route{"DELETE", "/v1/webhooks/{id}", rA, "Remove an endpoint; its pending deliveries are dropped", nil, nil, func(q *req) (int, any, error) {
+			return ok(svc.DeleteWebhook(q.ctx, q.actor, q.path("id")))
+		}},
 		route{"GET", "/v1/webhooks/{id}/deliveries", rA, "The delivery log of an endpoint", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Deliveries(q.ctx, q.path("id")))
 		}},

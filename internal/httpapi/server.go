@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -74,7 +75,7 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	s.mux.HandleFunc("GET /metrics", s.guardedMetrics)
 	s.mux.HandleFunc("GET /v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.OpenAPI())
 	})
@@ -82,6 +83,27 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 		writeProblem(w, problem.Newf("not_found", "no route %s %s", r.Method, r.URL.Path))
 	})
 	return s
+}
+
+// Metrics is the Prometheus handler, unguarded, for a listener of its own
+// (serve --metrics-addr) on an address only the monitoring can reach.
+func (s *Server) Metrics() http.Handler { return promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}) }
+
+// guardedMetrics serves /metrics on the API's address only to a request
+// bearing the metrics_token setting; without the setting the route is not
+// there (use --metrics-addr).
+func (s *Server) guardedMetrics(w http.ResponseWriter, r *http.Request) {
+	want := s.svc.Settings().MetricsToken
+	if want == "" {
+		writeProblem(w, problem.New("not_found", "metrics are served on serve --metrics-addr, or here with the metrics_token setting"))
+		return
+	}
+	got, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		writeProblem(w, problem.New("unauthorized", "send Authorization: Bearer <metrics token>"))
+		return
+	}
+	s.Metrics().ServeHTTP(w, r)
 }
 
 // ServeHTTP serves the API.
@@ -217,10 +239,22 @@ func (s *Server) answer(w http.ResponseWriter, q *req, rt route) error {
 }
 
 // idempotent replays the first answer to a repeated key, refuses a key
-// reused with another request, and remembers the answer otherwise.
+// reused with another request, and remembers the answer otherwise (API.md
+// Conventions, idempotency). The claim, the request's effects and its
+// answer are one transaction (store.DB.Within), sent to the client only
+// after it committed: a crash before the commit leaves nothing, so a retry
+// runs the request once; after it, a retry gets the stored answer. A
+// duplicate sent while the first is being answered waits for it and gets
+// its answer; a 5xx answer is not kept, so a retry runs again.
 func (s *Server) idempotent(w *capture, q *req, rt route, key string, raw []byte) error {
 	if len(key) > 255 {
 		return problem.Invalid("Idempotency-Key is at most 255 characters", problem.Field("Idempotency-Key", "invalid", "at most 255 characters"))
+	}
+	if rt.path == "/v1/test/clock" {
+		// Moving the test clock runs jobs in transactions of their own and
+		// waits for them: it cannot be one transaction. It is idempotent
+		// only in the sense that a repeat moves the clock again.
+		return s.answer(w, q, rt)
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n%s\n%s\n", q.r.Method, q.r.URL.Path, q.acting)
@@ -228,16 +262,44 @@ func (s *Server) idempotent(w *capture, q *req, rt route, key string, raw []byte
 	reqHash := hex.EncodeToString(h.Sum(nil))
 	scoped := q.key.ID + ":" + key
 	ttl := s.svc.Settings().IdempotencyTTL.D()
-	prev, claimed, err := s.svc.DB().ClaimIdempotency(q.ctx, scoped, reqHash, s.svc.Now(), ttl)
-	if err != nil {
+	var out *buffered
+	var failed error // a 5xx: rolled back, not kept
+	var prev store.Idem
+	var claimed bool
+	err := s.svc.DB().Within(q.r.Context(), func(ctx context.Context, tx *store.Tx) error {
+		out, failed = newBuffered(), nil
+		var err error
+		if prev, claimed, err = tx.ClaimIdempotency(ctx, scoped, reqHash, s.svc.Now(), ttl); err != nil || !claimed {
+			return err
+		}
+		q.ctx = ctx
+		if err := s.answer(out, q, rt); err != nil {
+			p, ok := problem.As(err)
+			if !ok || p.Status >= 500 {
+				if store.Retryable(err) {
+					return err // the whole request runs again
+				}
+				failed = err
+				return errRolledBack
+			}
+			writeProblem(out, p)
+		}
+		if out.status >= 500 {
+			return errRolledBack
+		}
+		return tx.FinishIdempotency(ctx, scoped, out.status, out.buf.Bytes())
+	})
+	switch {
+	case errors.Is(err, errRolledBack) && failed != nil:
+		return failed
+	case errors.Is(err, errRolledBack):
+		out.sendTo(w)
+		return nil
+	case err != nil:
 		return err
-	}
-	if !claimed {
+	case !claimed:
 		if prev.RequestHash != reqHash {
 			return problem.New("idempotency_key_reused", "this Idempotency-Key was used with a different request")
-		}
-		if prev.Status == 0 {
-			return problem.New("conflict", "a request with this Idempotency-Key is still being answered; retry shortly")
 		}
 		w.Header().Set("Idempotent-Replayed", "true")
 		ct := "application/json"
@@ -249,21 +311,47 @@ func (s *Server) idempotent(w *capture, q *req, rt route, key string, raw []byte
 		_, _ = w.Write([]byte(prev.Body))
 		return nil
 	}
-	err = s.answer(w, q, rt)
-	if err != nil {
-		if p, ok := problem.As(err); ok && p.Status < 500 {
-			writeProblem(w, p)
-			err = nil
-		}
+	out.sendTo(w)
+	return nil
+}
+
+// errRolledBack makes Within roll back a request whose answer is not kept.
+var errRolledBack = errors.New("answer not kept")
+
+// buffered holds an answer until the transaction that made it commits.
+type buffered struct {
+	header http.Header
+	status int
+	buf    bytes.Buffer
+}
+
+func newBuffered() *buffered { return &buffered{header: http.Header{}} }
+
+func (b *buffered) Header() http.Header { return b.header }
+
+func (b *buffered) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
 	}
-	status := w.status
-	if err != nil || status >= 500 || status == 0 {
-		status = 0 // not worth replaying: forget the key so a retry runs again
+}
+
+func (b *buffered) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
 	}
-	if ferr := s.svc.DB().FinishIdempotency(context.WithoutCancel(q.ctx), scoped, status, w.buf.Bytes()); ferr != nil {
-		s.log.Error("idempotency record", "err", ferr)
+	return b.buf.Write(p)
+}
+
+// sendTo writes the held answer to w.
+func (b *buffered) sendTo(w http.ResponseWriter) {
+	for k, v := range b.header {
+		w.Header()[k] = v
 	}
-	return err
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	w.WriteHeader(b.status)
+	_, _ = w.Write(b.buf.Bytes())
 }
 
 // canonicalJSON re-encodes a JSON body so that whitespace and key order do

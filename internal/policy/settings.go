@@ -7,7 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -47,18 +50,32 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParseDuration reads "7d" as seven days and anything else as time.ParseDuration.
+// maxDays is the most whole days a time.Duration can hold (about 292 years).
+const maxDays = int64(math.MaxInt64 / int64(24*time.Hour))
+
+// ParseDuration reads "7d" as seven days and anything else as
+// time.ParseDuration. It refuses what a time.Duration cannot represent
+// (rather than letting "213504d" wrap around to minutes) and negative
+// durations: no period of the policy runs backwards.
 func ParseDuration(s string) (time.Duration, error) {
+	var v time.Duration
 	if n, ok := strings.CutSuffix(s, "d"); ok {
-		days, err := strconv.Atoi(n)
-		if err != nil {
+		days, err := strconv.ParseInt(n, 10, 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
 			return 0, fmt.Errorf("duration %q: want whole days such as \"7d\"", s)
 		}
-		return time.Duration(days) * 24 * time.Hour, nil
+		if err != nil || days > maxDays || days < -maxDays {
+			return 0, fmt.Errorf("duration %q: more than the %d days a duration can hold", s, maxDays)
+		}
+		v = time.Duration(days) * 24 * time.Hour
+	} else {
+		var err error
+		if v, err = time.ParseDuration(s); err != nil {
+			return 0, fmt.Errorf("duration %q: %w", s, err)
+		}
 	}
-	v, err := time.ParseDuration(s)
-	if err != nil {
-		return 0, fmt.Errorf("duration %q: %w", s, err)
+	if v < 0 {
+		return 0, fmt.Errorf("duration %q: must not be negative", s)
 	}
 	return v, nil
 }
@@ -111,10 +128,22 @@ type Settings struct {
 	LinkCommonAccounts int     `json:"link_common_accounts"` // a value shared by more accounts than this loses weight
 
 	SignalSecret          string   `json:"signal_secret,omitempty"`           // HMAC key for the signal index
+	SignalSecretFile      string   `json:"signal_secret_file,omitempty"`      // or a file holding it
 	SignalPreviousSecrets []string `json:"signal_previous_secrets,omitempty"` // still matched during rotation
 
 	BodyLimitBytes int64    `json:"body_limit_bytes"`
 	IdempotencyTTL Duration `json:"idempotency_ttl"`
+
+	// WebhookAllowHosts names hosts (as written in a webhook URL, such as
+	// "127.0.0.1" or "hooks.internal") that may be reached over plain http
+	// and at private addresses: tests and internal receivers. Any other
+	// endpoint must be https to a public address.
+	WebhookAllowHosts []string `json:"webhook_allow_hosts,omitempty"`
+
+	// MetricsToken, when set, lets GET /metrics on the API's address answer
+	// a request bearing it; unset, /metrics is only served on the separate
+	// address of serve --metrics-addr.
+	MetricsToken string `json:"metrics_token,omitempty"`
 }
 
 // Defaults returns the settings POLICY.md states.
@@ -181,15 +210,31 @@ func Load(path string) (Settings, error) {
 	if err != nil {
 		return s, fmt.Errorf("read config: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return s, fmt.Errorf("config %s: %w", path, err)
-	}
-	if err := s.Validate(); err != nil {
+	// A setting that does not decode keeps its default, so the others are
+	// still validated and every error is reported at once.
+	if err := errors.Join(s.apply(b), s.Validate()); err != nil {
 		return s, fmt.Errorf("config %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// apply decodes a JSON object of settings over s, one member at a time, so
+// that every error names the setting it is about; unknown names are refused.
+func (s *Settings) apply(b []byte) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(b, &members); err != nil {
+		return fmt.Errorf("want a JSON object of settings: %w", err)
+	}
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(members)) {
+		one, _ := json.Marshal(map[string]json.RawMessage{name: members[name]})
+		dec := json.NewDecoder(bytes.NewReader(one))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(s); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Validate reports every setting that is out of range, all at once.
@@ -249,11 +294,17 @@ func (s Settings) Validate() error {
 	if s.LinkStrongScore <= 0 || s.LinkStrongScore > 1 {
 		errs = append(errs, fmt.Errorf("link_strong_score must be in (0,1], got %v", s.LinkStrongScore))
 	}
-	if s.PlusPriceCents < 0 || s.TopRatedEarningsCents < 0 {
-		errs = append(errs, errors.New("prices and earnings must not be negative"))
+	if s.PlusPriceCents < 0 {
+		errs = append(errs, fmt.Errorf("plus_price_cents must not be negative, got %d", s.PlusPriceCents))
+	}
+	if s.TopRatedEarningsCents < 0 {
+		errs = append(errs, fmt.Errorf("top_rated_earnings_cents must not be negative, got %d", s.TopRatedEarningsCents))
 	}
 	if s.BodyLimitBytes < 1024 {
 		errs = append(errs, fmt.Errorf("body_limit_bytes must be at least 1024, got %d", s.BodyLimitBytes))
+	}
+	if s.MetricsToken != "" && len(s.MetricsToken) < 16 {
+		errs = append(errs, errors.New("metrics_token must be at least 16 characters"))
 	}
 	if s.SignalSecret != "" && len(s.SignalSecret) < 16 {
 		errs = append(errs, errors.New("signal_secret must be at least 16 characters"))

@@ -84,3 +84,29 @@ func TestEveryRuleHasATier(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigRefusesWhatItCannotRepresent: a duration past what the service
+// can hold, or a negative one, is refused with the setting named, instead
+// of wrapping around ("213504d" once became 25 minutes).
+func TestConfigRefusesWhatItCannotRepresent(t *testing.T) {
+	dir := t.TempDir()
+	for body, want := range map[string]string{
+		`{"respond_by": "213504d"}`:                "respond_by: duration \"213504d\": more than the 106751 days",
+		`{"strike_life": "99999999999999999999d"}`: "strike_life: duration",
+		`{"erasure_after": "-5d"}`:                 "erasure_after: duration \"-5d\": must not be negative",
+		`{"payout_hold": "-36h"}`:                  "payout_hold: duration \"-36h\": must not be negative",
+		`{"appeal_window": "9999999999h"}`:         "appeal_window: duration",
+		`{"connects_cap": 1e30}`:                   "connects_cap:",
+		`{"plus_price_cents": -1}`:                 "plus_price_cents must not be negative",
+		`{"minimum_age": -3}`:                      "minimum_age must be at least 1",
+	} {
+		p := filepath.Join(dir, "bad.json")
+		_ = os.WriteFile(p, []byte(body), 0o600)
+		if _, err := policy.Load(p); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want an error containing %q", body, err, want)
+		}
+	}
+	if d, err := policy.ParseDuration("106751d"); err != nil || d <= 0 {
+		t.Errorf("the largest whole number of days: %v %v", d, err)
+	}
+}

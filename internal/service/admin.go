@@ -77,7 +77,7 @@ type Policies struct {
 // (secrets left out).
 func (s *Service) PolicyView() Policies {
 	set := s.set
-	set.SignalSecret, set.SignalPreviousSecrets = "", nil
+	set.SignalSecret, set.SignalPreviousSecrets, set.SignalSecretFile, set.MetricsToken = "", nil, "", ""
 	return Policies{Version: policy.Version, Rules: policy.Rules, Settings: set}
 }
 

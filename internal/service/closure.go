@@ -351,10 +351,17 @@ func (s *Service) Erase(ctx context.Context, actor Actor, id string) (account.Vi
 
 // erase removes personal data and moves the account to erased.
 func (t *txn) erase(a *account.Account) error {
+	personal, err := t.personalData(a)
+	if err != nil {
+		return err
+	}
 	if err := t.setStatus(a, account.Erased, "L10", "personal data erased"); err != nil {
 		return err
 	}
 	a.Email, a.Name, a.ExternalID, a.DateOfBirth, a.Profile = "", "", "", "", nil
 	a.Erased = true
-	return t.cancel("erase", a.ID)
+	if err := t.cancel("erase", a.ID); err != nil {
+		return err
+	}
+	return t.forget(a.ID, personal)
 }

@@ -162,7 +162,6 @@ func (t *txn) emit(typ string, data any) error {
 			return err
 		}
 		t.scheduled = true
-		t.s.outbox.Store(true)
 	}
 	return nil
 }

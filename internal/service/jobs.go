@@ -93,22 +93,23 @@ func (s *Service) AdvanceClock(ctx context.Context, d time.Duration) (time.Time,
 	return now, nil
 }
 
-// Loop runs due jobs and webhook deliveries until ctx ends: when a commit
-// scheduled work, and at least once a second. On SQLite it also
-// checkpoints the WAL, at most once a second, off the request path; every
-// hour it forgets idempotency keys past their 24 hours.
+// Loop runs due jobs until ctx ends: when a commit scheduled work, and at
+// least once a second; beside it, webhook deliveries run in a pool of their
+// own (deliverLoop), so a slow receiver never delays a deadline. On SQLite
+// it also checkpoints the WAL, at most once a second, off the request path;
+// every hour it forgets idempotency keys past their 24 hours.
 func (s *Service) Loop(ctx context.Context) {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
+	hooksDone := make(chan struct{})
+	go func() { s.deliverLoop(ctx); close(hooksDone) }()
+	defer func() { <-hooksDone }()
 	var lastCheckpoint, lastPurge time.Time
 	for {
 		if next, ok, err := s.db.NextDue(ctx); err == nil && ok && !next.After(s.clock.Now()) {
 			if _, err := s.RunDue(ctx); err != nil && ctx.Err() == nil {
 				s.log.Error("due-time jobs", "err", err)
 			}
-		}
-		if s.outbox.Swap(false) {
-			s.deliver(ctx)
 		}
 		if time.Since(lastPurge) >= time.Hour {
 			if err := s.db.Update(ctx, func(tx *store.Tx) error {
@@ -128,7 +129,6 @@ func (s *Service) Loop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			s.outbox.Store(true) // retries fall due with time
 		case <-s.wake:
 		}
 	}

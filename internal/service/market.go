@@ -346,6 +346,9 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 		return out, problem.Invalid("the contract has invalid fields", errs...)
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
+		if err := t.lockAccounts(acting, *in.FreelancerAccountID); err != nil {
+			return err
+		}
 		a, err := t.actingAccount(acting)
 		if err != nil {
 			return err

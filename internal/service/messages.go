@@ -63,6 +63,9 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 	}
 	findings := s.screener.Screen(*in.Body, surface)
 	err := s.update(ctx, actor, func(t *txn) error {
+		if err := t.lockAccounts(*in.FromAccountID, *in.ToAccountID); err != nil {
+			return err
+		}
 		from, err := t.loadAccount(*in.FromAccountID)
 		if err != nil {
 			return err

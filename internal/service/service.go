@@ -7,14 +7,10 @@ package service
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"standing/internal/account"
@@ -44,31 +40,24 @@ type Service struct {
 	signals  *identity.Hasher
 	screener *screen.Screener
 	log      *slog.Logger
-	wake     chan struct{}
-	outbox   atomic.Bool // a webhook delivery may be waiting
+	wake     chan struct{} // wakes the due-time job loop
+	hookWake chan struct{} // wakes the webhook delivery pool
 }
 
-// New builds the service over an open, migrated database. The signal secret
-// comes from the settings, or is made once and kept in the database.
+// New builds the service over an open, migrated database. The signal
+// secret comes from the settings (see ResolveSignalSecret for where a
+// command finds it); it is never kept in the database.
 func New(ctx context.Context, db *store.DB, clk clock.Clock, set policy.Settings, log *slog.Logger) (*Service, error) {
 	secret := set.SignalSecret
 	if secret == "" {
-		var b [32]byte
-		_, _ = rand.Read(b[:])
-		err := db.Update(ctx, func(tx *store.Tx) error {
-			v, err := tx.SetMetaOnce(ctx, "signal_secret", hex.EncodeToString(b[:]))
-			secret = v
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("signal secret: %w", err)
-		}
+		return nil, errors.New("no signal secret: see ResolveSignalSecret")
 	}
 	return &Service{
 		db: db, clock: clk, set: set, log: log,
 		signals:  identity.NewHasher(secret, set.SignalPreviousSecrets),
 		screener: screen.New(),
 		wake:     make(chan struct{}, 1),
+		hookWake: make(chan struct{}, 1),
 	}, nil
 }
 
@@ -81,10 +70,13 @@ func (s *Service) Now() time.Time { return s.clock.Now() }
 // DB exposes the database for operational commands (keys, migrate).
 func (s *Service) DB() *store.DB { return s.db }
 
+// poke wakes the job loop and the webhook pool: a commit scheduled work.
 func (s *Service) poke() {
-	select {
-	case s.wake <- struct{}{}:
-	default:
+	for _, c := range []chan struct{}{s.wake, s.hookWake} {
+		select {
+		case c <- struct{}{}:
+		default:
+		}
 	}
 }
 
@@ -112,7 +104,7 @@ func (s *Service) update(ctx context.Context, actor Actor, fn func(*txn) error) 
 		return err
 	})
 	if err == nil && scheduled {
-		s.poke()
+		s.db.AfterCommit(ctx, s.poke)
 	}
 	return translate(err)
 }
@@ -177,6 +169,11 @@ func (t *txn) audit(e Event) error {
 	e.At = t.now
 	return t.Audit(t.ctx, e.ID, e.AccountID, t.now, e)
 }
+
+// lockAccounts locks the rows of several accounts in one global order (by
+// id) before a use case that changes more than one of them reads them, so
+// that A→B and B→A at once cannot deadlock.
+func (t *txn) lockAccounts(ids ...string) error { return t.LockDocs(t.ctx, ids...) }
 
 // enqueue schedules a due-time job whose id is kind:ref (one per pair).
 func (t *txn) enqueue(kind, ref string, due time.Time) error {

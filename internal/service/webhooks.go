@@ -1,14 +1,11 @@
 package service
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -50,6 +47,9 @@ func (s *Service) CreateWebhook(ctx context.Context, actor Actor, in WebhookInpu
 	u, err := url.Parse(*in.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return out, problem.Invalid("url must be an http(s) URL", problem.Field("url", "invalid", "an absolute http or https URL"))
+	}
+	if err := s.checkWebhookURL(ctx, u); err != nil {
+		return out, err
 	}
 	if len(*in.Events) == 0 {
 		return out, problem.Invalid("subscribe to at least one event", problem.Field("events", "invalid", "one or more of the event types"))
@@ -103,6 +103,43 @@ func (s *Service) Deliveries(ctx context.Context, id string) (Page[DeliveryView]
 	return out, err
 }
 
+// ListWebhooks lists the active endpoints, without their secrets.
+func (s *Service) ListWebhooks(ctx context.Context, opts ListOpts) (Page[Webhook], error) {
+	var out Page[Webhook]
+	err := s.read(ctx, func(t *txn) error {
+		var err error
+		out, err = page(t, store.Query{Kind: "webhook", Status: []string{"active"}}, opts,
+			func(w *Webhook) string { return w.ID },
+			func(w *Webhook) Webhook { w.Secret = ""; return *w })
+		return err
+	})
+	return out, err
+}
+
+// DeleteWebhook removes an endpoint: it is marked deleted (its delivery log
+// stays readable), nothing more is written for it, and its pending
+// deliveries are dropped. It answers the endpoint after the action.
+func (s *Service) DeleteWebhook(ctx context.Context, actor Actor, id string) (Webhook, error) {
+	var out Webhook
+	err := s.update(ctx, actor, func(t *txn) error {
+		w, err := get[Webhook](t, "webhook", id)
+		if err != nil {
+			return err
+		}
+		if w.Status == "deleted" {
+			return problem.NotFound("webhook", id)
+		}
+		w.Status, w.Version = "deleted", w.Version+1
+		if err := t.Put(t.ctx, store.Doc{ID: w.ID, Kind: "webhook", Status: w.Status, Version: w.Version, CreatedAt: w.CreatedAt, Data: w}); err != nil {
+			return err
+		}
+		w.Secret = ""
+		out = *w
+		return t.DropDeliveries(t.ctx, id)
+	})
+	return out, err
+}
+
 // Sign returns the Standing-Signature header value for a body sent at t.
 func Sign(secret string, t time.Time, body []byte) string {
 	ts := strconv.FormatInt(t.Unix(), 10)
@@ -111,59 +148,4 @@ func Sign(secret string, t time.Time, body []byte) string {
 	m.Write([]byte("."))
 	m.Write(body)
 	return "t=" + ts + ",v1=" + hex.EncodeToString(m.Sum(nil))
-}
-
-var webhookClient = &http.Client{Timeout: 10 * time.Second}
-
-// deliver sends due webhook deliveries, at least once each: a delivery
-// stays due until a receiver answers 2xx, with back-off between attempts.
-func (s *Service) deliver(ctx context.Context) {
-	for {
-		now := s.clock.Now()
-		batch, err := s.db.ClaimDeliveries(ctx, now, time.Minute, 20)
-		if err != nil || len(batch) == 0 {
-			if err != nil && ctx.Err() == nil {
-				s.log.Error("claim webhook deliveries", "err", err)
-			}
-			return
-		}
-		hooks := map[string]*Webhook{}
-		for _, d := range batch {
-			w, ok := hooks[d.EndpointID]
-			if !ok {
-				_ = s.read(ctx, func(t *txn) error {
-					w, _ = get[Webhook](t, "webhook", d.EndpointID)
-					return nil
-				})
-				hooks[d.EndpointID] = w
-			}
-			status, errText := 0, "endpoint removed"
-			if w != nil {
-				status, errText = post(ctx, w, d.Body, now)
-			}
-			ok = status >= 200 && status < 300
-			backoff := min(time.Duration(1<<min(d.Attempts, 12))*5*time.Second, time.Hour)
-			if err := s.db.FinishDelivery(ctx, d.ID, s.clock.Now(), status, errText, ok, s.clock.Now().Add(backoff)); err != nil {
-				s.log.Error("record webhook delivery", "err", err)
-			}
-		}
-	}
-}
-
-func post(ctx context.Context, w *Webhook, body []byte, now time.Time) (int, string) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.URL, bytes.NewReader(body))
-	if err != nil {
-		return 0, err.Error()
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Standing-Signature", Sign(w.Secret, now, body))
-	resp, err := webhookClient.Do(req)
-	if err != nil {
-		return 0, err.Error()
-	}
-	resp.Body.Close()
-	if resp.StatusCode >= 300 {
-		return resp.StatusCode, fmt.Sprintf("receiver answered %d", resp.StatusCode)
-	}
-	return resp.StatusCode, ""
 }

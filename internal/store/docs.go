@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -81,6 +83,34 @@ func (t *Tx) Get(ctx context.Context, kind, id string, dst any) error {
 	}
 	if err := json.Unmarshal([]byte(data), dst); err != nil {
 		return fmt.Errorf("decode %s: %w", id, err)
+	}
+	return nil
+}
+
+// LockDocs locks the rows of the documents with these ids, in ascending id
+// order, on PostgreSQL in a write transaction (SQLite's write transactions
+// are already serialized). Every transaction that changes several accounts
+// locks them through it before reading them, so two transactions never wait
+// for each other's rows in opposite orders: no deadlock by construction.
+func (t *Tx) LockDocs(ctx context.Context, ids ...string) error {
+	if t.forUpdate() == "" || len(ids) == 0 {
+		return nil
+	}
+	sorted := slices.Compact(slices.Sorted(slices.Values(ids)))
+	args := make([]any, len(sorted))
+	ph := make([]string, len(sorted))
+	for i, id := range sorted {
+		args[i], ph[i] = id, fmt.Sprintf("$%d", i+1)
+	}
+	rows, err := t.query(ctx, `SELECT id FROM docs WHERE id IN (`+strings.Join(ph, ", ")+`) ORDER BY id FOR UPDATE`, args...)
+	if err != nil {
+		return fmt.Errorf("lock %v: %w", sorted, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("lock %v: %w", sorted, err)
 	}
 	return nil
 }
@@ -182,4 +212,78 @@ func ListAs[T any](ctx context.Context, t *Tx, q Query) ([]T, error) {
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// Rewrite passes every stored text that concerns an account through fix
+// and writes back what changed: its documents (data and search text), its
+// audit events, and webhook bodies naming it; remembered idempotent answers
+// naming it are deleted. Erasure (L10) uses it to take personal data out of
+// every copy the account's history made.
+func (t *Tx) Rewrite(ctx context.Context, accountID string, fix func(string) string) error {
+	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(accountID) + "%"
+	for _, r := range []struct{ sel, upd, arg string }{
+		{`SELECT id, data FROM docs WHERE id = $1 OR id IN (SELECT doc_id FROM doc_refs WHERE ref = $1)`,
+			`UPDATE docs SET data = $1 WHERE id = $2`, accountID},
+		{`SELECT id, search FROM docs WHERE id = $1 OR id IN (SELECT doc_id FROM doc_refs WHERE ref = $1)`,
+			`UPDATE docs SET search = $1 WHERE id = $2`, accountID},
+		{`SELECT id, data FROM audit_events WHERE account_id = $1`, `UPDATE audit_events SET data = $1 WHERE id = $2`, accountID},
+		{`SELECT id, body FROM outbox WHERE body LIKE $1 ESCAPE '\'`, `UPDATE outbox SET body = $1 WHERE id = $2`, like},
+	} {
+		if err := t.rewrite(ctx, r.sel, r.upd, r.arg, fix); err != nil {
+			return fmt.Errorf("rewrite %s: %w", accountID, err)
+		}
+	}
+	if _, err := t.exec(ctx, `DELETE FROM idempotency WHERE body LIKE $1 ESCAPE '\'`, like); err != nil {
+		return fmt.Errorf("rewrite %s: %w", accountID, err)
+	}
+	return nil
+}
+
+// rewrite runs sel (selecting key and text), passes each text through fix
+// and runs upd (text, key) for those that changed.
+func (t *Tx) rewrite(ctx context.Context, sel, upd, arg string, fix func(string) string) error {
+	rows, err := t.query(ctx, sel, arg)
+	if err != nil {
+		return err
+	}
+	changed := map[string]string{}
+	for rows.Next() {
+		var key, text string
+		if err := rows.Scan(&key, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		if f := fix(text); f != text {
+			changed[key] = f
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, key := range slices.Sorted(maps.Keys(changed)) { // one order: no deadlock between two erasures
+		if _, err := t.exec(ctx, upd, changed[key], key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Texts runs a query of one text column and returns every value (tests and
+// operator checks).
+func (t *Tx) Texts(ctx context.Context, query string) ([]string, error) {
+	rows, err := t.query(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("texts: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("texts: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -51,14 +52,23 @@ type DB struct {
 	// waits in steps of milliseconds, where a mutex hands over at once.
 	writer sync.Mutex
 	stmts  sync.Map // query text -> *sql.Stmt, prepared once per connection
+	// deadlocks counts transactions PostgreSQL ended as deadlocked (each
+	// was run again).
+	deadlocks atomic.Int64
 }
+
+// Deadlocks is how many of this process's transactions PostgreSQL reported
+// deadlocked since it opened the database.
+func (db *DB) Deadlocks() int64 { return db.deadlocks.Load() }
 
 // OpenSQLite opens (creating) the SQLite file at path with WAL, a busy
 // timeout, foreign keys and immediate transactions.
 func OpenSQLite(path string) (*DB, error) {
 	// Automatic checkpoints are off: no request pays for copying the WAL.
 	// Checkpoint, run each second from the job loop, does it instead.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+	// secure_delete zeroes what a write frees, so erased personal data does
+	// not linger in free pages (see Forget).
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=secure_delete(1)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)" +
 		"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
@@ -137,6 +147,27 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 	return nil
 }
 
+// Forget makes overwritten data unrecoverable from the database files after
+// an erasure: on SQLite it copies the WAL into the database and truncates
+// it (secure_delete already zeroed the freed space), so the WAL no longer
+// holds the pages as they were. A no-op on PostgreSQL, whose dead row
+// versions VACUUM reclaims.
+func (db *DB) Forget(ctx context.Context) error {
+	if db.Engine != SQLite {
+		return nil
+	}
+	db.writer.Lock()
+	defer db.writer.Unlock()
+	var busy, log, done int
+	if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
+		return fmt.Errorf("checkpoint after erasure: %w", err)
+	}
+	if busy != 0 {
+		return errors.New("checkpoint after erasure: readers kept the WAL; it is truncated at the next checkpoint")
+	}
+	return nil
+}
+
 // Close closes the prepared statements and the database.
 func (db *DB) Close() error {
 	db.stmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
@@ -152,12 +183,23 @@ type Tx struct {
 	db     *DB
 	engine Engine
 	write  bool
+	depth  int      // savepoints open inside a Within transaction
+	after  []func() // AfterCommit functions, run once it committed
 }
 
-// stmt returns the prepared statement for query, preparing it once; in a
-// transaction it is bound to the transaction's connection, where
-// database/sql keeps it prepared.
+// stmt returns the prepared statement for query on SQLite, preparing it
+// once per database; in a transaction it is re-bound to the transaction's
+// connection, where database/sql keeps it prepared. Preparing takes a pooled
+// connection of its own, which SQLite can always give (one write
+// transaction at a time holds one of eight). On PostgreSQL it returns nil:
+// pgx prepares and caches each statement on the connection that runs it
+// (its statement cache), so no transaction ever waits for a second
+// connection while holding its own — with every pooled connection held by an
+// open transaction that wait was the cold-start hang.
 func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if t.engine == Postgres {
+		return nil, nil
+	}
 	v, ok := t.db.stmts.Load(query)
 	if !ok {
 		st, err := t.db.sql.PrepareContext(ctx, query)
@@ -178,10 +220,27 @@ func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// runner is what runs a statement: the transaction, or the pool for reads.
+type runner interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (t *Tx) runner() runner {
+	if t.tx != nil {
+		return t.tx
+	}
+	return t.db.sql
+}
+
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return nil, err
+	}
+	if st == nil {
+		return t.runner().ExecContext(ctx, query, args...)
 	}
 	return st.ExecContext(ctx, args...)
 }
@@ -190,6 +249,9 @@ func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return nil, err
+	}
+	if st == nil {
+		return t.runner().QueryContext(ctx, query, args...)
 	}
 	return st.QueryContext(ctx, args...)
 }
@@ -213,17 +275,36 @@ func (t *Tx) queryRow(ctx context.Context, query string, args ...any) row {
 	if err != nil {
 		return row{err: err}
 	}
+	if st == nil {
+		return row{r: t.runner().QueryRowContext(ctx, query, args...)}
+	}
 	return row{r: st.QueryRowContext(ctx, args...)}
 }
 
 // Update runs fn in a write transaction, retrying when the engine reports
 // contention (SQLite busy, PostgreSQL deadlock or serialization failure).
+// Under a context made by Within, fn joins that transaction instead, inside
+// a savepoint: its writes are undone if it fails and kept otherwise, and
+// they commit with the enclosing transaction.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	if outer := db.joined(ctx); outer != nil {
+		return outer.savepoint(ctx, fn)
+	}
 	var err error
 	for attempt := 0; attempt < 6; attempt++ {
-		err = db.updateOnce(ctx, fn)
-		if err == nil || !retryable(err) || ctx.Err() != nil {
+		var after []func()
+		after, err = db.updateOnce(ctx, fn)
+		if err == nil {
+			for _, f := range after {
+				f()
+			}
+			return nil
+		}
+		if !Retryable(err) || ctx.Err() != nil {
 			return err
+		}
+		if pgCode(err) == "40P01" {
+			db.deadlocks.Add(1)
 		}
 		slog.Debug("retrying transaction", "attempt", attempt+1, "err", err)
 		time.Sleep(time.Duration(attempt+1) * 15 * time.Millisecond)
@@ -231,14 +312,16 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 	return err
 }
 
-func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
+// updateOnce runs fn in one transaction and returns, once it committed, the
+// functions fn registered with Tx.AfterCommit.
+func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(), err error) {
 	if db.Engine == SQLite {
 		db.writer.Lock()
 		defer db.writer.Unlock()
 	}
 	stx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return nil, fmt.Errorf("begin: %w", err)
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -249,27 +332,102 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (err error) {
 			_ = stx.Rollback()
 		}
 	}()
-	if err = fn(&Tx{tx: stx, db: db, engine: db.Engine, write: true}); err != nil {
-		return err
+	t := &Tx{tx: stx, db: db, engine: db.Engine, write: true}
+	if err = fn(t); err != nil {
+		return nil, err
 	}
 	if err = stx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return t.after, nil
+}
+
+// joinKey is the context key of the transaction Within opened.
+type joinKey struct{}
+
+// joined is the transaction of db that ctx was made in by Within, or nil.
+func (db *DB) joined(ctx context.Context) *Tx {
+	if t, ok := ctx.Value(joinKey{}).(*Tx); ok && t.db == db {
+		return t
 	}
 	return nil
 }
 
-// Read runs fn against the database without a write transaction.
+// Within runs fn in one write transaction that every Update and Read given
+// the context fn receives joins, so that a request's own bookkeeping (its
+// idempotency record) commits or rolls back together with the effects it
+// guards. Like Update, it retries the whole of fn on contention.
+func (db *DB) Within(ctx context.Context, fn func(ctx context.Context, tx *Tx) error) error {
+	return db.Update(ctx, func(tx *Tx) error {
+		return fn(context.WithValue(ctx, joinKey{}, tx), tx)
+	})
+}
+
+// AfterCommit runs f once the changes made under ctx are committed: at once
+// outside Within, or after Within's transaction commits (never if it rolls
+// back).
+func (db *DB) AfterCommit(ctx context.Context, f func()) {
+	if t := db.joined(ctx); t != nil {
+		t.AfterCommit(f)
+		return
+	}
+	f()
+}
+
+// AfterCommit runs f after the transaction commits, outside it (and, on
+// SQLite, after the writer lock is released); never if it rolls back. In a
+// transaction joined through Within (Update there hands fn the enclosing
+// transaction itself), f waits for the enclosing commit.
+func (t *Tx) AfterCommit(f func()) { t.after = append(t.after, f) }
+
+// savepoint runs fn inside the transaction t, undoing its writes when it fails.
+func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
+	t.depth++
+	name := fmt.Sprintf("nested_%d", t.depth)
+	defer func() { t.depth-- }()
+	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT `+name); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	if err := fn(t); err != nil {
+		if _, rerr := t.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT `+name); rerr != nil {
+			return errors.Join(err, fmt.Errorf("rollback to savepoint: %w", rerr))
+		}
+		return err
+	}
+	if _, err := t.tx.ExecContext(ctx, `RELEASE SAVEPOINT `+name); err != nil {
+		return fmt.Errorf("release savepoint: %w", err)
+	}
+	return nil
+}
+
+// Read runs fn against the database without a write transaction; under a
+// context made by Within it reads inside that transaction, so it sees the
+// request's own writes.
 func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
+	if outer := db.joined(ctx); outer != nil {
+		return fn(&Tx{tx: outer.tx, db: db, engine: db.Engine})
+	}
 	return fn(&Tx{db: db, engine: db.Engine})
 }
 
-func retryable(err error) bool {
-	var pg *pgconn.PgError
-	if errors.As(err, &pg) {
-		return pg.Code == "40001" || pg.Code == "40P01"
+// Retryable reports whether err is contention that running the transaction
+// again may resolve (SQLite busy, PostgreSQL deadlock or serialization
+// failure).
+func Retryable(err error) bool {
+	if c := pgCode(err); c != "" {
+		return c == "40001" || c == "40P01"
 	}
 	s := err.Error()
 	return strings.Contains(s, "SQLITE_BUSY") || strings.Contains(s, "database is locked")
+}
+
+// pgCode is the SQLSTATE of a PostgreSQL error, or "".
+func pgCode(err error) string {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code
+	}
+	return ""
 }
 
 func isUniqueViolation(err error) bool {

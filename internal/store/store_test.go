@@ -177,20 +177,34 @@ func TestStore(t *testing.T) {
 				}
 				return nil
 			})
-			_, claimed, err := db.ClaimIdempotency(ctx, "key", "hash", now, time.Hour)
-			if !claimed || err != nil {
-				t.Fatal(err)
+			claim := func(at time.Time, finish int) (store.Idem, bool) {
+				var prev store.Idem
+				var claimed bool
+				err := db.Within(ctx, func(ctx context.Context, tx *store.Tx) error {
+					var err error
+					if prev, claimed, err = tx.ClaimIdempotency(ctx, "key", "hash", at, time.Hour); err != nil || !claimed {
+						return err
+					}
+					if finish == 0 {
+						return errors.New("the request failed")
+					}
+					return tx.FinishIdempotency(ctx, "key", finish, []byte(`{"ok":1}`))
+				})
+				if err != nil && finish != 0 {
+					t.Fatal(err)
+				}
+				return prev, claimed
 			}
-			prev, claimed, _ := db.ClaimIdempotency(ctx, "key", "hash", now, time.Hour)
-			if claimed || prev.Status != 0 {
-				t.Fatal("in-flight key claimed twice")
+			if _, claimed := claim(now, 0); !claimed {
+				t.Fatal("fresh key not claimed")
 			}
-			_ = db.FinishIdempotency(ctx, "key", 201, []byte(`{"ok":1}`))
-			prev, _, _ = db.ClaimIdempotency(ctx, "key", "hash", now, time.Hour)
-			if prev.Status != 201 || prev.Body != `{"ok":1}` {
-				t.Fatalf("%+v", prev)
+			if _, claimed := claim(now, 201); !claimed {
+				t.Fatal("a claim rolled back with its request still holds the key")
 			}
-			if _, claimed, _ = db.ClaimIdempotency(ctx, "key", "hash", now.Add(2*time.Hour), time.Hour); !claimed {
+			if prev, claimed := claim(now, 201); claimed || prev.Status != 201 || prev.Body != `{"ok":1}` {
+				t.Fatalf("answered key claimed again: %v %+v", claimed, prev)
+			}
+			if _, claimed := claim(now.Add(2*time.Hour), 201); !claimed {
 				t.Fatal("expired key not reusable")
 			}
 		})

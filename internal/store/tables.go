@@ -187,8 +187,7 @@ func (t *Tx) CountKeys(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// Idem is a remembered answer to an idempotent request. Status 0 means the
-// first request is still being answered.
+// Idem is a remembered answer to an idempotent request.
 type Idem struct {
 	RequestHash string
 	Status      int
@@ -196,55 +195,54 @@ type Idem struct {
 	CreatedAt   time.Time
 }
 
-// ClaimIdempotency records that key is being answered. When the key already
-// exists (and is younger than ttl) it returns the stored entry and false.
-func (db *DB) ClaimIdempotency(ctx context.Context, key, reqHash string, now time.Time, ttl time.Duration) (Idem, bool, error) {
-	var got Idem
-	claimed := false
-	err := db.Update(ctx, func(tx *Tx) error {
-		var status int
-		var body string
-		var at int64
-		err := tx.queryRow(ctx, `SELECT request_hash, status, body, created_at FROM idempotency WHERE key = $1`+tx.forUpdate(), key).
-			Scan(&got.RequestHash, &status, &body, &at)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return fmt.Errorf("idempotency lookup: %w", err)
-		case now.Sub(fromMicros(at)) < ttl:
-			got.Status, got.Body, got.CreatedAt = status, body, fromMicros(at)
-			return nil
-		default:
-			if _, err := tx.exec(ctx, `DELETE FROM idempotency WHERE key = $1`, key); err != nil {
-				return fmt.Errorf("idempotency expire: %w", err)
-			}
-		}
-		_, err = tx.exec(ctx, `INSERT INTO idempotency (key, request_hash, status, body, created_at)
-			VALUES ($1, $2, 0, '', $3)`, key, reqHash, micros(now))
+// ClaimIdempotency claims key for the transaction t, which should be the one
+// that also makes the request's effects and stores its answer with
+// FinishIdempotency (see DB.Within): then a crash leaves either nothing (a
+// retry runs the request, once) or the effects with their answer (a retry
+// gets the answer). When the key already holds an answer younger than ttl,
+// it returns that answer and false. A concurrent transaction holding the
+// same key makes this one wait until it ends: on PostgreSQL the insert waits
+// on the unique index; on SQLite write transactions take turns. A row left
+// without an answer (claims of earlier versions, written in a transaction
+// of their own) is taken over.
+func (t *Tx) ClaimIdempotency(ctx context.Context, key, reqHash string, now time.Time, ttl time.Duration) (Idem, bool, error) {
+	for range 3 {
+		res, err := t.exec(ctx, `INSERT INTO idempotency (key, request_hash, status, body, created_at)
+			VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING`, key, reqHash, micros(now))
 		if err != nil {
-			return fmt.Errorf("idempotency claim: %w", err)
+			return Idem{}, false, fmt.Errorf("idempotency claim: %w", err)
 		}
-		claimed = true
-		return nil
-	})
-	return got, claimed, err
+		if n, _ := res.RowsAffected(); n == 1 {
+			return Idem{}, true, nil
+		}
+		var got Idem
+		var at int64
+		err = t.queryRow(ctx, `SELECT request_hash, status, body, created_at FROM idempotency WHERE key = $1`, key).
+			Scan(&got.RequestHash, &got.Status, &got.Body, &at)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // forgotten in between: claim again
+		}
+		if err != nil {
+			return Idem{}, false, fmt.Errorf("idempotency lookup: %w", err)
+		}
+		got.CreatedAt = fromMicros(at)
+		if got.Status != 0 && now.Sub(got.CreatedAt) < ttl {
+			return got, false, nil
+		}
+		if _, err := t.exec(ctx, `DELETE FROM idempotency WHERE key = $1 AND created_at = $2 AND status = $3`,
+			key, at, got.Status); err != nil {
+			return Idem{}, false, fmt.Errorf("idempotency expire: %w", err)
+		}
+	}
+	return Idem{}, false, fmt.Errorf("idempotency claim %s: the key kept changing", key)
 }
 
-// FinishIdempotency stores the answer of a claimed key, or forgets the key
-// when status is 0 (the request failed without an answer worth replaying).
-func (db *DB) FinishIdempotency(ctx context.Context, key string, status int, body []byte) error {
-	return db.Update(ctx, func(tx *Tx) error {
-		var err error
-		if status == 0 {
-			_, err = tx.exec(ctx, `DELETE FROM idempotency WHERE key = $1`, key)
-		} else {
-			_, err = tx.exec(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE key = $3`, status, string(body), key)
-		}
-		if err != nil {
-			return fmt.Errorf("idempotency finish: %w", err)
-		}
-		return nil
-	})
+// FinishIdempotency stores the answer of a key claimed in t.
+func (t *Tx) FinishIdempotency(ctx context.Context, key string, status int, body []byte) error {
+	if _, err := t.exec(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE key = $3`, status, string(body), key); err != nil {
+		return fmt.Errorf("idempotency finish: %w", err)
+	}
+	return nil
 }
 
 // PurgeIdempotency deletes keys older than before.
@@ -396,7 +394,8 @@ func (t *Tx) AddDelivery(ctx context.Context, d Delivery, now time.Time) error {
 
 // ClaimDeliveries leases up to limit due deliveries for lease, so that one
 // replica sends each at a time; an expired lease makes it due again.
-func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Delivery, error) {
+// Deliveries to the endpoints in skip (busy or failing ones) are left due.
+func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int, skip []string) ([]Delivery, error) {
 	var out []Delivery
 	err := db.Update(ctx, func(tx *Tx) error {
 		out = nil
@@ -404,8 +403,18 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 		if db.Engine == Postgres {
 			lock = " FOR UPDATE SKIP LOCKED"
 		}
+		args := []any{micros(now)}
+		not := ""
+		if len(skip) > 0 {
+			ph := make([]string, len(skip))
+			for i, id := range skip {
+				args = append(args, id)
+				ph[i] = fmt.Sprintf("$%d", len(args))
+			}
+			not = " AND endpoint_id NOT IN (" + strings.Join(ph, ", ") + ")"
+		}
 		rows, err := tx.query(ctx, fmt.Sprintf(`SELECT id, endpoint_id, event_type, body, attempts FROM outbox
-			WHERE delivered_at = 0 AND due_at <= $1 AND lease_until <= $1 ORDER BY due_at LIMIT %d`+lock, limit), micros(now))
+			WHERE delivered_at = 0 AND due_at <= $1 AND lease_until <= $1%s ORDER BY due_at LIMIT %d`+lock, not, limit), args...)
 		if err != nil {
 			return fmt.Errorf("claim deliveries: %w", err)
 		}
@@ -428,6 +437,25 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 		return nil
 	})
 	return out, err
+}
+
+// DeferDelivery makes a leased delivery due again at dueAt without counting
+// an attempt (its endpoint's circuit is open).
+func (db *DB) DeferDelivery(ctx context.Context, id string, dueAt time.Time) error {
+	return db.Update(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, `UPDATE outbox SET due_at = $1, lease_until = 0 WHERE id = $2`, micros(dueAt), id); err != nil {
+			return fmt.Errorf("defer delivery %s: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// DropDeliveries deletes the deliveries of an endpoint not yet delivered.
+func (t *Tx) DropDeliveries(ctx context.Context, endpointID string) error {
+	if _, err := t.exec(ctx, `DELETE FROM outbox WHERE endpoint_id = $1 AND delivered_at = 0`, endpointID); err != nil {
+		return fmt.Errorf("drop deliveries of %s: %w", endpointID, err)
+	}
+	return nil
 }
 
 // FinishDelivery records one attempt: delivered, or due again at retryAt.
@@ -493,4 +521,12 @@ func (t *Tx) SetMetaOnce(ctx context.Context, name, value string) (string, error
 		return "", fmt.Errorf("meta %s: %w", name, err)
 	}
 	return t.MetaValue(ctx, name)
+}
+
+// DeleteMeta forgets a stored setting of the installation.
+func (t *Tx) DeleteMeta(ctx context.Context, name string) error {
+	if _, err := t.exec(ctx, `DELETE FROM meta WHERE name = $1`, name); err != nil {
+		return fmt.Errorf("meta %s: %w", name, err)
+	}
+	return nil
 }
