@@ -158,14 +158,25 @@ func (db *DB) Forget(ctx context.Context) error {
 	}
 	db.writer.Lock()
 	defer db.writer.Unlock()
-	var busy, log, done int
-	if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
-		return fmt.Errorf("checkpoint after erasure: %w", err)
+	// A reader in the middle of a read (the job loop, the webhook pool) keeps
+	// the WAL: wait for it, briefly, rather than leave the old pages there.
+	for try := 0; ; try++ {
+		var busy, log, done int
+		if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
+			return fmt.Errorf("checkpoint after erasure: %w", err)
+		}
+		if busy == 0 {
+			return nil
+		}
+		if try == 100 {
+			return errors.New("checkpoint after erasure: readers kept the WAL; it is truncated at the next checkpoint")
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
-	if busy != 0 {
-		return errors.New("checkpoint after erasure: readers kept the WAL; it is truncated at the next checkpoint")
-	}
-	return nil
 }
 
 // Close closes the prepared statements and the database.
