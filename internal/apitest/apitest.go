@@ -120,7 +120,11 @@ func StartServer(t testing.TB, db *store.DB, tune func(*policy.Settings), testCl
 	if err := set.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var logw io.Writer = io.Discard
+	if os.Getenv("STANDING_TEST_LOG") != "" {
+		logw = os.Stderr // the server's log, to see why a request failed
+	}
+	log := slog.New(slog.NewTextHandler(logw, nil))
 	clk := clock.NewTest(clock.System{})
 	ctx := context.Background()
 	svc, err := service.New(ctx, db, clk, set, log)

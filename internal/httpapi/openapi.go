@@ -21,6 +21,7 @@ func (s *Server) OpenAPI() map[string]any {
 			"operationId": operationID(rt),
 			"tags":        []string{strings.Split(strings.TrimPrefix(rt.path, "/v1/"), "/")[0]},
 			"description": "Roles: " + strings.Join(rt.roles, ", ") + ".",
+			"x-roles":     rt.roles,
 			"security":    []map[string][]string{{"bearer": {}}},
 			"responses": map[string]any{
 				"2XX":     map[string]any{"description": "success", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"type": "object"}}}},

@@ -181,6 +181,9 @@ func (s *Server) serve(w *capture, r *http.Request, rt route) error {
 	if err := s.authenticate(q, rt); err != nil {
 		return err
 	}
+	if err := CheckText(r); err != nil {
+		return err
+	}
 	limit := s.svc.Settings().BodyLimitBytes
 	raw, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {

@@ -6,6 +6,7 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -16,6 +17,7 @@ import (
 	"log/slog"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"standing/internal/clock"
 	"standing/internal/identity"
@@ -201,7 +203,7 @@ func DecodeCursor(c string) (string, error) {
 		return "", nil
 	}
 	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || len(b) == 0 || len(b) > 100 {
+	if err != nil || len(b) == 0 || len(b) > 100 || !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
 		return "", problem.Invalid("cursor is not one this API gave out", problem.Field("cursor", "invalid", "unknown cursor"))
 	}
 	return string(b), nil
