@@ -286,6 +286,7 @@ func (s *Server) table() []route {
 			return ok(svc.Deliveries(q.ctx, q.path("id")))
 		}},
 	)
+	rts = append(rts, s.adminRoutes()...)
 	if s.testClock {
 		rts = append(rts, route{"POST", "/v1/test/clock", rA, "Move the test clock and run due jobs", bodyOf[clockInput](), nil, func(q *req) (int, any, error) {
 			d, err := policy.ParseDuration(*in[clockInput](q).Advance)

@@ -299,13 +299,22 @@ func (s *Server) authenticate(q *req, rt route) error {
 	}
 	q.key = k
 	q.acting = strings.TrimSpace(q.r.Header.Get("Acting-Account"))
-	switch {
-	case k.Role == "integration" && q.acting != "":
-		q.actor = service.Actor{Kind: "member", ID: q.acting}
-	default:
-		q.actor = service.Actor{Kind: k.Role, ID: k.ID}
-	}
+	q.actor = actorOf(k, q.acting)
 	return nil
+}
+
+// actorOf is who the audit log records for a request: the acting member of
+// an integration call; the named staff member behind a staff key bound to
+// one (kind staff, id stf_); an admin key's member recorded as admin; else
+// the key itself under its role.
+func actorOf(k store.Key, acting string) service.Actor {
+	switch {
+	case k.Role == "integration" && acting != "":
+		return service.Actor{Kind: "member", ID: acting}
+	case k.StaffID != "":
+		return service.Actor{Kind: k.Role, ID: k.StaffID}
+	}
+	return service.Actor{Kind: k.Role, ID: k.ID}
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
