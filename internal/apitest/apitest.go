@@ -37,6 +37,7 @@ type Env struct {
 	Integration string
 	Staff       string
 	Admin       string
+	contract    contract
 }
 
 // Engines runs fn once per available engine as subtests "sqlite" and
@@ -197,6 +198,9 @@ func (e *Env) Call(method, path, key string, body any, headers ...string) Resp {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
+	if err := e.contract.check(e, method, path, res.StatusCode, raw); err != nil {
+		e.T.Errorf("contract: %v", err)
+	}
 	r := Resp{Status: res.StatusCode, Header: res.Header, Raw: raw}
 	_ = json.Unmarshal(raw, &r.Body)
 	return r

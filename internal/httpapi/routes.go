@@ -294,7 +294,7 @@ func (s *Server) table() []route {
 				return 0, nil, problem.Invalid("advance must be a duration such as 168h or 7d", problem.Field("advance", "invalid", "a non-negative duration"))
 			}
 			now, err := svc.AdvanceClock(q.ctx, d)
-			return http.StatusOK, map[string]time.Time{"now": now}, err
+			return http.StatusOK, clockAnswer{Now: now}, err
 		}})
 	}
 	return rts

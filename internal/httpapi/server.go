@@ -76,12 +76,24 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 	})
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
 	s.mux.HandleFunc("GET /v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, s.OpenAPI())
+		writeJSON(w, http.StatusOK, s.OpenAPI(serverURL(r)))
 	})
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, problem.Newf("not_found", "no route %s %s", r.Method, r.URL.Path))
 	})
 	return s
+}
+
+// serverURL is the address a client reached this server at.
+func serverURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	if r.Host == "" || !cleanText(r.Host) || strings.ContainsAny(r.Host, "/?#@ ") {
+		return ""
+	}
+	return scheme + "://" + r.Host
 }
 
 // ServeHTTP serves the API.
