@@ -198,12 +198,18 @@ func (e *Env) Call(method, path, key string, body any, headers ...string) Resp {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	if err := e.contract.check(e, method, path, res.StatusCode, raw); err != nil {
+	if err := e.CheckContract(method, path, res.StatusCode, raw); err != nil {
 		e.T.Errorf("contract: %v", err)
 	}
 	r := Resp{Status: res.StatusCode, Header: res.Header, Raw: raw}
 	_ = json.Unmarshal(raw, &r.Body)
 	return r
+}
+
+// CheckContract tells whether an answer to method path (status and JSON
+// body) is one the server's OpenAPI document declares.
+func (e *Env) CheckContract(method, path string, status int, raw []byte) error {
+	return e.contract.check(e, method, path, status, raw)
 }
 
 // I calls as the integration, S as staff, A as admin.

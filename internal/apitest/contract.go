@@ -48,7 +48,7 @@ func (c *contract) load(e *Env) error {
 			segs := strings.Split(p, "/")
 			for i, seg := range segs {
 				if templateParam.MatchString(seg) {
-					segs[i] = `[^/]+`
+					segs[i] = `[^/]*` // the mux lets a wildcard match an empty segment
 				} else {
 					segs[i] = regexp.QuoteMeta(seg)
 				}

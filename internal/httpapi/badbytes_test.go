@@ -60,6 +60,9 @@ func TestConventionBadBytes(t *testing.T) {
 		cur := base64.RawURLEncoding.EncodeToString([]byte("acc_\xff\x00"))
 		e.I("GET", "/v1/accounts?cursor="+cur, nil).Want(t, 400, "invalid_request")
 
+		// A window reaching before year 1 cannot be written as RFC 3339.
+		e.S("GET", "/v1/reports/transparency?to=0000-01-01T00:00:00Z", nil).Want(t, 400, "invalid_request")
+
 		for _, body := range []string{"{", "not json", `{"text": "x"} {}`, " "} {
 			r := e.I("POST", "/v1/screen", body).Want(t, 400, "invalid_request")
 			if r.Len("errors") != 1 || r.Str("errors.0.field") != "" || r.Str("errors.0.code") != "malformed_json" || r.Str("errors.0.detail") == "" {
@@ -222,6 +225,8 @@ func (f *fuzzer) run(n, workers int) map[int]int {
 				mu.Unlock()
 				if res.StatusCode >= 500 {
 					f.t.Errorf("%s → %d: %s", desc, res.StatusCode, body)
+				} else if err := f.e.CheckContract(req.Method, req.URL.EscapedPath(), res.StatusCode, body); err != nil {
+					f.t.Errorf("%s: %v", desc, err)
 				}
 				if f.t.Failed() {
 					return

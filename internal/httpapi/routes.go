@@ -356,6 +356,11 @@ func (q *req) period(now time.Time) (time.Time, time.Time, error) {
 		from = to.AddDate(0, 0, -30)
 	}
 	parse("from", &from)
+	for name, t := range map[string]time.Time{"from": from, "to": to} {
+		if t.Year() < 1 || t.Year() > 9999 { // RFC 3339 has four-digit years
+			errs = append(errs, problem.Field(name, "invalid", "a time in the years 0001 to 9999"))
+		}
+	}
 	if len(errs) > 0 {
 		return from, to, problem.Invalid("bad report period", errs...)
 	}

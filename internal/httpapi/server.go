@@ -329,12 +329,19 @@ func actorOf(k store.Key, acting string) service.Actor {
 	return service.Actor{Kind: k.Role, ID: k.ID}
 }
 
+// writeJSON renders v, encoded before the status is sent so that a value
+// that cannot be encoded is a 500 problem, never a 2XX with a broken body.
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		writeProblem(w, problem.New("internal", "the answer could not be encoded"))
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	_, _ = w.Write(buf.Bytes())
 }
 
 func writeProblem(w http.ResponseWriter, p *problem.Error) {
