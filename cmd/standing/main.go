@@ -31,7 +31,9 @@ Usage:
   standing serve   [--addr 127.0.0.1:8080] [--db ./standing.db | --database-url postgres://...] [--config FILE] [--test-clock]
                    [--webhook-allow-hosts HOST,...] [--signal-secret-file FILE] [--metrics-addr ADDR]
   standing migrate [--db FILE | --database-url URL]
-  standing keys create --role integration|staff|admin --name NAME [--db FILE | --database-url URL]
+  standing keys create --role integration|staff|admin --name NAME [--staff stf_..] [--db FILE | --database-url URL]
+  standing keys list   [--db FILE | --database-url URL]
+  standing keys revoke ID [--db FILE | --database-url URL]
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
 
@@ -58,10 +60,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "migrate":
 		return migrate(args[1:], stdout)
 	case "keys":
-		if len(args) < 2 || args[1] != "create" {
-			return errors.New("usage: standing keys create --role ROLE --name NAME")
-		}
-		return keys(args[2:], stdout)
+		return keys(args[1:], stdout)
 	case "screen":
 		return screenCmd(args[1:], os.Stdin, stdout)
 	case "demo":
@@ -233,27 +232,4 @@ func migrate(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "migrated")
 	return db.Close()
-}
-
-func keys(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("keys create", flag.ContinueOnError)
-	role := fs.String("role", "", "integration, staff or admin")
-	name := fs.String("name", "", "who the key is for")
-	var d dbFlags
-	d.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	ctx := context.Background()
-	db, err := d.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	secret, k, err := service.CreateKey(ctx, db, *role, *name, time.Now().UTC())
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "created %s key %s (%s); it is shown once, store it now:\n%s\n", k.Role, k.ID, k.Name, secret)
-	return nil
 }

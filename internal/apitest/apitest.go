@@ -37,6 +37,7 @@ type Env struct {
 	Integration string
 	Staff       string
 	Admin       string
+	contract    contract
 }
 
 // Engines runs fn once per available engine as subtests "sqlite" and
@@ -130,7 +131,11 @@ func StartServer(t testing.TB, db *store.DB, tune func(*policy.Settings), testCl
 	if err := set.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var logw io.Writer = io.Discard
+	if os.Getenv("STANDING_TEST_LOG") != "" {
+		logw = os.Stderr // the server's log, to see why a request failed
+	}
+	log := slog.New(slog.NewTextHandler(logw, nil))
 	clk := clock.NewTest(clock.System{})
 	ctx := context.Background()
 	svc, err := service.New(ctx, db, clk, set, log)
@@ -203,9 +208,18 @@ func (e *Env) Call(method, path, key string, body any, headers ...string) Resp {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
+	if err := e.CheckContract(method, path, res.StatusCode, raw); err != nil {
+		e.T.Errorf("contract: %v", err)
+	}
 	r := Resp{Status: res.StatusCode, Header: res.Header, Raw: raw}
 	_ = json.Unmarshal(raw, &r.Body)
 	return r
+}
+
+// CheckContract tells whether an answer to method path (status and JSON
+// body) is one the server's OpenAPI document declares.
+func (e *Env) CheckContract(method, path string, status int, raw []byte) error {
+	return e.contract.check(e, method, path, status, raw)
 }
 
 // I calls as the integration, S as staff, A as admin.

@@ -6,18 +6,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"reflect"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"standing/internal/problem"
 )
 
 // Decode reads a JSON object into v strictly: malformed JSON, unknown
-// fields, wrong types and missing required fields (tag req:"true") are a
-// 400 invalid_request listing each bad field.
+// fields, wrong types, missing required fields (tag req:"true") and text
+// a database would refuse (not UTF-8, or holding NUL) are a 400
+// invalid_request listing each bad field.
 func Decode(raw []byte, v any) error {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return problem.Invalid("the body must be a JSON object")
+		return malformed("the body is empty; it must be a JSON object")
+	}
+	if !utf8.Valid(raw) {
+		return problem.Invalid("the body is not valid UTF-8", problem.Field("", "invalid_text", "the body must be UTF-8"))
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -25,7 +33,10 @@ func Decode(raw []byte, v any) error {
 		return decodeProblem(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return problem.Invalid("the body must hold exactly one JSON object")
+		return malformed("the body must hold exactly one JSON object")
+	}
+	if bad := nulFields(reflect.ValueOf(v), ""); len(bad) > 0 {
+		return problem.Invalid("text may not hold NUL characters", bad...)
 	}
 	if missing := required(reflect.ValueOf(v).Elem(), ""); len(missing) > 0 {
 		return problem.Invalid("required fields are missing", missing...)
@@ -33,12 +44,123 @@ func Decode(raw []byte, v any) error {
 	return nil
 }
 
+// malformed is the 400 of a body that is not JSON: one entry with field ""
+// and code malformed_json (API.md, Errors).
+func malformed(detail string) *problem.Error {
+	return problem.Invalid(detail, problem.Field("", "malformed_json", detail))
+}
+
+// cleanText reports whether s is text both databases store as sent: valid
+// UTF-8 with no NUL character (PostgreSQL refuses either).
+func cleanText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+// textHeaders are the request headers whose values reach the service.
+var textHeaders = []string{"Acting-Account", "Idempotency-Key", "If-Match"}
+
+// CheckText refuses a request whose path, query string or service-bound
+// headers hold text that is not valid UTF-8 or holds NUL, so that no such
+// byte reaches a database; bodies are checked by Decode.
+func CheckText(r *http.Request) error {
+	var bad []problem.FieldError
+	if !cleanText(r.URL.Path) {
+		bad = append(bad, problem.Field("path", "invalid_text", "the path must be UTF-8 without NUL"))
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		bad = append(bad, problem.Field("query", "invalid", "the query string is not well formed: "+err.Error()))
+	}
+	names := make([]string, 0, len(q))
+	for name := range q {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if !cleanText(name) || slices.ContainsFunc(q[name], func(v string) bool { return !cleanText(v) }) {
+			shown := strings.ToValidUTF8(strings.ReplaceAll(name, "\x00", ""), "\uFFFD")
+			bad = append(bad, problem.Field(shown, "invalid_text", "query values must be UTF-8 without NUL"))
+		}
+	}
+	for _, h := range textHeaders {
+		for _, v := range r.Header.Values(h) {
+			if !cleanText(v) {
+				bad = append(bad, problem.Field(h, "invalid_text", "header values must be UTF-8 without NUL"))
+				break
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return problem.Invalid("the request holds text that is not valid UTF-8 or holds NUL", bad...)
+	}
+	return nil
+}
+
+// nulFields lists the strings (and map keys) under v holding NUL, by their
+// JSON path.
+func nulFields(v reflect.Value, path string) []problem.FieldError {
+	bad := func() []problem.FieldError {
+		return []problem.FieldError{problem.Field(path, "invalid_text", "text may not hold NUL characters")}
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return nulFields(v.Elem(), path)
+	case reflect.String:
+		if strings.ContainsRune(v.String(), 0) {
+			return bad()
+		}
+	case reflect.Slice, reflect.Array:
+		var out []problem.FieldError
+		for i := 0; i < v.Len(); i++ {
+			out = append(out, nulFields(v.Index(i), fmt.Sprintf("%s[%d]", path, i))...)
+		}
+		return out
+	case reflect.Map:
+		var out []problem.FieldError
+		iter := v.MapRange()
+		for iter.Next() {
+			k := fmt.Sprint(iter.Key().Interface())
+			if strings.ContainsRune(k, 0) {
+				return bad()
+			}
+			out = append(out, nulFields(iter.Value(), join(path, k))...)
+		}
+		return out
+	case reflect.Struct:
+		var out []problem.FieldError
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() {
+				out = append(out, nulFields(v.Field(i), join(path, jsonName(f)))...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// jsonName is the JSON name of a struct field.
+func jsonName(f reflect.StructField) string {
+	if name := strings.Split(f.Tag.Get("json"), ",")[0]; name != "" {
+		return name
+	}
+	return f.Name
+}
+
 func decodeProblem(err error) *problem.Error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return problem.Invalid(fmt.Sprintf("malformed JSON at byte %d", syn.Offset))
+		return malformed(fmt.Sprintf("malformed JSON at byte %d: %s", syn.Offset, syn.Error()))
 	case errors.As(err, &typ):
 		if typ.Field == "" {
 			return problem.Invalid("the body must be a JSON object", problem.Field("", "wrong_type", "want an object, got "+typ.Value))
@@ -46,7 +168,7 @@ func decodeProblem(err error) *problem.Error {
 		return problem.Invalid("a field has the wrong type",
 			problem.Field(typ.Field, "wrong_type", "want "+typeName(typ.Type)+", got "+typ.Value))
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return problem.Invalid("the JSON ends too early")
+		return malformed("the JSON ends too early")
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		name = strings.Trim(name, `"`)

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"standing/internal/apitest"
-	"standing/internal/dsa"
 	"standing/internal/policy"
 	"standing/internal/service"
 	"standing/internal/store"
@@ -251,18 +250,7 @@ func TestEnforcement(t *testing.T) {
 			for _, n := range ns.Get("data").([]any) {
 				nid := n.(map[string]any)["id"].(string)
 				r := e.S("GET", "/v1/notices/"+nid+"/dsa", nil).Want(t, 200)
-				var st dsa.Statement
-				_ = json.Unmarshal(r.Raw, &st)
-				if ct, ok := st["content_type"].([]any); ok {
-					ss := make([]string, len(ct))
-					for i, c := range ct {
-						ss[i] = c.(string)
-					}
-					st["content_type"] = ss
-				}
-				if errs := dsa.Validate(st); len(errs) > 0 {
-					t.Errorf("%s: %v", nid, errs)
-				}
+				checkStatement(t, r.Raw)
 				for _, pd := range []string{id, "Private", "private.person", "@"} {
 					if strings.Contains(string(r.Raw), pd) {
 						t.Errorf("statement carries personal data %q: %s", pd, r.Raw)

@@ -306,6 +306,7 @@ func (s *Server) table() []route {
 			return ok(svc.Deliveries(q.ctx, q.path("id")))
 		}},
 	)
+	rts = append(rts, s.adminRoutes()...)
 	if s.testClock {
 		rts = append(rts, route{"POST", "/v1/test/clock", rA, "Move the test clock and run due jobs", bodyOf[clockInput](), nil, func(q *req) (int, any, error) {
 			d, err := policy.ParseDuration(*in[clockInput](q).Advance)
@@ -313,7 +314,7 @@ func (s *Server) table() []route {
 				return 0, nil, problem.Invalid("advance must be a duration such as 168h or 7d", problem.Field("advance", "invalid", "a non-negative duration"))
 			}
 			now, err := svc.AdvanceClock(q.ctx, d)
-			return http.StatusOK, map[string]time.Time{"now": now}, err
+			return http.StatusOK, clockAnswer{Now: now}, err
 		}})
 	}
 	return rts
@@ -375,6 +376,11 @@ func (q *req) period(now time.Time) (time.Time, time.Time, error) {
 		from = to.AddDate(0, 0, -30)
 	}
 	parse("from", &from)
+	for name, t := range map[string]time.Time{"from": from, "to": to} {
+		if t.Year() < 1 || t.Year() > 9999 { // RFC 3339 has four-digit years
+			errs = append(errs, problem.Field(name, "invalid", "a time in the years 0001 to 9999"))
+		}
+	}
 	if len(errs) > 0 {
 		return from, to, problem.Invalid("bad report period", errs...)
 	}

@@ -77,7 +77,7 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 	})
 	s.mux.HandleFunc("GET /metrics", s.guardedMetrics)
 	s.mux.HandleFunc("GET /v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, s.OpenAPI())
+		writeJSON(w, http.StatusOK, s.OpenAPI(serverURL(r)))
 	})
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, problem.Newf("not_found", "no route %s %s", r.Method, r.URL.Path))
@@ -104,6 +104,18 @@ func (s *Server) guardedMetrics(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Metrics().ServeHTTP(w, r)
+}
+
+// serverURL is the address a client reached this server at.
+func serverURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	if r.Host == "" || !cleanText(r.Host) || strings.ContainsAny(r.Host, "/?#@ ") {
+		return ""
+	}
+	return scheme + "://" + r.Host
 }
 
 // ServeHTTP serves the API.
@@ -201,6 +213,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) serve(w *capture, r *http.Request, rt route) error {
 	q := &req{r: r, ctx: r.Context()}
 	if err := s.authenticate(q, rt); err != nil {
+		return err
+	}
+	if err := CheckText(r); err != nil {
 		return err
 	}
 	limit := s.svc.Settings().BodyLimitBytes
@@ -384,21 +399,37 @@ func (s *Server) authenticate(q *req, rt route) error {
 	}
 	q.key = k
 	q.acting = strings.TrimSpace(q.r.Header.Get("Acting-Account"))
-	switch {
-	case k.Role == "integration" && q.acting != "":
-		q.actor = service.Actor{Kind: "member", ID: q.acting}
-	default:
-		q.actor = service.Actor{Kind: k.Role, ID: k.ID}
-	}
+	q.actor = actorOf(k, q.acting)
 	return nil
 }
 
+// actorOf is who the audit log records for a request: the acting member of
+// an integration call; the named staff member behind a staff key bound to
+// one (kind staff, id stf_); an admin key's member recorded as admin; else
+// the key itself under its role.
+func actorOf(k store.Key, acting string) service.Actor {
+	switch {
+	case k.Role == "integration" && acting != "":
+		return service.Actor{Kind: "member", ID: acting}
+	case k.StaffID != "":
+		return service.Actor{Kind: k.Role, ID: k.StaffID}
+	}
+	return service.Actor{Kind: k.Role, ID: k.ID}
+}
+
+// writeJSON renders v, encoded before the status is sent so that a value
+// that cannot be encoded is a 500 problem, never a 2XX with a broken body.
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		writeProblem(w, problem.New("internal", "the answer could not be encoded"))
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	_, _ = w.Write(buf.Bytes())
 }
 
 func writeProblem(w http.ResponseWriter, p *problem.Error) {

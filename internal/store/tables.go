@@ -144,49 +144,6 @@ func (db *DB) RunOne(ctx context.Context, now time.Time, fn func(*Tx, Job) error
 	return found, nil
 }
 
-// Key is a stored API key (only its hash).
-type Key struct {
-	ID        string
-	Hash      string
-	Role      string
-	Name      string
-	CreatedAt time.Time
-}
-
-// CreateKey stores a key.
-func (t *Tx) CreateKey(ctx context.Context, k Key) error {
-	if _, err := t.exec(ctx, `INSERT INTO api_keys (id, hash, role, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		k.ID, k.Hash, k.Role, k.Name, micros(k.CreatedAt)); err != nil {
-		return fmt.Errorf("create key: %w", err)
-	}
-	return nil
-}
-
-// KeyByHash finds the key with that hash (ErrNotFound if none).
-func (t *Tx) KeyByHash(ctx context.Context, hash string) (Key, error) {
-	var k Key
-	var at int64
-	err := t.queryRow(ctx, `SELECT id, hash, role, name, created_at FROM api_keys WHERE hash = $1`, hash).
-		Scan(&k.ID, &k.Hash, &k.Role, &k.Name, &at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return k, ErrNotFound
-	}
-	if err != nil {
-		return k, fmt.Errorf("key lookup: %w", err)
-	}
-	k.CreatedAt = fromMicros(at)
-	return k, nil
-}
-
-// CountKeys returns how many keys exist.
-func (t *Tx) CountKeys(ctx context.Context) (int, error) {
-	var n int
-	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM api_keys`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count keys: %w", err)
-	}
-	return n, nil
-}
-
 // Idem is a remembered answer to an idempotent request.
 type Idem struct {
 	RequestHash string
