@@ -16,22 +16,22 @@ import (
 // encodings of one fact make the comparison levels of linkage (an exact
 // and a close form) and its blocking keys (forms specific enough to seek).
 const (
-	EncName        = "nm_name"         // transliterated name tokens, sorted
-	EncNamePhon    = "nm_name_phon"    // a phonetic code per token, sorted
-	EncNameInit    = "nm_name_init"    // one token's initial + the other tokens' phonetic codes
-	EncNameYOB     = "nm_name_yob"     // phonetic codes + birth year (blocking)
-	EncTokenDOB    = "nm_token_dob"    // one token's phonetic code + birth date (blocking)
-	EncDOB         = "nm_dob"          // the birth date
-	EncDOBClose    = "nm_dob_close"    // day and month in either order + year; month and day alone
-	EncAddr        = "nm_addr"         // postal code, house number, street, unit, country
-	EncAddrHouse   = "nm_addr_house"   // postal code + house number (blocking)
-	EncAddrStreet  = "nm_addr_street"  // street phonetic + house number + city phonetic
-	EncText        = "nm_text"         // the whole folded profile text
-	EncTextBand    = "nm_text_band"    // one LSH band of the keyed MinHash signature (blocking)
-	EncDevice      = "nm_dev"          // every device trait, browser version included
-	EncDeviceBuild = "nm_dev_build"    // every trait but the browser and OS versions (blocking)
-	EncDeviceHW    = "nm_dev_hw"       // screen + fonts + time zone
-	EncDeviceTrait = "nm_dev_trait"    // each trait alone
+	EncName        = "nm_name"        // transliterated name tokens, sorted
+	EncNamePhon    = "nm_name_phon"   // a phonetic code per token, sorted
+	EncNameInit    = "nm_name_init"   // one token's initial + the other tokens' phonetic codes
+	EncNameYOB     = "nm_name_yob"    // phonetic codes + birth year (blocking)
+	EncTokenDOB    = "nm_token_dob"   // one token's phonetic code + birth date (blocking)
+	EncDOB         = "nm_dob"         // the birth date
+	EncDOBClose    = "nm_dob_close"   // day and month in either order + year; month and day alone
+	EncAddr        = "nm_addr"        // postal code, house number, street, unit, country
+	EncAddrHouse   = "nm_addr_house"  // postal code + house number (blocking)
+	EncAddrStreet  = "nm_addr_street" // street phonetic + house number + city phonetic
+	EncText        = "nm_text"        // the whole folded profile text
+	EncTextBand    = "nm_text_band"   // one LSH band of the keyed MinHash signature (blocking)
+	EncDevice      = "nm_dev"         // every device trait, browser version included
+	EncDeviceBuild = "nm_dev_build"   // every trait but the browser and OS versions (blocking)
+	EncDeviceHW    = "nm_dev_hw"      // screen + fonts + time zone
+	EncDeviceTrait = "nm_dev_trait"   // each trait alone
 )
 
 // IsEncoding reports whether a signal kind is an M9 encoding rather than an
