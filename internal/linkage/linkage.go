@@ -40,7 +40,11 @@ type Link struct {
 	Status    string   `json:"status"`
 	Score     float64  `json:"score"`
 	Signals   []string `json:"signals"`
-	Strength  string   `json:"strength"` // strong or medium
+	Strength  string   `json:"strength"` // strong, medium, or near (M9)
+
+	// Comparisons and MatchWeight explain a near match (M9), field by field.
+	Comparisons []Comparison `json:"comparisons,omitempty"`
+	MatchWeight *float64     `json:"match_weight,omitempty"`
 }
 
 // Strong reports whether the link is made by a strong signal.

@@ -22,10 +22,11 @@ import (
 
 // SignupSignals are the signals observed at sign-up.
 type SignupSignals struct {
-	IP                *string `json:"ip"`
-	DeviceID          *string `json:"device_id"`
-	Phone             *string `json:"phone"`
-	PaymentInstrument *string `json:"payment_instrument"`
+	IP                *string       `json:"ip"`
+	DeviceID          *string       `json:"device_id"`
+	Phone             *string       `json:"phone"`
+	PaymentInstrument *string       `json:"payment_instrument"`
+	DeviceTraits      *DeviceTraits `json:"device_traits"`
 }
 
 // SignupInput is the body of POST /v1/accounts.
@@ -156,6 +157,9 @@ func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
 	var hits []hit
 	candidates := map[string]bool{}
 	for _, p := range probes {
+		if identity.IsEncoding(p.kind) {
+			continue // M9 encodings make near matches (nearLinks), not links
+		}
 		weak := identity.StrengthOf(p.kind) == identity.Weak
 		if weak && len(candidates) == 0 {
 			break
@@ -288,6 +292,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			errs = append(errs, e)
 		}
 	}
+	if in.Signals != nil {
+		errs = append(errs, validateTraits(in.Signals.DeviceTraits)...)
+	}
 	if len(errs) > 0 {
 		return res, problem.Invalid("the sign-up has invalid fields", errs...)
 	}
@@ -309,6 +316,10 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			return err
 		}
 		verdict, d := linkage.Decide(links, exc)
+		verdict, d, encs, err := t.nearSignup(id, signupFacts(in), verdict, d, exc)
+		if err != nil {
+			return err
+		}
 		d = publicDecision(d)
 		res.Decision = d
 		switch verdict {
@@ -347,6 +358,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		if err := t.record(a.ID, sigs); err != nil {
 			return err
 		}
+		if err := t.recordEncodings(a.ID, encs); err != nil {
+			return err
+		}
 		if err := t.audit(Event{AccountID: a.ID, Action: "signed_up", To: string(account.Active), Rule: "M4",
 			Reason: "decision " + d.Outcome, Automated: true}); err != nil {
 			return err
@@ -368,6 +382,12 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 				return err
 			}
 		case linkage.Review:
+			if *d.Rule == "M9" {
+				if err := t.openNearCase(a.ID, d); err != nil {
+					return err
+				}
+				break
+			}
 			var related []string
 			for _, l := range d.Links {
 				related = append(related, l.AccountID)
@@ -547,6 +567,9 @@ func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifM
 		}
 		a.LastActivity = t.now
 		if err := t.audit(Event{AccountID: a.ID, Action: "profile_updated"}); err != nil {
+			return err
+		}
+		if _, err := t.nearIntake(a, identity.Facts{Text: *in.Title + "\n" + *in.Overview}, nil); err != nil {
 			return err
 		}
 		if err := t.saveAccount(a); err != nil {
@@ -787,7 +810,8 @@ type SeedAccount struct {
 	Input  SignupInput
 	Legal  string // legal name, with DOB, for the name + date of birth signal
 	DOB    string
-	Street string // postal address line, for the address signal
+	Street string         // postal address line, for the address signal
+	Near   identity.Facts // what M9 encodes (name, birth date, address, text, device)
 }
 
 // Seed loads accounts and their signals in one transaction, without
@@ -828,6 +852,9 @@ func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
 				return err
 			}
 			if err := t.record(a.ID, sigs); err != nil {
+				return err
+			}
+			if err := t.recordEncodings(a.ID, t.s.signals.Encode(sa.Near)); err != nil {
 				return err
 			}
 		}

@@ -322,6 +322,12 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 		if err != nil {
 			return err
 		}
+		nd, err := t.nearIntake(a, identity.Facts{Name: str(in.LegalName), DOB: str(in.DateOfBirth), Address: &identity.PostalAddress{
+			Line1: str(in.Address.Line1), City: str(in.Address.City), PostalCode: str(in.Address.PostalCode), Country: str(in.Address.Country)}}, &d)
+		if err != nil {
+			return err
+		}
+		d = *nd
 		// I4: the legal name must match the profile name.
 		if !identity.NamesMatch(str(in.LegalName), a.Name) && d.Outcome == "allow" {
 			d.Outcome, d.Rule = "review", ptr("I4")
