@@ -42,7 +42,7 @@ func IsEncoding(kind string) bool { return strings.HasPrefix(kind, "nm_") }
 // shingle Jaccard similarity s share a band with probability s^TextRows.
 const (
 	TextBands = 16
-	TextRows  = 2
+	TextRows  = 3
 )
 
 // PostalAddress is an address as a verification gives it.
@@ -169,9 +169,6 @@ func plainEncodings(f Facts) []Signal {
 		fonts := strings.ToLower(strings.TrimSpace(d.FontsHash))
 		add(EncDevice, strings.Join([]string{ua, screen, tz, lang, fonts}, "|"))
 		add(EncDeviceBuild, strings.Join([]string{build, screen, tz, lang, fonts}, "|"))
-		if screen != "" && fonts != "" {
-			add(EncDeviceHW, strings.Join([]string{screen, fonts, tz}, "|"))
-		}
 		for _, t := range [][2]string{{"ua", ua}, {"build", build}, {"screen", screen}, {"tz", tz}, {"lang", lang}, {"fonts", fonts}} {
 			if t[1] != "" {
 				add(EncDeviceTrait, t[0]+"="+t[1])

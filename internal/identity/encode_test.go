@@ -104,7 +104,7 @@ func TestNearEncodingsM9(t *testing.T) {
 		{"newer browser", identity.Facts{Device: ana.Device}, identity.Facts{Device: &identity.DeviceTraits{
 			UserAgent: strings.Replace(ana.Device.UserAgent, "120.0.6099.109", "121.0.6167.85", 1), Screen: "1920x1080",
 			Timezone: "Europe/London", Languages: []string{"en-GB", "es"}, FontsHash: "F0A1B2"}},
-			[]string{identity.EncDeviceBuild, identity.EncDeviceHW}, []string{identity.EncDevice}},
+			[]string{identity.EncDeviceBuild}, []string{identity.EncDevice}},
 	} {
 		got := shared(c.a, c.b)
 		for _, k := range c.want {

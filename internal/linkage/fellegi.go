@@ -1,14 +1,20 @@
 package linkage
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Estimate learns the m and u probabilities of every field the way Splink
 // does: u by counting levels over random pairs of accounts (nearly all of
 // them different people), then m by expectation-maximisation over the
-// pairs blocking finds, with u held fixed. Each vector is a Levels result
-// (-1 where a field was not compared). It returns the probabilities and
-// the share of blocked pairs that EM thinks are one person.
-func Estimate(blocked, random [][]int, start map[string]Probs, iterations int) (map[string]Probs, float64) {
+// pairs blocking finds, with u held fixed. Pairs known to be one person
+// (labelled: accounts staff found to be one member, or a population's
+// evaders and the accounts they evade) keep a match probability of 1
+// throughout, as Splink's pairwise labels do. Each vector is a Levels
+// result (-1 where a field was not compared). It returns the probabilities
+// and the share of unlabelled blocked pairs that EM takes for one person.
+func Estimate(blocked, labelled, random [][]int, start map[string]Probs, iterations int) (map[string]Probs, float64) {
 	const pseudo = 0.5 // a Laplace pseudo-count keeps a level never seen from weighing infinitely
 	out := map[string]Probs{}
 	for i, f := range Fields {
@@ -28,11 +34,16 @@ func Estimate(blocked, random [][]int, start map[string]Probs, iterations int) (
 		}
 		out[f] = p
 	}
-	lambda := 0.1
+	lambda := 0.01
+	nb := len(blocked)
+	blocked = append(slices.Clip(blocked), labelled...)
 	post := make([]float64, len(blocked))
+	for j := nb; j < len(post); j++ {
+		post[j] = 1
+	}
 	for range iterations {
 		// E step: the probability that each blocked pair is one person.
-		for j, v := range blocked {
+		for j, v := range blocked[:nb] {
 			lm, lu := math.Log(lambda), math.Log(1-lambda)
 			for i, f := range Fields {
 				if v[i] >= 0 {
@@ -44,10 +55,10 @@ func Estimate(blocked, random [][]int, start map[string]Probs, iterations int) (
 		}
 		// M step: m from the pairs weighted by that probability.
 		sum := 0.0
-		for _, p := range post {
+		for _, p := range post[:nb] {
 			sum += p
 		}
-		lambda = min(max(sum/float64(max(1, len(post))), 1e-6), 1-1e-6)
+		lambda = min(max(sum/float64(max(1, nb)), 1e-6), 1-1e-6)
 		for i, f := range Fields {
 			var n [3]float64
 			total := 0.0

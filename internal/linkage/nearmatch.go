@@ -44,16 +44,16 @@ type comparison struct {
 }
 
 // TextCloseBands is how many of identity.TextBands LSH bands two texts must
-// share to be close: with two rows a band, about a Jaccard similarity of
-// 0.55 between their shingles.
-const TextCloseBands = 5
+// share to be close: with three rows a band, about a Jaccard similarity of
+// 0.6 between their shingles (a band is shared with probability J^3).
+const TextCloseBands = 4
 
 var comparisons = []comparison{
 	{FieldLegalName, []string{identity.EncName}, []string{identity.EncNamePhon, identity.EncNameInit}, 1},
 	{FieldDOB, []string{identity.EncDOB}, []string{identity.EncDOBClose}, 1},
 	{FieldAddress, []string{identity.EncAddr}, []string{identity.EncAddrHouse, identity.EncAddrStreet}, 1},
 	{FieldText, []string{identity.EncText}, []string{identity.EncTextBand}, TextCloseBands},
-	{FieldDevice, []string{identity.EncDevice}, []string{identity.EncDeviceBuild, identity.EncDeviceHW}, 1},
+	{FieldDevice, []string{identity.EncDevice}, []string{identity.EncDeviceBuild}, 1},
 }
 
 // BlockingKinds are the encodings a sign-up seeks in the index to find
@@ -62,7 +62,7 @@ var comparisons = []comparison{
 // house number, LSH bands, a device build), so a near-match lookup reads a
 // few rows, never the population.
 var BlockingKinds = []string{identity.EncNameYOB, identity.EncTokenDOB, identity.EncAddrHouse, identity.EncTextBand,
-	identity.EncDeviceBuild, identity.EncDeviceHW}
+	identity.EncDeviceBuild}
 
 // Record is one account's encodings: kind to HMACs. A subject's record
 // holds its hashes under every secret, a stored one the current hash.
@@ -92,6 +92,18 @@ func (p Probs) Weight(level int) float64 {
 	return math.Log2(max(p.M[level], 1e-9) / max(p.U[level], 1e-9))
 }
 
+// LevelWeight is Weight made monotone: a closer level is never weaker
+// evidence than a looser one. Estimated from evaders who always alter what
+// they keep, an exact level can be rarer among matches than a close one;
+// an exact agreement still says at least what a close one says.
+func (p Probs) LevelWeight(level int) float64 {
+	w := p.Weight(LevelNone)
+	for l := LevelClose; l <= level; l++ {
+		w = max(w, p.Weight(l))
+	}
+	return w
+}
+
 // NearSettings are the tunables of M9: probabilities per field, the match
 // weight from which a near match to a suspended or banned account goes to
 // review, and the account count above which a shared value is common.
@@ -116,10 +128,14 @@ type Candidate struct {
 }
 
 // shared counts the values of kinds that both records hold, and how many
-// accounts hold the rarest of them (0 when freq does not know).
-func shared(a, b Record, kinds []string, freq map[string]int) (n, rarest int) {
+// accounts hold the rarest of them (0 when freq does not know). With
+// common > 0, values held by more than common accounts are not counted.
+func shared(a, b Record, kinds []string, freq map[string]int, common int) (n, rarest int) {
 	for _, k := range kinds {
 		for _, h := range a[k] {
+			if common > 0 && freq[FreqKey(k, h)] > common {
+				continue
+			}
 			if slices.Contains(b[k], h) {
 				n++
 				if f := freq[FreqKey(k, h)]; f > 0 && (rarest == 0 || f < rarest) {
@@ -144,16 +160,22 @@ func Compare(subject, other Record, freq map[string]int, s NearSettings) []Compa
 		}
 		level := LevelNone
 		var rarest int
-		if n, f := shared(subject, other, c.exact, freq); n > 0 {
+		if n, f := shared(subject, other, c.exact, freq, 0); n > 0 {
 			level, rarest = LevelExact, f
-		} else if n, f := shared(subject, other, c.close, freq); n >= c.closeMin {
+		} else if c.closeMin > 1 {
+			// Several values (LSH bands) make the level: only rare ones
+			// count, so a template's bands never add up to a near copy.
+			if n, _ := shared(subject, other, c.close, freq, s.CommonAccounts); n >= c.closeMin {
+				level = LevelClose
+			}
+		} else if n, f := shared(subject, other, c.close, freq, 0); n >= c.closeMin {
 			level, rarest = LevelClose, f
 		}
 		p, ok := s.Fields[c.field]
 		if !ok {
 			continue
 		}
-		w := p.Weight(level)
+		w := p.LevelWeight(level)
 		if level != LevelNone && rarest > s.CommonAccounts && s.CommonAccounts > 0 {
 			w = max(0, w-math.Log2(float64(rarest)/float64(s.CommonAccounts)))
 		}
@@ -172,8 +194,11 @@ func holdsAny(r Record, kinds []string) bool {
 }
 
 // Levels is the comparison vector of two records as level indexes, -1 for
-// a field not compared: the input of Estimate.
-func Levels(subject, other Record) []int {
+// a field not compared: the input of Estimate. Values held by more than
+// common records (when common > 0) do not count as agreement: Compare
+// discounts them by their frequency instead, so the probabilities are
+// those of agreeing on a rare value.
+func Levels(subject, other Record, freq map[string]int, common int) []int {
 	out := make([]int, len(comparisons))
 	for i, c := range comparisons {
 		out[i] = -1
@@ -181,9 +206,9 @@ func Levels(subject, other Record) []int {
 			continue
 		}
 		out[i] = LevelNone
-		if n, _ := shared(subject, other, c.exact, nil); n > 0 {
+		if n, _ := shared(subject, other, c.exact, freq, common); n > 0 {
 			out[i] = LevelExact
-		} else if n, _ := shared(subject, other, c.close, nil); n >= c.closeMin {
+		} else if n, _ := shared(subject, other, c.close, freq, common); n >= c.closeMin {
 			out[i] = LevelClose
 		}
 	}

@@ -155,7 +155,7 @@ func TestEstimateM9(t *testing.T) {
 		}
 		blocked, random = append(blocked, v), append(random, r)
 	}
-	probs, lambda := linkage.Estimate(blocked, random, nearSettings().Fields, 30)
+	probs, lambda := linkage.Estimate(blocked, nil, random, nearSettings().Fields, 30)
 	if lambda < 0.15 || lambda > 0.35 {
 		t.Errorf("lambda %v, want about 0.25", lambda)
 	}
