@@ -120,12 +120,15 @@ func multiple(f LaterFacts, d Decision) []effect.Effect {
 		Body: "Accounts share strong signals: " + strings.Join(d.Reasons, "; ")})
 }
 
-// Signup decides M4 for a new account a, not yet stored, from its links:
-// a strong link to an active or closed account refuses it (no account is
-// created: the refusal says why); to a suspended or banned one bans it at
-// once (V2); medium links alone open a linkage case (decision review).
-func Signup(a *account.Account, links []Link, excepted []string, now time.Time, s policy.Settings) (Decision, []effect.Effect, *problem.Error) {
+// Signup decides M4 and M9 for a new account a, not yet stored, from its
+// exact links and its near links: a strong link to an active or closed
+// account refuses it (no account is created: the refusal says why); to a
+// suspended or banned one bans it at once (V2); medium links alone, or a
+// near match to a suspended or banned account, open a linkage case
+// (decision review).
+func Signup(a *account.Account, links, near []Link, excepted []string, ns NearSettings, now time.Time, s policy.Settings) (Decision, []effect.Effect, *problem.Error) {
 	verdict, d := Decide(links, excepted)
+	verdict, d = DecideNear(verdict, d, near, excepted, ns)
 	switch verdict {
 	case Exists, ClosedExists:
 		code := "account_exists"
@@ -145,6 +148,9 @@ func Signup(a *account.Account, links []Link, excepted []string, now time.Time, 
 		return d, enforce.Violate(a, enforce.Finding{Violation: enforce.Violation{Rule: "V2", Automated: true}, Evidence: ev,
 			Facts: "At sign-up this account shared strong signals with a suspended or banned account."}, now, s), nil
 	case Review:
+		if d.Rule != nil && *d.Rule == "M9" {
+			return d, []effect.Effect{NearCase(a.ID, d)}, nil
+		}
 		var related []string
 		for _, l := range d.Links {
 			related = append(related, l.AccountID)

@@ -27,8 +27,12 @@ type Link struct {
 	Status    string   `json:"status"`
 	Score     float64  `json:"score"`
 	Signals   []string `json:"signals"`
-	Strength  string   `json:"strength"` // strong or medium
+	Strength  string   `json:"strength"` // strong, medium, or near (M9)
 	WasBanned bool     `json:"-"`        // an erased account that was banned (M4: still ban evasion)
+
+	// Comparisons and MatchWeight explain a near match (M9), field by field.
+	Comparisons []Comparison `json:"comparisons,omitempty"`
+	MatchWeight *float64     `json:"match_weight,omitempty"`
 }
 
 // Banned reports whether the linked account is suspended or banned, or was

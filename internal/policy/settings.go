@@ -124,8 +124,9 @@ type Settings struct {
 	TopRatedClean         Duration `json:"top_rated_clean"`          // R2: no strike in this window
 	BadgeLoss             Duration `json:"badge_loss"`               // R3
 
-	LinkStrongScore    float64 `json:"link_strong_score"`    // M3/M4: score from which a link counts as strong
-	LinkCommonAccounts int     `json:"link_common_accounts"` // a value shared by more accounts than this loses weight
+	LinkStrongScore    float64   `json:"link_strong_score"`    // M3/M4: score from which a link counts as strong
+	LinkCommonAccounts int       `json:"link_common_accounts"` // a value shared by more accounts than this loses weight
+	NearMatch          NearMatch `json:"near_match"`           // M9: Fellegi-Sunter probabilities and the review weight
 
 	SignalSecret          string   `json:"signal_secret,omitempty"`           // HMAC key for the signal index
 	SignalSecretFile      string   `json:"signal_secret_file,omitempty"`      // or a file holding it
@@ -193,6 +194,7 @@ func Defaults() Settings {
 
 		LinkStrongScore:    0.8,
 		LinkCommonAccounts: 20,
+		NearMatch:          DefaultNearMatch(),
 
 		BodyLimitBytes: 1 << 20,
 		IdempotencyTTL: Duration(24 * time.Hour),
@@ -294,6 +296,7 @@ func (s Settings) Validate() error {
 	if s.LinkStrongScore <= 0 || s.LinkStrongScore > 1 {
 		errs = append(errs, fmt.Errorf("link_strong_score must be in (0,1], got %v", s.LinkStrongScore))
 	}
+	errs = append(errs, s.NearMatch.validate()...)
 	if s.PlusPriceCents < 0 {
 		errs = append(errs, fmt.Errorf("plus_price_cents must not be negative, got %d", s.PlusPriceCents))
 	}

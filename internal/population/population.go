@@ -30,13 +30,22 @@ type Signup struct {
 	Kind       string // honest, coworker, family, common_name, nat, original, evader
 	Technique  string // for evaders: how they come back
 	Original   int    // for evaders: index of the banned account they evade
+
+	// The near-match population (M9) also has these.
+	Home        Home
+	Traits      *Traits
+	Profile     string
+	DOBAtSignup bool // the sign-up body carries date_of_birth
+	Verifies    bool // the member goes through identity verification
 }
 
 // Body is the POST /v1/accounts body of the sign-up.
 func (s Signup) Body() map[string]any {
 	sig := map[string]any{"ip": s.IP, "device_id": s.DeviceID, "phone": s.Phone, "payment_instrument": s.Card}
-	return map[string]any{"email": s.Email, "name": s.Name, "country": s.Country, "freelancer": s.Freelancer,
+	b := map[string]any{"email": s.Email, "name": s.Name, "country": s.Country, "freelancer": s.Freelancer,
 		"client": !s.Freelancer, "signals": sig}
+	s.nearBody(b)
+	return b
 }
 
 // Generator makes people deterministically from a seed.
@@ -195,11 +204,13 @@ func WantCaught(technique string) bool {
 // Input is the sign-up as the service's input type takes it.
 func (s Signup) Input() service.SignupInput {
 	f, c := s.Freelancer, !s.Freelancer
-	return service.SignupInput{Email: &s.Email, Name: &s.Name, Country: &s.Country, Freelancer: &f, Client: &c,
+	in := service.SignupInput{Email: &s.Email, Name: &s.Name, Country: &s.Country, Freelancer: &f, Client: &c,
 		Signals: &service.SignupSignals{IP: &s.IP, DeviceID: &s.DeviceID, Phone: &s.Phone, PaymentInstrument: &s.Card}}
+	s.nearInput(&in)
+	return in
 }
 
 // Seed is the sign-up as an account to load with all eight signals.
 func (s Signup) Seed() service.SeedAccount {
-	return service.SeedAccount{Input: s.Input(), Legal: s.LegalName, DOB: s.DOB, Street: s.Address}
+	return service.SeedAccount{Input: s.Input(), Legal: s.LegalName, DOB: s.DOB, Street: s.Address, Near: s.Facts()}
 }

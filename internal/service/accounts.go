@@ -23,10 +23,11 @@ import (
 
 // SignupSignals are the signals observed at sign-up.
 type SignupSignals struct {
-	IP                *string `json:"ip"`
-	DeviceID          *string `json:"device_id"`
-	Phone             *string `json:"phone"`
-	PaymentInstrument *string `json:"payment_instrument"`
+	IP                *string       `json:"ip"`
+	DeviceID          *string       `json:"device_id"`
+	Phone             *string       `json:"phone"`
+	PaymentInstrument *string       `json:"payment_instrument"`
+	DeviceTraits      *DeviceTraits `json:"device_traits"`
 }
 
 // SignupInput is the body of POST /v1/accounts.
@@ -134,6 +135,9 @@ func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
 	var hits []hit
 	candidates := map[string]bool{}
 	for _, p := range probes {
+		if identity.IsEncoding(p.kind) {
+			continue // M9 encodings make near matches (nearLinks), not links
+		}
 		weak := identity.StrengthOf(p.kind) == identity.Weak
 		if weak && len(candidates) == 0 {
 			break
@@ -247,6 +251,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			errs = append(errs, e)
 		}
 	}
+	if in.Signals != nil {
+		errs = append(errs, validateTraits(in.Signals.DeviceTraits)...)
+	}
 	if len(errs) > 0 {
 		return res, problem.Invalid("the sign-up has invalid fields", errs...)
 	}
@@ -267,8 +274,13 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		if err != nil {
 			return err
 		}
+		encs := t.s.signals.Encode(signupFacts(in))
+		near, err := t.nearLinks(id, encs, nil)
+		if err != nil {
+			return err
+		}
 		a := account.New(id, t.now, t.s.set)
-		d, effs, refused := linkage.Signup(a, links, exc, t.now, t.s.set)
+		d, effs, refused := linkage.Signup(a, links, near, exc, t.nearSettings(), t.now, t.s.set)
 		res.Decision = d
 		if refused != nil {
 			// No account is created; the attempt is recorded on the linked accounts.
@@ -296,6 +308,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			}
 		}
 		if err := t.record(a.ID, sigs); err != nil {
+			return err
+		}
+		if err := t.recordEncodings(a.ID, encs); err != nil {
 			return err
 		}
 		if err := t.audit(Event{AccountID: a.ID, Action: "signed_up", To: string(account.Active), Rule: "M4",
@@ -485,6 +500,9 @@ func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifM
 		}
 		a.LastActivity = t.now
 		if err := t.audit(Event{AccountID: a.ID, Action: "profile_updated"}); err != nil {
+			return err
+		}
+		if _, err := t.nearIntake(a, identity.Facts{Text: *in.Title + "\n" + *in.Overview}, nil); err != nil {
 			return err
 		}
 		if err := t.saveAccount(a); err != nil {
@@ -711,7 +729,8 @@ type SeedAccount struct {
 	Input  SignupInput
 	Legal  string // legal name, with DOB, for the name + date of birth signal
 	DOB    string
-	Street string // postal address line, for the address signal
+	Street string         // postal address line, for the address signal
+	Near   identity.Facts // what M9 encodes (name, birth date, address, text, device)
 }
 
 // Seed loads accounts and their signals in one transaction, without
@@ -752,6 +771,9 @@ func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
 				return err
 			}
 			if err := t.record(a.ID, sigs); err != nil {
+				return err
+			}
+			if err := t.recordEncodings(a.ID, t.s.signals.Encode(sa.Near)); err != nil {
 				return err
 			}
 		}

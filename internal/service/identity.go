@@ -227,6 +227,12 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 			if err != nil {
 				return err
 			}
+			nd, err := t.nearIntake(a, identity.Facts{Name: str(in.LegalName), DOB: str(in.DateOfBirth), Address: &identity.PostalAddress{
+				Line1: str(in.Address.Line1), City: str(in.Address.City), PostalCode: str(in.Address.PostalCode), Country: str(in.Address.Country)}}, &d)
+			if err != nil {
+				return err
+			}
+			d = *nd
 			if !check.NameMatches && d.Outcome == "allow" { // I4
 				d.Outcome, d.Rule = "review", ptr("I4")
 				d.Reasons = append(d.Reasons, "the verified legal name does not match the profile name")
