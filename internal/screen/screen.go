@@ -63,12 +63,20 @@ type Result struct {
 // Screener screens text. Its zero value is not usable: call New. It keeps
 // scratch buffers in a pool, so it is safe and cheap to share.
 type Screener struct {
-	pool sync.Pool
+	pool  sync.Pool
+	model *Model
 }
 
-// New returns a Screener.
-func New() *Screener {
-	return &Screener{pool: sync.Pool{New: func() any { return &scan{} }}}
+// New returns a Screener with the embedded learned layer.
+func New() *Screener { return NewWithModel(defaultModel) }
+
+// defaultModel is decoded once from the embedded file.
+var defaultModel = EmbeddedModel()
+
+// NewWithModel returns a Screener that uses m as its learned layer, or
+// the rules alone when m is nil (for evaluation and tests).
+func NewWithModel(m *Model) *Screener {
+	return &Screener{model: m, pool: sync.Pool{New: func() any { return &scan{} }}}
 }
 
 // scan is the working state of one screening.
@@ -89,6 +97,7 @@ type scan struct {
 	groups    []int
 	seps      []byte
 	sents     []sentence
+	z         featurizer
 }
 
 // Screen returns the findings in text, ordered by start offset, at most
@@ -126,7 +135,8 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	}
 	intents := sc.seen&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) != 0
 	review := sc.seen&lxReviewCue != 0 || sc.slash
-	if intents || review {
+	split := intents || review
+	if split {
 		sc.splitSentences()
 	}
 	if intents {
@@ -137,6 +147,9 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	}
 	if sc.longMixed {
 		sc.cryptoAddresses()
+	}
+	if s.model != nil {
+		sc.learned(s.model, surface, split)
 	}
 	out := make([]Finding, len(sc.out))
 	copy(out, sc.out)

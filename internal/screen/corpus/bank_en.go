@@ -151,7 +151,7 @@ A five star review would mean a lot to me.
 Please mark me 5 stars at the end.`,
 	"review_symbols": `Please leave me {v} when we close the job.
 Only {v} please, my ranking depends on it.
-Would you give me {v}? Thanks!
+Would you give me {v}, thanks?
 End the contract with {v} for me, please.`,
 	"review_numeric": `Please rate me {v} at the end.
 Could you give me a {v} on the feedback?
@@ -204,7 +204,10 @@ The fixed price for the whole project would be {price}.
 I can do the logo for {price}, including three revisions.
 Budget: {price}, paid through milestones here.
 The translation costs {price} per 1,000 words.
-Total estimate {price}, delivery in {qty} days.`,
+Total estimate {price}, delivery in {qty} days.
+I can give you a better rate for a longer contract.
+For {qty} articles a month I'd give you a lower rate.
+My rate drops to {price} if we extend the contract here.`,
 	"neg_invoice": `Invoice {n} for milestone two has been submitted on the platform.
 Please approve milestone 3 ({price}) when you have checked the files.
 I sent the final invoice through the contract, due {date}.
@@ -234,7 +237,15 @@ For safety, I never accept PayPal or bank transfers outside the platform.`,
 Please leave whatever feedback you think is fair.
 Any feedback is welcome, good or bad, it helps me improve.
 When we finish, I'd be grateful for your honest opinion.
-Feel free to rate the work as you see it.`,
+Feel free to rate the work as you see it.
+Would you mind leaving a review once the contract ends?
+If you have a minute, a review of any kind is appreciated.
+Reviews help new freelancers like me, whatever you decide to write.
+You will get a feedback form when the contract closes, fill it as you like.
+A short comment on how the project went would be great.
+Could you leave some feedback when you find the time?
+Leave feedback whenever you like, it's optional.
+Please rate the collaboration honestly, it helps others decide.`,
 	"neg_tech_names": `I work with {tech}, React and PostgreSQL.
 Stack: {tech}, Node.js, Redis and Docker.
 I built the backend in {tech} and deployed it on AWS.

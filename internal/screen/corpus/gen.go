@@ -331,6 +331,11 @@ var negFamilies = []struct {
 	{"neg.files", "neg_files", []string{"message"}},
 	{"neg.review_describe", "neg_review_describe", []string{"profile", "proposal"}},
 	{"neg.general", "neg_general", []string{"message", "proposal", "invitation"}},
+	{"neg.platform_terms", "neg_platform_terms", []string{"message", "proposal"}},
+	{"neg.review_talk", "neg_review_talk", []string{"message", "proposal", "job_post"}},
+	{"neg.app_talk", "neg_app_talk", []string{"message", "job_post", "profile", "proposal"}},
+	{"neg.transfers", "neg_transfers", []string{"message", "proposal"}},
+	{"neg.short", "neg_short", []string{"message", "invitation"}},
 }
 
 // Families lists the evasion families of each category, and of the hard
