@@ -278,18 +278,13 @@ func (z *featurizer) grams() []uint32 {
 	return z.feats
 }
 
-// scores returns the probability of each class for the features.
-func (m *Model) scores(feats []uint32) (p [nClasses]float32) {
-	var acc [nClasses]int32
+// score returns the probability of class c for the features.
+func (m *Model) score(feats []uint32, c int) float32 {
+	var acc int32
+	w := m.w
 	for _, f := range feats {
-		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
-		for c := range acc {
-			acc[c] += int32(row[c])
-		}
+		acc += int32(w[int(f)*nClasses+c])
 	}
-	for c := range p {
-		z := float64(m.bias[c]) + float64(acc[c])*float64(m.scale[c])
-		p[c] = float32(1 / (1 + math.Exp(-z)))
-	}
-	return p
+	z := float64(m.bias[c]) + float64(acc)*float64(m.scale[c])
+	return float32(1 / (1 + math.Exp(-z)))
 }

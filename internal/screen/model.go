@@ -46,6 +46,16 @@ func threshold(surface string, c int) float32 {
 // ("my Gmail is jane88", "the green app").
 var secondOpinion = [nClasses]bool{true, false, false, true, true, true}
 
+// reportable is secondOpinion as a class mask.
+var reportable = func() (m uint8) {
+	for c, ok := range secondOpinion {
+		if ok {
+			m |= 1 << c
+		}
+	}
+	return m
+}()
+
 // learned runs the model over every sentence in which no extractor found
 // anything: intent categories (payment outside the platform, review
 // requests), and contact categories as a second opinion where no
@@ -66,10 +76,6 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		if st.to <= st.from {
 			continue
 		}
-		mask := m.cues(sc.z.sentence(sc, st.from, st.to))
-		if mask == 0 {
-			continue // no word the model has learned to read as a cue
-		}
 		start, last := st.from, st.to-1
 		for last > st.from && sc.toks[last].kind == kPunct {
 			last--
@@ -77,17 +83,30 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		if sc.ruled(start, last) {
 			continue
 		}
-		p := m.scores(sc.z.grams())
-		best := -1
-		for c := range p {
-			if mask&(1<<c) != 0 && secondOpinion[c] && (best < 0 || p[c] > p[best]) {
-				best = c
+		mask := m.cues(sc.z.sentence(sc, st.from, st.to)) & reportable
+		for c := range have {
+			if have[c] && IsContact(modelClasses[c]) {
+				mask &^= 1 << c // the extractors found this contact category already
 			}
 		}
-		if best < 0 || p[best] < threshold(surface, best) || IsContact(modelClasses[best]) && have[best] {
+		if mask == 0 {
+			continue // no word the model has learned to read as a cue
+		}
+		// Only the classes the sentence has cues for are scored.
+		feats := sc.z.grams()
+		best, bp := -1, float32(0)
+		for c := range nClasses {
+			if mask&(1<<c) == 0 {
+				continue
+			}
+			if p := m.score(feats, c); best < 0 || p > bp {
+				best, bp = c, p
+			}
+		}
+		if bp < threshold(surface, best) {
 			continue
 		}
-		sc.add(modelClasses[best], start, last, "learned", math.Round(float64(p[best])*1000)/1000)
+		sc.add(modelClasses[best], start, last, "learned", math.Round(float64(bp)*1000)/1000)
 	}
 }
 
