@@ -8,8 +8,12 @@ import (
 )
 
 // screenAnswer is the answer of POST /v1/screen.
+// Truncated and Note appear only when the text held more findings than
+// screen.MaxFindings, so a caller can tell the list is not complete.
 type screenAnswer struct {
-	Findings []screen.Finding `json:"findings"`
+	Findings  []screen.Finding `json:"findings"`
+	Truncated bool             `json:"truncated,omitempty"`
+	Note      string           `json:"note,omitempty"`
 }
 
 // screen runs the screening engine on one text, with no side effect.
@@ -21,5 +25,6 @@ func (s *Server) screen(in screenInput) (screenAnswer, error) {
 	if !screen.ValidSurface(surface) {
 		return screenAnswer{}, problem.Invalid("unknown surface", problem.Field("surface", "invalid", "one of "+strings.Join(screen.Surfaces, ", ")))
 	}
-	return screenAnswer{Findings: s.svc.Screener().Screen(*in.Text, surface)}, nil
+	r := s.svc.Screener().ScreenResult(*in.Text, surface)
+	return screenAnswer{Findings: r.Findings, Truncated: r.Truncated, Note: r.Note}, nil
 }

@@ -115,3 +115,17 @@ func TestGeneratedCorpusQuality(t *testing.T) {
 		t.Errorf("missed %d of %d violations, flagged %d of %d clean messages", missed, bad, noisy, clean)
 	}
 }
+
+// BenchmarkScreenCorpusRules is BenchmarkScreenCorpus without the learned
+// layer: the extractors alone, to show what the model costs.
+func BenchmarkScreenCorpusRules(b *testing.B) {
+	msgs, size := benchCorpus()
+	s := screen.NewWithModel(nil)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, m := range msgs {
+			_ = s.Screen(m, "message")
+		}
+	}
+}

@@ -125,8 +125,15 @@ func buildFoldTable() map[rune]string {
 	for _, r := range invisible {
 		t[r] = ""
 	}
+	for _, r := range stars {
+		t[r] = "*"
+	}
 	return t
 }
+
+// stars are the symbols members draw ratings with; they fold to "*" so
+// "★★★★★" reads like "*****".
+var stars = []rune{'★', '☆', '⭐', '✩', '✪', '✫', '✬', '✭', '✮', '✯', '✰', '⋆', '✱', '✲', '✳', '🌟', '🌠', '💫'}
 
 // invisible runes are dropped: zero-width characters, joiners, direction
 // marks, the soft hyphen, variation selectors and the combining keycap.
@@ -166,12 +173,33 @@ func foldRune(r rune) (string, bool) {
 
 // fold fills f from text, reusing its buffers. Runs of ASCII are copied
 // whole; other runes go through the fold table.
+//
+// HTML character references ("&#64;", "&commat;", "&#x2E;") are decoded
+// first, as the browser that shows the text would: the bytes they fold to
+// map back to the whole reference, so spans stay exact in the original.
 func (f *folded) fold(text string) {
 	f.b, f.segs = f.b[:0], f.segs[:0]
 	for i := 0; i < len(text); {
+		if text[i] == '&' {
+			if r, n := entity(text[i:]); n > 0 {
+				k := len(f.b)
+				if r < utf8.RuneSelf {
+					f.b = append(f.b, lower[r])
+				} else if s, ok := foldTable[r]; ok {
+					f.b = append(f.b, s...)
+				} else {
+					f.b = append(f.b, ' ')
+				}
+				if len(f.b) > k {
+					f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(len(f.b) - k), rune: int32(n)})
+				}
+				i += n
+				continue
+			}
+		}
 		if text[i] < utf8.RuneSelf {
 			j := i + 1
-			for j < len(text) && text[j] < utf8.RuneSelf {
+			for j < len(text) && text[j] < utf8.RuneSelf && text[j] != '&' {
 				j++
 			}
 			k := len(f.b)
@@ -211,4 +239,63 @@ func Normalize(text string) string {
 	var f folded
 	f.fold(text)
 	return string(f.b)
+}
+
+// namedEntities are the named character references members use to write
+// the characters of an address or a price without typing them.
+var namedEntities = map[string]rune{"amp": '&', "lt": '<', "gt": '>', "quot": '"', "apos": '\'', "commat": '@',
+	"period": '.', "nbsp": ' ', "colon": ':', "sol": '/', "plus": '+', "lowbar": '_', "num": '#', "dollar": '$',
+	"hyphen": '-', "dash": '-', "comma": ',', "lpar": '(', "rpar": ')', "lsqb": '[', "rsqb": ']', "excl": '!',
+	"quest": '?', "ast": '*', "midast": '*', "star": '☆', "starf": '★', "middot": '·', "centerdot": '·'}
+
+// entity decodes the HTML character reference at the start of s ("&#64;",
+// "&#x40;", "&commat;"; the ";" is required) and returns the rune and the
+// reference's length in bytes, or n == 0 when s does not start with one.
+func entity(s string) (r rune, n int) {
+	if len(s) < 3 || s[0] != '&' {
+		return 0, 0
+	}
+	end := -1
+	for k := 1; k < len(s) && k <= 12; k++ {
+		if s[k] == ';' {
+			end = k
+			break
+		}
+	}
+	if end < 2 {
+		return 0, 0
+	}
+	body := s[1:end]
+	if body[0] != '#' {
+		r, ok := namedEntities[body]
+		if !ok {
+			return 0, 0
+		}
+		return r, end + 1
+	}
+	digits, base := body[1:], rune(10)
+	if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
+		digits, base = digits[1:], 16
+	}
+	if len(digits) == 0 || len(digits) > 7 {
+		return 0, 0
+	}
+	for _, c := range []byte(digits) {
+		var d rune
+		switch {
+		case c >= '0' && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && c >= 'a' && c <= 'f':
+			d = rune(c-'a') + 10
+		case base == 16 && c >= 'A' && c <= 'F':
+			d = rune(c-'A') + 10
+		default:
+			return 0, 0
+		}
+		r = r*base + d
+	}
+	if r == 0 || r > unicode.MaxRune || r >= 0xD800 && r <= 0xDFFF {
+		return 0, 0
+	}
+	return r, end + 1
 }

@@ -44,15 +44,39 @@ type Finding struct {
 	Confidence float64 `json:"confidence"`
 }
 
+// MaxFindings caps the findings of one text. A text with more is abusive
+// or machine-made; past the cap the detectors still run to the end (in
+// linear time) but record nothing more, and the Result says it was cut.
+const MaxFindings = 1000
+
+// TruncatedNote is the note a Result carries when findings were capped.
+const TruncatedNote = "findings capped at 1000 per text; the text holds more"
+
+// Result is the outcome of screening one text: the findings, and whether
+// they were capped at MaxFindings (the caller should surface Note).
+type Result struct {
+	Findings  []Finding `json:"findings"`
+	Truncated bool      `json:"truncated,omitempty"`
+	Note      string    `json:"note,omitempty"`
+}
+
 // Screener screens text. Its zero value is not usable: call New. It keeps
 // scratch buffers in a pool, so it is safe and cheap to share.
 type Screener struct {
-	pool sync.Pool
+	pool  sync.Pool
+	model *Model
 }
 
-// New returns a Screener.
-func New() *Screener {
-	return &Screener{pool: sync.Pool{New: func() any { return &scan{} }}}
+// New returns a Screener with the embedded learned layer.
+func New() *Screener { return NewWithModel(defaultModel) }
+
+// defaultModel is decoded once from the embedded file.
+var defaultModel = EmbeddedModel()
+
+// NewWithModel returns a Screener that uses m as its learned layer, or
+// the rules alone when m is nil (for evaluation and tests).
+func NewWithModel(m *Model) *Screener {
+	return &Screener{model: m, pool: sync.Pool{New: func() any { return &scan{} }}}
 }
 
 // scan is the working state of one screening.
@@ -63,27 +87,40 @@ type scan struct {
 	out  []Finding
 	used []bool // token already part of a contact finding
 
-	seen      uint64 // union of the lexicon classes of every word
-	digitish  int    // digits and number words in the text
-	slash     bool   // a "/" or "*" is in the text (5/5, 5*)
-	longMixed bool   // a word of 26 or more letters and digits (a wallet address?)
-	digits    []byte // scratch for phone numbers
+	seen      uint64  // union of the lexicon classes of every word
+	digitish  int     // digits and number words in the text
+	slash     bool    // a "/" or "*" is in the text (5/5, 5*)
+	longMixed bool    // a word of 26 or more letters and digits (a wallet address?)
+	covered   []uint8 // per original byte: bit 1<<category index of a finding over it
+	truncated bool    // a finding was dropped at MaxFindings
+	digits    []byte  // scratch for phone numbers
 	groups    []int
 	seps      []byte
 	sents     []sentence
+	z         featurizer
 }
 
-// Screen returns the findings in text, ordered by start offset. The surface
+// Screen returns the findings in text, ordered by start offset, at most
+// MaxFindings of them (ScreenResult says when there were more). The surface
 // is accepted for future per-surface tuning; every detector runs on all.
 func (s *Screener) Screen(text, surface string) []Finding {
+	return s.ScreenResult(text, surface).Findings
+}
+
+// ScreenResult screens text like Screen and also reports whether the
+// findings were capped. Its time is linear in the length of text.
+func (s *Screener) ScreenResult(text, surface string) Result {
 	sc := s.pool.Get().(*scan)
 	defer s.pool.Put(sc)
 	sc.text = text
 	sc.out = sc.out[:0]
+	sc.truncated = false
+	sc.covered = slices.Grow(sc.covered[:0], len(text))[:len(text)]
+	clear(sc.covered)
 	sc.f.fold(text)
 	sc.tokenize()
 	if len(sc.toks) == 0 {
-		return []Finding{}
+		return Result{Findings: []Finding{}}
 	}
 	sc.used = slices.Grow(sc.used[:0], len(sc.toks))[:len(sc.toks)]
 	clear(sc.used)
@@ -98,7 +135,8 @@ func (s *Screener) Screen(text, surface string) []Finding {
 	}
 	intents := sc.seen&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) != 0
 	review := sc.seen&lxReviewCue != 0 || sc.slash
-	if intents || review {
+	split := intents || review
+	if split {
 		sc.splitSentences()
 	}
 	if intents {
@@ -110,20 +148,58 @@ func (s *Screener) Screen(text, surface string) []Finding {
 	if sc.longMixed {
 		sc.cryptoAddresses()
 	}
+	if s.model != nil {
+		sc.learned(s.model, surface, split)
+	}
 	out := make([]Finding, len(sc.out))
 	copy(out, sc.out)
 	slices.SortStableFunc(out, func(a, b Finding) int { return a.Start - b.Start })
-	return out
+	r := Result{Findings: out, Truncated: sc.truncated}
+	if r.Truncated {
+		r.Note = TruncatedNote
+	}
+	return r
+}
+
+// categoryBit is the bit of a category in scan.covered.
+func categoryBit(cat string) uint8 {
+	switch cat {
+	case Email:
+		return 1
+	case Phone:
+		return 2
+	case URL:
+		return 4
+	case Handle:
+		return 8
+	case OffPlatform:
+		return 16
+	case PositiveReview:
+		return 32
+	}
+	return 64
 }
 
 // add records a finding over folded tokens [from, to].
 func (sc *scan) add(cat string, from, to int, normalized string, conf float64) {
 	start := sc.f.origStart(sc.toks[from].s)
 	end := sc.f.origEnd(sc.toks[to].e - 1)
-	for _, o := range sc.out {
-		if o.Category == cat && o.Start < end && start < o.End {
+	// A finding overlapping one of its category already recorded adds
+	// nothing. The check reads a mark per original byte of the span, so it
+	// costs the span's length, not the number of findings so far: comparing
+	// with every earlier finding made a text of many findings quadratic.
+	bit := categoryBit(cat)
+	for _, c := range sc.covered[start:end] {
+		if c&bit != 0 {
 			return
 		}
+	}
+	if len(sc.out) >= MaxFindings {
+		sc.truncated = true
+		return
+	}
+	for k := start; k < end; k++ {
+		sc.covered[k] |= bit
 	}
 	sc.out = append(sc.out, Finding{Category: cat, Start: start, End: end, Text: sc.text[start:end],
 		Normalized: normalized, Confidence: conf})

@@ -82,7 +82,8 @@ var cases = []struct {
 	{"visit portfolio-site dot io", []string{screen.URL}, "portfolio-site.io"},
 	{"https://dribbble.com/shots/123-logo", []string{screen.URL}, "dribbble.com"},
 	{"Kindly pay via Payoneer so we avoid Upwork's cut", []string{screen.OffPlatform}, ""},
-	{"Prefiero que me pagues por PayPal directamente", nil, ""},
+	// Found since the learned layer: Spanish for "I'd rather you paid me by PayPal directly".
+	{"Prefiero que me pagues por PayPal directamente", []string{screen.OffPlatform}, ""},
 	{"I'll give you a discount if you leave a glowing review", []string{screen.PositiveReview}, ""},
 
 	// Honest text.

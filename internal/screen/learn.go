@@ -1,0 +1,290 @@
+package screen
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"strings"
+)
+
+// The learned layer (DESIGN.md "Detection that generalizes"): a logistic
+// regression per category over hashed features of each sentence of the
+// folded text. The features are computed on a skeleton of the words that
+// undoes the tricks that only change how a word looks: digits for letters
+// ("P4yP4l"), a capital I for an l ("PayPaI"), letters spaced or dotted out
+// ("P a y P a l", "p.a.y.p.a.l"), a name split in two ("Pay Pal", "whats
+// app"). On top of the skeleton, word unigrams, bigrams, the two words of a
+// bigram written together, and character 3- and 4-grams of every word let
+// the model recognize paraphrases and spellings it was not shown.
+
+// modelClasses are the categories the model scores, in the order of its
+// weight rows.
+var modelClasses = [...]string{Email, Phone, URL, Handle, OffPlatform, PositiveReview}
+
+const nClasses = len(modelClasses)
+
+// modelDim is the number of hashed feature buckets (a power of two).
+const modelDim = 1 << 15
+
+// Model is a trained learned layer: per bucket, one weight per class,
+// quantized to int16 with a scale per class, and a bias per class.
+type Model struct {
+	scale [nClasses]float32
+	bias  [nClasses]float32
+	w     []int16 // modelDim * nClasses, bucket-major
+	// cue has, per bucket, a bit for each class whose weight there is
+	// strongly positive. A sentence none of whose word features is a cue
+	// of a class cannot be that class as far as the model knows: its
+	// character n-grams alone do not make a finding, and a sentence with
+	// no cue at all is not scored. It is derived from the weights.
+	cue []uint8
+}
+
+// cueMin is the weight (in logits) from which a word feature is a cue.
+const cueMin = 0.25
+
+func (m *Model) deriveCues() {
+	m.cue = make([]uint8, modelDim)
+	for f := 0; f < modelDim; f++ {
+		for c := 0; c < nClasses; c++ {
+			if float64(m.w[f*nClasses+c])*float64(m.scale[c]) >= cueMin {
+				m.cue[f] |= 1 << c
+			}
+		}
+	}
+}
+
+// cues returns the classes the word features of a sentence cue.
+func (m *Model) cues(words []uint32) uint8 {
+	var mask uint8
+	for _, f := range words {
+		mask |= m.cue[f]
+	}
+	return mask
+}
+
+const modelMagic = "SCRM1\n"
+
+// MarshalBinary encodes the model: magic, scales, biases, weights, all
+// little-endian. The encoding is the embedded model file.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	out := make([]byte, 0, len(modelMagic)+8*nClasses+2*len(m.w))
+	out = append(out, modelMagic...)
+	for _, v := range m.scale {
+		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(v))
+	}
+	for _, v := range m.bias {
+		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(v))
+	}
+	for _, v := range m.w {
+		out = binary.LittleEndian.AppendUint16(out, uint16(v))
+	}
+	return out, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary wrote.
+func (m *Model) UnmarshalBinary(b []byte) error {
+	if len(b) != len(modelMagic)+8*nClasses+2*modelDim*nClasses || string(b[:len(modelMagic)]) != modelMagic {
+		return errors.New("screen: not a model file of this version")
+	}
+	b = b[len(modelMagic):]
+	for c := range m.scale {
+		m.scale[c] = math.Float32frombits(binary.LittleEndian.Uint32(b))
+		b = b[4:]
+	}
+	for c := range m.bias {
+		m.bias[c] = math.Float32frombits(binary.LittleEndian.Uint32(b))
+		b = b[4:]
+	}
+	m.w = make([]int16, modelDim*nClasses)
+	for i := range m.w {
+		m.w[i] = int16(binary.LittleEndian.Uint16(b[2*i:]))
+	}
+	m.deriveCues()
+	return nil
+}
+
+// skeleton maps a folded byte of a word that mixes letters and digits to
+// the letter it stands for; in every word "i" and "l" are one letter,
+// since a capital I passes for an l.
+var skeleton = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+	}
+	t['i'] = 'l'
+	return t
+}()
+
+var leetSkeleton = func() (t [256]byte) {
+	t = skeleton
+	for from, to := range map[byte]byte{'0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '$': 's'} {
+		t[from] = to
+	}
+	return t
+}()
+
+// modelPunct are the punctuation bytes that are features by themselves.
+var modelPunct = func() (t [256]bool) {
+	for _, c := range []byte("@/*#:+$%&") {
+		t[c] = true
+	}
+	return t
+}()
+
+// featurizer turns one sentence into hashed feature buckets. Its buffers
+// are reused across sentences and texts.
+type featurizer struct {
+	buf   []byte  // skeleton words, back to back
+	words []int32 // end offsets of the words in buf
+	feats []uint32
+	// nWordFeats is how many of feats are word features; the rest are
+	// character n-grams.
+	nWordFeats int
+}
+
+// hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
+func hash(seed uint32, b []byte) uint32 {
+	h := seed
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+func hashPair(seed uint32, a, b []byte) uint32 {
+	return hash(hash(seed, a)^0x5bd1e995, b)
+}
+
+const (
+	seedWord   = 2166136261
+	seedBigram = 0x9747b28c
+	seedGram   = 0x85ebca6b
+)
+
+func (z *featurizer) word(k int) []byte {
+	s := int32(0)
+	if k > 0 {
+		s = z.words[k-1]
+	}
+	return z.buf[s:z.words[k]]
+}
+
+// sentence computes the word features of tokens [from, to) of sc; grams
+// adds the character n-grams.
+func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
+	z.buf, z.words, z.feats = z.buf[:0], z.words[:0], z.feats[:0]
+	prevSingle := -2 // token index of the last single letter, which ends the last word
+	for i := from; i < to; i++ {
+		t := sc.toks[i]
+		switch t.kind {
+		case kWord:
+			w := sc.f.b[t.s:t.e]
+			if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+				// Letters written one by one, with spaces or separators
+				// between them ("p a y p a l", "p.a.y.p.a.l"), make one word.
+				glued := len(z.words) > 0 && (prevSingle == i-1 || prevSingle == i-2 && sc.toks[i-1].kind == kPunct &&
+					strings.IndexByte(".-_*", sc.f.b[sc.toks[i-1].s]) >= 0)
+				z.buf = append(z.buf, skeleton[w[0]])
+				if glued {
+					z.words[len(z.words)-1] = int32(len(z.buf))
+				} else {
+					z.words = append(z.words, int32(len(z.buf)))
+				}
+				prevSingle = i
+				continue
+			}
+			if t.flags&lxDigits != 0 {
+				switch {
+				case len(w) == 1:
+					z.buf = append(z.buf, '#', '1')
+				case len(w) <= 4:
+					z.buf = append(z.buf, '#', 's')
+				default:
+					z.buf = append(z.buf, '#', 'l')
+				}
+			} else {
+				tab := &skeleton
+				if t.flags&lxHasDigit != 0 {
+					tab = &leetSkeleton
+					if 2*letters(w) < len(w) {
+						// Mostly digits: an identifier or a number glued to a
+						// letter ("1z999aa1012"), not a word in disguise.
+						z.buf = append(z.buf, '#', 'm')
+						z.words = append(z.words, int32(len(z.buf)))
+						continue
+					}
+				}
+				for _, c := range w {
+					z.buf = append(z.buf, tab[c])
+				}
+			}
+			z.words = append(z.words, int32(len(z.buf)))
+		case kPunct:
+			c := sc.f.b[t.s]
+			if modelPunct[c] && !(c == '*' && prevSingle == i-1) {
+				z.buf = append(z.buf, c)
+				z.words = append(z.words, int32(len(z.buf)))
+			}
+		default:
+			z.buf = append(z.buf, '~')
+			z.words = append(z.words, int32(len(z.buf)))
+		}
+	}
+	for k := range z.words {
+		w := z.word(k)
+		z.feats = append(z.feats, hash(seedWord, w)&(modelDim-1))
+		if k > 0 {
+			p := z.word(k - 1)
+			z.feats = append(z.feats, hashPair(seedBigram, p, w)&(modelDim-1), hashPair(seedWord, p, w)&(modelDim-1)) // "pay pal" also as "paypal"
+		}
+	}
+	z.nWordFeats = len(z.feats)
+	return z.feats
+}
+
+// grams appends the character n-gram features of the words of the last
+// sentence to its word features.
+func (z *featurizer) grams() []uint32 {
+	var gram [6]byte
+	for k := range z.words {
+		w := z.word(k)
+		if len(w) < 2 || len(w) > 24 || w[0] == '#' {
+			continue
+		}
+		// Character 3- and 4-grams of "<word>".
+		n := len(w) + 2
+		at := func(j int) byte {
+			switch {
+			case j == 0:
+				return '<'
+			case j == n-1:
+				return '>'
+			}
+			return w[j-1]
+		}
+		for j := 0; j+3 <= n; j++ {
+			gram[0], gram[1], gram[2] = at(j), at(j+1), at(j+2)
+			z.feats = append(z.feats, hash(seedGram, gram[:3]))
+			if j+4 <= n {
+				gram[3] = at(j + 3)
+				z.feats = append(z.feats, hash(seedGram, gram[:4]))
+			}
+		}
+	}
+	for i := z.nWordFeats; i < len(z.feats); i++ {
+		z.feats[i] &= modelDim - 1
+	}
+	return z.feats
+}
+
+// score returns the probability of class c for the features.
+func (m *Model) score(feats []uint32, c int) float32 {
+	var acc int32
+	w := m.w
+	for _, f := range feats {
+		acc += int32(w[int(f)*nClasses+c])
+	}
+	z := float64(m.bias[c]) + float64(acc)*float64(m.scale[c])
+	return float32(1 / (1 + math.Exp(-z)))
+}

@@ -1,0 +1,122 @@
+package screen
+
+import (
+	_ "embed"
+	"math"
+)
+
+// embeddedModel is the learned layer trained from corpus/corpus.jsonl by
+// `go run ./cmd/screentrain` (also `go generate ./internal/screen`).
+//
+//go:generate go run ../../cmd/screentrain
+//go:embed model.bin
+var embeddedModel []byte
+
+// EmbeddedModel returns the model New uses, or nil if none is embedded.
+func EmbeddedModel() *Model {
+	m := &Model{}
+	if m.UnmarshalBinary(embeddedModel) != nil {
+		return nil
+	}
+	return m
+}
+
+// threshold is the probability from which the model reports a category
+// on a surface. Job posts and profiles describe work about payments and
+// messengers ("PayPal checkout integration", "Telegram bots"), so they ask
+// more of the model before it speaks there.
+//
+// As a second opinion on contact details the model must be nearly sure:
+// the extractors have already looked at the sentence and found nothing.
+func threshold(surface string, c int) float32 {
+	t := float32(0.95)
+	if IsContact(modelClasses[c]) {
+		t = 0.98
+	}
+	switch surface {
+	case "job_post", "profile":
+		t = max(t, 0.9)
+	}
+	return t
+}
+
+// secondOpinion marks the contact classes the model may report. Phones
+// and URLs are left to their extractors, which read them far better than
+// a bag of n-grams; emails and handles have forms no extractor reads
+// ("my Gmail is jane88", "the green app").
+var secondOpinion = [nClasses]bool{true, false, false, true, true, true}
+
+// reportable is secondOpinion as a class mask.
+var reportable = func() (m uint8) {
+	for c, ok := range secondOpinion {
+		if ok {
+			m |= 1 << c
+		}
+	}
+	return m
+}()
+
+// learned runs the model over every sentence in which no extractor found
+// anything: intent categories (payment outside the platform, review
+// requests), and contact categories as a second opinion where no
+// extractor found that category in the text. A sentence gets at most one
+// category from the model, the most likely. A finding spans its sentence
+// and carries the model's probability as its confidence.
+func (sc *scan) learned(m *Model, surface string, split bool) {
+	if !split {
+		sc.splitSentences()
+	}
+	var have [nClasses]bool
+	for _, f := range sc.out {
+		for c, name := range modelClasses {
+			have[c] = have[c] || f.Category == name
+		}
+	}
+	for _, st := range sc.sents {
+		if st.to <= st.from {
+			continue
+		}
+		start, last := st.from, st.to-1
+		for last > st.from && sc.toks[last].kind == kPunct {
+			last--
+		}
+		if sc.ruled(start, last) {
+			continue
+		}
+		mask := m.cues(sc.z.sentence(sc, st.from, st.to)) & reportable
+		for c := range have {
+			if have[c] && IsContact(modelClasses[c]) {
+				mask &^= 1 << c // the extractors found this contact category already
+			}
+		}
+		if mask == 0 {
+			continue // no word the model has learned to read as a cue
+		}
+		// Only the classes the sentence has cues for are scored.
+		feats := sc.z.grams()
+		best, bp := -1, float32(0)
+		for c := range nClasses {
+			if mask&(1<<c) == 0 {
+				continue
+			}
+			if p := m.score(feats, c); best < 0 || p > bp {
+				best, bp = c, p
+			}
+		}
+		if bp < threshold(surface, best) {
+			continue
+		}
+		sc.add(modelClasses[best], start, last, "learned", math.Round(float64(bp)*1000)/1000)
+	}
+}
+
+// ruled reports whether an extractor found something in tokens [from, to].
+func (sc *scan) ruled(from, to int) bool {
+	s, e := sc.f.origStart(sc.toks[from].s), sc.f.origEnd(sc.toks[to].e-1)
+	for _, c := range sc.covered[s:e] {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,74 @@
+package screeneval
+
+import (
+	"bytes"
+	"testing"
+
+	"standing/internal/screen"
+	"standing/internal/screen/corpus"
+)
+
+// TestModelReproducible retrains the learned layer from the corpus and
+// checks that it is the embedded model byte for byte: the model in the
+// repository is the one `go run ./cmd/screentrain` makes.
+func TestModelReproducible(t *testing.T) {
+	want, err := screen.EmbeddedModel().MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := screen.Train(Labelled(corpus.Generate(1))).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("retrained model differs from internal/screen/model.bin: run go run ./cmd/screentrain and commit")
+	}
+}
+
+// lofoFloor is the leave-one-family-out worst family F1 per category the
+// engine reached when this test was written, rounded down; lofoMaxNegFP
+// the share of hard negatives flagged then, rounded up. The test fails
+// when a change makes the engine generalize worse than that.
+var lofoFloor = map[string]float64{
+	screen.Email:          0.03,
+	screen.Phone:          0.15,
+	screen.URL:            0.00,
+	screen.Handle:         0.06,
+	screen.OffPlatform:    0.06,
+	screen.PositiveReview: 0.00,
+}
+
+var lofoMedianFloor = map[string]float64{
+	screen.Email:          0.99,
+	screen.Phone:          0.93,
+	screen.URL:            0.99,
+	screen.Handle:         0.86,
+	screen.OffPlatform:    0.50,
+	screen.PositiveReview: 0.33,
+}
+
+const lofoMaxNegFP = 0.023
+
+// TestLOFOFloor runs the leave-one-family-out evaluation (about a minute
+// on one core; skipped with -short).
+func TestLOFOFloor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("leave-one-family-out evaluation skipped with -short")
+	}
+	exs := corpus.Generate(1)
+	rep := Evaluate(exs, LOFO(exs, false))
+	var b bytes.Buffer
+	rep.Print(&b, false)
+	t.Log("\n" + b.String())
+	for _, c := range Categories {
+		if w := rep.Worst(c); w.F1 < lofoFloor[c] {
+			t.Errorf("%s: worst family F1 %.3f (%s) below %.2f", c, w.F1, w.Name, lofoFloor[c])
+		}
+		if m := rep.Median(c); m < lofoMedianFloor[c] {
+			t.Errorf("%s: median family F1 %.3f below %.2f", c, m, lofoMedianFloor[c])
+		}
+	}
+	if rep.NegFP > lofoMaxNegFP {
+		t.Errorf("hard negatives flagged %.2f%%, above %.1f%%", 100*rep.NegFP, 100*lofoMaxNegFP)
+	}
+}
