@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/dsa"
-	"standing/internal/linkage"
 	"standing/internal/market"
 	"standing/internal/notice"
 	"standing/internal/service"
@@ -46,7 +46,7 @@ var answers = map[string]answer{
 	"GET /v1/accounts/{id}":                              ans[account.View](c200),
 	"GET /v1/accounts":                                   ans[service.Page[account.View]](c200),
 	"POST /v1/accounts/{id}/signals":                     ans[service.DecisionResult](c200, "account_not_live"),
-	"GET /v1/accounts/{id}/links":                        ans[service.Page[linkage.Link]](c200),
+	"GET /v1/accounts/{id}/links":                        ans[service.Page[decision.Link]](c200),
 	"GET /v1/accounts/{id}/capabilities/{capability}":    ans[service.CapabilityAnswer](c200),
 	"POST /v1/accounts/{id}/verification-request":        ans[account.View](c200, "invalid_transition"),
 	"POST /v1/accounts/{id}/verification":                ans[service.DecisionResult](c200),

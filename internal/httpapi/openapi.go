@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"standing/internal/linkage"
+	"standing/internal/decision"
 	"standing/internal/problem"
 	"standing/internal/screen"
 )
@@ -74,7 +74,7 @@ func (s *Server) OpenAPI(server string) map[string]any {
 	props := problemSchema["properties"].(map[string]any)
 	props["code"] = map[string]any{"type": "string", "enum": codes, "description": "stable snake_case code (API.md, Errors)"}
 	props["findings"] = g.of(reflect.TypeFor[[]screen.Finding]())
-	props["decision"] = g.of(reflect.TypeFor[linkage.Decision]())
+	props["decision"] = g.of(reflect.TypeFor[decision.Decision]())
 	problemSchema["example"] = map[string]any{"type": "https://standing.dev/problems/invalid_request", "code": "invalid_request",
 		"status": 400, "title": "The request is not valid", "detail": "required fields are missing",
 		"errors": []any{map[string]any{"field": "email", "code": "required", "detail": "this field is required"}}}

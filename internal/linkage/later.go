@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/enforce"
 	"standing/internal/notice"
@@ -18,7 +19,7 @@ import (
 // a refusal the caller already made because of the link.
 type LaterFacts struct {
 	Account  *account.Account
-	Links    []Link
+	Links    []decision.Link
 	Others   map[string]*account.Account // the linked accounts, by id
 	Excepted []string
 	Reject   string
@@ -32,7 +33,7 @@ type LaterFacts struct {
 // (V2) by whichever of the two is newer, banned at once, or a linkage case
 // when the sanctioned account is the newer one; a strong link to a closed
 // account is recorded, not sanctioned.
-func Later(f LaterFacts) (Decision, []effect.Effect) {
+func Later(f LaterFacts) (decision.Decision, []effect.Effect) {
 	a := f.Account
 	verdict, d := Decide(f.Links, f.Excepted)
 	var effs []effect.Effect
@@ -55,7 +56,7 @@ func Later(f LaterFacts) (Decision, []effect.Effect) {
 
 // evasion settles the first strong link between a sanctioned account and an
 // active one: the newer of the two evades the older one's sanction (V2).
-func evasion(f LaterFacts, links []Link, d *Decision) []effect.Effect {
+func evasion(f LaterFacts, links []decision.Link, d *decision.Decision) []effect.Effect {
 	a := f.Account
 	for _, l := range links {
 		o := f.Others[l.AccountID]
@@ -86,10 +87,10 @@ func evasion(f LaterFacts, links []Link, d *Decision) []effect.Effect {
 // multiple applies V1: the subject and every active account strongly linked
 // to it are suspended pending review, each notice naming the other accounts,
 // and one linkage case holds them all.
-func multiple(f LaterFacts, d Decision) []effect.Effect {
+func multiple(f LaterFacts, d decision.Decision) []effect.Effect {
 	a := f.Account
 	var related []string
-	byID := map[string]Link{}
+	byID := map[string]decision.Link{}
 	for _, l := range d.Links {
 		if l.Strong() && l.Status == "active" && f.Others[l.AccountID] != nil {
 			related = append(related, l.AccountID)
@@ -126,7 +127,7 @@ func multiple(f LaterFacts, d Decision) []effect.Effect {
 // suspended or banned one bans it at once (V2); medium links alone, or a
 // near match to a suspended or banned account, open a linkage case
 // (decision review).
-func Signup(a *account.Account, links, near []Link, excepted []string, ns NearSettings, now time.Time, s policy.Settings) (Decision, []effect.Effect, *problem.Error) {
+func Signup(a *account.Account, links, near []decision.Link, excepted []string, ns NearSettings, now time.Time, s policy.Settings) (decision.Decision, []effect.Effect, *problem.Error) {
 	verdict, d := Decide(links, excepted)
 	verdict, d = DecideNear(verdict, d, near, excepted, ns)
 	switch verdict {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/linkage"
 	"standing/internal/policy"
@@ -15,10 +16,10 @@ var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 // TestM5Later is the table of M5 for strong signals added after sign-up.
 func TestM5Later(t *testing.T) {
 	older, newer := now.AddDate(-2, 0, 0), now.AddDate(0, -1, 0)
-	link := func(id, status string) []linkage.Link {
-		return []linkage.Link{{AccountID: id, Status: status, Strength: "strong", Signals: []string{"phone"}, Score: 0.93}}
+	link := func(id, status string) []decision.Link {
+		return []decision.Link{{AccountID: id, Status: status, Strength: "strong", Signals: []string{"phone"}, Score: 0.93}}
 	}
-	run := func(a, o *account.Account) (linkage.Decision, []effect.Effect) {
+	run := func(a, o *account.Account) (decision.Decision, []effect.Effect) {
 		return linkage.Later(linkage.LaterFacts{Account: a, Links: link(o.ID, string(o.Status)), Others: map[string]*account.Account{o.ID: o},
 			Now: now, Settings: policy.Defaults()})
 	}

@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 
+	"standing/internal/decision"
 	"standing/internal/identity"
 )
 
@@ -20,27 +21,6 @@ type Match struct {
 	Shared    int  // how many accounts hold this value, the subject included
 	WasBanned bool // the account is erased and was banned before: evasion of it is still evasion
 }
-
-// Link is another account and why it is thought to be the same person.
-type Link struct {
-	AccountID string   `json:"account_id"`
-	Status    string   `json:"status"`
-	Score     float64  `json:"score"`
-	Signals   []string `json:"signals"`
-	Strength  string   `json:"strength"` // strong, medium, or near (M9)
-	WasBanned bool     `json:"-"`        // an erased account that was banned (M4: still ban evasion)
-
-	// Comparisons and MatchWeight explain a near match (M9), field by field.
-	Comparisons []Comparison `json:"comparisons,omitempty"`
-	MatchWeight *float64     `json:"match_weight,omitempty"`
-}
-
-// Banned reports whether the linked account is suspended or banned, or was
-// banned before it was erased: the cases M4 and M5 treat as ban evasion.
-func (l Link) Banned() bool { return l.Status == "suspended" || l.Status == "banned" || l.WasBanned }
-
-// Strong reports whether the link is made by a strong signal.
-func (l Link) Strong() bool { return l.Strength == "strong" }
 
 // Settings are the tunables of scoring.
 type Settings struct {
@@ -61,7 +41,7 @@ func Weight(kind string, shared int, s Settings) float64 {
 
 // Score groups matches by account into links. Weak signals add to a link's
 // score but never make a link on their own (M3).
-func Score(matches []Match, s Settings) []Link {
+func Score(matches []Match, s Settings) []decision.Link {
 	type acc struct {
 		status string
 		banned bool
@@ -98,7 +78,7 @@ func Score(matches []Match, s Settings) []Link {
 			}
 		}
 	}
-	var links []Link
+	var links []decision.Link
 	for _, id := range order {
 		a := by[id]
 		if !a.strong && !a.medium {
@@ -109,10 +89,10 @@ func Score(matches []Match, s Settings) []Link {
 			st = "strong"
 		}
 		slices.Sort(a.kinds)
-		links = append(links, Link{AccountID: id, Status: a.status, Score: math.Round((1-a.miss)*100) / 100,
+		links = append(links, decision.Link{AccountID: id, Status: a.status, Score: math.Round((1-a.miss)*100) / 100,
 			Signals: a.kinds, Strength: st, WasBanned: a.banned})
 	}
-	slices.SortStableFunc(links, func(x, y Link) int {
+	slices.SortStableFunc(links, func(x, y decision.Link) int {
 		if x.Score != y.Score {
 			if x.Score > y.Score {
 				return -1
@@ -122,14 +102,6 @@ func Score(matches []Match, s Settings) []Link {
 		return 0
 	})
 	return links
-}
-
-// Decision is the answer of a check that can act on an account (API.md).
-type Decision struct {
-	Outcome string   `json:"outcome"` // allow, review, block
-	Rule    *string  `json:"rule"`
-	Reasons []string `json:"reasons"`
-	Links   []Link   `json:"links"`
 }
 
 // Verdict names what a sign-up or a later link leads to.
@@ -149,9 +121,9 @@ func rule(r string) *string { return &r }
 // Decide applies M4 to the links of a new account (M5 reuses it for later
 // signals). Links to accounts in excepted are ignored (M6); links to erased
 // accounts count as links to banned ones when the erased person was banned.
-func Decide(links []Link, excepted []string) (Verdict, Decision) {
-	d := Decision{Outcome: "allow", Reasons: []string{}, Links: []Link{}}
-	var strongLive, strongClosed, strongBanned, medium []Link
+func Decide(links []decision.Link, excepted []string) (Verdict, decision.Decision) {
+	d := decision.Decision{Outcome: "allow", Reasons: []string{}, Links: []decision.Link{}}
+	var strongLive, strongClosed, strongBanned, medium []decision.Link
 	for _, l := range links {
 		if slices.Contains(excepted, l.AccountID) {
 			continue
@@ -170,7 +142,7 @@ func Decide(links []Link, excepted []string) (Verdict, Decision) {
 			strongClosed = append(strongClosed, l)
 		}
 	}
-	why := func(l Link, what string) string {
+	why := func(l decision.Link, what string) string {
 		return fmt.Sprintf("shares %s with %s account %s", joinKinds(l.Signals), what, l.AccountID)
 	}
 	switch {
@@ -203,7 +175,7 @@ func Decide(links []Link, excepted []string) (Verdict, Decision) {
 	return Allow, d
 }
 
-func statusWord(l Link) string {
+func statusWord(l decision.Link) string {
 	if l.WasBanned {
 		return "banned"
 	}

@@ -3,6 +3,7 @@ package linkage_test
 import (
 	"testing"
 
+	"standing/internal/decision"
 	"standing/internal/linkage"
 )
 
@@ -17,7 +18,7 @@ func TestScoreM3(t *testing.T) {
 		{AccountID: "c", Status: "banned", Kind: "payment_instrument", Shared: 2},
 		{AccountID: "d", Status: "active", Kind: "payment_instrument", Shared: 5000}, // a test card
 	}, set)
-	byID := map[string]linkage.Link{}
+	byID := map[string]decision.Link{}
 	for _, l := range links {
 		byID[l.AccountID] = l
 	}
@@ -39,26 +40,26 @@ func TestScoreM3(t *testing.T) {
 }
 
 func TestDecideM4(t *testing.T) {
-	strong := func(id, st string) linkage.Link {
-		return linkage.Link{AccountID: id, Status: st, Score: 0.95, Signals: []string{"phone"}, Strength: "strong"}
+	strong := func(id, st string) decision.Link {
+		return decision.Link{AccountID: id, Status: st, Score: 0.95, Signals: []string{"phone"}, Strength: "strong"}
 	}
-	medium := linkage.Link{AccountID: "m", Status: "active", Score: 0.6, Signals: []string{"device_id"}, Strength: "medium"}
+	medium := decision.Link{AccountID: "m", Status: "active", Score: 0.6, Signals: []string{"device_id"}, Strength: "medium"}
 	for _, c := range []struct {
 		name  string
-		links []linkage.Link
+		links []decision.Link
 		exc   []string
 		want  linkage.Verdict
 		out   string
 	}{
 		{"none", nil, nil, linkage.Allow, "allow"},
-		{"medium only", []linkage.Link{medium}, nil, linkage.Review, "review"},
-		{"banned wins", []linkage.Link{strong("x", "active"), strong("y", "banned")}, nil, linkage.Evasion, "block"},
-		{"suspended", []linkage.Link{strong("y", "suspended")}, nil, linkage.Evasion, "block"},
-		{"erased banned person", []linkage.Link{{AccountID: "y", Status: "erased", Strength: "strong", WasBanned: true}}, nil, linkage.Evasion, "block"},
-		{"active", []linkage.Link{strong("x", "active"), medium}, nil, linkage.Exists, "block"},
-		{"closed", []linkage.Link{strong("x", "closed")}, nil, linkage.ClosedExists, "block"},
-		{"erased in good standing", []linkage.Link{strong("x", "erased")}, nil, linkage.Allow, "allow"},
-		{"M6 exception", []linkage.Link{strong("x", "active")}, []string{"x"}, linkage.Allow, "allow"},
+		{"medium only", []decision.Link{medium}, nil, linkage.Review, "review"},
+		{"banned wins", []decision.Link{strong("x", "active"), strong("y", "banned")}, nil, linkage.Evasion, "block"},
+		{"suspended", []decision.Link{strong("y", "suspended")}, nil, linkage.Evasion, "block"},
+		{"erased banned person", []decision.Link{{AccountID: "y", Status: "erased", Strength: "strong", WasBanned: true}}, nil, linkage.Evasion, "block"},
+		{"active", []decision.Link{strong("x", "active"), medium}, nil, linkage.Exists, "block"},
+		{"closed", []decision.Link{strong("x", "closed")}, nil, linkage.ClosedExists, "block"},
+		{"erased in good standing", []decision.Link{strong("x", "erased")}, nil, linkage.Allow, "allow"},
+		{"M6 exception", []decision.Link{strong("x", "active")}, []string{"x"}, linkage.Allow, "allow"},
 	} {
 		v, d := linkage.Decide(c.links, c.exc)
 		if v != c.want || d.Outcome != c.out {

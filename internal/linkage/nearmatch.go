@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/identity"
 )
@@ -114,13 +115,6 @@ type NearSettings struct {
 	CommonAccounts int
 }
 
-// Comparison is one field compared between two accounts, as a link shows it.
-type Comparison struct {
-	Field  string  `json:"field"`
-	Level  string  `json:"level"`
-	Weight float64 `json:"weight"`
-}
-
 // Candidate is an account found by blocking, with its stored encodings.
 type Candidate struct {
 	AccountID string
@@ -154,8 +148,8 @@ func shared(a, b Record, kinds []string, freq map[string]int, common int) (n, ra
 // CommonAccounts accounts (a popular profile template, a stock laptop's
 // fonts) loses log2(held/common) of its weight, never below zero, the way
 // Splink adjusts weights for term frequency.
-func Compare(subject, other Record, freq map[string]int, s NearSettings) []Comparison {
-	var out []Comparison
+func Compare(subject, other Record, freq map[string]int, s NearSettings) []decision.Comparison {
+	var out []decision.Comparison
 	for _, c := range comparisons {
 		if !holdsAny(subject, c.exact) || !holdsAny(other, c.exact) {
 			continue
@@ -181,7 +175,7 @@ func Compare(subject, other Record, freq map[string]int, s NearSettings) []Compa
 		if level != LevelNone && rarest > s.CommonAccounts && s.CommonAccounts > 0 {
 			w = max(0, w-math.Log2(float64(rarest)/float64(s.CommonAccounts)))
 		}
-		out = append(out, Comparison{Field: c.field, Level: LevelNames[level], Weight: math.Round(w*100) / 100})
+		out = append(out, decision.Comparison{Field: c.field, Level: LevelNames[level], Weight: math.Round(w*100) / 100})
 	}
 	return out
 }
@@ -221,8 +215,8 @@ func Levels(subject, other Record, freq map[string]int, common int) []int {
 // per candidate with any field at the close or exact level, highest match
 // weight first. The match weight is the sum of the comparison weights
 // (log2 of the Bayes factor of "same person" over "different people").
-func Near(subject Record, cands []Candidate, freq map[string]int, s NearSettings) []Link {
-	var out []Link
+func Near(subject Record, cands []Candidate, freq map[string]int, s NearSettings) []decision.Link {
+	var out []decision.Link
 	for _, c := range cands {
 		cmp := Compare(subject, c.Record, freq, s)
 		var w float64
@@ -235,10 +229,10 @@ func Near(subject Record, cands []Candidate, freq map[string]int, s NearSettings
 			continue
 		}
 		w = math.Round(w*100) / 100
-		out = append(out, Link{AccountID: c.AccountID, Status: c.Status, WasBanned: c.WasBanned, Score: oddsScore(w), Signals: []string{},
+		out = append(out, decision.Link{AccountID: c.AccountID, Status: c.Status, WasBanned: c.WasBanned, Score: oddsScore(w), Signals: []string{},
 			Strength: "near", Comparisons: cmp, MatchWeight: &w})
 	}
-	slices.SortStableFunc(out, func(a, b Link) int {
+	slices.SortStableFunc(out, func(a, b decision.Link) int {
 		switch {
 		case *a.MatchWeight > *b.MatchWeight:
 			return -1
@@ -262,7 +256,7 @@ func oddsScore(w float64) float64 {
 // (the exact verdicts Evasion, Exists and ClosedExists pass unchanged). A
 // near link to an account the decision already links gets its comparisons
 // added to that link.
-func DecideNear(v Verdict, d Decision, near []Link, excepted []string, s NearSettings) (Verdict, Decision) {
+func DecideNear(v Verdict, d decision.Decision, near []decision.Link, excepted []string, s NearSettings) (Verdict, decision.Decision) {
 	if v != Allow && v != Review {
 		return v, d
 	}
@@ -270,7 +264,7 @@ func DecideNear(v Verdict, d Decision, near []Link, excepted []string, s NearSet
 		if slices.Contains(excepted, n.AccountID) || !n.Banned() || *n.MatchWeight < s.ReviewWeight {
 			continue
 		}
-		if i := slices.IndexFunc(d.Links, func(l Link) bool { return l.AccountID == n.AccountID }); i >= 0 {
+		if i := slices.IndexFunc(d.Links, func(l decision.Link) bool { return l.AccountID == n.AccountID }); i >= 0 {
 			d.Links[i].Comparisons, d.Links[i].MatchWeight = n.Comparisons, n.MatchWeight
 		} else {
 			d.Links = append(d.Links, n)
@@ -285,7 +279,7 @@ func DecideNear(v Verdict, d Decision, near []Link, excepted []string, s NearSet
 }
 
 // agreeing names the fields that compare close or exact.
-func agreeing(cmp []Comparison) string {
+func agreeing(cmp []decision.Comparison) string {
 	var parts []string
 	for _, c := range cmp {
 		if c.Level != "none" {
@@ -298,7 +292,7 @@ func agreeing(cmp []Comparison) string {
 // NearCase is the linkage case M9 opens for a near match to a suspended or
 // banned account: the body lists each comparison with its weight, so the
 // reviewer sees why before opening the accounts.
-func NearCase(accountID string, d Decision) effect.OpenCase {
+func NearCase(accountID string, d decision.Decision) effect.OpenCase {
 	var related, lines []string
 	for _, l := range d.Links {
 		related = append(related, l.AccountID)

@@ -3,6 +3,7 @@ package linkage_test
 import (
 	"testing"
 
+	"standing/internal/decision"
 	"standing/internal/identity"
 	"standing/internal/linkage"
 	"standing/internal/policy"
@@ -27,7 +28,7 @@ func record(f identity.Facts) linkage.Record {
 	return r
 }
 
-func level(cmp []linkage.Comparison, field string) string {
+func level(cmp []decision.Comparison, field string) string {
 	for _, c := range cmp {
 		if c.Field == field {
 			return c.Level
@@ -71,38 +72,38 @@ func TestCompareM9(t *testing.T) {
 func TestDecideNearM9(t *testing.T) {
 	s := nearSettings()
 	w := func(x float64) *float64 { return &x }
-	near := func(id, status string, weight float64) linkage.Link {
-		l := linkage.Link{AccountID: id, Status: status, Strength: "near", MatchWeight: w(weight),
-			Comparisons: []linkage.Comparison{{Field: linkage.FieldLegalName, Level: "close", Weight: weight}}}
+	near := func(id, status string, weight float64) decision.Link {
+		l := decision.Link{AccountID: id, Status: status, Strength: "near", MatchWeight: w(weight),
+			Comparisons: []decision.Comparison{{Field: linkage.FieldLegalName, Level: "close", Weight: weight}}}
 		if status == "erased_banned" { // erased after a ban
 			l.Status, l.WasBanned = "erased", true
 		}
 		return l
 	}
-	allow := linkage.Decision{Outcome: "allow", Reasons: []string{}, Links: []linkage.Link{}}
-	block := linkage.Decision{Outcome: "block", Reasons: []string{"shares phone"}, Links: []linkage.Link{{AccountID: "b", Status: "banned", Strength: "strong"}}}
+	allow := decision.Decision{Outcome: "allow", Reasons: []string{}, Links: []decision.Link{}}
+	block := decision.Decision{Outcome: "block", Reasons: []string{"shares phone"}, Links: []decision.Link{{AccountID: "b", Status: "banned", Strength: "strong"}}}
 	for _, c := range []struct {
 		name string
 		v    linkage.Verdict
-		d    linkage.Decision
-		near []linkage.Link
+		d    decision.Decision
+		near []decision.Link
 		exc  []string
 		want linkage.Verdict
 		out  string
 		rule string
 	}{
-		{"M9 banned above the weight", linkage.Allow, allow, []linkage.Link{near("x", "banned", s.ReviewWeight+1)}, nil, linkage.Review, "review", "M9"},
-		{"M9 suspended", linkage.Allow, allow, []linkage.Link{near("x", "suspended", s.ReviewWeight)}, nil, linkage.Review, "review", "M9"},
-		{"M9 erased banned person", linkage.Allow, allow, []linkage.Link{near("x", "erased_banned", s.ReviewWeight+5)}, nil, linkage.Review, "review", "M9"},
-		{"M9 below the weight", linkage.Allow, allow, []linkage.Link{near("x", "banned", s.ReviewWeight-0.5)}, nil, linkage.Allow, "allow", ""},
-		{"M9 active account", linkage.Allow, allow, []linkage.Link{near("x", "active", 40)}, nil, linkage.Allow, "allow", ""},
-		{"M9 closed account", linkage.Allow, allow, []linkage.Link{near("x", "closed", 40)}, nil, linkage.Allow, "allow", ""},
-		{"M9 excepted (M6)", linkage.Allow, allow, []linkage.Link{near("x", "banned", 40)}, []string{"x"}, linkage.Allow, "allow", ""},
-		{"M9 never blocks: exact evasion unchanged", linkage.Evasion, block, []linkage.Link{near("x", "banned", 40)}, nil, linkage.Evasion, "block", ""},
-		{"M9 never refuses: exists unchanged", linkage.Exists, block, []linkage.Link{near("x", "banned", 40)}, nil, linkage.Exists, "block", ""},
+		{"M9 banned above the weight", linkage.Allow, allow, []decision.Link{near("x", "banned", s.ReviewWeight+1)}, nil, linkage.Review, "review", "M9"},
+		{"M9 suspended", linkage.Allow, allow, []decision.Link{near("x", "suspended", s.ReviewWeight)}, nil, linkage.Review, "review", "M9"},
+		{"M9 erased banned person", linkage.Allow, allow, []decision.Link{near("x", "erased_banned", s.ReviewWeight+5)}, nil, linkage.Review, "review", "M9"},
+		{"M9 below the weight", linkage.Allow, allow, []decision.Link{near("x", "banned", s.ReviewWeight-0.5)}, nil, linkage.Allow, "allow", ""},
+		{"M9 active account", linkage.Allow, allow, []decision.Link{near("x", "active", 40)}, nil, linkage.Allow, "allow", ""},
+		{"M9 closed account", linkage.Allow, allow, []decision.Link{near("x", "closed", 40)}, nil, linkage.Allow, "allow", ""},
+		{"M9 excepted (M6)", linkage.Allow, allow, []decision.Link{near("x", "banned", 40)}, []string{"x"}, linkage.Allow, "allow", ""},
+		{"M9 never blocks: exact evasion unchanged", linkage.Evasion, block, []decision.Link{near("x", "banned", 40)}, nil, linkage.Evasion, "block", ""},
+		{"M9 never refuses: exists unchanged", linkage.Exists, block, []decision.Link{near("x", "banned", 40)}, nil, linkage.Exists, "block", ""},
 	} {
 		d := c.d
-		d.Links = append([]linkage.Link{}, c.d.Links...)
+		d.Links = append([]decision.Link{}, c.d.Links...)
 		v, got := linkage.DecideNear(c.v, d, c.near, c.exc, s)
 		if v != c.want || got.Outcome != c.out || (c.rule != "" && (got.Rule == nil || *got.Rule != c.rule)) {
 			t.Errorf("%s: %v %+v", c.name, v, got)

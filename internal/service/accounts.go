@@ -11,6 +11,7 @@ import (
 	"github.com/nyaruka/phonenumbers"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/enforce"
 	"standing/internal/identity"
 	"standing/internal/ids"
@@ -44,8 +45,8 @@ type SignupInput struct {
 
 // SignupResult is the answer of a sign-up: the account and the M4 decision.
 type SignupResult struct {
-	Account  account.View     `json:"account"`
-	Decision linkage.Decision `json:"decision"`
+	Account  account.View      `json:"account"`
+	Decision decision.Decision `json:"decision"`
 }
 
 var regions = func() map[string]bool {
@@ -95,7 +96,7 @@ type probe struct {
 }
 
 // links finds the accounts that share signals with subject and scores them.
-func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, error) {
+func (t *txn) links(subject string, sigs []identity.Signal) ([]decision.Link, error) {
 	probes := make([]probe, len(sigs))
 	for i, sg := range sigs {
 		probes[i] = probe{kind: sg.Kind, hashes: t.s.signals.Lookups(sg)}
@@ -105,7 +106,7 @@ func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, err
 
 // linksOf scores the links of an existing account from its stored signal
 // hashes (raw values are not kept).
-func (t *txn) linksOf(id string) ([]linkage.Link, error) {
+func (t *txn) linksOf(id string) ([]decision.Link, error) {
 	rows, err := t.SignalsOf(t.ctx, id)
 	if err != nil {
 		return nil, err
@@ -122,7 +123,7 @@ func (t *txn) linksOf(id string) ([]linkage.Link, error) {
 // match nobody, weak ones (an office IP, a carrier prefix) cannot make a
 // link and are not read at all; otherwise they only add weight to accounts
 // already matched, so an office IP never loads its whole office.
-func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
+func (t *txn) score(subject string, probes []probe) ([]decision.Link, error) {
 	const lookupLimit = 500
 	slices.SortStableFunc(probes, func(a, b probe) int {
 		return int(identity.StrengthOf(b.kind)) - int(identity.StrengthOf(a.kind))
@@ -197,7 +198,7 @@ func (t *txn) record(accountID string, sigs []identity.Signal) error {
 
 // excepted lists the accounts M6 lets a would-be account link to: closed
 // accounts approved for a new account, and the subject's own exceptions.
-func (t *txn) excepted(links []linkage.Link, own []string) ([]string, error) {
+func (t *txn) excepted(links []decision.Link, own []string) ([]string, error) {
 	out := slices.Clone(own)
 	for _, l := range links {
 		a, err := t.loadAccount(l.AccountID)
@@ -361,7 +362,7 @@ func (t *txn) consumeExceptions(newID string, exc []string) error {
 	return nil
 }
 
-func linkEvidence(links []linkage.Link) []notice.Evidence {
+func linkEvidence(links []decision.Link) []notice.Evidence {
 	var ev []notice.Evidence
 	for _, l := range links {
 		ev = append(ev, notice.Evidence{Type: "link", Ref: l.AccountID, Signals: l.Signals, Score: l.Score})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/enforce"
 	"standing/internal/identity"
 	"standing/internal/linkage"
@@ -21,8 +22,8 @@ type SignalInput struct {
 
 // DecisionResult pairs a decision with the account after it.
 type DecisionResult struct {
-	Decision linkage.Decision `json:"decision"`
-	Account  account.View     `json:"account"`
+	Decision decision.Decision `json:"decision"`
+	Account  account.View      `json:"account"`
 }
 
 // AddSignal records one observed signal and applies M5 to what it links.
@@ -61,21 +62,21 @@ func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in Sign
 // laterLinks records new signals of an existing account and applies M5
 // (linkage.Later). rejectRule names the rule (I5) when the caller already
 // refused something because of the link.
-func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule string) (linkage.Decision, error) {
+func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule string) (decision.Decision, error) {
 	links, err := t.links(a.ID, sigs)
 	if err != nil {
-		return linkage.Decision{}, err
+		return decision.Decision{}, err
 	}
 	if err := t.record(a.ID, sigs); err != nil {
-		return linkage.Decision{}, err
+		return decision.Decision{}, err
 	}
 	f := linkage.LaterFacts{Account: a, Links: links, Others: map[string]*account.Account{}, Reject: rejectRule, Now: t.now, Settings: t.s.set}
 	if f.Excepted, err = t.excepted(nil, a.Exceptions); err != nil {
-		return linkage.Decision{}, err
+		return decision.Decision{}, err
 	}
 	for _, l := range links {
 		if f.Others[l.AccountID], err = t.loadAccount(l.AccountID); err != nil {
-			return linkage.Decision{}, err
+			return decision.Decision{}, err
 		}
 	}
 	d, effs := linkage.Later(f)
@@ -86,8 +87,8 @@ func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule 
 func ptr(s string) *string { return &s }
 
 // Links lists the accounts linked to one, with scores and signal kinds.
-func (s *Service) Links(ctx context.Context, id string) (Page[linkage.Link], error) {
-	out := Page[linkage.Link]{Data: []linkage.Link{}}
+func (s *Service) Links(ctx context.Context, id string) (Page[decision.Link], error) {
+	out := Page[decision.Link]{Data: []decision.Link{}}
 	err := s.read(ctx, func(t *txn) error {
 		if _, err := t.loadAccount(id); err != nil {
 			return err
@@ -214,7 +215,7 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 			if err := t.record(a.ID, sigs); err != nil {
 				return err
 			}
-			out.Decision = linkage.Decision{Outcome: "block", Rule: ptr("I3"), Reasons: []string{"the member is under 18"}, Links: []linkage.Link{}}
+			out.Decision = decision.Decision{Outcome: "block", Rule: ptr("I3"), Reasons: []string{"the member is under 18"}, Links: []decision.Link{}}
 		case "document_used":
 			d, err := t.laterLinks(a, sigs, "I5")
 			if err != nil {

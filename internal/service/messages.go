@@ -5,9 +5,9 @@ import (
 	"slices"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/enforce"
 	"standing/internal/ids"
-	"standing/internal/linkage"
 	"standing/internal/market"
 	"standing/internal/messaging"
 	"standing/internal/notice"
@@ -38,9 +38,9 @@ type MessageView struct {
 
 // MessageResult is the answer of a message or invitation.
 type MessageResult struct {
-	Message  MessageView      `json:"message"`
-	Findings []screen.Finding `json:"findings"`
-	Decision linkage.Decision `json:"decision"`
+	Message  MessageView       `json:"message"`
+	Findings []screen.Finding  `json:"findings"`
+	Decision decision.Decision `json:"decision"`
 }
 
 // Send delivers, redacts or holds a message or invitation (messaging.Decide:
@@ -103,7 +103,7 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 		m := &market.Message{ID: ids.New(map[bool]string{true: "inv", false: "msg"}[invitation]), Kind: surface, JobID: in.JobID,
 			From: from.ID, To: to.ID, Body: *in.Body, Status: o.Status, FirstContact: first, CreatedAt: t.now,
 			Findings: findings, Rule: o.Rule, HasContract: p.HasContract}
-		d := linkage.Decision{Outcome: "allow", Reasons: o.Reasons, Links: []linkage.Link{}}
+		d := decision.Decision{Outcome: "allow", Reasons: o.Reasons, Links: []decision.Link{}}
 		if o.Status != messaging.Delivered {
 			d.Outcome = "block"
 		}
@@ -179,7 +179,7 @@ func actingAs(actor Actor, field, id string) error {
 // spamCheck applies V3 to a first contact (messaging.Spam): near-duplicate
 // first contacts to many distinct recipients within the window (high: ban;
 // medium: review case), or too many first contacts in a day (medium).
-func (t *txn) spamCheck(from *account.Account, m *market.Message, d *linkage.Decision) error {
+func (t *txn) spamCheck(from *account.Account, m *market.Message, d *decision.Decision) error {
 	set := t.s.set
 	recent, err := store.ListAs[market.Message](t.ctx, t.Tx, store.Query{Kind: "message", Refs: []string{"first:" + from.ID},
 		Since: t.now.Add(-set.SpamWindow.D())})
@@ -385,7 +385,7 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 				}
 				if a.Status == account.Active || a.Status == account.Suspended {
 					if _, err := t.violation(a, enforce.Violation{Rule: "V8", Automated: true},
-						"A review was posted between linked accounts; it was voided.", linkEvidence([]linkage.Link{*linked}), nil); err != nil {
+						"A review was posted between linked accounts; it was voided.", linkEvidence([]decision.Link{*linked}), nil); err != nil {
 						return err
 					}
 					if err := t.saveAccount(a); err != nil {
@@ -427,7 +427,7 @@ func (t *txn) endedReputation(id string) error {
 
 // linkedPair returns the link between two accounts when they share a strong
 // or medium signal (V8) and no exception covers them, else nil.
-func (t *txn) linkedPair(a, b string) (*linkage.Link, error) {
+func (t *txn) linkedPair(a, b string) (*decision.Link, error) {
 	links, err := t.linksOf(a)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/identity"
 	"standing/internal/linkage"
@@ -112,7 +113,7 @@ const (
 // per blocking value, then the stored encodings of the suspended and banned
 // candidates (the only ones M9 acts on), compared field by field. own are
 // encodings the subject already has stored, compared but not sought.
-func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Record) ([]linkage.Link, error) {
+func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Record) ([]decision.Link, error) {
 	rec := linkage.Record{}
 	for k, hs := range own {
 		rec.Add(k, hs...)
@@ -204,7 +205,7 @@ func (t *txn) recordEncodings(accountID string, encs []identity.Encoding) error 
 // nearSignup adds M9 to a sign-up's decision on exact signals: the facts
 // are encoded, their near matches found and decided. The encodings are
 // returned to be recorded once the account exists.
-func (t *txn) nearSignup(id string, f identity.Facts, v linkage.Verdict, d linkage.Decision, exc []string) (linkage.Verdict, linkage.Decision, []identity.Encoding, error) {
+func (t *txn) nearSignup(id string, f identity.Facts, v linkage.Verdict, d decision.Decision, exc []string) (linkage.Verdict, decision.Decision, []identity.Encoding, error) {
 	encs := t.s.signals.Encode(f)
 	near, err := t.nearLinks(id, encs, nil)
 	if err != nil {
@@ -220,7 +221,7 @@ func (t *txn) nearSignup(id string, f identity.Facts, v linkage.Verdict, d linka
 // stored encodings, and a near match to a suspended or banned account
 // opens a linkage case. d is the decision so far (nil when the endpoint
 // answers none); the decision after M9 is returned.
-func (t *txn) nearIntake(a *account.Account, f identity.Facts, d *linkage.Decision) (*linkage.Decision, error) {
+func (t *txn) nearIntake(a *account.Account, f identity.Facts, d *decision.Decision) (*decision.Decision, error) {
 	encs := t.s.signals.Encode(f)
 	own, err := t.storedEncodings(a.ID)
 	if err != nil {
@@ -233,7 +234,7 @@ func (t *txn) nearIntake(a *account.Account, f identity.Facts, d *linkage.Decisi
 	if err := t.recordEncodings(a.ID, encs); err != nil {
 		return d, err
 	}
-	cur := linkage.Decision{Outcome: "allow", Reasons: []string{}, Links: []linkage.Link{}}
+	cur := decision.Decision{Outcome: "allow", Reasons: []string{}, Links: []decision.Link{}}
 	if d != nil {
 		cur = *d
 	}
