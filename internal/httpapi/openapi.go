@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -193,7 +194,7 @@ func (s *Server) operation(g *schemas, rt route) map[string]any {
 		op["parameters"] = params
 	}
 	if rt.body != nil {
-		media := map[string]any{"schema": requestSchema(rt.body)}
+		media := map[string]any{"schema": g.request(rt.body)}
 		if ex, ok := requestExamples[key]; ok {
 			media["example"] = ex
 		}
@@ -243,9 +244,11 @@ func operationID(rt route) string {
 	return strings.ToLower(rt.method) + strings.NewReplacer("/v1/", "_", "/", "_", "-", "_").Replace(p)
 }
 
-// requestSchema describes a request type as JSON Schema, inline: its
-// required fields are those tagged req:"true", and no other field is taken.
-func requestSchema(t reflect.Type) map[string]any {
+// request is the schema of a request type: named structs become
+// components (suffixed Input where a response type has the name), their
+// required fields are those tagged req:"true", no other field is taken,
+// and a field may be null (the same as leaving it out).
+func (g *schemas) request(t reflect.Type) map[string]any {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -254,29 +257,49 @@ func requestSchema(t reflect.Type) map[string]any {
 	}
 	switch t.Kind() {
 	case reflect.Slice:
-		return map[string]any{"type": "array", "items": requestSchema(t.Elem())}
+		return map[string]any{"type": "array", "items": g.request(t.Elem())}
 	case reflect.Map:
-		return map[string]any{"type": "object", "additionalProperties": requestSchema(t.Elem())}
+		return map[string]any{"type": "object", "additionalProperties": g.request(t.Elem())}
 	case reflect.Struct:
-		props := map[string]any{}
-		var req []string
-		eachField(t, func(f reflect.StructField, name string, _ bool) {
-			p := requestSchema(f.Type)
-			if e := f.Tag.Get("enum"); e != "" {
-				p["enum"] = strings.Split(e, ",")
-			}
-			props[name] = p
-			if f.Tag.Get("req") == "true" {
-				req = append(req, name)
-			}
-		})
-		s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
-		if len(req) > 0 {
-			s["required"] = req
+		if t.Name() == "" {
+			return g.requestObject(t)
 		}
-		return s
+		name, ok := g.inputs[t]
+		if !ok {
+			name = componentName("", t.Name())
+			if strings.HasPrefix(name, strings.ToLower(name[:1])) {
+				name = strings.ToUpper(name[:1]) + name[1:]
+			}
+			if _, taken := g.defs[name]; taken {
+				name += "Input"
+			}
+			g.inputs[t] = name
+			g.defs[name] = map[string]any{}
+			g.defs[name] = g.requestObject(t)
+		}
+		return map[string]any{"$ref": "#/components/schemas/" + name}
 	}
 	return map[string]any{}
+}
+
+func (g *schemas) requestObject(t reflect.Type) map[string]any {
+	props := map[string]any{}
+	var req []string
+	eachField(t, func(f reflect.StructField, name string, _ bool) {
+		p := g.request(f.Type)
+		if e := f.Tag.Get("enum"); e != "" {
+			p["enum"] = strings.Split(e, ",")
+		}
+		props[name] = p
+		if f.Tag.Get("req") == "true" {
+			req = append(req, name)
+		}
+	})
+	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(req) > 0 {
+		s["required"] = req
+	}
+	return s
 }
 
 // eachField calls fn for every JSON field of a struct, flattening embedded
@@ -344,12 +367,13 @@ func scalar(t reflect.Type) (map[string]any, bool) {
 
 // schemas reflects response types into named components.
 type schemas struct {
-	defs  map[string]any
-	names map[reflect.Type]string
+	defs   map[string]any
+	names  map[reflect.Type]string // response types
+	inputs map[reflect.Type]string // request types
 }
 
 func newSchemas() *schemas {
-	return &schemas{defs: map[string]any{}, names: map[reflect.Type]string{}}
+	return &schemas{defs: map[string]any{}, names: map[reflect.Type]string{}, inputs: map[reflect.Type]string{}}
 }
 
 // of is the schema of a response type: named structs become components,
@@ -440,4 +464,11 @@ func nullable(s map[string]any) map[string]any {
 		s["type"] = []string{t, "null"}
 	}
 	return s
+}
+
+// Document is the OpenAPI document of a server with every optional route
+// (the test clock too) and the default server address: what clients are
+// generated from. It needs no database.
+func Document() map[string]any {
+	return New(nil, slog.New(slog.DiscardHandler), true).OpenAPI("")
 }
