@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/oapi-codegen/runtime"
+	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Defines values for ProblemCode.
@@ -125,6 +126,156 @@ func (e StaffInputRole) Valid() bool {
 	case Agent:
 		return true
 	case Lead:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatementPageDataAutomatedDecision.
+const (
+	StatementPageDataAutomatedDecisionAUTOMATEDDECISIONFULLY        StatementPageDataAutomatedDecision = "AUTOMATED_DECISION_FULLY"
+	StatementPageDataAutomatedDecisionAUTOMATEDDECISIONNOTAUTOMATED StatementPageDataAutomatedDecision = "AUTOMATED_DECISION_NOT_AUTOMATED"
+	StatementPageDataAutomatedDecisionAUTOMATEDDECISIONPARTIALLY    StatementPageDataAutomatedDecision = "AUTOMATED_DECISION_PARTIALLY"
+)
+
+// Valid indicates whether the value is a known member of the StatementPageDataAutomatedDecision enum.
+func (e StatementPageDataAutomatedDecision) Valid() bool {
+	switch e {
+	case StatementPageDataAutomatedDecisionAUTOMATEDDECISIONFULLY:
+		return true
+	case StatementPageDataAutomatedDecisionAUTOMATEDDECISIONNOTAUTOMATED:
+		return true
+	case StatementPageDataAutomatedDecisionAUTOMATEDDECISIONPARTIALLY:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatementPageDataAutomatedDetection.
+const (
+	StatementPageDataAutomatedDetectionNo  StatementPageDataAutomatedDetection = "No"
+	StatementPageDataAutomatedDetectionYes StatementPageDataAutomatedDetection = "Yes"
+)
+
+// Valid indicates whether the value is a known member of the StatementPageDataAutomatedDetection enum.
+func (e StatementPageDataAutomatedDetection) Valid() bool {
+	switch e {
+	case StatementPageDataAutomatedDetectionNo:
+		return true
+	case StatementPageDataAutomatedDetectionYes:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatementPageDataDecisionGround.
+const (
+	StatementPageDataDecisionGroundDECISIONGROUNDILLEGALCONTENT      StatementPageDataDecisionGround = "DECISION_GROUND_ILLEGAL_CONTENT"
+	StatementPageDataDecisionGroundDECISIONGROUNDINCOMPATIBLECONTENT StatementPageDataDecisionGround = "DECISION_GROUND_INCOMPATIBLE_CONTENT"
+)
+
+// Valid indicates whether the value is a known member of the StatementPageDataDecisionGround enum.
+func (e StatementPageDataDecisionGround) Valid() bool {
+	switch e {
+	case StatementPageDataDecisionGroundDECISIONGROUNDILLEGALCONTENT:
+		return true
+	case StatementPageDataDecisionGroundDECISIONGROUNDINCOMPATIBLECONTENT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatementPageDataIncompatibleContentIllegal.
+const (
+	StatementPageDataIncompatibleContentIllegalNo  StatementPageDataIncompatibleContentIllegal = "No"
+	StatementPageDataIncompatibleContentIllegalYes StatementPageDataIncompatibleContentIllegal = "Yes"
+)
+
+// Valid indicates whether the value is a known member of the StatementPageDataIncompatibleContentIllegal enum.
+func (e StatementPageDataIncompatibleContentIllegal) Valid() bool {
+	switch e {
+	case StatementPageDataIncompatibleContentIllegalNo:
+		return true
+	case StatementPageDataIncompatibleContentIllegalYes:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision.
+const (
+	GetNoticesByIdDsa200JSONResponseBodyAutomatedDecisionAUTOMATEDDECISIONFULLY        GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision = "AUTOMATED_DECISION_FULLY"
+	GetNoticesByIdDsa200JSONResponseBodyAutomatedDecisionAUTOMATEDDECISIONNOTAUTOMATED GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision = "AUTOMATED_DECISION_NOT_AUTOMATED"
+	GetNoticesByIdDsa200JSONResponseBodyAutomatedDecisionAUTOMATEDDECISIONPARTIALLY    GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision = "AUTOMATED_DECISION_PARTIALLY"
+)
+
+// Valid indicates whether the value is a known member of the GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision enum.
+func (e GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision) Valid() bool {
+	switch e {
+	case GetNoticesByIdDsa200JSONResponseBodyAutomatedDecisionAUTOMATEDDECISIONFULLY:
+		return true
+	case GetNoticesByIdDsa200JSONResponseBodyAutomatedDecisionAUTOMATEDDECISIONNOTAUTOMATED:
+		return true
+	case GetNoticesByIdDsa200JSONResponseBodyAutomatedDecisionAUTOMATEDDECISIONPARTIALLY:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection.
+const (
+	GetNoticesByIdDsa200JSONResponseBodyAutomatedDetectionNo  GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection = "No"
+	GetNoticesByIdDsa200JSONResponseBodyAutomatedDetectionYes GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection = "Yes"
+)
+
+// Valid indicates whether the value is a known member of the GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection enum.
+func (e GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection) Valid() bool {
+	switch e {
+	case GetNoticesByIdDsa200JSONResponseBodyAutomatedDetectionNo:
+		return true
+	case GetNoticesByIdDsa200JSONResponseBodyAutomatedDetectionYes:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetNoticesByIdDsa200JSONResponseBodyDecisionGround.
+const (
+	GetNoticesByIdDsa200JSONResponseBodyDecisionGroundDECISIONGROUNDILLEGALCONTENT      GetNoticesByIdDsa200JSONResponseBodyDecisionGround = "DECISION_GROUND_ILLEGAL_CONTENT"
+	GetNoticesByIdDsa200JSONResponseBodyDecisionGroundDECISIONGROUNDINCOMPATIBLECONTENT GetNoticesByIdDsa200JSONResponseBodyDecisionGround = "DECISION_GROUND_INCOMPATIBLE_CONTENT"
+)
+
+// Valid indicates whether the value is a known member of the GetNoticesByIdDsa200JSONResponseBodyDecisionGround enum.
+func (e GetNoticesByIdDsa200JSONResponseBodyDecisionGround) Valid() bool {
+	switch e {
+	case GetNoticesByIdDsa200JSONResponseBodyDecisionGroundDECISIONGROUNDILLEGALCONTENT:
+		return true
+	case GetNoticesByIdDsa200JSONResponseBodyDecisionGroundDECISIONGROUNDINCOMPATIBLECONTENT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal.
+const (
+	GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegalNo  GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal = "No"
+	GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegalYes GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal = "Yes"
+)
+
+// Valid indicates whether the value is a known member of the GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal enum.
+func (e GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal) Valid() bool {
+	switch e {
+	case GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegalNo:
+		return true
+	case GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegalYes:
 		return true
 	default:
 		return false
@@ -833,9 +984,44 @@ type StaffMember struct {
 
 // StatementPage defines model for StatementPage.
 type StatementPage struct {
-	Data       *[]*map[string]interface{} `json:"data"`
-	NextCursor *string                    `json:"next_cursor"`
+	Data *[]struct {
+		AccountType                    *string                                      `json:"account_type,omitempty"`
+		ApplicationDate                openapi_types.Date                           `json:"application_date"`
+		AutomatedDecision              StatementPageDataAutomatedDecision           `json:"automated_decision"`
+		AutomatedDetection             StatementPageDataAutomatedDetection          `json:"automated_detection"`
+		Category                       string                                       `json:"category"`
+		ContentDate                    openapi_types.Date                           `json:"content_date"`
+		ContentType                    []string                                     `json:"content_type"`
+		ContentTypeOther               *string                                      `json:"content_type_other,omitempty"`
+		DecisionAccount                *string                                      `json:"decision_account,omitempty"`
+		DecisionFacts                  string                                       `json:"decision_facts"`
+		DecisionGround                 StatementPageDataDecisionGround              `json:"decision_ground"`
+		DecisionMonetary               *string                                      `json:"decision_monetary,omitempty"`
+		DecisionProvision              *string                                      `json:"decision_provision,omitempty"`
+		DecisionVisibility             *[]string                                    `json:"decision_visibility,omitempty"`
+		DecisionVisibilityOther        *string                                      `json:"decision_visibility_other,omitempty"`
+		EndDateAccountRestriction      *openapi_types.Date                          `json:"end_date_account_restriction,omitempty"`
+		EndDateServiceRestriction      *openapi_types.Date                          `json:"end_date_service_restriction,omitempty"`
+		IncompatibleContentExplanation *string                                      `json:"incompatible_content_explanation,omitempty"`
+		IncompatibleContentGround      *string                                      `json:"incompatible_content_ground,omitempty"`
+		IncompatibleContentIllegal     *StatementPageDataIncompatibleContentIllegal `json:"incompatible_content_illegal,omitempty"`
+		Puid                           string                                       `json:"puid"`
+		SourceType                     string                                       `json:"source_type"`
+	} `json:"data"`
+	NextCursor *string `json:"next_cursor"`
 }
+
+// StatementPageDataAutomatedDecision defines model for StatementPage.Data.AutomatedDecision.
+type StatementPageDataAutomatedDecision string
+
+// StatementPageDataAutomatedDetection defines model for StatementPage.Data.AutomatedDetection.
+type StatementPageDataAutomatedDetection string
+
+// StatementPageDataDecisionGround defines model for StatementPage.Data.DecisionGround.
+type StatementPageDataDecisionGround string
+
+// StatementPageDataIncompatibleContentIllegal defines model for StatementPage.Data.IncompatibleContentIllegal.
+type StatementPageDataIncompatibleContentIllegal string
 
 // Team defines model for Team.
 type Team struct {
@@ -1353,6 +1539,18 @@ type GetNoticesByIdParams struct {
 	// ActingAccount The member (acc_..) the integration acts for; who may do what is checked against it (API.md, Acting member).
 	ActingAccount *ActingAccount `json:"Acting-Account,omitempty"`
 }
+
+// GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision defines parameters for GetNoticesByIdDsa.
+type GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision string
+
+// GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection defines parameters for GetNoticesByIdDsa.
+type GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection string
+
+// GetNoticesByIdDsa200JSONResponseBodyDecisionGround defines parameters for GetNoticesByIdDsa.
+type GetNoticesByIdDsa200JSONResponseBodyDecisionGround string
+
+// GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal defines parameters for GetNoticesByIdDsa.
+type GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal string
 
 // PostOrganizationsParams defines parameters for PostOrganizations.
 type PostOrganizationsParams struct {
@@ -14370,7 +14568,30 @@ type GetNoticesByIdDsaResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *map[string]interface{}
+	JSON200 *struct {
+		AccountType                    *string                                                         `json:"account_type,omitempty"`
+		ApplicationDate                openapi_types.Date                                              `json:"application_date"`
+		AutomatedDecision              GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision           `json:"automated_decision"`
+		AutomatedDetection             GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection          `json:"automated_detection"`
+		Category                       string                                                          `json:"category"`
+		ContentDate                    openapi_types.Date                                              `json:"content_date"`
+		ContentType                    []string                                                        `json:"content_type"`
+		ContentTypeOther               *string                                                         `json:"content_type_other,omitempty"`
+		DecisionAccount                *string                                                         `json:"decision_account,omitempty"`
+		DecisionFacts                  string                                                          `json:"decision_facts"`
+		DecisionGround                 GetNoticesByIdDsa200JSONResponseBodyDecisionGround              `json:"decision_ground"`
+		DecisionMonetary               *string                                                         `json:"decision_monetary,omitempty"`
+		DecisionProvision              *string                                                         `json:"decision_provision,omitempty"`
+		DecisionVisibility             *[]string                                                       `json:"decision_visibility,omitempty"`
+		DecisionVisibilityOther        *string                                                         `json:"decision_visibility_other,omitempty"`
+		EndDateAccountRestriction      *openapi_types.Date                                             `json:"end_date_account_restriction,omitempty"`
+		EndDateServiceRestriction      *openapi_types.Date                                             `json:"end_date_service_restriction,omitempty"`
+		IncompatibleContentExplanation *string                                                         `json:"incompatible_content_explanation,omitempty"`
+		IncompatibleContentGround      *string                                                         `json:"incompatible_content_ground,omitempty"`
+		IncompatibleContentIllegal     *GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal `json:"incompatible_content_illegal,omitempty"`
+		Puid                           string                                                          `json:"puid"`
+		SourceType                     string                                                          `json:"source_type"`
+	}
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *N400
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -14384,7 +14605,30 @@ type GetNoticesByIdDsaResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetNoticesByIdDsaResponse) GetJSON200() *map[string]interface{} {
+func (r GetNoticesByIdDsaResponse) GetJSON200() *struct {
+	AccountType                    *string                                                         `json:"account_type,omitempty"`
+	ApplicationDate                openapi_types.Date                                              `json:"application_date"`
+	AutomatedDecision              GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision           `json:"automated_decision"`
+	AutomatedDetection             GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection          `json:"automated_detection"`
+	Category                       string                                                          `json:"category"`
+	ContentDate                    openapi_types.Date                                              `json:"content_date"`
+	ContentType                    []string                                                        `json:"content_type"`
+	ContentTypeOther               *string                                                         `json:"content_type_other,omitempty"`
+	DecisionAccount                *string                                                         `json:"decision_account,omitempty"`
+	DecisionFacts                  string                                                          `json:"decision_facts"`
+	DecisionGround                 GetNoticesByIdDsa200JSONResponseBodyDecisionGround              `json:"decision_ground"`
+	DecisionMonetary               *string                                                         `json:"decision_monetary,omitempty"`
+	DecisionProvision              *string                                                         `json:"decision_provision,omitempty"`
+	DecisionVisibility             *[]string                                                       `json:"decision_visibility,omitempty"`
+	DecisionVisibilityOther        *string                                                         `json:"decision_visibility_other,omitempty"`
+	EndDateAccountRestriction      *openapi_types.Date                                             `json:"end_date_account_restriction,omitempty"`
+	EndDateServiceRestriction      *openapi_types.Date                                             `json:"end_date_service_restriction,omitempty"`
+	IncompatibleContentExplanation *string                                                         `json:"incompatible_content_explanation,omitempty"`
+	IncompatibleContentGround      *string                                                         `json:"incompatible_content_ground,omitempty"`
+	IncompatibleContentIllegal     *GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal `json:"incompatible_content_illegal,omitempty"`
+	Puid                           string                                                          `json:"puid"`
+	SourceType                     string                                                          `json:"source_type"`
+} {
 	return r.JSON200
 }
 
@@ -21377,7 +21621,30 @@ func ParseGetNoticesByIdDsaResponse(rsp *http.Response) (*GetNoticesByIdDsaRespo
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
+		var dest struct {
+			AccountType                    *string                                                         `json:"account_type,omitempty"`
+			ApplicationDate                openapi_types.Date                                              `json:"application_date"`
+			AutomatedDecision              GetNoticesByIdDsa200JSONResponseBodyAutomatedDecision           `json:"automated_decision"`
+			AutomatedDetection             GetNoticesByIdDsa200JSONResponseBodyAutomatedDetection          `json:"automated_detection"`
+			Category                       string                                                          `json:"category"`
+			ContentDate                    openapi_types.Date                                              `json:"content_date"`
+			ContentType                    []string                                                        `json:"content_type"`
+			ContentTypeOther               *string                                                         `json:"content_type_other,omitempty"`
+			DecisionAccount                *string                                                         `json:"decision_account,omitempty"`
+			DecisionFacts                  string                                                          `json:"decision_facts"`
+			DecisionGround                 GetNoticesByIdDsa200JSONResponseBodyDecisionGround              `json:"decision_ground"`
+			DecisionMonetary               *string                                                         `json:"decision_monetary,omitempty"`
+			DecisionProvision              *string                                                         `json:"decision_provision,omitempty"`
+			DecisionVisibility             *[]string                                                       `json:"decision_visibility,omitempty"`
+			DecisionVisibilityOther        *string                                                         `json:"decision_visibility_other,omitempty"`
+			EndDateAccountRestriction      *openapi_types.Date                                             `json:"end_date_account_restriction,omitempty"`
+			EndDateServiceRestriction      *openapi_types.Date                                             `json:"end_date_service_restriction,omitempty"`
+			IncompatibleContentExplanation *string                                                         `json:"incompatible_content_explanation,omitempty"`
+			IncompatibleContentGround      *string                                                         `json:"incompatible_content_ground,omitempty"`
+			IncompatibleContentIllegal     *GetNoticesByIdDsa200JSONResponseBodyIncompatibleContentIllegal `json:"incompatible_content_illegal,omitempty"`
+			Puid                           string                                                          `json:"puid"`
+			SourceType                     string                                                          `json:"source_type"`
+		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"standing/internal/dsa"
 	"standing/internal/linkage"
 	"standing/internal/problem"
 	"standing/internal/screen"
@@ -202,8 +203,12 @@ func (s *Server) operation(g *schemas, rt route) map[string]any {
 	}
 	responses := map[string]any{}
 	if typed && a.status != 0 {
+		media := map[string]any{"schema": g.of(a.typ)}
+		if ex, ok := responseExamples[key]; ok {
+			media["example"] = ex
+		}
 		responses[strconv.Itoa(a.status)] = map[string]any{"description": http.StatusText(a.status),
-			"content": map[string]any{"application/json": map[string]any{"schema": g.of(a.typ)}}}
+			"content": map[string]any{"application/json": media}}
 	}
 	for _, st := range failures(rt, a) {
 		responses[strconv.Itoa(st)] = map[string]any{"$ref": "#/components/responses/" + strconv.Itoa(st)}
@@ -336,11 +341,59 @@ var (
 	timeType      = reflect.TypeFor[time.Time]()
 	rawType       = reflect.TypeFor[json.RawMessage]()
 	marshalerType = reflect.TypeFor[json.Marshaler]()
+	statementType = reflect.TypeFor[dsa.Statement]()
 )
+
+// statementSchema describes dsa.Statement, a flat map, by the fields of the
+// Transparency Database's statement of reasons that dsa.Render writes.
+func statementSchema() map[string]any {
+	str := func(enum ...string) map[string]any {
+		s := map[string]any{"type": "string"}
+		if len(enum) > 0 {
+			s["enum"] = enum
+		}
+		return s
+	}
+	list := func(enum ...string) map[string]any { return map[string]any{"type": "array", "items": str(enum...)} }
+	date := map[string]any{"type": "string", "format": "date"}
+	return map[string]any{
+		"type":        "object",
+		"description": "A statement of reasons as the body of the DSA Transparency Database's POST /api/v1/statement.",
+		"required": []string{"decision_ground", "category", "content_type", "content_date", "application_date", "decision_facts",
+			"source_type", "automated_detection", "automated_decision", "puid"},
+		"properties": map[string]any{
+			"decision_ground":                  str("DECISION_GROUND_INCOMPATIBLE_CONTENT", "DECISION_GROUND_ILLEGAL_CONTENT"),
+			"incompatible_content_ground":      str(),
+			"incompatible_content_explanation": str(),
+			"incompatible_content_illegal":     str("Yes", "No"),
+			"category":                         str(),
+			"application_date":                 date,
+			"content_date":                     date,
+			"content_type":                     list(),
+			"content_type_other":               str(),
+			"decision_facts":                   map[string]any{"type": "string", "maxLength": 5000},
+			"automated_detection":              str("Yes", "No"),
+			"automated_decision":               str("AUTOMATED_DECISION_FULLY", "AUTOMATED_DECISION_PARTIALLY", "AUTOMATED_DECISION_NOT_AUTOMATED"),
+			"puid":                             map[string]any{"type": "string", "pattern": "^[a-zA-Z0-9_-]+$"},
+			"source_type":                      str(),
+			"account_type":                     str(),
+			"decision_account":                 str(),
+			"decision_monetary":                str(),
+			"decision_provision":               str(),
+			"decision_visibility":              list(),
+			"decision_visibility_other":        str(),
+			"end_date_account_restriction":     date,
+			"end_date_service_restriction":     date,
+		},
+		"additionalProperties": false,
+	}
+}
 
 // scalar is the schema of a type that renders as one JSON value.
 func scalar(t reflect.Type) (map[string]any, bool) {
 	switch {
+	case t == statementType:
+		return statementSchema(), true
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}, true
 	case t == rawType || t.Kind() == reflect.Interface:
