@@ -126,7 +126,7 @@ type fuzzOp struct {
 // hostile are strings that have hurt some database or parser somewhere.
 var hostile = []string{
 	"\xff", "\x00", "a\x00b", "\xc3\x28", "\xed\xa0\x80", "\xc0\x80", "\xf4\x90\x80\x80", "\u202e", "\ufeff",
-	"", " ", "'; DROP TABLE accounts; --", "%", "_", "\\", "😀", strings.Repeat("a", 3000), "-1", "0", "1e400",
+	"", " ", "'; DROP TABLE accounts; --", "%", "_", "\\", "😀", strings.Repeat("a", 3000), strings.Repeat("é", 6000), "-1", "0", "1e400",
 	"99999999999999999999", "null", "true", "2026-13-45T99:99:99Z", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z",
 	"acc_", "stf_x", "key_x", "ntc_x", "@@BAD@@",
 }
