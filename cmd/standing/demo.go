@@ -1,73 +1,65 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
+	"standing/internal/client"
 	"standing/internal/population"
 )
 
-// httpClient signs the population up through a running server's API.
-type httpClient struct {
-	url, key, staff string
-	c               *http.Client
+// apiClient signs the population up through a running server's API, with
+// the typed client generated from the OpenAPI document.
+type apiClient struct {
+	ctx          context.Context
+	integ, staff *client.ClientWithResponses
 }
 
-func (h httpClient) call(method, path, key string, body any) (int, map[string]any, error) {
-	return h.do(method, path, key, "", body)
+// expect turns an answer other than one of the wanted statuses into an
+// error naming the call.
+func expect(what string, status int, body []byte, err error, want ...int) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if !slices.Contains(want, status) {
+		return fmt.Errorf("%s: %d %s", what, status, body)
+	}
+	return nil
 }
 
-func (h httpClient) do(method, path, key, acting string, body any) (int, map[string]any, error) {
-	b, _ := json.Marshal(body)
-	req, err := http.NewRequest(method, h.url+path, bytes.NewReader(b))
-	if err != nil {
-		return 0, nil, err
-	}
-	req.Header.Set("Authorization", "Bearer "+key)
-	req.Header.Set("Content-Type", "application/json")
-	if acting != "" {
-		req.Header.Set("Acting-Account", acting)
-	}
-	res, err := h.c.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	var out map[string]any
-	_ = json.Unmarshal(raw, &out)
-	if res.StatusCode >= 400 && res.StatusCode != http.StatusConflict {
-		return res.StatusCode, out, fmt.Errorf("%s %s: %d %s", method, path, res.StatusCode, raw)
-	}
-	return res.StatusCode, out, nil
+func signupInput(s population.Signup) client.SignupInput {
+	return client.SignupInput{Email: s.Email, Name: s.Name, Country: s.Country, Freelancer: s.Freelancer, Client: !s.Freelancer,
+		Signals: &client.SignupSignals{Ip: &s.IP, DeviceId: &s.DeviceID, Phone: &s.Phone, PaymentInstrument: &s.Card}}
 }
 
-func (h httpClient) SignUp(s population.Signup) (string, string, error) {
-	_, out, err := h.call("POST", "/v1/accounts", h.key, s.Body())
-	if err != nil {
+// SignUp signs a person up; an existing person (409) is an answer too.
+func (h apiClient) SignUp(s population.Signup) (string, string, error) {
+	r, err := h.integ.PostAccountsWithResponse(h.ctx, nil, signupInput(s))
+	if err := expect("sign-up", r.StatusCode(), r.Body, err, http.StatusCreated, http.StatusConflict); err != nil {
 		return "", "", err
 	}
-	d, _ := out["decision"].(map[string]any)
-	outcome, _ := d["outcome"].(string)
-	id := ""
-	if a, ok := out["account"].(map[string]any); ok {
-		id, _ = a["id"].(string)
+	if r.JSON201 != nil {
+		return r.JSON201.Decision.Outcome, r.JSON201.Account.Id, nil
 	}
-	return outcome, id, nil
+	if p := r.ApplicationproblemJSON409; p != nil && p.Decision != nil {
+		return p.Decision.Outcome, "", nil
+	}
+	return "", "", nil
 }
 
-func (h httpClient) Ban(id string) error {
-	_, _, err := h.call("POST", "/v1/accounts/"+id+"/sanctions", h.staff,
-		map[string]any{"rule": "V4", "action": "ban", "reason": "demo: fraud found by staff"})
-	return err
+// Ban bans an account as staff.
+func (h apiClient) Ban(id string) error {
+	r, err := h.staff.PostAccountsByIdSanctionsWithResponse(h.ctx, id, nil,
+		client.SanctionInput{Rule: "V4", Action: "ban", Reason: "demo: fraud found by staff"})
+	return expect("ban "+id, r.StatusCode(), r.Body, err, http.StatusCreated)
 }
 
 // demo loads a synthetic marketplace population into a running server
@@ -86,7 +78,16 @@ func demo(args []string, stdout io.Writer) error {
 	if *key == "" || *staff == "" {
 		return errors.New("demo needs --key (integration) and --staff-key (staff); create them with standing keys create")
 	}
-	c := httpClient{url: strings.TrimRight(*url, "/"), key: *key, staff: *staff, c: &http.Client{Timeout: 30 * time.Second}}
+	hc := client.WithHTTPClient(&http.Client{Timeout: 30 * time.Second})
+	integ, err := client.NewWithKey(*url, *key, hc)
+	if err != nil {
+		return err
+	}
+	staffClient, err := client.NewWithKey(*url, *staff, hc)
+	if err != nil {
+		return err
+	}
+	c := apiClient{ctx: context.Background(), integ: integ, staff: staffClient}
 	g := population.New(*seed)
 	rep, err := population.Scenario(c, g, *people, *evaders)
 	if err != nil {
@@ -99,38 +100,37 @@ func demo(args []string, stdout io.Writer) error {
 // marketplace adds the activity staff see on a real marketplace: client
 // companies with jobs, verified freelancers with proposals and contracts,
 // and messages, a few of which break C2, V5 or V7.
-func (h httpClient) marketplace(g *population.Generator, n int, out io.Writer) error {
-	get := func(m map[string]any, k string) string { v, _ := m[k].(string); return v }
-	acc := func(m map[string]any) string { a, _ := m["account"].(map[string]any); return get(a, "id") }
+func (h apiClient) marketplace(g *population.Generator, n int, out io.Writer) error {
 	var orgs, jobs, clients, freelancers []string
 	for i, p := range g.Honest(2 * n) {
 		p.Freelancer = i%2 == 1
-		_, res, err := h.call("POST", "/v1/accounts", h.key, p.Body())
-		if err != nil {
+		r, err := h.integ.PostAccountsWithResponse(h.ctx, nil, signupInput(p))
+		if err := expect("sign-up", r.StatusCode(), r.Body, err, http.StatusCreated, http.StatusConflict); err != nil {
 			return err
 		}
-		id := acc(res)
-		if id == "" {
+		if r.JSON201 == nil {
 			continue
 		}
+		id := r.JSON201.Account.Id
+		acting := &client.PostOrganizationsParams{ActingAccount: client.Acting(id)}
 		if !p.Freelancer {
-			_, org, err := h.callAs("POST", "/v1/organizations", id, map[string]any{"name": p.Name + " Studio"})
-			if err != nil {
+			org, err := h.integ.PostOrganizationsWithResponse(h.ctx, acting, client.NameInput{Name: p.Name + " Studio"})
+			if err := expect("organization", org.StatusCode(), org.Body, err, http.StatusCreated); err != nil {
 				return err
 			}
-			_, job, err := h.callAs("POST", "/v1/jobs", id, map[string]any{"organization_id": get(org, "id"),
-				"title": "Landing page for " + p.Name, "description": "Design and build a landing page.", "connects_price": 4})
-			if err != nil {
+			job, err := h.integ.PostJobsWithResponse(h.ctx, &client.PostJobsParams{ActingAccount: client.Acting(id)}, client.JobInput{
+				OrganizationId: org.JSON201.Id, Title: "Landing page for " + p.Name, Description: "Design and build a landing page.", ConnectsPrice: 4})
+			if err := expect("job", job.StatusCode(), job.Body, err, http.StatusCreated); err != nil {
 				return err
 			}
-			clients, orgs, jobs = append(clients, id), append(orgs, get(org, "id")), append(jobs, get(job, "id"))
+			clients, orgs, jobs = append(clients, id), append(orgs, org.JSON201.Id), append(jobs, job.JSON201.Id)
 			continue
 		}
-		_, _, err = h.call("POST", "/v1/accounts/"+id+"/verification", h.key, map[string]any{
-			"legal_name": p.LegalName, "date_of_birth": p.DOB, "phone": p.Phone,
-			"address":     map[string]any{"line1": p.Address, "city": "Springfield", "postal_code": "12345", "country": "US"},
-			"id_document": map[string]any{"type": "passport", "country": "US", "number": "P" + strings.ReplaceAll(p.Card, "-", "")}})
-		if err != nil {
+		v, err := h.integ.PostAccountsByIdVerificationWithResponse(h.ctx, id, nil, client.VerificationInput{
+			LegalName: p.LegalName, DateOfBirth: p.DOB, Phone: p.Phone,
+			Address:    client.Address{Line1: p.Address, City: "Springfield", PostalCode: "12345", Country: "US"},
+			IdDocument: client.IDDocument{Type: "passport", Country: "US", Number: "P" + strings.ReplaceAll(p.Card, "-", "")}})
+		if err := expect("verification", v.StatusCode(), v.Body, err, http.StatusOK); err != nil {
 			return err
 		}
 		freelancers = append(freelancers, id)
@@ -144,20 +144,24 @@ func (h httpClient) marketplace(g *population.Generator, n int, out io.Writer) e
 			break
 		}
 		k := i % len(jobs)
-		if _, _, err := h.callAs("POST", "/v1/proposals", f, map[string]any{"job_id": jobs[k], "account_id": f, "cover_letter": "I can do this in a week."}); err != nil {
+		pr, err := h.integ.PostProposalsWithResponse(h.ctx, &client.PostProposalsParams{ActingAccount: client.Acting(f)},
+			client.ProposalInput{JobId: jobs[k], AccountId: f, CoverLetter: "I can do this in a week."})
+		if err := expect("proposal", pr.StatusCode(), pr.Body, err, http.StatusCreated); err != nil {
 			return err
 		}
 		body := strings.ReplaceAll(messages[i%len(messages)], "%d", fmt.Sprint(i))
-		_, m, err := h.call("POST", "/v1/messages", h.key, map[string]any{"from_account_id": f, "to_account_id": clients[k], "body": body})
-		if err != nil {
+		m, err := h.integ.PostMessagesWithResponse(h.ctx, nil, client.MessageInput{FromAccountId: f, ToAccountId: clients[k], Body: body})
+		if err := expect("message", m.StatusCode(), m.Body, err, http.StatusCreated); err != nil {
 			return err
 		}
-		if msg, _ := m["message"].(map[string]any); get(msg, "status") != "delivered" {
+		if m.JSON201.Message.Status != "delivered" {
 			held++
 		}
 		if i%2 == 0 {
-			if _, _, err := h.callAs("POST", "/v1/contracts", clients[k], map[string]any{"job_id": jobs[k], "freelancer_account_id": f,
-				"kind": "fixed", "escrow_cents": 50000}); err != nil {
+			escrow := 50000
+			c, err := h.integ.PostContractsWithResponse(h.ctx, &client.PostContractsParams{ActingAccount: client.Acting(clients[k])},
+				client.ContractInput{JobId: jobs[k], FreelancerAccountId: f, Kind: "fixed", EscrowCents: &escrow})
+			if err := expect("contract", c.StatusCode(), c.Body, err, http.StatusCreated); err != nil {
 				return err
 			}
 			contracts++
@@ -166,9 +170,4 @@ func (h httpClient) marketplace(g *population.Generator, n int, out io.Writer) e
 	fmt.Fprintf(out, "marketplace: %d organizations with a job, %d verified freelancers, %d contracts, %d of %d first messages redacted or held\n",
 		len(orgs), len(freelancers), contracts, held, len(freelancers))
 	return nil
-}
-
-// callAs is call as the integration acting for a member.
-func (h httpClient) callAs(method, path, acting string, body any) (int, map[string]any, error) {
-	return h.do(method, path, h.key, acting, body)
 }

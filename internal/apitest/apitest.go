@@ -222,6 +222,17 @@ func (e *Env) CheckContract(method, path string, status int, raw []byte) error {
 	return e.contract.check(e, method, path, status, raw)
 }
 
+// Document is the server's OpenAPI document, as served.
+func (e *Env) Document() (map[string]any, error) {
+	if err := e.contract.load(e); err != nil {
+		return nil, err
+	}
+	return e.contract.doc, nil
+}
+
+// Resolve follows a local $ref of the document ("#/components/...").
+func (e *Env) Resolve(v any) map[string]any { return e.contract.resolve(v) }
+
 // I calls as the integration, S as staff, A as admin.
 func (e *Env) I(method, path string, body any, headers ...string) Resp {
 	e.T.Helper()

@@ -95,7 +95,7 @@ func (c *Console) staff(h handler) http.HandlerFunc {
 				return
 			}
 		}
-		h(w, r, service.Actor{Kind: k.Role, ID: k.ID})
+		h(w, r, service.KeyActor(k)) // the named member behind the key, when it has one
 	}
 }
 

@@ -127,3 +127,17 @@ var requestExamples = map[string]any{
 	"POST /v1/staff":                   map[string]any{"email": "ana@example.com", "name": "Ana Ruiz", "role": "agent"},
 	"POST /v1/screen":                  map[string]any{"text": "mail me at john dot smith at gmail", "surface": "message"},
 }
+
+// responseExamples are example answers shown in the document.
+var responseExamples = map[string]any{
+	"POST /v1/accounts": map[string]any{
+		"account": map[string]any{"id": "acc_01jd5m2v9kq4c8r7t3wz", "external_id": "u-77", "email": "ana@example.com", "name": "Ana Ruiz",
+			"country": "ES", "status": "active", "restrictions": []any{map[string]any{"capability": "submit_proposal", "rule": "I1",
+				"reason": "identity not verified", "until": nil}},
+			"verification": map[string]any{"status": "unverified", "requested_at": nil, "deadline": nil, "verified_at": nil},
+			"freelancer":   true, "client": false, "plan": "basic", "connects": 10, "visibility": "public", "availability": "available",
+			"strikes": 0, "job_success": nil, "badges": []any{}, "closed_at": nil, "close_reason": nil, "fraud_hold": false, "respond_by": nil,
+			"created_at": "2026-11-30T09:00:00Z", "version": 1},
+		"decision": map[string]any{"outcome": "allow", "rule": nil, "reasons": []any{}, "links": []any{}},
+	},
+}

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"standing/internal/decision"
+	"standing/internal/dsa"
 	"standing/internal/problem"
 	"standing/internal/screen"
 )
@@ -197,7 +199,7 @@ func (s *Server) operation(g *schemas, rt route) map[string]any {
 		op["parameters"] = params
 	}
 	if rt.body != nil {
-		media := map[string]any{"schema": requestSchema(rt.body)}
+		media := map[string]any{"schema": g.request(rt.body)}
 		if ex, ok := requestExamples[key]; ok {
 			media["example"] = ex
 		}
@@ -205,8 +207,12 @@ func (s *Server) operation(g *schemas, rt route) map[string]any {
 	}
 	responses := map[string]any{}
 	if typed && a.status != 0 {
+		media := map[string]any{"schema": g.of(a.typ)}
+		if ex, ok := responseExamples[key]; ok {
+			media["example"] = ex
+		}
 		responses[strconv.Itoa(a.status)] = map[string]any{"description": http.StatusText(a.status),
-			"content": map[string]any{"application/json": map[string]any{"schema": g.of(a.typ)}}}
+			"content": map[string]any{"application/json": media}}
 	}
 	for _, st := range failures(rt, a) {
 		responses[strconv.Itoa(st)] = map[string]any{"$ref": "#/components/responses/" + strconv.Itoa(st)}
@@ -247,9 +253,11 @@ func operationID(rt route) string {
 	return strings.ToLower(rt.method) + strings.NewReplacer("/v1/", "_", "/", "_", "-", "_").Replace(p)
 }
 
-// requestSchema describes a request type as JSON Schema, inline: its
-// required fields are those tagged req:"true", and no other field is taken.
-func requestSchema(t reflect.Type) map[string]any {
+// request is the schema of a request type: named structs become
+// components (suffixed Input where a response type has the name), their
+// required fields are those tagged req:"true", no other field is taken,
+// and a field may be null (the same as leaving it out).
+func (g *schemas) request(t reflect.Type) map[string]any {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -258,29 +266,49 @@ func requestSchema(t reflect.Type) map[string]any {
 	}
 	switch t.Kind() {
 	case reflect.Slice:
-		return map[string]any{"type": "array", "items": requestSchema(t.Elem())}
+		return map[string]any{"type": "array", "items": g.request(t.Elem())}
 	case reflect.Map:
-		return map[string]any{"type": "object", "additionalProperties": requestSchema(t.Elem())}
+		return map[string]any{"type": "object", "additionalProperties": g.request(t.Elem())}
 	case reflect.Struct:
-		props := map[string]any{}
-		var req []string
-		eachField(t, func(f reflect.StructField, name string, _ bool) {
-			p := requestSchema(f.Type)
-			if e := f.Tag.Get("enum"); e != "" {
-				p["enum"] = strings.Split(e, ",")
-			}
-			props[name] = p
-			if f.Tag.Get("req") == "true" {
-				req = append(req, name)
-			}
-		})
-		s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
-		if len(req) > 0 {
-			s["required"] = req
+		if t.Name() == "" {
+			return g.requestObject(t)
 		}
-		return s
+		name, ok := g.inputs[t]
+		if !ok {
+			name = componentName("", t.Name())
+			if strings.HasPrefix(name, strings.ToLower(name[:1])) {
+				name = strings.ToUpper(name[:1]) + name[1:]
+			}
+			if _, taken := g.defs[name]; taken {
+				name += "Input"
+			}
+			g.inputs[t] = name
+			g.defs[name] = map[string]any{}
+			g.defs[name] = g.requestObject(t)
+		}
+		return map[string]any{"$ref": "#/components/schemas/" + name}
 	}
 	return map[string]any{}
+}
+
+func (g *schemas) requestObject(t reflect.Type) map[string]any {
+	props := map[string]any{}
+	var req []string
+	eachField(t, func(f reflect.StructField, name string, _ bool) {
+		p := g.request(f.Type)
+		if e := f.Tag.Get("enum"); e != "" {
+			p["enum"] = strings.Split(e, ",")
+		}
+		props[name] = p
+		if f.Tag.Get("req") == "true" {
+			req = append(req, name)
+		}
+	})
+	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(req) > 0 {
+		s["required"] = req
+	}
+	return s
 }
 
 // eachField calls fn for every JSON field of a struct, flattening embedded
@@ -317,11 +345,59 @@ var (
 	timeType      = reflect.TypeFor[time.Time]()
 	rawType       = reflect.TypeFor[json.RawMessage]()
 	marshalerType = reflect.TypeFor[json.Marshaler]()
+	statementType = reflect.TypeFor[dsa.Statement]()
 )
+
+// statementSchema describes dsa.Statement, a flat map, by the fields of the
+// Transparency Database's statement of reasons that dsa.Render writes.
+func statementSchema() map[string]any {
+	str := func(enum ...string) map[string]any {
+		s := map[string]any{"type": "string"}
+		if len(enum) > 0 {
+			s["enum"] = enum
+		}
+		return s
+	}
+	list := func(enum ...string) map[string]any { return map[string]any{"type": "array", "items": str(enum...)} }
+	date := map[string]any{"type": "string", "format": "date"}
+	return map[string]any{
+		"type":        "object",
+		"description": "A statement of reasons as the body of the DSA Transparency Database's POST /api/v1/statement.",
+		"required": []string{"decision_ground", "category", "content_type", "content_date", "application_date", "decision_facts",
+			"source_type", "automated_detection", "automated_decision", "puid"},
+		"properties": map[string]any{
+			"decision_ground":                  str("DECISION_GROUND_INCOMPATIBLE_CONTENT", "DECISION_GROUND_ILLEGAL_CONTENT"),
+			"incompatible_content_ground":      str(),
+			"incompatible_content_explanation": str(),
+			"incompatible_content_illegal":     str("Yes", "No"),
+			"category":                         str(),
+			"application_date":                 date,
+			"content_date":                     date,
+			"content_type":                     list(),
+			"content_type_other":               str(),
+			"decision_facts":                   map[string]any{"type": "string", "maxLength": 5000},
+			"automated_detection":              str("Yes", "No"),
+			"automated_decision":               str("AUTOMATED_DECISION_FULLY", "AUTOMATED_DECISION_PARTIALLY", "AUTOMATED_DECISION_NOT_AUTOMATED"),
+			"puid":                             map[string]any{"type": "string", "pattern": "^[a-zA-Z0-9_-]+$"},
+			"source_type":                      str(),
+			"account_type":                     str(),
+			"decision_account":                 str(),
+			"decision_monetary":                str(),
+			"decision_provision":               str(),
+			"decision_visibility":              list(),
+			"decision_visibility_other":        str(),
+			"end_date_account_restriction":     date,
+			"end_date_service_restriction":     date,
+		},
+		"additionalProperties": false,
+	}
+}
 
 // scalar is the schema of a type that renders as one JSON value.
 func scalar(t reflect.Type) (map[string]any, bool) {
 	switch {
+	case t == statementType:
+		return statementSchema(), true
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}, true
 	case t == rawType || t.Kind() == reflect.Interface:
@@ -348,12 +424,13 @@ func scalar(t reflect.Type) (map[string]any, bool) {
 
 // schemas reflects response types into named components.
 type schemas struct {
-	defs  map[string]any
-	names map[reflect.Type]string
+	defs   map[string]any
+	names  map[reflect.Type]string // response types
+	inputs map[reflect.Type]string // request types
 }
 
 func newSchemas() *schemas {
-	return &schemas{defs: map[string]any{}, names: map[reflect.Type]string{}}
+	return &schemas{defs: map[string]any{}, names: map[reflect.Type]string{}, inputs: map[reflect.Type]string{}}
 }
 
 // of is the schema of a response type: named structs become components,
@@ -444,4 +521,11 @@ func nullable(s map[string]any) map[string]any {
 		s["type"] = []string{t, "null"}
 	}
 	return s
+}
+
+// Document is the OpenAPI document of a server with every optional route
+// (the test clock too) and the default server address: what clients are
+// generated from. It needs no database.
+func Document() map[string]any {
+	return New(nil, slog.New(slog.DiscardHandler), true).OpenAPI("")
 }

@@ -408,13 +408,10 @@ func (s *Server) authenticate(q *req, rt route) error {
 // one (kind staff, id stf_); an admin key's member recorded as admin; else
 // the key itself under its role.
 func actorOf(k store.Key, acting string) service.Actor {
-	switch {
-	case k.Role == "integration" && acting != "":
+	if k.Role == "integration" && acting != "" {
 		return service.Actor{Kind: "member", ID: acting}
-	case k.StaffID != "":
-		return service.Actor{Kind: k.Role, ID: k.StaffID}
 	}
-	return service.Actor{Kind: k.Role, ID: k.ID}
+	return service.KeyActor(k)
 }
 
 // writeJSON renders v, encoded before the status is sent so that a value

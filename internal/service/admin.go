@@ -79,6 +79,16 @@ func NewKey(ctx context.Context, db *store.DB, spec KeySpec, now time.Time) (str
 	return secret, k, nil
 }
 
+// KeyActor is who the audit log records for an action made with a staff or
+// admin key: the named staff member it belongs to (kind staff for a staff
+// key, admin for an admin key), or else the key itself under its role.
+func KeyActor(k store.Key) Actor {
+	if k.StaffID != "" {
+		return Actor{Kind: k.Role, ID: k.StaffID}
+	}
+	return Actor{Kind: k.Role, ID: k.ID}
+}
+
 // keyTouchEvery is how stale a key's last use may get before a use is
 // written again: at most one write a minute per key.
 const keyTouchEvery = time.Minute

@@ -179,8 +179,12 @@ func (t *Tx) CreateStaff(ctx context.Context, m StaffMember) error {
 	if n > 0 {
 		return fmt.Errorf("staff member %s: %w", m.Email, ErrExists)
 	}
-	if _, err := t.exec(ctx, `INSERT INTO staff_members (id, email, name, role, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		m.ID, m.Email, m.Name, m.Role, micros(m.CreatedAt)); err != nil {
+	_, err := t.exec(ctx, `INSERT INTO staff_members (id, email, name, role, created_at) VALUES ($1, $2, $3, $4, $5)`,
+		m.ID, m.Email, m.Name, m.Role, micros(m.CreatedAt))
+	if isUniqueViolation(err) { // the same email created at the same moment
+		return fmt.Errorf("staff member %s: %w", m.Email, ErrExists)
+	}
+	if err != nil {
 		return fmt.Errorf("create staff member: %w", err)
 	}
 	return nil
