@@ -288,3 +288,72 @@ func Leave(f Leaving) ([]effect.Effect, error) {
 	}
 	return effs, nil
 }
+
+// Dormancy decides L9's first step: an active account with no activity for
+// the dormancy period gets a notice and a closing date; one used since is
+// looked at again when it would next fall idle.
+func Dormancy(a *account.Account, now time.Time, s policy.Settings) []effect.Effect {
+	if a.Status != account.Active {
+		return nil
+	}
+	if idle := a.LastActivity.Add(s.DormantAfter.D()); now.Before(idle) {
+		return []effect.Effect{effect.Schedule{Job: "dormancy", Account: a.ID, At: idle}}
+	}
+	closeAt := now.Add(s.DormantGrace.D())
+	return []effect.Effect{
+		effect.SetDormancyNotice{Account: a.ID, At: &now},
+		effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Warning, Rule: "L9", AutomatedDetection: true, AutomatedDecision: true,
+			RespondBy: &closeAt, Facts: "The account has had no activity for 24 months.",
+			Remedy: "Sign in or use the account before " + closeAt.Format("2006-01-02") + " to keep it open; otherwise it is closed and can be reactivated later."}},
+		effect.Schedule{Job: "dormant_close", Account: a.ID, At: closeAt},
+	}
+}
+
+// DormantClose decides L9's second step: still idle after the notice and
+// free of obligations, the account is closed as dormant (and stays
+// reactivatable, L8); used since, the dormancy clock starts again.
+func DormantClose(f Facts, s policy.Settings) []effect.Effect {
+	a := f.Account
+	if a.Status != account.Active || a.DormancyNoticeAt == nil {
+		return nil
+	}
+	if a.LastActivity.After(*a.DormancyNoticeAt) {
+		return []effect.Effect{effect.SetDormancyNotice{Account: a.ID},
+			effect.Schedule{Job: "dormancy", Account: a.ID, At: a.LastActivity.Add(s.DormantAfter.D())}}
+	}
+	if len(f.Obligations) > 0 {
+		return nil // obligations mean it is not dormant in any way that matters
+	}
+	return []effect.Effect{effect.Close{Account: a.ID, Reason: "dormant", Channel: "system", Rule: "L9"}}
+}
+
+// Retention decides L10 on time: personal data of an account closed or
+// banned for the retention period is erased.
+func Retention(a *account.Account, now time.Time, s policy.Settings) []effect.Effect {
+	var since *time.Time
+	switch a.Status {
+	case account.Closed:
+		since = a.ClosedAt
+	case account.Banned:
+		since = a.BannedAt
+	}
+	if since == nil || now.Before(since.Add(s.ErasureAfter.D())) {
+		return nil
+	}
+	return []effect.Effect{effect.Erase{Account: a.ID}}
+}
+
+// EraseRequest decides L10 on a verified request: only a closed or banned
+// account, and only once no obligation remains.
+func EraseRequest(f Facts) ([]effect.Effect, error) {
+	a := f.Account
+	if a.Status != account.Closed && a.Status != account.Banned {
+		return nil, problem.Newf("invalid_transition", "only a closed or banned account can be erased; this one is %s", a.Status).WithRule("L10")
+	}
+	if len(f.Obligations) > 0 {
+		p := problem.New("closure_blocked", "obligations remain; erase once they are settled").WithRule("L10")
+		p.Blockers = f.Obligations
+		return nil, p
+	}
+	return []effect.Effect{effect.Erase{Account: a.ID}}, nil
+}

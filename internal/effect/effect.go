@@ -124,6 +124,26 @@ type LeaveTeam struct {
 	Left    bool
 }
 
+// Schedule sets a due-time job for an account (one per job and account).
+type Schedule struct {
+	Job     string // dormancy, dormant_close, erase ...
+	Account string
+	At      time.Time
+}
+
+// SetDormancyNotice records when L9's dormancy notice was given (nil: the
+// account was used since, the notice no longer stands).
+type SetDormancyNotice struct {
+	Account string
+	At      *time.Time
+}
+
+// Erase removes an account's personal data (L10); keyed signal hashes and
+// the decision record stay.
+type Erase struct {
+	Account string
+}
+
 // SetFraudHold places or lifts a staff fraud hold on payouts (E4).
 type SetFraudHold struct {
 	Account string
@@ -167,4 +187,7 @@ func (SetVerification) effect()   {}
 func (SetFraudHold) effect()      {}
 func (CloseTeam) effect()         {}
 func (LeaveTeam) effect()         {}
+func (Schedule) effect()          {}
+func (SetDormancyNotice) effect() {}
+func (Erase) effect()             {}
 func (Audit) effect()             {}

@@ -333,19 +333,16 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, k market.TeamKind,
 // obligation remains (L10); keyed signal hashes and decisions stay.
 func (s *Service) Erase(ctx context.Context, actor Actor, id string) (account.View, error) {
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
-		if a.Status != account.Closed && a.Status != account.Banned {
-			return problem.Newf("invalid_transition", "only a closed or banned account can be erased; this one is %s", a.Status).WithRule("L10")
-		}
 		obl, err := t.obligationBlockers(a)
 		if err != nil {
 			return err
 		}
-		if len(obl) > 0 {
-			p := problem.New("closure_blocked", "obligations remain; erase once they are settled").WithRule("L10")
-			p.Blockers = obl
-			return p
+		effs, err := closure.EraseRequest(closure.Facts{Account: a, Obligations: obl})
+		if err != nil {
+			return err
 		}
-		return t.erase(a)
+		_, err = t.execute(effs)
+		return err
 	})
 }
 

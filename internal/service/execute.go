@@ -210,6 +210,21 @@ func (t *txn) executeOne(e effect.Effect, load func(string) (*account.Account, e
 			action = "left_" + e.Kind
 		}
 		return t.audit(Event{AccountID: e.Account, Action: action, Ref: tm.ID, Rule: "L4"})
+	case effect.Schedule:
+		return t.enqueue(e.Job, e.Account, e.At)
+	case effect.SetDormancyNotice:
+		a, err := load(e.Account)
+		if err != nil {
+			return err
+		}
+		a.DormancyNoticeAt = e.At
+		return nil
+	case effect.Erase:
+		a, err := load(e.Account)
+		if err != nil {
+			return err
+		}
+		return t.erase(a)
 	case effect.SetFraudHold:
 		a, err := load(e.Account)
 		if err != nil {

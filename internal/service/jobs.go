@@ -8,8 +8,8 @@ import (
 
 	"standing/internal/account"
 	"standing/internal/clock"
+	"standing/internal/closure"
 	"standing/internal/enforce"
-	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
 )
@@ -186,82 +186,40 @@ func (t *txn) grant(id string, due time.Time) error {
 	return t.saveAccount(a)
 }
 
-// dormancy is L9's first step: no activity for 24 months gets a notice.
+// dormancy is L9's first step (closure.Dormancy).
 func (t *txn) dormancy(id string) error {
 	a, err := t.loadAccount(id)
 	if err != nil {
 		return ignoreMissing(err)
 	}
-	if a.Status != account.Active {
-		return nil
-	}
-	if idle := a.LastActivity.Add(t.s.set.DormantAfter.D()); t.now.Before(idle) {
-		return t.enqueue("dormancy", a.ID, idle)
-	}
-	a.DormancyNoticeAt = &t.now
-	closeAt := t.now.Add(t.s.set.DormantGrace.D())
-	if _, err := t.issue(a, notice.Notice{Action: notice.Warning, Rule: "L9", AutomatedDetection: true, AutomatedDecision: true, RespondBy: &closeAt,
-		Facts:  "The account has had no activity for 24 months.",
-		Remedy: "Sign in or use the account before " + closeAt.Format("2006-01-02") + " to keep it open; otherwise it is closed and can be reactivated later."}); err != nil {
-		return err
-	}
-	if err := t.enqueue("dormant_close", a.ID, closeAt); err != nil {
-		return err
-	}
-	return t.saveAccount(a)
+	_, err = t.execute(closure.Dormancy(a, t.now, t.s.set))
+	return err
 }
 
-// dormantClose is L9's second step: still idle 30 days after the notice.
+// dormantClose is L9's second step (closure.DormantClose).
 func (t *txn) dormantClose(id string) error {
 	a, err := t.loadAccount(id)
 	if err != nil {
 		return ignoreMissing(err)
 	}
-	if a.Status != account.Active || a.DormancyNoticeAt == nil {
-		return nil
-	}
-	if a.LastActivity.After(*a.DormancyNoticeAt) {
-		a.DormancyNoticeAt = nil
-		if err := t.enqueue("dormancy", a.ID, a.LastActivity.Add(t.s.set.DormantAfter.D())); err != nil {
+	f := closure.Facts{Account: a}
+	if a.Status == account.Active && a.DormancyNoticeAt != nil {
+		if f.Obligations, err = t.obligationBlockers(a); err != nil {
 			return err
 		}
-		return t.saveAccount(a)
 	}
-	obl, err := t.obligationBlockers(a)
-	if err != nil {
-		return err
-	}
-	if len(obl) > 0 {
-		return nil // obligations mean it is not dormant in any way that matters
-	}
-	if err := t.closeAccount(a, "dormant", "system", "L9"); err != nil {
-		return err
-	}
-	return t.saveAccount(a)
+	_, err = t.execute(closure.DormantClose(f, t.s.set))
+	return err
 }
 
-// retention is L10: 5 years after closing or banning, personal data goes.
+// retention is L10 on time (closure.Retention).
 func (t *txn) retention(id string) error {
 	a, err := t.loadAccount(id)
 	if err != nil {
 		return ignoreMissing(err)
 	}
-	var since *time.Time
-	switch a.Status {
-	case account.Closed:
-		since = a.ClosedAt
-	case account.Banned:
-		since = a.BannedAt
-	default:
-		return nil
-	}
-	if since == nil || t.now.Before(since.Add(t.s.set.ErasureAfter.D())) {
-		return nil
-	}
-	if err := t.erase(a); err != nil {
-		return err
-	}
-	return t.saveAccount(a)
+	_, err = t.execute(closure.Retention(a, t.now, t.s.set))
+	return err
 }
 
 func ignoreMissing(err error) error {
