@@ -1,0 +1,27 @@
+// The console's keyboard helper (its own code, no library): in a list with
+// rows marked data-row, j and k move to the next and previous row and Enter
+// opens the row's link. Keys typed into a form field are left alone.
+(function () {
+  "use strict";
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-row]"));
+  if (!rows.length) { return; }
+  var at = -1;
+  function move(to) {
+    if (to < 0 || to >= rows.length) { return; }
+    if (at >= 0) { rows[at].classList.remove("current"); }
+    at = to;
+    rows[at].classList.add("current");
+    var link = rows[at].querySelector("a[data-open]");
+    if (link) { link.focus(); }
+  }
+  document.addEventListener("keydown", function (e) {
+    var t = e.target.tagName;
+    if (e.altKey || e.ctrlKey || e.metaKey || t === "INPUT" || t === "TEXTAREA" || t === "SELECT") { return; }
+    if (e.key === "j") { move(at + 1); e.preventDefault(); }
+    else if (e.key === "k") { move(at < 0 ? 0 : at - 1); e.preventDefault(); }
+    else if (e.key === "Enter" && at >= 0 && t !== "A" && t !== "BUTTON") {
+      var link = rows[at].querySelector("a[data-open]");
+      if (link) { window.location.href = link.href; }
+    }
+  });
+})();
