@@ -114,8 +114,12 @@ type screened struct {
 
 // resolutionInput reads a decision form.
 func resolutionInput(f url.Values) service.ResolutionInput {
-	return service.ResolutionInput{Outcome: opt(f.Get("outcome")), Reason: opt(f.Get("reason")), Note: opt(f.Get("note")),
+	in := service.ResolutionInput{Outcome: opt(f.Get("outcome")), Reason: opt(f.Get("reason")), Note: opt(f.Get("note")),
 		KeepAccountID: opt(f.Get("keep_account_id")), Rule: opt(f.Get("rule"))}
+	if linked := f["linked_account_ids"]; len(linked) > 0 {
+		in.LinkedAccountIDs = &linked
+	}
+	return in
 }
 
 // resolve is the decision step. Without confirm it shows what the

@@ -231,7 +231,13 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02 15:04")
 	},
-	"day":      func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"day": func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"whens": func(s string) string { // a time the API gives as RFC 3339 text
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			return t.UTC().Format("2006-01-02 15:04")
+		}
+		return s
+	},
 	"outcomes": service.Outcomes,
 	"needsReason": func(k cases.Kind) []string {
 		var out []string

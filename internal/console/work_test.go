@@ -262,3 +262,28 @@ func TestAccountPageFormatsMoneyAndOffersStaffActions(t *testing.T) {
 		t.Fatalf("search by id does not open the account: %d", r.Code)
 	}
 }
+
+// TestSelfDisclosureConfirmsLinkedAccountsTogether: staff confirm from the
+// case's accounts which are the member's own (M7); the preview closes them
+// and keeps the chosen one, and the confirmation carries the choice.
+func TestSelfDisclosureConfirmsLinkedAccountsTogether(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	main, second := e.Signup(true, map[string]any{"name": "Discloser"}), e.Signup(true, map[string]any{"name": "Old Account"})
+	cs := e.I("POST", "/v1/cases", map[string]any{"kind": "self_disclosure", "account_id": main, "channel": "chat", "body": "I have two",
+		"related_account_ids": []string{second}}).Want(t, 201).Str("id")
+	if page := b.get("/console/cases/" + cs).Body; !strings.Contains(page, `name="linked_account_ids" value="`+second+`"`) {
+		t.Fatal("no choice of the accounts to confirm")
+	}
+	form := url.Values{"outcome": {"keep"}, "keep_account_id": {main}, "linked_account_ids": {second}}
+	p := b.post("/console/cases/"+cs+"/resolve", form)
+	if !strings.Contains(p.Body, "Old Account ("+second+") is closed") || !strings.Contains(p.Body, `name="linked_account_ids" value="`+second+`"`) {
+		t.Fatalf("preview: %s", p.Body)
+	}
+	form.Set("confirm", "yes")
+	b.post("/console/cases/"+cs+"/resolve", form)
+	if s := e.I("GET", "/v1/accounts/"+second, nil).Str("status"); s != "closed" {
+		t.Fatalf("the confirmed account is %s", s)
+	}
+}
