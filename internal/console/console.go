@@ -123,14 +123,19 @@ func (c *Console) staff(h handler) http.HandlerFunc {
 			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 			if !sameOrigin(r) || !validCSRF(r.PostFormValue("csrf"), s.csrf) {
 				c.log.Warn("console form refused", "path", r.URL.Path, "actor", s.actor.ID, "addr", clientAddr(r))
-				c.render(w, r, "error.html", http.StatusForbidden, page{"Title": "Refused",
-					"Problem": problem.New("forbidden_role", "this form did not come from your console session; reload the page and try again")})
+				c.render(w, r, "error.html", http.StatusForbidden, page{"Title": "Refused", "Problem": errForeignForm})
 				return
 			}
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, s)), s)
 	}
 }
+
+// errForeignForm is the console's answer to a form that did not come from
+// a page of the session (no or a wrong CSRF token, another site): a page,
+// never an API code.
+var errForeignForm = &problem.Error{Code: "foreign_form", Status: http.StatusForbidden, Title: "This form was refused",
+	Detail: "it did not come from a page of your console session; reload the page and try again. Nothing was changed."}
 
 // page is the data of a template.
 type page map[string]any
