@@ -143,11 +143,12 @@ func (c *Console) resolve(w http.ResponseWriter, r *http.Request, s session) {
 			"Preview": p, "Input": in, "Q": q, "Names": c.names(r, p.Case)})
 		return
 	}
-	if _, err := c.svc.Resolve(r.Context(), s.actor, id, in); err != nil {
+	worked, err := c.svc.Resolve(r.Context(), s.actor, id, in)
+	if err != nil {
 		c.fail(w, r, err)
 		return
 	}
-	c.next(w, r, s, q, id)
+	c.next(w, r, s, q, worked)
 }
 
 // names maps the case's account ids to their names, for the confirmation.

@@ -67,9 +67,10 @@ func (c *Console) queue(w http.ResponseWriter, r *http.Request, s session) {
 
 // next opens the first case of the queue after the one just worked, or the
 // queue itself when none is left, saying which case was done.
-func (c *Console) next(w http.ResponseWriter, r *http.Request, s session, q queueRef, done string) {
+func (c *Console) next(w http.ResponseWriter, r *http.Request, s session, q queueRef, worked service.Case) {
+	done := worked.ID
 	qu, err := c.svc.CaseQueue(r.Context(), q.Kind, service.QueueView(q.View), s.actor.ID,
-		service.ListOpts{Limit: 1, Cursor: service.EncodeCursor(done)})
+		service.ListOpts{Limit: 1, Cursor: service.QueueCursor(worked)})
 	if err == nil && len(qu.Data) == 0 { // wrap around to the start of the queue
 		qu, err = c.svc.CaseQueue(r.Context(), q.Kind, service.QueueView(q.View), s.actor.ID, service.ListOpts{Limit: 1})
 	}

@@ -172,10 +172,17 @@ type Queue struct {
 	Counts map[QueueView]int `json:"counts"`
 }
 
+// queueKey orders a queue: due time first, then id (creation order).
+func queueKey(c *Case) string { return fmt.Sprintf("%020d|%s", c.DueAt.UnixMicro(), c.ID) }
+
+// QueueCursor is the cursor of the queue position right after case c, so
+// that the next page (or the next case to work) follows it.
+func QueueCursor(c Case) string { return EncodeCursor(queueKey(&c)) }
+
 // CaseQueue lists the unfinished cases of a view (of one kind, or all),
-// due first: a case's due time follows from when it was opened, and ids
-// are time-ordered, so id order is due order. The counts of every view are
-// taken over the same kind. Assignee is whoever "mine" means.
+// due first, a page at a time. The counts of every view are taken over the
+// same kind. Assignee is whoever "mine" means. Unfinished cases are few
+// next to all cases, so they are read whole, sorted and cut here.
 func (s *Service) CaseQueue(ctx context.Context, kind string, view QueueView, assignee string, opts ListOpts) (Queue, error) {
 	out := Queue{Counts: map[QueueView]int{}}
 	if !slices.Contains(QueueViews, view) {
@@ -206,6 +213,7 @@ func (s *Service) CaseQueue(ctx context.Context, kind string, view QueueView, as
 		if err != nil {
 			return err
 		}
+		slices.SortFunc(all, func(a, b Case) int { return strings.Compare(queueKey(&a), queueKey(&b)) })
 		out.Data = []QueueRow{}
 		for i := range all {
 			c := &all[i]
@@ -214,12 +222,12 @@ func (s *Service) CaseQueue(ctx context.Context, kind string, view QueueView, as
 					out.Counts[v]++
 				}
 			}
-			if !in(c, view) || c.ID <= after {
+			if !in(c, view) || queueKey(c) <= after {
 				continue
 			}
 			if len(out.Data) == opts.Limit {
 				if out.NextCursor == nil {
-					next := EncodeCursor(out.Data[len(out.Data)-1].ID)
+					next := QueueCursor(out.Data[len(out.Data)-1].Case)
 					out.NextCursor = &next
 				}
 				continue
