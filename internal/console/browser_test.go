@@ -116,11 +116,17 @@ func TestAShiftInTheBrowser(t *testing.T) {
 		t.Fatalf("the duplicate is %s", s)
 	}
 
-	// An appeal, denied with a reason the member reads.
+	// An appeal, denied with a reason the member reads: choosing deny makes
+	// the reason required in the form.
 	c.do(chromedp.Navigate(srv.URL+"/console/cases/"+appeal),
 		chromedp.WaitVisible(`#outcome`),
-		chromedp.SetValue(`#outcome`, "deny"),
-		chromedp.SendKeys(`#reason`, "The message offered a discount for five stars."),
+		chromedp.SetValue(`#outcome`, "deny"))
+	required, err := chromedp.Run(c.ctx, chromedp.Evaluate[bool](
+		`document.querySelector("#outcome").dispatchEvent(new Event("change")), document.querySelector("#reason").required`))
+	if err != nil || !required {
+		t.Fatalf("deny does not require a reason in the form (%v)", err)
+	}
+	c.do(chromedp.SendKeys(`#reason`, "The message offered a discount for five stars."),
 		chromedp.Submit(`#outcome`),
 		chromedp.WaitVisible(`#reads-h`),
 		chromedp.Click(`input[name=confirm] ~ p button`),

@@ -1,6 +1,21 @@
-// The console's keyboard helper (its own code, no library): in a list with
-// rows marked data-row, j and k move to the next and previous row and Enter
-// opens the row's link. Keys typed into a form field are left alone.
+// The console's own helpers (no library). A reason field marked
+// data-needs-reason becomes required when its form's outcome is one that
+// acts against or refuses the member (the server checks it anyway).
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("textarea[data-needs-reason]"), function (reason) {
+    var outcome = reason.form && reason.form.querySelector("select[name=outcome]");
+    if (!outcome) { return; }
+    var needs = reason.getAttribute("data-needs-reason").split(" ");
+    function update() { reason.required = needs.indexOf(outcome.value) >= 0; }
+    outcome.addEventListener("change", update);
+    update();
+  });
+})();
+
+// In a list with rows marked data-row, j and k move to the next and
+// previous row and Enter opens the row's link. Keys typed into a form
+// field are left alone.
 (function () {
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-row]"));
