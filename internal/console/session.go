@@ -7,7 +7,6 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -74,18 +73,18 @@ func (c *Console) liveSession(r *http.Request) (session, error) {
 	}
 	ctx, hash, now := r.Context(), hashToken(ck.Value), c.svc.Now()
 	var s store.Session
-	err = c.svc.DB().Update(ctx, func(tx *store.Tx) error {
+	err = c.svc.DB().Read(ctx, func(tx *store.Tx) error {
 		var err error
-		if s, err = tx.LiveSession(ctx, hash, now, IdleTimeout); err != nil {
-			return err
-		}
-		if now.Sub(s.SeenAt) < time.Minute { // spare a write on every click
-			return nil
-		}
-		return tx.TouchSession(ctx, hash, now)
+		s, err = tx.LiveSession(ctx, hash, now, IdleTimeout)
+		return err
 	})
 	if err != nil {
-		return session{}, err
+		return session{}, fmt.Errorf("console session: %w", err)
+	}
+	if now.Sub(s.SeenAt) >= time.Minute { // at most one write a minute per session
+		if err := c.svc.DB().Update(ctx, func(tx *store.Tx) error { return tx.TouchSession(ctx, hash, now) }); err != nil {
+			return session{}, fmt.Errorf("console session: %w", err)
+		}
 	}
 	id := s.KeyID
 	if s.StaffID != "" {
@@ -204,5 +203,3 @@ func clientAddr(r *http.Request) string {
 	}
 	return host
 }
-
-var errTooLarge = errors.New("sign-in body too large")
