@@ -54,6 +54,14 @@ func (c *Console) caseView(w http.ResponseWriter, r *http.Request, s session) {
 		c.fail(w, r, err)
 		return
 	}
+	ids, _ := data["ActorIDs"].([]string)
+	for _, ev := range append(cs.History, cs.Notes...) {
+		ids = append(ids, ev.Actor.ID)
+	}
+	if cs.Assignee != nil {
+		ids = append(ids, *cs.Assignee)
+	}
+	data["ActorIDs"] = ids
 	c.render(w, r, "case.html", http.StatusOK, data)
 }
 
@@ -95,13 +103,16 @@ func (c *Console) evidence(r *http.Request, id string, data page) error {
 		return fmt.Errorf("timeline of %s: %w", id, err)
 	}
 	events := make([]event, 0, len(tl.Data))
+	var actors []string
 	for _, raw := range tl.Data {
 		var e event
 		if err := json.Unmarshal(raw, &e); err != nil {
 			return fmt.Errorf("timeline event of %s: %w", id, err)
 		}
 		events = append(events, e)
+		actors = append(actors, e.Actor.ID)
 	}
+	data["ActorIDs"] = actors
 	data["Texts"], data["Strikes"], data["Timeline"], data["TimelineNext"] = texts, strikes, events, tl.NextCursor
 	return nil
 }

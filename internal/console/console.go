@@ -146,6 +146,8 @@ type page map[string]any
 func (c *Console) render(w http.ResponseWriter, r *http.Request, name string, status int, data page) {
 	if s, ok := r.Context().Value(ctxKey{}).(session); ok {
 		data["CSRF"], data["Actor"] = s.csrf, s.actor
+		ids, _ := data["ActorIDs"].([]string)
+		data["People"] = c.people(r.Context(), append(ids, s.actor.ID))
 	}
 	var buf bytes.Buffer
 	if err := c.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
@@ -156,6 +158,22 @@ func (c *Console) render(w http.ResponseWriter, r *http.Request, name string, st
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = buf.WriteTo(w)
+}
+
+// people names the staff behind actor ids (today the names their keys were
+// created with), for pages that show who did what. A lookup that fails
+// leaves the ids to speak for themselves.
+func (c *Console) people(ctx context.Context, ids []string) map[string]string {
+	var out map[string]string
+	err := c.svc.DB().Read(ctx, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.KeyNames(ctx, ids)
+		return err
+	})
+	if err != nil {
+		c.log.Warn("console: staff names", "err", err)
+	}
+	return out
 }
 
 // fail shows a problem, or an error page that tells nothing of the cause.
@@ -265,6 +283,7 @@ var funcs = template.FuncMap{
 	},
 	"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	"mark":  markClass,
+	"name":  func(people map[string]string, id string) string { return people[id] },
 	"count": func(m map[service.QueueView]int, v service.QueueView) int { return m[v] },
 }
 

@@ -172,8 +172,8 @@ func TestFailedSignInsAreThrottledPerAddress(t *testing.T) {
 }
 
 // TestStaffActionsAreAuditedWithTheActorsRole: a note taken with an admin
-// key is recorded as admin, with a staff key as staff (section 9: the audit
-// says who).
+// key is recorded as admin, with a staff key as staff, and the case page
+// names the person (section 9: the audit says who).
 func TestStaffActionsAreAuditedWithTheActorsRole(t *testing.T) {
 	e, srv := start(t)
 	id := e.Signup(true, nil)
@@ -187,6 +187,9 @@ func TestStaffActionsAreAuditedWithTheActorsRole(t *testing.T) {
 		n := h.Len("notes")
 		if h.Str("notes."+strconv.Itoa(n-1)+".actor.kind") != k.role {
 			t.Fatalf("a %s's note recorded as %s", k.role, h.Str("notes."+strconv.Itoa(n-1)+".actor.kind"))
+		}
+		if page := b.get("/console/cases/" + cs).Body; !strings.Contains(page, k.role+" test ("+k.role+"): by "+k.role) {
+			t.Fatalf("the case page does not name the person behind the note: %s", page)
 		}
 	}
 }

@@ -62,6 +62,13 @@ func (c *Console) queue(w http.ResponseWriter, r *http.Request, s session) {
 		return
 	}
 	data["Rows"], data["Counts"], data["Next"] = qu.Data, qu.Counts, qu.NextCursor
+	var assignees []string
+	for _, row := range qu.Data {
+		if row.Assignee != nil {
+			assignees = append(assignees, *row.Assignee)
+		}
+	}
+	data["ActorIDs"] = assignees
 	c.render(w, r, "queue.html", http.StatusOK, data)
 }
 

@@ -89,3 +89,25 @@ func (t *Tx) PurgeSessions(ctx context.Context, before time.Time) error {
 	}
 	return nil
 }
+
+// KeyNames maps key ids to the names their keys were created with (a
+// person's name for staff keys), for showing who did what in the console.
+// Unknown ids are left out.
+func (t *Tx) KeyNames(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
+		var name string
+		err := t.queryRow(ctx, `SELECT name FROM api_keys WHERE id = $1`, id).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("key name: %w", err)
+		}
+		out[id] = name
+	}
+	return out, nil
+}

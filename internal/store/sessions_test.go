@@ -68,5 +68,12 @@ func TestConsoleSessions(t *testing.T) {
 			t.Fatalf("sessions of an ended key: %v", err)
 		}
 		must(db.Update(ctx, func(tx *store.Tx) error { return tx.PurgeSessions(ctx, now.Add(3*time.Hour)) }))
+		must(db.Read(ctx, func(tx *store.Tx) error {
+			names, err := tx.KeyNames(ctx, []string{"key_s", "key_gone", "key_s"})
+			if err == nil && (len(names) != 1 || names["key_s"] != "s") {
+				t.Fatalf("key names %v", names)
+			}
+			return err
+		}))
 	})
 }
