@@ -126,8 +126,8 @@ func (c *Console) requestVerification(w http.ResponseWriter, r *http.Request, s 
 	})
 }
 
-// findAccount opens an account by id, or lists accounts by email or name,
-// a page at a time.
+// findAccount opens an account or a case by id, finds accounts by the phone
+// number they reported, or lists accounts by email or name a page at a time.
 func (c *Console) findAccount(w http.ResponseWriter, r *http.Request, _ session) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if strings.HasPrefix(q, "acc_") && !strings.ContainsAny(q, " \t") {
@@ -138,12 +138,38 @@ func (c *Console) findAccount(w http.ResponseWriter, r *http.Request, _ session)
 		http.Redirect(w, r, "/console/cases/"+url.PathEscape(q), http.StatusSeeOther)
 		return
 	}
+	country := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("country")))
+	if phoneLike(q) {
+		as, err := c.svc.AccountsByPhone(r.Context(), q, country)
+		if err != nil {
+			c.fail(w, r, err)
+			return
+		}
+		c.render(w, r, "accounts.html", http.StatusOK, page{"Title": "Accounts", "Accounts": as, "Q": q, "Country": country, "Phone": true})
+		return
+	}
 	p, err := c.svc.Accounts(r.Context(), "", q, service.ListOpts{Limit: pageSize, Cursor: r.URL.Query().Get("cursor")})
 	if err != nil {
 		c.fail(w, r, err)
 		return
 	}
-	c.render(w, r, "accounts.html", http.StatusOK, page{"Title": "Accounts", "Accounts": p.Data, "Q": q, "Next": p.NextCursor})
+	c.render(w, r, "accounts.html", http.StatusOK, page{"Title": "Accounts", "Accounts": p.Data, "Q": q, "Country": country, "Next": p.NextCursor})
+}
+
+// phoneLike reports whether a search is a phone number: digits with the
+// usual separators and at least six digits.
+func phoneLike(q string) bool {
+	digits := 0
+	for _, r := range q {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune("+ -().", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 6
 }
 
 // screen is the screening tester.

@@ -287,3 +287,21 @@ func TestSelfDisclosureConfirmsLinkedAccountsTogether(t *testing.T) {
 		t.Fatalf("the confirmed account is %s", s)
 	}
 }
+
+// TestAccountsAreFoundByPhone: a phone number, with its country code or
+// as a local number of a country, finds the accounts that reported it.
+func TestAccountsAreFoundByPhone(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	id := e.Signup(true, map[string]any{"name": "Phone Person"})
+	e.I("POST", "/v1/accounts/"+id+"/signals", map[string]any{"kind": "phone", "value": "+1 415 555 0199"}).Want(t, 200)
+	for _, q := range []url.Values{{"q": {"+1 (415) 555-0199"}}, {"q": {"415 555 0199"}, "country": {"us"}}} {
+		if page := b.get("/console/accounts?" + q.Encode()).Body; !strings.Contains(page, id) {
+			t.Errorf("%v does not find the account: %s", q, page)
+		}
+	}
+	if page := b.get("/console/accounts?" + url.Values{"q": {"+1 212 555 0100"}}.Encode()).Body; strings.Contains(page, id) {
+		t.Error("another number finds the account")
+	}
+}

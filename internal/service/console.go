@@ -10,6 +10,7 @@ import (
 	"standing/internal/account"
 	"standing/internal/cases"
 	"standing/internal/effect"
+	"standing/internal/identity"
 	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/store"
@@ -268,4 +269,42 @@ func (s *Service) Strikes(ctx context.Context, id string) ([]StrikeView, error) 
 		return nil
 	})
 	return out, err
+}
+
+// AccountsByPhone finds the accounts that reported a phone number, written
+// with its country code or, without one, as a number of country (C4). Only
+// hashes are stored, so the number is canonicalized and hashed as sign-up
+// would, under every signal secret in force.
+func (s *Service) AccountsByPhone(ctx context.Context, phone, country string) ([]account.View, error) {
+	k, _ := identity.Kind(identity.Phone)
+	sigs, err := k.Canonical(phone, country)
+	if err != nil {
+		return nil, problem.Invalid("not a phone number", problem.Field("q", "invalid", "a phone number such as +1 415 555 0100"))
+	}
+	out := []account.View{}
+	err = s.read(ctx, func(t *txn) error {
+		seen := map[string]bool{}
+		for _, sg := range sigs {
+			rows, err := t.AccountsWith(t.ctx, sg.Kind, t.s.signals.Lookups(sg), 100)
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				if seen[r.AccountID] {
+					continue
+				}
+				seen[r.AccountID] = true
+				a, err := t.loadAccount(r.AccountID)
+				if err != nil {
+					return err
+				}
+				out = append(out, a.View(t.now, t.s.set))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("accounts by phone: %w", err)
+	}
+	return out, nil
 }
