@@ -305,3 +305,21 @@ func TestAccountsAreFoundByPhone(t *testing.T) {
 		t.Error("another number finds the account")
 	}
 }
+
+// TestRefusedActionShowsItsProblem: an action the service refuses shows the
+// problem with its code, not a crash; the screening tester marks findings.
+func TestRefusedActionShowsItsProblem(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	id := e.Signup(true, nil)
+	e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V4", "action": "ban", "reason": "fraud"}).Want(t, 201)
+	b.get("/console/accounts/" + id)
+	r := b.post("/console/accounts/"+id+"/sanction", url.Values{"rule": {"V5"}, "action": {"suspension"}, "reason": {"x"}})
+	if r.Code != http.StatusConflict || !strings.Contains(r.Body, "invalid_transition") {
+		t.Fatalf("sanction on a banned account: %d %s", r.Code, r.Body)
+	}
+	if page := b.get("/console/screen?" + url.Values{"text": {"mail me at ana dot ruiz at gmail dot com"}}.Encode()).Body; !strings.Contains(page, "ana.ruiz@gmail.com") || !strings.Contains(page, "<mark") {
+		t.Fatalf("screening page: %s", page)
+	}
+}
