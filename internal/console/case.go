@@ -113,7 +113,12 @@ func (c *Console) evidence(r *http.Request, id string, data page) error {
 		actors = append(actors, e.Actor.ID)
 	}
 	data["ActorIDs"] = actors
-	data["Texts"], data["Strikes"], data["Timeline"], data["TimelineNext"] = texts, strikes, events, tl.NextCursor
+	data["Texts"], data["Strikes"], data["Timeline"] = texts, strikes, events
+	if tl.NextCursor != nil { // the same page, the rest of its query kept
+		q := r.URL.Query()
+		q.Set("tl", *tl.NextCursor)
+		data["TimelineNext"] = r.URL.Path + "?" + q.Encode()
+	}
 	return nil
 }
 

@@ -323,3 +323,24 @@ func TestRefusedActionShowsItsProblem(t *testing.T) {
 		t.Fatalf("screening page: %s", page)
 	}
 }
+
+// TestTimelinePagesKeepTheQueue: the case page's timeline pages by cursor
+// and its next page keeps the queue the case was opened from.
+func TestTimelinePagesKeepTheQueue(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	id := e.Signup(true, nil)
+	cs := e.I("POST", "/v1/cases", map[string]any{"kind": "closure_assistance", "account_id": id, "channel": "chat", "body": "x"}).Want(t, 201).Str("id")
+	for i := 0; i < 30; i++ { // each warning writes audit events
+		e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V7", "action": "warning", "reason": "r"}).Want(t, 201)
+	}
+	page := b.get("/console/cases/" + cs + "?view=mine&kind=closure_assistance").Body
+	next := regexp.MustCompile(`href="([^"]*tl=[^"]+)" rel="next"`).FindStringSubmatch(page)
+	if next == nil || !strings.Contains(next[1], "view=mine") || !strings.Contains(next[1], "kind=closure_assistance") {
+		t.Fatalf("timeline pager: %v", next)
+	}
+	if r := b.get(strings.ReplaceAll(next[1], "&amp;", "&")); r.Code != http.StatusOK || !strings.Contains(r.Body, "notice issued") {
+		t.Fatalf("second timeline page: %d", r.Code)
+	}
+}
