@@ -6,15 +6,19 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/chromedp"
 )
 
 // chrome is a headless Debian chromium for one test. It skips when no
 // browser is installed, unless STANDING_REQUIRE_BROWSER is set (as .ci/run
-// sets it): in CI a missing browser is a failure.
+// sets it): in CI a missing browser is a failure. A script error or a
+// content-security-policy refusal on any page fails the test.
 type chrome struct {
 	t   *testing.T
 	ctx context.Context
@@ -35,8 +39,29 @@ func newChrome(t *testing.T, width, height int) *chrome {
 		chromedp.WindowSize(width, height))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
+	// The page's own errors (a script that fails, anything the content
+	// security policy refuses) fail the test when it ends.
+	var mu sync.Mutex
+	var refused []string
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(func(ev any) {
+		if e, ok := ev.(*cdplog.EventEntryAdded); ok && e.Entry != nil && e.Entry.Level == cdplog.EntryLevelError &&
+			(e.Entry.Source == cdplog.EntrySourceJavascript || e.Entry.Source == cdplog.EntrySourceSecurity || strings.Contains(e.Entry.Text, "Content Security Policy")) {
+			mu.Lock()
+			refused = append(refused, e.Entry.Text)
+			mu.Unlock()
+		}
+	}))
+	t.Cleanup(func() {
+		cancel()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, r := range refused {
+			t.Errorf("the browser reported: %s", r)
+		}
+	})
+	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
 	t.Cleanup(cancel)
 	// The window has a minimum width; the viewport is set exactly.
