@@ -1,24 +1,33 @@
-// Package console is the staff web console: the case queues, a case with its
-// history and the form that resolves it, an account with its notices, links
-// and audit trail, and a screening tester. Server-rendered HTML over the
-// service, signed in with a staff key; no JavaScript is needed.
+// Package console is the staff web console a trust-and-safety team works a
+// shift in: case queues with counts, keyboard moves and bulk actions; a case
+// with its evidence (linked accounts drawn as a cluster, screened text with
+// its findings marked, the appealed notice, the timeline and strikes); a
+// confirmation step that shows what a decision will do and the notice the
+// member will read before anything is done; held messages; account actions.
+//
+// It is server-rendered HTML over the service. Staff sign in with a staff
+// or admin key into a server-side session (session.go): the cookie carries
+// a random token whose hash is stored, never the key. Every form carries the
+// session's CSRF token and is refused from another site; every page is sent
+// with no-store, nosniff, no framing and a strict content-security policy.
+// The only script is the console's own keyboard helper.
 package console
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
+	"io/fs"
 	"log/slog"
 	"net/http"
-	"net/url"
-	"slices"
 	"strings"
 	"time"
 
-	"standing/internal/account"
+	"standing/internal/cases"
 	"standing/internal/problem"
-	"standing/internal/screen"
 	"standing/internal/service"
 	"standing/internal/store"
 )
@@ -26,87 +35,120 @@ import (
 //go:embed templates/*.html
 var files embed.FS
 
+//go:embed static
+var static embed.FS
+
 const cookie = "standing_console"
+
+// pageSize is the length of every list page in the console.
+const pageSize = 50
 
 // Console serves /console/.
 type Console struct {
-	svc  *service.Service
-	log  *slog.Logger
-	tmpl *template.Template
-	mux  *http.ServeMux
+	svc      *service.Service
+	log      *slog.Logger
+	tmpl     *template.Template
+	mux      *http.ServeMux
+	throttle *throttle
 }
 
 // New builds the console.
 func New(svc *service.Service, log *slog.Logger) *Console {
-	funcs := template.FuncMap{
-		"when": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") },
-		"whenp": func(t *time.Time) string {
-			if t == nil {
-				return "—"
-			}
-			return t.UTC().Format("2006-01-02 15:04")
-		},
-		"outcomes": service.Outcomes,
-		"join":     strings.Join,
-	}
-	c := &Console{svc: svc, log: log, mux: http.NewServeMux(),
+	c := &Console{svc: svc, log: log, mux: http.NewServeMux(), throttle: newThrottle(time.Now),
 		tmpl: template.Must(template.New("").Funcs(funcs).ParseFS(files, "templates/*.html"))}
+	sub, _ := fs.Sub(static, "static")
+	c.mux.Handle("GET /console/static/", http.StripPrefix("/console/static/", http.FileServerFS(sub)))
 	c.mux.HandleFunc("GET /console/login", c.loginForm)
 	c.mux.HandleFunc("POST /console/login", c.login)
 	c.mux.HandleFunc("POST /console/logout", c.staff(c.logout))
 	c.mux.HandleFunc("GET /console/{$}", c.staff(c.queue))
+	c.mux.HandleFunc("POST /console/bulk/assign", c.staff(c.bulkAssign))
+	c.mux.HandleFunc("POST /console/bulk/resolve", c.staff(c.bulkResolve))
 	c.mux.HandleFunc("GET /console/cases/{id}", c.staff(c.caseView))
 	c.mux.HandleFunc("POST /console/cases/{id}/resolve", c.staff(c.resolve))
 	c.mux.HandleFunc("POST /console/cases/{id}/note", c.staff(c.note))
+	c.mux.HandleFunc("POST /console/cases/{id}/assign", c.staff(c.assignToMe))
+	c.mux.HandleFunc("GET /console/messages", c.staff(c.heldMessages))
+	c.mux.HandleFunc("POST /console/messages/{id}/review", c.staff(c.reviewMessage))
+	c.mux.HandleFunc("GET /console/notices/{id}", c.staff(c.noticeView))
 	c.mux.HandleFunc("GET /console/accounts/{id}", c.staff(c.accountView))
 	c.mux.HandleFunc("POST /console/accounts/{id}/sanction", c.staff(c.sanction))
+	c.mux.HandleFunc("POST /console/accounts/{id}/fraud-hold", c.staff(c.fraudHold))
+	c.mux.HandleFunc("POST /console/accounts/{id}/remedy", c.staff(c.remedy))
+	c.mux.HandleFunc("POST /console/accounts/{id}/reactivation", c.staff(c.reactivate))
+	c.mux.HandleFunc("POST /console/accounts/{id}/verification-request", c.staff(c.requestVerification))
 	c.mux.HandleFunc("GET /console/accounts", c.staff(c.findAccount))
 	c.mux.HandleFunc("GET /console/screen", c.staff(c.screen))
 	return c
 }
 
-// ServeHTTP serves the console.
+// csp allows the console's own stylesheet, script and images, no plugin,
+// no framing, and forms that post only back to the console.
+const csp = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; " +
+	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+// ServeHTTP serves the console with its security headers.
 func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'")
-	w.Header().Set("X-Frame-Options", "DENY")
+	h := w.Header()
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	if strings.HasPrefix(r.URL.Path, "/console/static/") {
+		h.Set("Cache-Control", "public, max-age=3600")
+	} else {
+		h.Set("Cache-Control", "no-store")
+	}
 	c.mux.ServeHTTP(w, r)
 }
 
-type handler func(w http.ResponseWriter, r *http.Request, actor service.Actor)
+type handler func(w http.ResponseWriter, r *http.Request, s session)
 
-// staff checks the session cookie (a staff or admin key) and, for forms,
-// that the request comes from this console (with the SameSite cookie, the
-// defence against cross-site requests).
+type ctxKey struct{}
+
+// staff runs h for a request of a live session; a post must come from a
+// console page (Sec-Fetch-Site, Origin) and carry the session's CSRF token.
 func (c *Console) staff(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		ck, err := r.Cookie(cookie)
-		if err != nil {
+		s, err := c.liveSession(r)
+		if errors.Is(err, store.ErrNotFound) {
 			http.Redirect(w, r, "/console/login", http.StatusSeeOther)
 			return
 		}
-		k, err := c.svc.Authenticate(r.Context(), ck.Value)
-		if err != nil || (k.Role != "staff" && k.Role != "admin") {
-			http.Redirect(w, r, "/console/login", http.StatusSeeOther)
+		if err != nil {
+			c.fail(w, r, err)
 			return
 		}
 		if r.Method == http.MethodPost {
-			if o := r.Header.Get("Origin"); o != "" && !sameHost(o, r.Host) {
-				http.Error(w, "cross-site form refused", http.StatusForbidden)
+			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+			if !sameOrigin(r) || !validCSRF(r.PostFormValue("csrf"), s.csrf) {
+				c.log.Warn("console form refused", "path", r.URL.Path, "actor", s.actor.ID, "addr", clientAddr(r))
+				c.render(w, r, "error.html", http.StatusForbidden, page{"Title": "Refused", "Problem": errForeignForm})
 				return
 			}
 		}
-		h(w, r, service.KeyActor(k)) // the named member behind the key, when it has one
+		h(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, s)), s)
 	}
 }
 
-func sameHost(origin, host string) bool {
-	u, err := url.Parse(origin)
-	return err == nil && u.Host == host
-}
+// errForeignForm is the console's answer to a form that did not come from
+// a page of the session (no or a wrong CSRF token, another site): a page,
+// never an API code.
+var errForeignForm = &problem.Error{Code: "foreign_form", Status: http.StatusForbidden, Title: "This form was refused",
+	Detail: "it did not come from a page of your console session; reload the page and try again. Nothing was changed."}
+
+// page is the data of a template.
+type page map[string]any
 
 // render writes a page whole, or a plain 500 if its template fails, so a
-// half-rendered page never reaches staff.
-func (c *Console) render(w http.ResponseWriter, name string, status int, data map[string]any) {
+// half-rendered page never reaches staff. Every page gets the session's
+// CSRF token and actor.
+func (c *Console) render(w http.ResponseWriter, r *http.Request, name string, status int, data page) {
+	if s, ok := r.Context().Value(ctxKey{}).(session); ok {
+		data["CSRF"], data["Actor"] = s.csrf, s.actor
+		ids, _ := data["ActorIDs"].([]string)
+		data["People"] = c.people(r.Context(), append(ids, s.actor.ID))
+	}
 	var buf bytes.Buffer
 	if err := c.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		c.log.Error("console template", "page", name, "err", err)
@@ -118,179 +160,169 @@ func (c *Console) render(w http.ResponseWriter, name string, status int, data ma
 	_, _ = buf.WriteTo(w)
 }
 
-// fail shows a problem on the page it came from, or an error page.
-func (c *Console) fail(w http.ResponseWriter, err error) {
+// people names the staff behind actor ids (today the names their keys were
+// created with), for pages that show who did what. A lookup that fails
+// leaves the ids to speak for themselves.
+func (c *Console) people(ctx context.Context, ids []string) map[string]string {
+	var out map[string]string
+	err := c.svc.DB().Read(ctx, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.KeyNames(ctx, ids)
+		return err
+	})
+	if err != nil {
+		c.log.Warn("console: staff names", "err", err)
+	}
+	return out
+}
+
+// fail shows a problem, or an error page that tells nothing of the cause.
+func (c *Console) fail(w http.ResponseWriter, r *http.Request, err error) {
 	p, ok := problem.As(err)
 	if !ok {
-		c.log.Error("console", "err", err)
+		c.log.Error("console", "path", r.URL.Path, "err", err)
 		p = problem.New("internal", "the request failed; nothing was changed")
 	}
-	c.render(w, "error.html", p.Status, map[string]any{"Problem": p})
+	c.render(w, r, "error.html", p.Status, page{"Title": p.Title, "Problem": p})
 }
 
 func (c *Console) loginForm(w http.ResponseWriter, r *http.Request) {
-	c.render(w, "login.html", http.StatusOK, map[string]any{})
+	c.render(w, r, "login.html", http.StatusOK, page{"Title": "Sign in"})
 }
 
+// login opens a session for a staff or admin key. The body is capped,
+// failures are logged and slow the address down (throttle).
 func (c *Console) login(w http.ResponseWriter, r *http.Request) {
-	key := strings.TrimSpace(r.FormValue("key"))
+	addr := clientAddr(r)
+	if wait := c.throttle.wait(addr); wait > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
+		c.log.Warn("console sign-in throttled", "addr", addr, "wait", wait)
+		c.render(w, r, "login.html", http.StatusTooManyRequests, page{"Title": "Sign in",
+			"Error": fmt.Sprintf("Too many failed sign-ins from your address: try again in %d seconds.", int(wait.Seconds())+1)})
+		return
+	}
+	if !sameOrigin(r) {
+		c.render(w, r, "login.html", http.StatusForbidden, page{"Title": "Sign in", "Error": "Sign in from the console's own page."})
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxLoginBody)
+	if err := r.ParseForm(); err != nil {
+		c.log.Warn("console sign-in refused", "addr", addr, "err", err)
+		c.render(w, r, "login.html", http.StatusRequestEntityTooLarge, page{"Title": "Sign in", "Error": "That request is too large."})
+		return
+	}
+	key := strings.TrimSpace(r.PostFormValue("key"))
 	k, err := c.svc.Authenticate(r.Context(), key)
 	if errors.Is(err, store.ErrNotFound) || err == nil && k.Role != "staff" && k.Role != "admin" {
-		c.render(w, "login.html", http.StatusUnauthorized, map[string]any{"Error": "That is not a staff key."})
+		wait := c.throttle.fail(addr)
+		c.log.Warn("console sign-in failed", "addr", addr, "wait", wait)
+		c.render(w, r, "login.html", http.StatusUnauthorized, page{"Title": "Sign in", "Error": "That is not a staff key."})
 		return
 	}
 	if err != nil {
-		c.fail(w, err)
+		c.fail(w, r, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookie, Value: key, Path: "/console/", HttpOnly: true, Secure: r.TLS != nil,
-		SameSite: http.SameSiteStrictMode, MaxAge: 12 * 3600})
+	tok, err := c.openSession(r.Context(), k)
+	if err != nil {
+		c.fail(w, r, err)
+		return
+	}
+	c.throttle.succeed(addr)
+	c.log.Info("console sign-in", "key", k.ID, "role", k.Role, "addr", addr)
+	setCookie(w, r, tok, int(AbsoluteTimeout.Seconds()))
 	http.Redirect(w, r, "/console/", http.StatusSeeOther)
 }
 
-func (c *Console) logout(w http.ResponseWriter, r *http.Request, _ service.Actor) {
-	http.SetCookie(w, &http.Cookie{Name: cookie, Value: "", Path: "/console/", MaxAge: -1})
+// logout ends the session on the server, not only in the browser.
+func (c *Console) logout(w http.ResponseWriter, r *http.Request, s session) {
+	if err := c.endSession(r.Context(), s.hash); err != nil {
+		c.fail(w, r, err)
+		return
+	}
+	c.log.Info("console sign-out", "actor", s.actor.ID)
+	setCookie(w, r, "", -1)
 	http.Redirect(w, r, "/console/login", http.StatusSeeOther)
 }
 
-func (c *Console) queue(w http.ResponseWriter, r *http.Request, _ service.Actor) {
-	kind, status := r.URL.Query().Get("kind"), r.URL.Query().Get("status")
-	if status == "" {
-		status = "open"
-	}
-	page, err := c.svc.Cases(r.Context(), kind, status, "", service.ListOpts{Limit: 200, Cursor: r.URL.Query().Get("cursor")})
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	c.render(w, "queue.html", http.StatusOK, map[string]any{"Cases": page.Data, "Next": page.NextCursor,
-		"Kind": kind, "Status": status, "Kinds": service.CaseKinds(), "Now": c.svc.Now(),
-		"Statuses": []string{"open", "in_review", "resolved", "withdrawn"}})
-}
-
-func (c *Console) caseView(w http.ResponseWriter, r *http.Request, _ service.Actor) {
-	cs, err := c.svc.GetCase(r.Context(), r.PathValue("id"))
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	c.render(w, "case.html", http.StatusOK, map[string]any{"Case": cs})
-}
-
-func (c *Console) resolve(w http.ResponseWriter, r *http.Request, actor service.Actor) {
-	in := service.ResolutionInput{Outcome: opt(r.FormValue("outcome")), Reason: opt(r.FormValue("reason")), Note: opt(r.FormValue("note")),
-		KeepAccountID: opt(r.FormValue("keep_account_id")), Rule: opt(r.FormValue("rule"))}
-	if in.Outcome == nil {
-		c.fail(w, problem.Invalid("choose an outcome"))
-		return
-	}
-	if _, err := c.svc.Resolve(r.Context(), actor, r.PathValue("id"), in); err != nil {
-		c.fail(w, err)
-		return
-	}
-	http.Redirect(w, r, "/console/cases/"+r.PathValue("id"), http.StatusSeeOther)
-}
-
-func (c *Console) note(w http.ResponseWriter, r *http.Request, actor service.Actor) {
-	in := service.CaseUpdate{Note: opt(r.FormValue("note")), Assignee: opt(r.FormValue("assignee"))}
-	if _, err := c.svc.UpdateCase(r.Context(), actor, r.PathValue("id"), nil, in); err != nil {
-		c.fail(w, err)
-		return
-	}
-	http.Redirect(w, r, "/console/cases/"+r.PathValue("id"), http.StatusSeeOther)
-}
-
-func (c *Console) accountView(w http.ResponseWriter, r *http.Request, _ service.Actor) {
-	ctx, id := r.Context(), r.PathValue("id")
-	a, err := c.svc.Account(ctx, id)
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	notices, err := c.svc.Notices(ctx, id, service.ListOpts{Limit: 50})
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	links, err := c.svc.Links(ctx, id)
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	cases, err := c.svc.Cases(ctx, "", "", id, service.ListOpts{Limit: 50})
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	bal, err := c.svc.GetBalance(ctx, id)
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	c.render(w, "account.html", http.StatusOK, map[string]any{"Account": a, "Notices": notices.Data, "Links": links.Data,
-		"Cases": cases.Data, "Balance": bal, "Capabilities": account.Capabilities})
-}
-
-func (c *Console) sanction(w http.ResponseWriter, r *http.Request, actor service.Actor) {
-	in := service.SanctionInput{Rule: opt(r.FormValue("rule")), Action: opt(r.FormValue("action")), Reason: opt(r.FormValue("reason")),
-		Capability: opt(r.FormValue("capability"))}
-	if in.Rule == nil || in.Action == nil || in.Reason == nil {
-		c.fail(w, problem.Invalid("a sanction needs a rule, an action and a reason"))
-		return
-	}
-	if _, err := c.svc.Sanction(r.Context(), actor, r.PathValue("id"), in); err != nil {
-		c.fail(w, err)
-		return
-	}
-	http.Redirect(w, r, "/console/accounts/"+r.PathValue("id"), http.StatusSeeOther)
-}
-
-func (c *Console) findAccount(w http.ResponseWriter, r *http.Request, _ service.Actor) {
-	q := r.URL.Query().Get("q")
-	page, err := c.svc.Accounts(r.Context(), "", q, service.ListOpts{Limit: 50})
-	if err != nil {
-		c.fail(w, err)
-		return
-	}
-	c.render(w, "accounts.html", http.StatusOK, map[string]any{"Accounts": page.Data, "Q": q})
-}
-
-func (c *Console) screen(w http.ResponseWriter, r *http.Request, _ service.Actor) {
-	text, surface := r.URL.Query().Get("text"), r.URL.Query().Get("surface")
-	if !screen.ValidSurface(surface) {
-		surface = "message"
-	}
-	var findings []screen.Finding
-	var parts []part
-	if text != "" {
-		findings = c.svc.Screener().Screen(text, surface)
-		parts = highlight(text, findings)
-	}
-	c.render(w, "screen.html", http.StatusOK, map[string]any{"Text": text, "Surface": surface, "Surfaces": screen.Surfaces,
-		"Findings": findings, "Parts": parts})
-}
-
-// part is a piece of screened text, marked when a finding covers it.
-type part struct {
-	Text     string
-	Category string
-}
-
-func highlight(text string, fs []screen.Finding) []part {
-	fs = slices.Clone(fs)
-	slices.SortFunc(fs, func(a, b screen.Finding) int { return a.Start - b.Start })
-	var out []part
-	at := 0
-	for _, f := range fs {
-		if f.Start < at {
-			continue
+// funcs are the templates' helpers.
+var funcs = template.FuncMap{
+	"when": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") },
+	"whenp": func(t *time.Time) string {
+		if t == nil {
+			return "—"
 		}
-		out = append(out, part{Text: text[at:f.Start]}, part{Text: text[f.Start:f.End], Category: f.Category})
-		at = f.End
-	}
-	return append(out, part{Text: text[at:]})
+		return t.UTC().Format("2006-01-02 15:04")
+	},
+	"day": func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"whens": func(s string) string { // a time the API gives as RFC 3339 text
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			return t.UTC().Format("2006-01-02 15:04")
+		}
+		return s
+	},
+	"outcomes": service.Outcomes,
+	"needsReason": func(k cases.Kind) []string {
+		var out []string
+		for _, o := range cases.Outcomes(k) {
+			if cases.NeedsReason(k, o) {
+				out = append(out, string(o))
+			}
+		}
+		return out
+	},
+	"join":  strings.Join,
+	"money": money,
+	"age":   age,
+	"left":  left,
+	"deref": func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	},
+	"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"mark":  markClass,
+	"name":  func(people map[string]string, id string) string { return people[id] },
+	"count": func(m map[service.QueueView]int, v service.QueueView) int { return m[v] },
 }
 
+// money formats cents as dollars: 45000 is $450.00.
+func money(cents int64) string {
+	sign := ""
+	if cents < 0 {
+		sign, cents = "-", -cents
+	}
+	d := fmt.Sprint(cents / 100)
+	for i := len(d) - 3; i > 0; i -= 3 {
+		d = d[:i] + "," + d[i:]
+	}
+	return fmt.Sprintf("%s$%s.%02d", sign, d, cents%100)
+}
+
+// age is how long ago t was, roughly: 3d, 5h, 12m.
+func age(t, now time.Time) string { return span(now.Sub(t)) }
+
+// left is the time until due, or how long it is overdue.
+func left(due, now time.Time) string {
+	if d := due.Sub(now); d >= 0 {
+		return span(d)
+	}
+	return span(now.Sub(due)) + " overdue"
+}
+
+func span(d time.Duration) string {
+	switch {
+	case d >= 48*time.Hour:
+		return fmt.Sprintf("%dd", int(d.Hours()/24))
+	case d >= time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	default:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	}
+}
+
+// opt is a trimmed form value, nil when empty.
 func opt(s string) *string {
 	s = strings.TrimSpace(s)
 	if s == "" {

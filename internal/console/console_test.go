@@ -1,91 +1,195 @@
 package console_test
 
 import (
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
-	"standing/internal/apitest"
 	"standing/internal/console"
 )
 
-func TestConsoleCaseFlow(t *testing.T) {
-	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
-	srv := httptest.NewServer(console.New(e.Svc, slog.New(slog.NewTextHandler(io.Discard, nil))))
-	defer srv.Close()
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar}
-	get := func(path string) (int, string) {
-		res, err := c.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
+// TestSignedOutPagesLeadToSignIn: every page redirects to the sign-in form
+// without a session, and only a staff or admin key opens one.
+func TestSignedOutPagesLeadToSignIn(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	for _, p := range []string{"/console/", "/console/messages", "/console/accounts", "/console/cases/case_x"} {
+		if r := b.get(p); r.Code != http.StatusSeeOther || r.Location != "/console/login" {
+			t.Fatalf("%s signed out: %d %s", p, r.Code, r.Location)
 		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
 	}
-	post := func(path string, form url.Values) (int, string) {
-		res, err := c.PostForm(srv.URL+path, form)
-		if err != nil {
-			t.Fatal(err)
+	if r := b.post("/console/login", url.Values{"key": {e.Integration}}); r.Code != http.StatusUnauthorized {
+		t.Fatalf("an integration key signed in: %d", r.Code)
+	}
+	b.signIn(e.Staff)
+}
+
+// TestSessionCookieHoldsATokenNotTheKey: the cookie is a random token (its
+// hash is what the server keeps), never the staff key.
+func TestSessionCookieHoldsATokenNotTheKey(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	if ck := b.cookie(); ck == "" || strings.Contains(ck, e.Staff) || strings.Contains(e.Staff, ck) {
+		t.Fatalf("cookie %q carries the key", ck)
+	}
+	other := newBrowser(t, srv)
+	other.signIn(e.Staff)
+	if other.cookie() == b.cookie() {
+		t.Fatal("two sign-ins share a session token")
+	}
+}
+
+// TestSignOutEndsTheSessionOnTheServer: a cookie kept after signing out
+// opens nothing.
+func TestSignOutEndsTheSessionOnTheServer(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	stolen := b.cookie()
+	if r := b.post("/console/logout", nil); r.Code != http.StatusSeeOther || r.Location != "/console/login" {
+		t.Fatalf("sign-out: %d %s", r.Code, r.Body)
+	}
+	replay := newBrowser(t, srv)
+	u, _ := url.Parse(srv.URL + "/console/")
+	replay.c.Jar.SetCookies(u, []*http.Cookie{{Name: "standing_console", Value: stolen, Path: "/console/"}})
+	if r := replay.get("/console/"); r.Code != http.StatusSeeOther || r.Location != "/console/login" {
+		t.Fatalf("the session outlived its sign-out: %d", r.Code)
+	}
+}
+
+// TestSessionsExpireWhenIdleAndAbsolutely: a session unused for the idle
+// timeout is dead; one in constant use still dies at the absolute timeout.
+func TestSessionsExpireWhenIdleAndAbsolutely(t *testing.T) {
+	e, srv := start(t)
+	idle := newBrowser(t, srv)
+	idle.signIn(e.Staff)
+	busy := newBrowser(t, srv)
+	busy.signIn(e.Staff)
+	e.Clock.Advance(console.IdleTimeout - time.Minute)
+	if r := busy.get("/console/"); r.Code != http.StatusOK {
+		t.Fatalf("busy session died early: %d", r.Code)
+	}
+	e.Clock.Advance(2 * time.Minute)
+	if r := idle.get("/console/"); r.Code != http.StatusSeeOther {
+		t.Fatalf("idle session still alive after %s: %d", console.IdleTimeout, r.Code)
+	}
+	for used := console.IdleTimeout + time.Minute; used < console.AbsoluteTimeout-console.IdleTimeout; used += console.IdleTimeout / 2 {
+		e.Clock.Advance(console.IdleTimeout / 2)
+		if r := busy.get("/console/"); r.Code != http.StatusOK {
+			t.Fatalf("busy session died after %s: %d", used, r.Code)
 		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
 	}
+	e.Clock.Advance(console.IdleTimeout)
+	if r := busy.get("/console/"); r.Code != http.StatusSeeOther {
+		t.Fatalf("session alive past the absolute timeout: %d", r.Code)
+	}
+}
 
-	// Signed out, every page leads to the sign-in form; an integration key is not a staff key.
-	if _, body := get("/console/"); !strings.Contains(body, "Staff key") {
-		t.Fatalf("not redirected to sign in: %s", body)
+// TestFormsNeedTheSessionCSRFTokenAndSameOrigin: a post without the token,
+// with another session's token, from another site (Origin) or marked
+// cross-site by the browser (Sec-Fetch-Site) changes nothing.
+func TestFormsNeedTheSessionCSRFTokenAndSameOrigin(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	other := newBrowser(t, srv)
+	other.signIn(e.Staff)
+	id := e.Signup(true, nil)
+	hold := url.Values{"hold": {"place"}, "reason": {"chargebacks"}}
+	with := func(k, v string) url.Values {
+		f := url.Values{}
+		for key, vs := range hold {
+			f[key] = vs
+		}
+		f.Set(k, v)
+		return f
 	}
-	if code, _ := post("/console/login", url.Values{"key": {e.Integration}}); code != http.StatusUnauthorized {
-		t.Fatalf("integration key signed in: %d", code)
+	for name, r := range map[string]reply{
+		"no token":            b.post("/console/accounts/"+id+"/fraud-hold", with("csrf", "")),
+		"another's token":     b.post("/console/accounts/"+id+"/fraud-hold", with("csrf", other.csrf)),
+		"foreign Origin":      b.post("/console/accounts/"+id+"/fraud-hold", hold, "Origin", "https://evil.example"),
+		"cross-site fetch":    b.post("/console/accounts/"+id+"/fraud-hold", hold, "Sec-Fetch-Site", "cross-site"),
+		"same-site subdomain": b.post("/console/accounts/"+id+"/fraud-hold", hold, "Sec-Fetch-Site", "same-site"),
+	} {
+		if r.Code != http.StatusForbidden {
+			t.Errorf("%s: %d", name, r.Code)
+		}
 	}
-	if code, _ := post("/console/login", url.Values{"key": {e.Staff}}); code != http.StatusOK {
-		t.Fatalf("staff sign-in: %d", code)
+	if e.I("GET", "/v1/accounts/"+id, nil).Get("fraud_hold") == true {
+		t.Fatal("a refused form placed a fraud hold")
 	}
+	if r := b.post("/console/accounts/"+id+"/fraud-hold", hold); r.Code != http.StatusSeeOther {
+		t.Fatalf("the console's own form: %d %s", r.Code, r.Body)
+	}
+}
 
-	id := e.Signup(true, map[string]any{"name": "Queue Person"})
-	cs := e.I("POST", "/v1/cases", map[string]any{"kind": "closure_assistance", "account_id": id, "channel": "chat", "body": "please close my account"}).Want(t, 201)
-	_, body := get("/console/?kind=closure_assistance")
-	if !strings.Contains(body, cs.Str("id")) {
-		t.Fatalf("queue does not show the case: %s", body)
+// TestConsolePagesCarrySecurityHeaders: nosniff, no-store, no framing and
+// a content-security policy without inline script, on every page.
+func TestConsolePagesCarrySecurityHeaders(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	b.signIn(e.Staff)
+	id := e.Signup(true, nil)
+	for _, p := range []string{"/console/login", "/console/", "/console/messages", "/console/accounts", "/console/accounts/" + id, "/console/screen"} {
+		h := b.get(p).Header
+		csp := h.Get("Content-Security-Policy")
+		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Cache-Control") != "no-store" || h.Get("X-Frame-Options") != "DENY" ||
+			!strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("%s: %v", p, h)
+		}
 	}
-	if _, body = get("/console/cases/" + cs.Str("id")); !strings.Contains(body, "please close my account") || !strings.Contains(body, "<option>close</option>") {
-		t.Fatalf("case page: %s", body)
+}
+
+// TestSignInBodyIsCapped: an unauthenticated sign-in may not send more
+// than a few kilobytes.
+func TestSignInBodyIsCapped(t *testing.T) {
+	_, srv := start(t)
+	b := newBrowser(t, srv)
+	if r := b.post("/console/login", url.Values{"key": {strings.Repeat("k", 64<<10)}}); r.Code != http.StatusRequestEntityTooLarge {
+		t.Fatalf("a 64 KB sign-in: %d", r.Code)
 	}
-	post("/console/cases/"+cs.Str("id")+"/note", url.Values{"assignee": {"ana"}, "note": {"called the member"}})
-	if code, body := post("/console/cases/"+cs.Str("id")+"/resolve", url.Values{"outcome": {"close"}, "note": {"confirmed by phone"}}); code != http.StatusOK || !strings.Contains(body, "resolved") {
-		t.Fatalf("resolve: %d %s", code, body)
+}
+
+// TestFailedSignInsAreThrottledPerAddress: after a few failures the address
+// must wait, even with the right key, and the wait grows.
+func TestFailedSignInsAreThrottledPerAddress(t *testing.T) {
+	e, srv := start(t)
+	b := newBrowser(t, srv)
+	var last reply
+	for i := 0; i < 5; i++ {
+		last = b.post("/console/login", url.Values{"key": {"sk_sta_guess"}})
 	}
-	if s := e.I("GET", "/v1/accounts/"+id, nil).Str("status"); s != "closed" {
-		t.Fatalf("the resolution did not close the account: %s", s)
+	if last.Code != http.StatusTooManyRequests || last.Header.Get("Retry-After") == "" {
+		t.Fatalf("fifth guess in a row: %d", last.Code)
 	}
-	if _, body = get("/console/accounts/" + id); !strings.Contains(body, "Queue Person") || !strings.Contains(body, "closure") {
-		t.Fatalf("account page: %s", body)
+	if r := b.post("/console/login", url.Values{"key": {e.Staff}}); r.Code != http.StatusTooManyRequests {
+		t.Fatalf("the right key got through the back-off: %d", r.Code)
 	}
-	// A refused action shows the problem, not a crash.
-	if code, body := post("/console/accounts/"+id+"/sanction", url.Values{"rule": {"V5"}, "action": {"suspension"}, "reason": {"x"}}); code != http.StatusConflict || !strings.Contains(body, "invalid_transition") {
-		t.Fatalf("sanction on a closed account: %d %s", code, body)
-	}
-	if _, body = get("/console/screen?text=" + url.QueryEscape("mail me at ana dot ruiz at gmail dot com")); !strings.Contains(body, "ana.ruiz@gmail.com") || !strings.Contains(body, "<mark") {
-		t.Fatalf("screening page: %s", body)
-	}
-	// Forms from another site are refused.
-	req, _ := http.NewRequest("POST", srv.URL+"/console/accounts/"+id+"/sanction", strings.NewReader("rule=V5&action=warning&reason=x"))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", "https://evil.example")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusForbidden {
-		t.Fatalf("cross-site form: %d", res.StatusCode)
+}
+
+// TestStaffActionsAreAuditedWithTheActorsRole: a note taken with an admin
+// key is recorded as admin, with a staff key as staff, and the case page
+// names the person (section 9: the audit says who).
+func TestStaffActionsAreAuditedWithTheActorsRole(t *testing.T) {
+	e, srv := start(t)
+	id := e.Signup(true, nil)
+	cs := e.I("POST", "/v1/cases", map[string]any{"kind": "closure_assistance", "account_id": id, "channel": "chat", "body": "close it"}).Want(t, 201).Str("id")
+	for _, k := range []struct{ key, role string }{{e.Admin, "admin"}, {e.Staff, "staff"}} {
+		b := newBrowser(t, srv)
+		b.signIn(k.key)
+		b.get("/console/cases/" + cs)
+		b.follow("/console/cases/"+cs+"/note", url.Values{"note": {"by " + k.role}})
+		h := e.S("GET", "/v1/cases/"+cs, nil)
+		n := h.Len("notes")
+		if h.Str("notes."+strconv.Itoa(n-1)+".actor.kind") != k.role {
+			t.Fatalf("a %s's note recorded as %s", k.role, h.Str("notes."+strconv.Itoa(n-1)+".actor.kind"))
+		}
+		if page := b.get("/console/cases/" + cs).Body; !strings.Contains(page, k.role+" test ("+k.role+"): by "+k.role) {
+			t.Fatalf("the case page does not name the person behind the note: %s", page)
+		}
 	}
 }
