@@ -3,7 +3,6 @@
 package policy
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -181,13 +180,9 @@ func Load(path string) (Settings, error) {
 	if err != nil {
 		return s, fmt.Errorf("read config: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return s, fmt.Errorf("config %s: %w", path, err)
-	}
-	if err := s.Validate(); err != nil {
-		return s, fmt.Errorf("config %s: %w", path, err)
+	s, errs := Parse(s, b)
+	if len(errs) > 0 {
+		return s, fmt.Errorf("config %s: %w", path, joinSettings(errs))
 	}
 	return s, nil
 }

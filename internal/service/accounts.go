@@ -18,6 +18,7 @@ import (
 	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/screen"
+	"standing/internal/simulate"
 	"standing/internal/store"
 )
 
@@ -93,8 +94,9 @@ type probe struct {
 	hashes []string
 }
 
-// links finds the accounts that share signals with subject and scores them.
-func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, error) {
+// links finds the accounts that share signals with subject and scores
+// them; it returns the matches it scored too, the facts a decision records.
+func (t *txn) links(subject string, sigs []identity.Signal) ([]linkage.Link, []linkage.Match, error) {
 	probes := make([]probe, len(sigs))
 	for i, sg := range sigs {
 		probes[i] = probe{kind: sg.Kind, hashes: t.s.signals.Lookups(sg)}
@@ -113,7 +115,8 @@ func (t *txn) linksOf(id string) ([]linkage.Link, error) {
 	for i, r := range rows {
 		probes[i] = probe{kind: r.Kind, hashes: []string{r.Hash}}
 	}
-	return t.score(id, probes)
+	links, _, err := t.score(id, probes)
+	return links, err
 }
 
 // score looks the probes up and scores the accounts other than subject
@@ -121,7 +124,7 @@ func (t *txn) linksOf(id string) ([]linkage.Link, error) {
 // match nobody, weak ones (an office IP, a carrier prefix) cannot make a
 // link and are not read at all; otherwise they only add weight to accounts
 // already matched, so an office IP never loads its whole office.
-func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
+func (t *txn) score(subject string, probes []probe) ([]linkage.Link, []linkage.Match, error) {
 	const lookupLimit = 500
 	slices.SortStableFunc(probes, func(a, b probe) int {
 		return int(identity.StrengthOf(b.kind)) - int(identity.StrengthOf(a.kind))
@@ -140,7 +143,7 @@ func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
 		}
 		rows, err := t.AccountsWith(t.ctx, p.kind, p.hashes, lookupLimit)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		h := hit{kind: p.kind}
 		seen := map[string]bool{subject: true}
@@ -178,7 +181,7 @@ func (t *txn) score(subject string, probes []probe) ([]linkage.Link, error) {
 			}
 		}
 	}
-	return linkage.Score(matches, linkage.Settings{StrongScore: t.s.set.LinkStrongScore, CommonAccounts: t.s.set.LinkCommonAccounts}), nil
+	return linkage.Score(matches, simulate.LinkSettings(t.s.set)), matches, nil
 }
 
 // record stores canonical signals of an account in the keyed index.
@@ -259,7 +262,7 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			}
 		}
 		id := ids.New("acc")
-		links, err := t.links(id, sigs)
+		links, matches, err := t.links(id, sigs)
 		if err != nil {
 			return err
 		}
@@ -270,6 +273,13 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		a := account.New(id, t.now, t.s.set)
 		d, effs, refused := linkage.Signup(a, links, exc, t.now, t.s.set)
 		res.Decision = d
+		facts, err := t.linkFacts(a, matches, exc, "")
+		if err != nil {
+			return err
+		}
+		if err := t.recordDecision(simulate.Signup, facts, simulate.SignupChanges(a.ID, simulate.Changes(effs), refused != nil)); err != nil {
+			return err
+		}
 		if refused != nil {
 			// No account is created; the attempt is recorded on the linked accounts.
 			for _, l := range d.Links {
@@ -531,12 +541,23 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 	if err := t.audit(Event{AccountID: a.ID, Action: "content_refused", Rule: "C3", Reason: surface + ": " + strings.Join(cats, ", "), Automated: true}); err != nil {
 		return nil, err
 	}
-	n, err := t.Count(t.ctx, store.Query{Kind: "refusal", Refs: []string{a.ID}, Since: t.now.Add(-t.s.set.RefusedWindow.D())})
+	prior, err := store.ListAs[struct {
+		At time.Time `json:"at"`
+	}](t.ctx, t.Tx, store.Query{Kind: "refusal", Refs: []string{a.ID}, Since: t.now.Add(-simulate.RefusalHorizon(t.s.set))})
 	if err != nil {
 		return nil, err
 	}
+	ages := make([]time.Duration, len(prior))
+	for i, r := range prior {
+		ages[i] = t.now.Sub(r.At)
+	}
 	t.remember(a)
-	if _, err := t.execute(enforce.Refusals(a, n, surface, notice.Spans(surface, findings), t.now, t.s.set)); err != nil {
+	effs := enforce.Refusals(a, simulate.Within(ages, t.s.set.RefusedWindow.D()), surface, notice.Spans(surface, findings), t.now, t.s.set)
+	if err := t.recordDecision(simulate.Refusal, simulate.Facts{Account: simulate.Snap(a), Refusal: &simulate.RefusalFacts{Surface: surface, Ages: ages}},
+		simulate.Changes(effs)); err != nil {
+		return nil, err
+	}
+	if _, err := t.execute(effs); err != nil {
 		return nil, err
 	}
 	p := problem.Newf("contact_info_not_allowed", "the %s contains contact information or requests that must stay off it; remove the marked parts and try again", strings.ReplaceAll(surface, "_", " ")).WithRule("C2")

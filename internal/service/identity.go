@@ -10,6 +10,7 @@ import (
 	"standing/internal/identity"
 	"standing/internal/linkage"
 	"standing/internal/problem"
+	"standing/internal/simulate"
 	"standing/internal/store"
 )
 
@@ -62,7 +63,7 @@ func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in Sign
 // (linkage.Later). rejectRule names the rule (I5) when the caller already
 // refused something because of the link.
 func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule string) (linkage.Decision, error) {
-	links, err := t.links(a.ID, sigs)
+	links, matches, err := t.links(a.ID, sigs)
 	if err != nil {
 		return linkage.Decision{}, err
 	}
@@ -79,6 +80,13 @@ func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule 
 		}
 	}
 	d, effs := linkage.Later(f)
+	facts, err := t.linkFacts(a, matches, f.Excepted, rejectRule)
+	if err != nil {
+		return d, err
+	}
+	if err := t.recordDecision(simulate.Later, facts, simulate.Changes(effs)); err != nil {
+		return d, err
+	}
 	_, err = t.execute(effs)
 	return d, err
 }
@@ -206,6 +214,10 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 		check := enforce.IdentityCheck{Age: age, NameMatches: identity.NamesMatch(str(in.LegalName), a.Name),
 			DocumentUsed: slices.ContainsFunc(holders, func(r store.SignalRow) bool { return r.AccountID != a.ID })}
 		verdict, effs := enforce.Verify(a, check, t.now, t.s.set)
+		if err := t.recordDecision(simulate.Verification, simulate.Facts{Account: simulate.Snap(a), Verify: &simulate.VerifyFacts{Age: check.Age,
+			DocumentUsed: check.DocumentUsed, NameMatches: check.NameMatches}}, simulate.Changes(effs)); err != nil {
+			return err
+		}
 		if _, err := t.execute(effs); err != nil {
 			return err
 		}
