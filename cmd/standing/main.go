@@ -1,5 +1,6 @@
 // Command standing runs the account-governance service of a freelance
-// marketplace and its operator tools: serve, migrate, keys, screen, demo.
+// marketplace and its operator tools: serve, migrate, keys, screen, demo,
+// simulate.
 package main
 
 import (
@@ -32,6 +33,7 @@ Usage:
   standing keys create --role integration|staff|admin --name NAME [--db FILE | --database-url URL]
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
+  standing simulate --config FILE [--from RFC3339] [--to RFC3339] [--db FILE | --database-url URL]
 
 Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL mirror the flags.
 `
@@ -62,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return screenCmd(args[1:], os.Stdin, stdout)
 	case "demo":
 		return demo(args[1:], stdout)
+	case "simulate":
+		return simulateCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

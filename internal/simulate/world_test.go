@@ -1,8 +1,8 @@
 package simulate
 
 import (
+	"container/heap"
 	"fmt"
-	"slices"
 	"time"
 
 	"standing/internal/account"
@@ -21,7 +21,7 @@ type world struct {
 	set     policy.Settings
 	now     time.Time
 	accs    map[string]*account.Account
-	pending []deadline
+	pending deadlines
 	emit    func(Decision)
 	n       int
 }
@@ -50,13 +50,8 @@ func (w *world) acc(id string) *account.Account {
 // advance moves time on, firing the deadlines that fall due on the way.
 func (w *world) advance(d time.Duration) {
 	end := w.now.Add(d)
-	for {
-		i := slices.IndexFunc(w.pending, func(p deadline) bool { return !p.due.After(end) })
-		if i < 0 {
-			break
-		}
-		p := w.pending[i]
-		w.pending = slices.Delete(w.pending, i, i+1)
+	for w.pending.Len() > 0 && !w.pending[0].due.After(end) {
+		p := heap.Pop(&w.pending).(deadline)
 		w.now = p.due
 		w.decide(Deadline, Facts{Account: Snap(w.acc(p.account))})
 	}
@@ -80,7 +75,7 @@ func (w *world) decide(kind string, f Facts) []Change {
 		if c.To != "" && a.Transition(c.To, c.Rule, w.now) == nil {
 			a.RespondBy = c.RespondBy
 			if c.RespondBy != nil {
-				w.pending = append(w.pending, deadline{account: a.ID, due: *c.RespondBy})
+				heap.Push(&w.pending, deadline{account: a.ID, due: *c.RespondBy})
 			}
 		}
 	}
