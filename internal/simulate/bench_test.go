@@ -47,7 +47,7 @@ func history(n, members int) []row {
 		case p < 85:
 			w.spam(member(), 1+rng.IntN(8), rng.Float64(), false)
 		case p < 93:
-			w.signup(fmt.Sprintf("acc_n%07d", len(out)), member(), kinds[rng.IntN(len(kinds))])
+			w.signup(fmt.Sprintf("acc_n%07d", len(out)), member(), kinds[rng.IntN(len(kinds))], 1+rng.IntN(40))
 		case p < 97:
 			ages := []time.Duration{0}
 			for range rng.IntN(3) {

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"standing/internal/account"
@@ -77,6 +78,7 @@ type diff struct {
 	origBy, simBy       *time.Time
 	simRule             string
 	extraCase, noCase   bool // a review case opened only by the proposal, or only in the record
+	gone                bool // the proposal refused its sign-up: it never existed
 }
 
 // New starts a replay under proposed settings (already validated).
@@ -119,14 +121,18 @@ func (r *Replay) Step(d Decision) error {
 			facts.Spam = &c
 		}
 	}
-	sim, err := decide(d.Kind, facts, func(s Snapshot) *account.Account {
-		if a, ok := pre[s.ID]; ok {
-			return a
+	var sim []Change
+	if st := r.accounts[d.AccountID]; st == nil || !st.gone { // an account the proposal never let in decides nothing
+		var err error
+		sim, err = decide(d.Kind, facts, func(s Snapshot) *account.Account {
+			if a, ok := pre[s.ID]; ok {
+				return a
+			}
+			return r.account(s)
+		}, r.set)
+		if err != nil {
+			return fmt.Errorf("replay %s: %w", d.ID, err)
 		}
-		return r.account(s)
-	}, r.set)
-	if err != nil {
-		return fmt.Errorf("replay %s: %w", d.ID, err)
 	}
 	r.out.Replayed++
 	r.settle(d.Facts.At, recorded, pre, d.Outcome, sim)
@@ -139,27 +145,15 @@ func (r *Replay) Finish(to time.Time) Counts {
 	r.fire(to)
 	r.out.ByRule = r.out.ByRule[:0]
 	for _, c := range r.counts {
-		if c.Before != c.After || c.Before > 0 {
-			r.out.ByRule = append(r.out.ByRule, *c)
-		}
+		r.out.ByRule = append(r.out.ByRule, *c)
 	}
 	slices.SortFunc(r.out.ByRule, func(a, b RuleCount) int {
 		if a.Rule != b.Rule {
-			return compare(a.Rule, b.Rule)
+			return strings.Compare(a.Rule, b.Rule)
 		}
 		return slices.Index(gravity, a.Action) - slices.Index(gravity, b.Action)
 	})
 	return r.out
-}
-
-func compare(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // account is the proposal's version of a recorded snapshot.
@@ -241,7 +235,8 @@ func (r *Replay) count(c Change, before bool) {
 // proposal's.
 func (r *Replay) carry(id string, at time.Time, rec Snapshot, pre *account.Account, o, s Change) {
 	st := r.accounts[id]
-	same := o.Strike == s.Strike && o.To == s.To && sameTime(o.RespondBy, s.RespondBy) && (o.Action == Case) == (s.Action == Case)
+	same := o.Strike == s.Strike && o.To == s.To && sameTime(o.RespondBy, s.RespondBy) && (o.Action == Case) == (s.Action == Case) &&
+		(o.Action == Refused) == (s.Action == Refused)
 	if st == nil && same && (pre == nil || pre.Status == rec.Status) {
 		return // nothing differs, and nothing did before
 	}
@@ -263,6 +258,9 @@ func (r *Replay) carry(id string, at time.Time, rec Snapshot, pre *account.Accou
 	}
 	if o.Action == Case && s.Action != Case {
 		st.noCase = true
+	}
+	if s.Action == Refused && o.Action != Refused {
+		st.gone = true
 	}
 	origAfter, origBy := rec.Status, rec.RespondBy
 	if o.To != "" {

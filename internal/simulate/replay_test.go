@@ -134,7 +134,7 @@ func TestReplay(t *testing.T) {
 		}},
 		{"M3/M4: link_strong_score 0.99 makes a payment-instrument link medium, so ban evasion (V2) becomes a linkage case", func(w *world) {
 			w.acc("acc_old").Status = "banned"
-			w.signup("acc_new", "acc_old", "payment_instrument")
+			w.signup("acc_new", "acc_old", "payment_instrument", 2)
 		}, func(s *policy.Settings) { s.LinkStrongScore = 0.99 }, func(t *testing.T, c Counts) {
 			if !hasExample(c, "V2", "ban", "case") {
 				t.Fatalf("%+v", c)
@@ -145,9 +145,18 @@ func TestReplay(t *testing.T) {
 			w.advance(40 * day)
 			w.message("acc_x", contact) // suspended
 			w.advance(day)
-			w.signup("acc_y", "acc_x", "phone")
+			w.signup("acc_y", "acc_x", "phone", 2)
 		}, func(s *policy.Settings) { s.StrikeLife = policy.Duration(30 * day) }, func(t *testing.T, c Counts) {
 			if !hasExample(c, "V2", "ban", "refused") {
+				t.Fatalf("%+v", c.Examples)
+			}
+		}},
+		{"M4: a sign-up the proposal refuses never existed, so its later strikes are not counted", func(w *world) {
+			w.acc("acc_live")
+			w.signup("acc_dup", "acc_live", "phone", 40) // a common number: medium, allowed with a linkage case
+			w.message("acc_dup", email)
+		}, func(s *policy.Settings) { s.LinkStrongScore = 0.6 }, func(t *testing.T, c Counts) {
+			if !hasExample(c, "M4", "case", "refused") || !hasExample(c, "V6", "warning", "none") {
 				t.Fatalf("%+v", c.Examples)
 			}
 		}},

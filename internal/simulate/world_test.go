@@ -112,11 +112,12 @@ func (w *world) spam(id string, n int, similarity float64, openCase bool) []Chan
 	return w.decide(Spam, Facts{Account: Snap(w.acc(id)), Spam: &SpamFacts{Ref: fmt.Sprintf("msg_%d", w.n), Contacts: cs, OpenCase: openCase}})
 }
 
-// signup signs up id with one strong signal of kind shared with other.
-func (w *world) signup(id, other, kind string) []Change {
+// signup signs up id with one signal of kind shared with other, a value
+// held by shared accounts.
+func (w *world) signup(id, other, kind string, shared int) []Change {
 	o := w.acc(other)
 	a := &account.Account{ID: id, Status: account.Active, CreatedAt: w.now}
-	ch := w.decide(Signup, Facts{Account: Snap(a), Links: &LinkFacts{Matches: []Match{{AccountID: other, Status: string(o.Status), Kind: kind, Shared: 2}},
+	ch := w.decide(Signup, Facts{Account: Snap(a), Links: &LinkFacts{Matches: []Match{{AccountID: other, Status: string(o.Status), Kind: kind, Shared: shared}},
 		Others: []Snapshot{Snap(o)}}})
 	if Of(ch, id).Action != Refused {
 		w.accs[id] = a
