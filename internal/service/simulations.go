@@ -145,7 +145,11 @@ func (s *Service) Simulate(ctx context.Context, in SimulationInput) (Simulation,
 	}
 	set, serrs := policy.Parse(s.set, raw)
 	for _, e := range serrs {
-		errs = append(errs, problem.Field("settings."+e.Setting, "invalid", e.Detail))
+		field := "settings"
+		if e.Setting != "" {
+			field += "." + e.Setting
+		}
+		errs = append(errs, problem.Field(field, "invalid", e.Detail))
 	}
 	to := s.clock.Now()
 	parse := func(name string, p *string, dst *time.Time) {
