@@ -19,34 +19,25 @@ type FirstContact struct {
 	Similarity float64       `json:"similarity"`
 }
 
-// SpamHorizon is how far back the first contacts V3 reads go: the spam
-// window, and at least the day of the daily count.
-func SpamHorizon(s policy.Settings) time.Duration {
-	return max(s.SpamWindow.D(), 24*time.Hour)
-}
-
-// SpamCounts counts the distinct recipients of near-identical first
-// contacts within the spam window, and the first contacts of the last day.
-func SpamCounts(contacts []FirstContact, s policy.Settings) (similar, daily int) {
+// Similar counts the distinct recipients of first contacts within the spam
+// window that are near-identical to the message being decided.
+func Similar(contacts []FirstContact, s policy.Settings) int {
 	seen := make(map[string]bool, len(contacts))
 	for _, c := range contacts {
-		if c.Age <= 24*time.Hour {
-			daily++
-		}
 		if c.Age <= s.SpamWindow.D() && c.Similarity >= s.SpamSimilarity && !seen[c.To] {
 			seen[c.To] = true
-			similar++
 		}
 	}
-	return similar, daily
+	return len(seen)
 }
 
-// SpamCheck decides V3 for a first contact (ref) of account from: high
-// confidence bans, medium opens a review case unless one is already open,
-// and an account that cannot act any more is left alone.
-func SpamCheck(from *account.Account, ref string, contacts []FirstContact, openCase bool, now time.Time, s policy.Settings) (SpamLevel, []effect.Effect) {
-	similar, daily := SpamCounts(contacts, s)
-	level := Spam(similar, daily, s)
+// SpamCheck decides V3 for a first contact (ref) of account from, given
+// the sender's first contacts within the spam window and its number of
+// first contacts in the last day: high confidence bans, medium opens a
+// review case unless one is already open, and an account that cannot act
+// any more is left alone.
+func SpamCheck(from *account.Account, ref string, contacts []FirstContact, daily int, openCase bool, now time.Time, s policy.Settings) (SpamLevel, []effect.Effect) {
+	level := Spam(Similar(contacts, s), daily, s)
 	if level == NoSpam || from.Status != account.Active && from.Status != account.Suspended || level == MediumSpam && openCase {
 		return level, nil
 	}

@@ -190,7 +190,7 @@ func actingAs(actor Actor, field, id string) error {
 func (t *txn) spamCheck(from *account.Account, m *market.Message, d *linkage.Decision) error {
 	set := t.s.set
 	recent, err := store.ListAs[market.Message](t.ctx, t.Tx, store.Query{Kind: "message", Refs: []string{"first:" + from.ID},
-		Since: t.now.Add(-messaging.SpamHorizon(set))})
+		Since: t.now.Add(-set.SpamWindow.D())})
 	if err != nil {
 		return err
 	}
@@ -198,14 +198,18 @@ func (t *txn) spamCheck(from *account.Account, m *market.Message, d *linkage.Dec
 	for i, r := range recent {
 		contacts[i] = messaging.FirstContact{To: r.To, Age: t.now.Sub(r.CreatedAt), Similarity: spam.Similarity(r.Sketch, m.Sketch)}
 	}
+	daily, err := t.Count(t.ctx, store.Query{Kind: "message", Refs: []string{"first:" + from.ID}, Since: t.now.AddDate(0, 0, -1)})
+	if err != nil {
+		return err
+	}
 	open, err := t.Count(t.ctx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{from.ID, "casekind:violation_review"}})
 	if err != nil {
 		return err
 	}
 	snap := simulate.Snap(from)
-	level, effs := messaging.SpamCheck(from, m.ID, contacts, open > 0, t.now, set)
+	level, effs := messaging.SpamCheck(from, m.ID, contacts, daily, open > 0, t.now, set)
 	if err := t.recordDecision(simulate.Spam, simulate.Facts{Account: snap, Spam: &simulate.SpamFacts{Ref: m.ID, Contacts: contacts,
-		OpenCase: open > 0}}, simulate.Changes(effs)); err != nil {
+		Daily: daily, OpenCase: open > 0}}, simulate.Changes(effs)); err != nil {
 		return err
 	}
 	if effs == nil {

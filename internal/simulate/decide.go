@@ -48,7 +48,7 @@ func decide(kind string, f Facts, v view, s policy.Settings) ([]Change, error) {
 		}
 		return Changes(enforce.Violate(v(f.Account), messaging.Violation(o, m.Surface, m.Ref), at, s)), nil
 	case kind == Spam && f.Spam != nil:
-		_, effs := messaging.SpamCheck(v(f.Account), f.Spam.Ref, f.Spam.Contacts, f.Spam.OpenCase, at, s)
+		_, effs := messaging.SpamCheck(v(f.Account), f.Spam.Ref, f.Spam.Contacts, f.Spam.Daily, f.Spam.OpenCase, at, s)
 		return Changes(effs), nil
 	case kind == Refusal && f.Refusal != nil:
 		n := Within(f.Refusal.Ages, s.RefusedWindow.D())

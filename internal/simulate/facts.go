@@ -107,12 +107,14 @@ type MessageFacts struct {
 	Findings    []Finding `json:"findings"`
 }
 
-// SpamFacts are the first contacts of the sender within the recorded
-// horizon (the larger of the spam window and a day) and whether a
-// violation review was already open (V3).
+// SpamFacts are what V3 read of a first contact: the sender's first
+// contacts within the spam window in force (so a proposal with a longer
+// window sees only those), its first contacts of the last day, and whether
+// a violation review was already open.
 type SpamFacts struct {
 	Ref      string                   `json:"ref"`
 	Contacts []messaging.FirstContact `json:"contacts"`
+	Daily    int                      `json:"daily"`
 	OpenCase bool                     `json:"open_case"`
 }
 

@@ -111,6 +111,13 @@ func TestReplay(t *testing.T) {
 				t.Fatalf("%+v", c)
 			}
 		}},
+		{"V3: spam_daily_recipients 5 makes eight unlike first contacts in a day a review case", func(w *world) {
+			w.spam("acc_j", 8, 0, false)
+		}, func(s *policy.Settings) { s.SpamDailyRecipients = 5 }, func(t *testing.T, c Counts) {
+			if !hasExample(c, "V3", "none", "case") {
+				t.Fatalf("%+v", c)
+			}
+		}},
 		{"V3: a medium level with a review case already open does nothing", func(w *world) {
 			w.spam("acc_f", 12, 1, true)
 		}, func(s *policy.Settings) { s.SpamMediumRecipients = 5 }, func(t *testing.T, c Counts) {

@@ -109,7 +109,7 @@ func (w *world) spam(id string, n int, similarity float64, openCase bool) []Chan
 	for i := range cs {
 		cs[i] = messaging.FirstContact{To: fmt.Sprintf("acc_to%d", i), Age: time.Duration(i) * time.Second, Similarity: similarity}
 	}
-	return w.decide(Spam, Facts{Account: Snap(w.acc(id)), Spam: &SpamFacts{Ref: fmt.Sprintf("msg_%d", w.n), Contacts: cs, OpenCase: openCase}})
+	return w.decide(Spam, Facts{Account: Snap(w.acc(id)), Spam: &SpamFacts{Ref: fmt.Sprintf("msg_%d", w.n), Contacts: cs, Daily: n, OpenCase: openCase}})
 }
 
 // signup signs up id with one signal of kind shared with other, a value
