@@ -273,11 +273,7 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		a := account.New(id, t.now, t.s.set)
 		d, effs, refused := linkage.Signup(a, links, exc, t.now, t.s.set)
 		res.Decision = d
-		facts, err := t.linkFacts(a, matches, exc, "")
-		if err != nil {
-			return err
-		}
-		if err := t.recordDecision(simulate.Signup, facts, simulate.SignupChanges(a.ID, simulate.Changes(effs), refused != nil)); err != nil {
+		if err := t.recordLinks(simulate.Signup, a, matches, exc, "", simulate.SignupChanges(a.ID, simulate.Changes(effs), refused != nil)); err != nil {
 			return err
 		}
 		if refused != nil {
@@ -541,15 +537,9 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 	if err := t.audit(Event{AccountID: a.ID, Action: "content_refused", Rule: "C3", Reason: surface + ": " + strings.Join(cats, ", "), Automated: true}); err != nil {
 		return nil, err
 	}
-	prior, err := store.ListAs[struct {
-		At time.Time `json:"at"`
-	}](t.ctx, t.Tx, store.Query{Kind: "refusal", Refs: []string{a.ID}, Since: t.now.Add(-simulate.RefusalHorizon(t.s.set))})
+	ages, err := t.refusalAges(a.ID)
 	if err != nil {
 		return nil, err
-	}
-	ages := make([]time.Duration, len(prior))
-	for i, r := range prior {
-		ages[i] = t.now.Sub(r.At)
 	}
 	t.remember(a)
 	effs := enforce.Refusals(a, simulate.Within(ages, t.s.set.RefusedWindow.D()), surface, notice.Spans(surface, findings), t.now, t.s.set)

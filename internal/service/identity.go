@@ -80,11 +80,7 @@ func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule 
 		}
 	}
 	d, effs := linkage.Later(f)
-	facts, err := t.linkFacts(a, matches, f.Excepted, rejectRule)
-	if err != nil {
-		return d, err
-	}
-	if err := t.recordDecision(simulate.Later, facts, simulate.Changes(effs)); err != nil {
+	if err := t.recordLinks(simulate.Later, a, matches, f.Excepted, rejectRule, simulate.Changes(effs)); err != nil {
 		return d, err
 	}
 	_, err = t.execute(effs)

@@ -97,9 +97,10 @@ func messageFacts(from *account.Account, m *market.Message, firstMet time.Time, 
 		HasContract: m.HasContract, FirstMet: firstMet, Findings: simulate.Findings(findings)}}
 }
 
-// linkFacts are what sign-up and later links read: the matches, the
-// linked accounts as they stand, the exceptions and a refusal's rule.
-func (t *txn) linkFacts(subject *account.Account, matches []linkage.Match, excepted []string, reject string) (simulate.Facts, error) {
+// recordLinks records a sign-up (M4) or later-link (M5) decision with
+// what it read: the matches, the linked accounts as they stand, the
+// exceptions and a refusal's rule.
+func (t *txn) recordLinks(kind string, subject *account.Account, matches []linkage.Match, excepted []string, reject string, changes []simulate.Change) error {
 	lf := &simulate.LinkFacts{Matches: simulate.Matches(matches), Excepted: excepted, Reject: reject}
 	seen := map[string]bool{subject.ID: true}
 	for _, m := range matches {
@@ -109,11 +110,28 @@ func (t *txn) linkFacts(subject *account.Account, matches []linkage.Match, excep
 		seen[m.AccountID] = true
 		o, err := t.loadAccount(m.AccountID)
 		if err != nil {
-			return simulate.Facts{}, err
+			return err
 		}
 		lf.Others = append(lf.Others, simulate.Snap(o))
 	}
-	return simulate.Facts{Account: simulate.Snap(subject), Links: lf}, nil
+	return t.recordDecision(kind, simulate.Facts{Account: simulate.Snap(subject), Links: lf}, changes)
+}
+
+// refusalAges are how long ago the account's refused attempts were made,
+// this one included, back to simulate.RefusalHorizon: C3 counts those in
+// its window, and a proposal with a longer window finds the others.
+func (t *txn) refusalAges(accountID string) ([]time.Duration, error) {
+	prior, err := store.ListAs[struct {
+		At time.Time `json:"at"`
+	}](t.ctx, t.Tx, store.Query{Kind: "refusal", Refs: []string{accountID}, Since: t.now.Add(-simulate.RefusalHorizon(t.s.set))})
+	if err != nil {
+		return nil, err
+	}
+	ages := make([]time.Duration, len(prior))
+	for i, r := range prior {
+		ages[i] = t.now.Sub(r.At)
+	}
+	return ages, nil
 }
 
 // SimulationInput is the body of POST /v1/policies/simulations.
