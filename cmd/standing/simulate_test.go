@@ -58,3 +58,21 @@ func TestSimulatePrintsTables(t *testing.T) {
 		t.Fatalf("bad config: %v", err)
 	}
 }
+
+// TestProgressBar: a long run draws a bar on stderr that ends at 100% with
+// a newline; a short one draws nothing.
+func TestProgressBar(t *testing.T) {
+	var b bytes.Buffer
+	bar := progressBar(&b)
+	for done := 1000; done <= 20000; done += 1000 {
+		bar(done, 20000)
+	}
+	if !strings.HasSuffix(b.String(), "] 100% 20000/20000 decisions\n") || !strings.Contains(b.String(), "\r[##") {
+		t.Fatalf("%q", b.String())
+	}
+	b.Reset()
+	progressBar(&b)(5, 5)
+	if b.Len() != 0 {
+		t.Fatalf("a short run drew %q", b.String())
+	}
+}
