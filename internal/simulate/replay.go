@@ -77,7 +77,7 @@ type diff struct {
 	origStatus, simStat account.Status
 	origBy, simBy       *time.Time
 	simRule             string
-	extraCase, noCase   bool // a review case opened only by the proposal, or only in the record
+	extraCase, noCase   bool // a review case opened only by the proposal, or only in the record (to the window's end: the replay does not follow people resolving cases)
 	gone                bool // the proposal refused its sign-up: it never existed
 }
 
