@@ -1,5 +1,6 @@
 // Command standing runs the account-governance service of a freelance
-// marketplace and its operator tools: serve, migrate, keys, screen, demo.
+// marketplace and its operator tools: serve, migrate, keys, screen, demo,
+// simulate.
 package main
 
 import (
@@ -37,6 +38,7 @@ Usage:
   standing openapi [-o FILE]   the OpenAPI 3.1 document of the API (as served at /v1/openapi.json)
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
+  standing simulate --config FILE [--from RFC3339] [--to RFC3339] [--db FILE | --database-url URL]
 
 Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL, STANDING_WEBHOOK_ALLOW_HOSTS,
 STANDING_SIGNAL_SECRET_FILE and STANDING_METRICS_ADDR mirror the flags; STANDING_SIGNAL_SECRET and
@@ -68,6 +70,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return screenCmd(args[1:], os.Stdin, stdout)
 	case "demo":
 		return demo(args[1:], stdout)
+	case "simulate":
+		return simulateCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -565,6 +565,15 @@ type Evidence struct {
 	Type     string    `json:"type"`
 }
 
+// Example defines model for Example.
+type Example struct {
+	AccountId string    `json:"account_id"`
+	After     string    `json:"after"`
+	At        time.Time `json:"at"`
+	Before    string    `json:"before"`
+	Rule      string    `json:"rule"`
+}
+
 // FieldError defines model for FieldError.
 type FieldError struct {
 	Code   string `json:"code"`
@@ -953,6 +962,14 @@ type Rule struct {
 	Title   string `json:"title"`
 }
 
+// RuleCount defines model for RuleCount.
+type RuleCount struct {
+	Action string `json:"action"`
+	After  int    `json:"after"`
+	Before int    `json:"before"`
+	Rule   string `json:"rule"`
+}
+
 // SanctionInput defines model for SanctionInput.
 type SanctionInput struct {
 	Action             string  `json:"action"`
@@ -1048,6 +1065,28 @@ type SignupSignals struct {
 	Ip                *string       `json:"ip,omitempty"`
 	PaymentInstrument *string       `json:"payment_instrument,omitempty"`
 	Phone             *string       `json:"phone,omitempty"`
+}
+
+// Simulation defines model for Simulation.
+type Simulation struct {
+	ByRule         *[]RuleCount `json:"by_rule"`
+	Changed        int          `json:"changed"`
+	CreatedAt      time.Time    `json:"created_at"`
+	Examples       *[]Example   `json:"examples"`
+	From           time.Time    `json:"from"`
+	Id             string       `json:"id"`
+	NotReplayable  int          `json:"not_replayable"`
+	Replayed       int          `json:"replayed"`
+	Settings       Settings     `json:"settings"`
+	StaffDecisions int          `json:"staff_decisions"`
+	To             time.Time    `json:"to"`
+}
+
+// SimulationInput defines model for SimulationInput.
+type SimulationInput struct {
+	From     *string                `json:"from,omitempty"`
+	Settings map[string]interface{} `json:"settings"`
+	To       *string                `json:"to,omitempty"`
 }
 
 // StaffInput defines model for StaffInput.
@@ -1728,6 +1767,12 @@ type GetPoliciesParams struct {
 	ActingAccount *ActingAccount `json:"Acting-Account,omitempty"`
 }
 
+// PostPoliciesSimulationsParams defines parameters for PostPoliciesSimulations.
+type PostPoliciesSimulationsParams struct {
+	// IdempotencyKey The same key with the same body answers the first response again for 24 hours; with another body 422 idempotency_key_reused.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // PostProposalsParams defines parameters for PostProposals.
 type PostProposalsParams struct {
 	// ActingAccount The member (acc_..) the integration acts for; who may do what is checked against it (API.md, Acting member).
@@ -1893,6 +1938,9 @@ type PostOrganizationsByIdClosureJSONRequestBody = TeamClosureInput
 
 // PostOrganizationsByIdMembersJSONRequestBody defines body for PostOrganizationsByIdMembers for application/json ContentType.
 type PostOrganizationsByIdMembersJSONRequestBody = MemberInput
+
+// PostPoliciesSimulationsJSONRequestBody defines body for PostPoliciesSimulations for application/json ContentType.
+type PostPoliciesSimulationsJSONRequestBody = SimulationInput
 
 // PostProposalsJSONRequestBody defines body for PostProposals for application/json ContentType.
 type PostProposalsJSONRequestBody = ProposalInput
@@ -2755,6 +2803,31 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v1/policies (the `GetPolicies` operationId).
 	GetPolicies(ctx context.Context, params *GetPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostPoliciesSimulationsWithBody What-if: replay the window's recorded decisions under proposed settings
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+	PostPoliciesSimulationsWithBody(ctx context.Context, params *PostPoliciesSimulationsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostPoliciesSimulations What-if: replay the window's recorded decisions under proposed settings
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+	PostPoliciesSimulations(ctx context.Context, params *PostPoliciesSimulationsParams, body PostPoliciesSimulationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPoliciesSimulationsById A what-if run
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Corresponds with GET /v1/policies/simulations/{id} (the `GetPoliciesSimulationsById` operationId).
+	GetPoliciesSimulationsById(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostProposalsWithBody Submit a proposal (I1, P3, C2)
 	//
@@ -4614,6 +4687,61 @@ func (c *Client) DeleteOrganizationsByIdMembersByAccountId(ctx context.Context, 
 // Corresponds with GET /v1/policies (the `GetPolicies` operationId).
 func (c *Client) GetPolicies(ctx context.Context, params *GetPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPoliciesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostPoliciesSimulationsWithBody What-if: replay the window's recorded decisions under proposed settings
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+func (c *Client) PostPoliciesSimulationsWithBody(ctx context.Context, params *PostPoliciesSimulationsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostPoliciesSimulationsRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostPoliciesSimulations What-if: replay the window's recorded decisions under proposed settings
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+func (c *Client) PostPoliciesSimulations(ctx context.Context, params *PostPoliciesSimulationsParams, body PostPoliciesSimulationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostPoliciesSimulationsRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPoliciesSimulationsById A what-if run
+//
+// Roles: staff (API.md, Auth).
+//
+// Corresponds with GET /v1/policies/simulations/{id} (the `GetPoliciesSimulationsById` operationId).
+func (c *Client) GetPoliciesSimulationsById(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPoliciesSimulationsByIdRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -8922,6 +9050,95 @@ func NewGetPoliciesRequest(server string, params *GetPoliciesParams) (*http.Requ
 	return req, nil
 }
 
+// NewPostPoliciesSimulationsRequest calls the generic PostPoliciesSimulations builder with application/json body
+func NewPostPoliciesSimulationsRequest(server string, params *PostPoliciesSimulationsParams, body PostPoliciesSimulationsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostPoliciesSimulationsRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewPostPoliciesSimulationsRequestWithBody constructs an http.Request for the PostPoliciesSimulations method, with any body, and a specified content type
+func NewPostPoliciesSimulationsRequestWithBody(server string, params *PostPoliciesSimulationsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/policies/simulations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetPoliciesSimulationsByIdRequest constructs an http.Request for the GetPoliciesSimulationsById method
+func NewGetPoliciesSimulationsByIdRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/policies/simulations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewPostProposalsRequest calls the generic PostProposals builder with application/json body
 func NewPostProposalsRequest(server string, params *PostProposalsParams, body PostProposalsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10526,6 +10743,33 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v1/policies (the `GetPolicies` operationId).
 	GetPoliciesWithResponse(ctx context.Context, params *GetPoliciesParams, reqEditors ...RequestEditorFn) (*GetPoliciesResponse, error)
+
+	// PostPoliciesSimulationsWithBodyWithResponse What-if: replay the window's recorded decisions under proposed settings
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+	PostPoliciesSimulationsWithBodyWithResponse(ctx context.Context, params *PostPoliciesSimulationsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostPoliciesSimulationsResponse, error)
+
+	// PostPoliciesSimulationsWithResponse What-if: replay the window's recorded decisions under proposed settings
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+	PostPoliciesSimulationsWithResponse(ctx context.Context, params *PostPoliciesSimulationsParams, body PostPoliciesSimulationsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostPoliciesSimulationsResponse, error)
+
+	// GetPoliciesSimulationsByIdWithResponse A what-if run
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/policies/simulations/{id} (the `GetPoliciesSimulationsById` operationId).
+	GetPoliciesSimulationsByIdWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetPoliciesSimulationsByIdResponse, error)
 
 	// PostProposalsWithBodyWithResponse Submit a proposal (I1, P3, C2)
 	//
@@ -16113,6 +16357,179 @@ func (r GetPoliciesResponse) ContentType() string {
 	return ""
 }
 
+type PostPoliciesSimulationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Simulation
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PostPoliciesSimulationsResponse) GetJSON201() *Simulation {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r PostPoliciesSimulationsResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r PostPoliciesSimulationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostPoliciesSimulationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostPoliciesSimulationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostPoliciesSimulationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPoliciesSimulationsByIdResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Simulation
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPoliciesSimulationsByIdResponse) GetJSON200() *Simulation {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetPoliciesSimulationsByIdResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetPoliciesSimulationsByIdResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetPoliciesSimulationsByIdResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetPoliciesSimulationsByIdResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetPoliciesSimulationsByIdResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPoliciesSimulationsByIdResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPoliciesSimulationsByIdResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPoliciesSimulationsByIdResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPoliciesSimulationsByIdResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type PostProposalsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -18620,6 +19037,51 @@ func (c *ClientWithResponses) GetPoliciesWithResponse(ctx context.Context, param
 		return nil, err
 	}
 	return ParseGetPoliciesResponse(rsp)
+}
+
+// PostPoliciesSimulationsWithBodyWithResponse What-if: replay the window's recorded decisions under proposed settings
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+func (c *ClientWithResponses) PostPoliciesSimulationsWithBodyWithResponse(ctx context.Context, params *PostPoliciesSimulationsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostPoliciesSimulationsResponse, error) {
+	rsp, err := c.PostPoliciesSimulationsWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostPoliciesSimulationsResponse(rsp)
+}
+
+// PostPoliciesSimulationsWithResponse What-if: replay the window's recorded decisions under proposed settings
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/policies/simulations (the `PostPoliciesSimulations` operationId).
+func (c *ClientWithResponses) PostPoliciesSimulationsWithResponse(ctx context.Context, params *PostPoliciesSimulationsParams, body PostPoliciesSimulationsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostPoliciesSimulationsResponse, error) {
+	rsp, err := c.PostPoliciesSimulations(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostPoliciesSimulationsResponse(rsp)
+}
+
+// GetPoliciesSimulationsByIdWithResponse A what-if run
+//
+// Roles: staff (API.md, Auth).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/policies/simulations/{id} (the `GetPoliciesSimulationsById` operationId).
+func (c *ClientWithResponses) GetPoliciesSimulationsByIdWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetPoliciesSimulationsByIdResponse, error) {
+	rsp, err := c.GetPoliciesSimulationsById(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPoliciesSimulationsByIdResponse(rsp)
 }
 
 // PostProposalsWithBodyWithResponse Submit a proposal (I1, P3, C2)
@@ -23325,6 +23787,149 @@ func ParseGetPoliciesResponse(rsp *http.Response) (*GetPoliciesResponse, error) 
 			return nil, err
 		}
 		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostPoliciesSimulationsResponse parses an HTTP response from a PostPoliciesSimulationsWithResponse call
+func ParsePostPoliciesSimulationsResponse(rsp *http.Response) (*PostPoliciesSimulationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostPoliciesSimulationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Simulation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPoliciesSimulationsByIdResponse parses an HTTP response from a GetPoliciesSimulationsByIdWithResponse call
+func ParseGetPoliciesSimulationsByIdResponse(rsp *http.Response) (*GetPoliciesSimulationsByIdResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPoliciesSimulationsByIdResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Simulation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest Problem

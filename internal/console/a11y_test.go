@@ -89,7 +89,7 @@ func TestEveryPageHasNoSeriousAccessibilityViolation(t *testing.T) {
 			c.signIn(srv, e.Staff)
 			for _, p := range []string{"/console/", "/console/?view=mine", "/console/?status=resolved", "/console/?view=active&kind=linkage_review",
 				"/console/cases/" + linkCase, "/console/accounts/" + dup, "/console/accounts?q=Member", "/console/messages",
-				"/console/notices/" + n, "/console/screen?text=call+me+on+555+0100", "/console/cases/case_missing"} {
+				"/console/notices/" + n, "/console/screen?text=call+me+on+555+0100", "/console/cases/case_missing", "/console/simulations"} {
 				visit(p)
 			}
 			c.do(chromedp.Navigate(srv.URL+"/console/cases/"+linkCase), chromedp.WaitVisible(`#outcome`),

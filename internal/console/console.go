@@ -79,6 +79,9 @@ func New(svc *service.Service, log *slog.Logger) *Console {
 	c.mux.HandleFunc("POST /console/accounts/{id}/verification-request", c.staff(c.requestVerification))
 	c.mux.HandleFunc("GET /console/accounts", c.staff(c.findAccount))
 	c.mux.HandleFunc("GET /console/screen", c.staff(c.screen))
+	c.mux.HandleFunc("GET /console/simulations", c.staff(c.simulationForm))
+	c.mux.HandleFunc("POST /console/simulations", c.staff(c.simulate))
+	c.mux.HandleFunc("GET /console/simulations/{id}", c.staff(c.simulationView))
 	return c
 }
 

@@ -104,6 +104,8 @@ var answers = map[string]answer{
 	"GET /v1/notices/{id}/dsa":                           ans[dsa.Statement](c200),
 	"GET /v1/reports/transparency":                       ans[service.Transparency](c200),
 	"GET /v1/policies":                                   ans[service.Policies](c200),
+	"POST /v1/policies/simulations":                      ans[service.Simulation](c201),
+	"GET /v1/policies/simulations/{id}":                  ans[service.Simulation](c200),
 	"POST /v1/webhooks":                                  ans[service.Webhook](c201),
 	"GET /v1/webhooks":                                   ans[service.Page[service.Webhook]](c200),
 	"DELETE /v1/webhooks/{id}":                           ans[service.Webhook](c200),

@@ -9,6 +9,7 @@ import (
 	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/identity"
+	"standing/internal/policy"
 )
 
 // The fields M9 compares, as API.md names them on a link's comparisons.
@@ -307,4 +308,15 @@ func NearCase(accountID string, d decision.Decision) effect.OpenCase {
 	}
 	return effect.OpenCase{Kind: "linkage_review", Account: accountID, Rule: "M9", Related: related,
 		Body: "Near match to a suspended or banned account (M9): " + strings.Join(lines, " | ")}
+}
+
+// NearSettingsOf reads M9's probabilities and review weight from the policy
+// settings (the ones in force, or a what-if proposal).
+func NearSettingsOf(s policy.Settings) NearSettings {
+	n := s.NearMatch
+	out := NearSettings{ReviewWeight: n.ReviewWeight, CommonAccounts: s.LinkCommonAccounts, Fields: map[string]Probs{}}
+	for f, p := range n.Fields {
+		out.Fields[f] = Probs{M: p.M, U: p.U}
+	}
+	return out
 }

@@ -3,14 +3,11 @@
 package policy
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -212,31 +209,11 @@ func Load(path string) (Settings, error) {
 	if err != nil {
 		return s, fmt.Errorf("read config: %w", err)
 	}
-	// A setting that does not decode keeps its default, so the others are
-	// still validated and every error is reported at once.
-	if err := errors.Join(s.apply(b), s.Validate()); err != nil {
-		return s, fmt.Errorf("config %s: %w", path, err)
+	s, errs := Parse(s, b)
+	if len(errs) > 0 {
+		return s, fmt.Errorf("config %s: %w", path, joinSettings(errs))
 	}
 	return s, nil
-}
-
-// apply decodes a JSON object of settings over s, one member at a time, so
-// that every error names the setting it is about; unknown names are refused.
-func (s *Settings) apply(b []byte) error {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(b, &members); err != nil {
-		return fmt.Errorf("want a JSON object of settings: %w", err)
-	}
-	var errs []error
-	for _, name := range slices.Sorted(maps.Keys(members)) {
-		one, _ := json.Marshal(map[string]json.RawMessage{name: members[name]})
-		dec := json.NewDecoder(bytes.NewReader(one))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(s); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", name, err))
-		}
-	}
-	return errors.Join(errs...)
 }
 
 // Validate reports every setting that is out of range, all at once.

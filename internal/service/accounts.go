@@ -19,6 +19,7 @@ import (
 	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/screen"
+	"standing/internal/simulate"
 	"standing/internal/store"
 )
 
@@ -95,8 +96,9 @@ type probe struct {
 	hashes []string
 }
 
-// links finds the accounts that share signals with subject and scores them.
-func (t *txn) links(subject string, sigs []identity.Signal) ([]decision.Link, error) {
+// links finds the accounts that share signals with subject and scores
+// them; it returns the matches it scored too, the facts a decision records.
+func (t *txn) links(subject string, sigs []identity.Signal) ([]decision.Link, []linkage.Match, error) {
 	probes := make([]probe, len(sigs))
 	for i, sg := range sigs {
 		probes[i] = probe{kind: sg.Kind, hashes: t.s.signals.Lookups(sg)}
@@ -115,7 +117,8 @@ func (t *txn) linksOf(id string) ([]decision.Link, error) {
 	for i, r := range rows {
 		probes[i] = probe{kind: r.Kind, hashes: []string{r.Hash}}
 	}
-	return t.score(id, probes)
+	links, _, err := t.score(id, probes)
+	return links, err
 }
 
 // score looks the probes up and scores the accounts other than subject
@@ -123,7 +126,7 @@ func (t *txn) linksOf(id string) ([]decision.Link, error) {
 // match nobody, weak ones (an office IP, a carrier prefix) cannot make a
 // link and are not read at all; otherwise they only add weight to accounts
 // already matched, so an office IP never loads its whole office.
-func (t *txn) score(subject string, probes []probe) ([]decision.Link, error) {
+func (t *txn) score(subject string, probes []probe) ([]decision.Link, []linkage.Match, error) {
 	const lookupLimit = 500
 	slices.SortStableFunc(probes, func(a, b probe) int {
 		return int(identity.StrengthOf(b.kind)) - int(identity.StrengthOf(a.kind))
@@ -145,7 +148,7 @@ func (t *txn) score(subject string, probes []probe) ([]decision.Link, error) {
 		}
 		rows, err := t.AccountsWith(t.ctx, p.kind, p.hashes, lookupLimit)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		h := hit{kind: p.kind}
 		seen := map[string]bool{subject: true}
@@ -183,7 +186,7 @@ func (t *txn) score(subject string, probes []probe) ([]decision.Link, error) {
 			}
 		}
 	}
-	return linkage.Score(matches, linkage.Settings{StrongScore: t.s.set.LinkStrongScore, CommonAccounts: t.s.set.LinkCommonAccounts}), nil
+	return linkage.Score(matches, simulate.LinkSettings(t.s.set)), matches, nil
 }
 
 // record stores canonical signals of an account in the keyed index.
@@ -267,7 +270,7 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			}
 		}
 		id := ids.New("acc")
-		links, err := t.links(id, sigs)
+		links, matches, err := t.links(id, sigs)
 		if err != nil {
 			return err
 		}
@@ -283,6 +286,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		a := account.New(id, t.now, t.s.set)
 		d, effs, refused := linkage.Signup(a, links, near, exc, t.nearSettings(), t.now, t.s.set)
 		res.Decision = d
+		if err := t.recordLinks(simulate.Signup, a, matches, near, exc, "", simulate.SignupChanges(a.ID, simulate.Changes(effs), refused != nil)); err != nil {
+			return err
+		}
 		if refused != nil {
 			// No account is created; the attempt is recorded on the linked accounts.
 			for _, l := range d.Links {
@@ -550,12 +556,17 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 	if err := t.audit(Event{AccountID: a.ID, Action: "content_refused", Rule: "C3", Reason: surface + ": " + strings.Join(cats, ", "), Automated: true}); err != nil {
 		return nil, err
 	}
-	n, err := t.Count(t.ctx, store.Query{Kind: "refusal", Refs: []string{a.ID}, Since: t.now.Add(-t.s.set.RefusedWindow.D())})
+	ages, err := t.refusalAges(a.ID)
 	if err != nil {
 		return nil, err
 	}
 	t.remember(a)
-	if _, err := t.execute(enforce.Refusals(a, n, surface, notice.Spans(surface, findings), t.now, t.s.set)); err != nil {
+	effs := enforce.Refusals(a, simulate.Within(ages, t.s.set.RefusedWindow.D()), surface, notice.Spans(surface, findings), t.now, t.s.set)
+	if err := t.recordDecision(simulate.Refusal, simulate.Facts{Account: simulate.Snap(a), Refusal: &simulate.RefusalFacts{Surface: surface, Ages: ages}},
+		simulate.Changes(effs)); err != nil {
+		return nil, err
+	}
+	if _, err := t.execute(effs); err != nil {
 		return nil, err
 	}
 	p := problem.Newf("contact_info_not_allowed", "the %s contains contact information or requests that must stay off it; remove the marked parts and try again", strings.ReplaceAll(surface, "_", " ")).WithRule("C2")

@@ -41,6 +41,11 @@ func (t *txn) execute(effs []effect.Effect) (applied, error) {
 		}
 		return a, err
 	}
+	if t.actor.Kind == "staff" {
+		if err := t.recordStaff(effs); err != nil {
+			return out, err
+		}
+	}
 	strikes := map[string]string{} // account -> strike added by this run
 	for _, e := range effs {
 		if err := t.executeOne(e, load, strikes, &out); err != nil {

@@ -11,6 +11,7 @@ import (
 	"standing/internal/identity"
 	"standing/internal/linkage"
 	"standing/internal/problem"
+	"standing/internal/simulate"
 	"standing/internal/store"
 )
 
@@ -63,7 +64,7 @@ func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in Sign
 // (linkage.Later). rejectRule names the rule (I5) when the caller already
 // refused something because of the link.
 func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule string) (decision.Decision, error) {
-	links, err := t.links(a.ID, sigs)
+	links, matches, err := t.links(a.ID, sigs)
 	if err != nil {
 		return decision.Decision{}, err
 	}
@@ -80,6 +81,9 @@ func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule 
 		}
 	}
 	d, effs := linkage.Later(f)
+	if err := t.recordLinks(simulate.Later, a, matches, nil, f.Excepted, rejectRule, simulate.Changes(effs)); err != nil {
+		return d, err
+	}
 	_, err = t.execute(effs)
 	return d, err
 }
@@ -207,6 +211,10 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 		check := enforce.IdentityCheck{Age: age, NameMatches: identity.NamesMatch(str(in.LegalName), a.Name),
 			DocumentUsed: slices.ContainsFunc(holders, func(r store.SignalRow) bool { return r.AccountID != a.ID })}
 		verdict, effs := enforce.Verify(a, check, t.now, t.s.set)
+		if err := t.recordDecision(simulate.Verification, simulate.Facts{Account: simulate.Snap(a), Verify: &simulate.VerifyFacts{Age: check.Age,
+			DocumentUsed: check.DocumentUsed, NameMatches: check.NameMatches}}, simulate.Changes(effs)); err != nil {
+			return err
+		}
 		if _, err := t.execute(effs); err != nil {
 			return err
 		}

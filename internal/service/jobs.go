@@ -11,6 +11,7 @@ import (
 	"standing/internal/closure"
 	"standing/internal/enforce"
 	"standing/internal/problem"
+	"standing/internal/simulate"
 	"standing/internal/store"
 )
 
@@ -140,7 +141,11 @@ func (t *txn) deadline(id string) error {
 	if err != nil {
 		return ignoreMissing(err)
 	}
-	_, err = t.execute(enforce.Deadline(a, t.now))
+	effs := enforce.Deadline(a, t.now)
+	if err := t.recordDecision(simulate.Deadline, simulate.Facts{Account: simulate.Snap(a)}, simulate.Changes(effs)); err != nil {
+		return err
+	}
+	_, err = t.execute(effs)
 	return err
 }
 

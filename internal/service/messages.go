@@ -6,6 +6,7 @@ import (
 
 	"standing/internal/account"
 	"standing/internal/decision"
+	"standing/internal/effect"
 	"standing/internal/enforce"
 	"standing/internal/ids"
 	"standing/internal/market"
@@ -13,6 +14,7 @@ import (
 	"standing/internal/notice"
 	"standing/internal/problem"
 	"standing/internal/screen"
+	"standing/internal/simulate"
 	"standing/internal/spam"
 	"standing/internal/store"
 )
@@ -113,9 +115,18 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 		if first {
 			m.Sketch = spam.Sketch(*in.Body)
 		}
+		var effs []effect.Effect
+		if o.Rule != "" {
+			effs = enforce.Violate(from, messaging.Violation(o, surface, m.ID), t.now, t.s.set)
+		}
+		if len(findings) > 0 {
+			if err := t.recordDecision(simulate.Message, messageFacts(from, m, p.FirstMet, findings), simulate.Changes(effs)); err != nil {
+				return err
+			}
+		}
 		if o.Rule != "" {
 			d.Rule = ptr(o.Rule)
-			res, err := t.execute(enforce.Violate(from, messaging.Violation(o, surface, m.ID), t.now, t.s.set))
+			res, err := t.execute(effs)
 			if err != nil {
 				return err
 			}
@@ -186,39 +197,36 @@ func (t *txn) spamCheck(from *account.Account, m *market.Message, d *decision.De
 	if err != nil {
 		return err
 	}
-	similar := map[string]bool{}
-	for _, r := range recent {
-		if spam.Similarity(r.Sketch, m.Sketch) >= set.SpamSimilarity {
-			similar[r.To] = true
-		}
+	contacts := make([]messaging.FirstContact, len(recent))
+	for i, r := range recent {
+		contacts[i] = messaging.FirstContact{To: r.To, Age: t.now.Sub(r.CreatedAt), Similarity: spam.Similarity(r.Sketch, m.Sketch)}
 	}
 	daily, err := t.Count(t.ctx, store.Query{Kind: "message", Refs: []string{"first:" + from.ID}, Since: t.now.AddDate(0, 0, -1)})
 	if err != nil {
 		return err
 	}
-	level := messaging.Spam(len(similar), daily, set)
-	if level == messaging.NoSpam || from.Status != account.Active && from.Status != account.Suspended {
+	open, err := t.Count(t.ctx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{from.ID, "casekind:violation_review"}})
+	if err != nil {
+		return err
+	}
+	snap := simulate.Snap(from)
+	level, effs := messaging.SpamCheck(from, m.ID, contacts, daily, open > 0, t.now, set)
+	if err := t.recordDecision(simulate.Spam, simulate.Facts{Account: snap, Spam: &simulate.SpamFacts{Ref: m.ID, Contacts: contacts,
+		Daily: daily, OpenCase: open > 0}}, simulate.Changes(effs)); err != nil {
+		return err
+	}
+	if effs == nil {
 		return nil
 	}
-	if level == messaging.MediumSpam {
-		open, err := t.Count(t.ctx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{from.ID, "casekind:violation_review"}})
-		if err != nil || open > 0 {
-			return err
-		}
-	}
-	f := enforce.Finding{Violation: enforce.Violation{Rule: "V3", High: level == messaging.HighSpam, Automated: true},
-		Facts:    "Many first messages to different members in a short time.",
-		Evidence: []notice.Evidence{{Type: "object", Ref: m.ID}}}
 	d.Rule = ptr("V3")
 	if level == messaging.HighSpam {
 		d.Outcome = "block"
 		d.Reasons = append(d.Reasons, "near-identical first messages to many members")
-		f.Facts = "Near-identical first messages were sent to many different members within an hour."
 	} else {
 		d.Outcome = "review"
 		d.Reasons = append(d.Reasons, "many first messages in a short time, for review")
 	}
-	_, err = t.execute(enforce.Violate(from, f, t.now, t.s.set))
+	_, err = t.execute(effs)
 	return err
 }
 

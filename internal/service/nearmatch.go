@@ -91,14 +91,7 @@ func signupFacts(in SignupInput) identity.Facts {
 }
 
 // nearSettings are the M9 settings in linkage's terms.
-func (t *txn) nearSettings() linkage.NearSettings {
-	n := t.s.set.NearMatch
-	out := linkage.NearSettings{ReviewWeight: n.ReviewWeight, CommonAccounts: t.s.set.LinkCommonAccounts, Fields: map[string]linkage.Probs{}}
-	for f, p := range n.Fields {
-		out.Fields[f] = linkage.Probs{M: p.M, U: p.U}
-	}
-	return out
-}
+func (t *txn) nearSettings() linkage.NearSettings { return linkage.NearSettingsOf(t.s.set) }
 
 // Near-match lookup bounds: a blocking value held by more accounts than
 // blockLimit is too common to seek on (it gets no candidates, and its

@@ -164,7 +164,9 @@ type Event struct {
 
 // audit appends an event for the account, filling id, actor, policy version and time.
 func (t *txn) audit(e Event) error {
-	e.ID = ids.New("evt")
+	if e.ID == "" {
+		e.ID = ids.New("evt")
+	}
 	e.Actor = t.actor
 	e.Automated = t.actor.Kind == "system" || e.Automated
 	e.PolicyVersion = policy.Version

@@ -1,0 +1,63 @@
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// SettingError is one setting that does not decode or is out of range.
+type SettingError struct {
+	Setting string // its JSON name
+	Detail  string
+}
+
+func (e SettingError) Error() string { return e.Detail }
+
+// Parse reads a JSON object of settings over base (the defaults for a
+// config file, the settings in force for a what-if run) and validates the
+// result. Each member is decoded on its own, so every error names its
+// setting and all of them are reported at once; unknown names are refused.
+func Parse(base Settings, b []byte) (Settings, []SettingError) {
+	s := base
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(b, &members); err != nil {
+		return s, []SettingError{{Detail: "want a JSON object of settings: " + err.Error()}}
+	}
+	var errs []SettingError
+	for _, name := range slices.Sorted(maps.Keys(members)) {
+		one, _ := json.Marshal(map[string]json.RawMessage{name: members[name]})
+		dec := json.NewDecoder(bytes.NewReader(one))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&s); err != nil {
+			errs = append(errs, SettingError{Setting: name, Detail: name + ": " + err.Error()})
+		}
+	}
+	if err := s.Validate(); err != nil {
+		for _, e := range unjoin(err) {
+			// Validate's messages begin with the setting's name.
+			name, _, _ := strings.Cut(e.Error(), " ")
+			errs = append(errs, SettingError{Setting: name, Detail: e.Error()})
+		}
+	}
+	return s, errs
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// joinSettings makes one error of setting errors, nil for none.
+func joinSettings(errs []SettingError) error {
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		out[i] = e
+	}
+	return errors.Join(out...)
+}
