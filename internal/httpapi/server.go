@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -49,7 +50,11 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 		Help: "HTTP requests by route and status."}, []string{"route", "status"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "standing_http_request_seconds",
 		Help: "HTTP request latency by route.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}, []string{"route"})
-	s.reg.MustRegister(s.requests, s.latency, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	trips := prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "standing_db_round_trips_total",
+		Help: "Statements sent to the database, with BEGIN and COMMIT."}, func() float64 { return float64(svc.DB().RoundTrips()) })
+	deadlocks := prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "standing_db_deadlocks_total",
+		Help: "Transactions PostgreSQL ended as deadlocked (each was run again)."}, func() float64 { return float64(svc.DB().Deadlocks()) })
+	s.reg.MustRegister(s.requests, s.latency, trips, deadlocks, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	s.routes = s.table()
 	paths := map[string][]string{}
 	for _, rt := range s.routes {
@@ -211,6 +216,9 @@ func (s *Server) serve(w *capture, r *http.Request, rt route) error {
 	if int64(len(raw)) > limit {
 		return problem.Newf("payload_too_large", "the body is larger than %d bytes", limit)
 	}
+	if err := cleanText(r, raw); err != nil {
+		return err
+	}
 	if rt.body != nil {
 		v := reflect.New(rt.body).Interface()
 		if len(bytes.TrimSpace(raw)) == 0 && len(required(reflect.ValueOf(v).Elem(), "")) == 0 {
@@ -227,6 +235,55 @@ func (s *Server) serve(w *capture, r *http.Request, rt route) error {
 		}
 	}
 	return s.answer(w, q, rt)
+}
+
+// cleanText refuses, with 400, text that is not valid UTF-8 or holds NUL
+// characters in the path, the query, the headers the API reads or the body
+// (API.md Conventions, errors): PostgreSQL refuses such text, and it must
+// never get as far as the database.
+func cleanText(r *http.Request, raw []byte) error {
+	bad := func(s string) bool { return !utf8.ValidString(s) || strings.ContainsRune(s, 0) }
+	refuse := func(field string) error {
+		return problem.Invalid(field+" must be valid UTF-8 without NUL characters",
+			problem.Field(field, "invalid", "valid UTF-8 text without NUL characters"))
+	}
+	if bad(r.URL.Path) {
+		return refuse("path")
+	}
+	for k, vs := range r.URL.Query() {
+		if bad(k) || slices.ContainsFunc(vs, bad) {
+			return refuse("query")
+		}
+	}
+	for _, h := range []string{"Acting-Account", "Idempotency-Key", "If-Match"} {
+		if bad(r.Header.Get(h)) {
+			return refuse(h)
+		}
+	}
+	if !utf8.Valid(raw) || hasNULEscape(raw) {
+		return refuse("body")
+	}
+	return nil
+}
+
+// hasNULEscape reports whether a JSON text holds the escape \u0000 (a
+// backslash that is itself escaped does not count).
+func hasNULEscape(raw []byte) bool {
+	for i := bytes.Index(raw, []byte(`\u0000`)); i >= 0; {
+		n := 0
+		for j := i - 1; j >= 0 && raw[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return true
+		}
+		k := bytes.Index(raw[i+1:], []byte(`\u0000`))
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 func (s *Server) answer(w http.ResponseWriter, q *req, rt route) error {

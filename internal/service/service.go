@@ -6,12 +6,14 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"log/slog"
 	"time"
+	"unicode/utf8"
 
 	"standing/internal/clock"
 	"standing/internal/identity"
@@ -198,7 +200,7 @@ func DecodeCursor(c string) (string, error) {
 		return "", nil
 	}
 	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || len(b) == 0 || len(b) > 100 {
+	if err != nil || len(b) == 0 || len(b) > 100 || !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
 		return "", problem.Invalid("cursor is not one this API gave out", problem.Field("cursor", "invalid", "unknown cursor"))
 	}
 	return string(b), nil

@@ -55,7 +55,14 @@ type DB struct {
 	// deadlocks counts transactions PostgreSQL ended as deadlocked (each
 	// was run again).
 	deadlocks atomic.Int64
+	// trips counts statements sent to the database, with BEGIN and COMMIT:
+	// its round trips, for the benchmarks' per-request figures.
+	trips atomic.Int64
 }
+
+// RoundTrips is how many statements (with BEGIN and COMMIT) this process
+// sent to the database since it opened it.
+func (db *DB) RoundTrips() int64 { return db.trips.Load() }
 
 // Deadlocks is how many of this process's transactions PostgreSQL reported
 // deadlocked since it opened the database.
@@ -76,6 +83,7 @@ func OpenSQLite(path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8) // each connection keeps its prepared statements
 	if err := db.Ping(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -89,7 +97,11 @@ func OpenPostgres(dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
+	// Keep every connection of the pool open: database/sql keeps only two
+	// idle by default, and a PostgreSQL connection costs a backend process
+	// to open.
 	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := db.PingContext(ctx); err != nil {
@@ -235,6 +247,7 @@ func (t *Tx) runner() runner {
 }
 
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	t.db.trips.Add(1)
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -246,6 +259,7 @@ func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, e
 }
 
 func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	t.db.trips.Add(1)
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -271,6 +285,7 @@ func (r row) Scan(dst ...any) error {
 }
 
 func (t *Tx) queryRow(ctx context.Context, query string, args ...any) row {
+	t.db.trips.Add(1)
 	st, err := t.stmt(ctx, query)
 	if err != nil {
 		return row{err: err}
@@ -319,6 +334,7 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(
 		db.writer.Lock()
 		defer db.writer.Unlock()
 	}
+	db.trips.Add(2) // BEGIN, and COMMIT or ROLLBACK
 	stx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
@@ -385,6 +401,7 @@ func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
 	t.depth++
 	name := fmt.Sprintf("nested_%d", t.depth)
 	defer func() { t.depth-- }()
+	t.db.trips.Add(2) // SAVEPOINT, and RELEASE or ROLLBACK TO
 	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT `+name); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
