@@ -162,22 +162,35 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 // Forget makes overwritten data unrecoverable from the database files after
 // an erasure: on SQLite it copies the WAL into the database and truncates
 // it (secure_delete already zeroed the freed space), so the WAL no longer
-// holds the pages as they were. A no-op on PostgreSQL, whose dead row
-// versions VACUUM reclaims.
+// holds the pages as they were. A checkpoint of the job loop or a reader
+// may hold it off for a moment: it tries for up to five seconds. A no-op on
+// PostgreSQL, whose dead row versions VACUUM reclaims.
 func (db *DB) Forget(ctx context.Context) error {
 	if db.Engine != SQLite {
 		return nil
 	}
+	for try := 0; ; try++ {
+		busy, err := db.truncateWAL(ctx)
+		if err != nil || busy == 0 {
+			return err
+		}
+		if try == 50 {
+			return errors.New("checkpoint after erasure: readers kept the WAL; it is truncated at the next checkpoint")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// truncateWAL runs a TRUNCATE checkpoint between writers and reports
+// whether it was kept from finishing.
+func (db *DB) truncateWAL(ctx context.Context) (int, error) {
 	db.writer.Lock()
 	defer db.writer.Unlock()
 	var busy, log, done int
 	if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
-		return fmt.Errorf("checkpoint after erasure: %w", err)
+		return 0, fmt.Errorf("checkpoint after erasure: %w", err)
 	}
-	if busy != 0 {
-		return errors.New("checkpoint after erasure: readers kept the WAL; it is truncated at the next checkpoint")
-	}
-	return nil
+	return busy, nil
 }
 
 // Close closes the prepared statements and the database.
