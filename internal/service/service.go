@@ -92,6 +92,7 @@ type txn struct {
 	scheduled bool      // a job due now or a webhook delivery was written
 	hooks     []Webhook // subscribed endpoints, read once per transaction by emit
 	hooksRead bool
+	pairs     map[string]*Pair // pair records read in this transaction, by id
 }
 
 // update runs fn in one write transaction; store errors become problems.
