@@ -127,6 +127,7 @@ func (s *server) start() error {
 	}
 	s.cmd = exec.Command(s.bin, append([]string{"serve", "--addr", s.addr}, s.dbArgs()...)...)
 	s.cmd.Env = s.env
+	s.cmd.SysProcAttr = childAttr()
 	s.cmd.Stdout, s.cmd.Stderr = logf, logf
 	if err := s.cmd.Start(); err != nil {
 		logf.Close()
