@@ -158,14 +158,7 @@ func serve(args []string, stderr io.Writer) error {
 		clk = clock.NewTest(clock.System{})
 		log.Warn("test clock enabled: POST /v1/test/clock moves time forward")
 	}
-	src := service.SecretSource{Value: set.SignalSecret, Env: os.Getenv("STANDING_SIGNAL_SECRET"), File: *secretFile}
-	if src.File == "" {
-		src.File = set.SignalSecretFile
-	}
-	if d.url == "" {
-		src.DefaultFile = d.path + ".signal-secret"
-	}
-	if set.SignalSecret, err = service.ResolveSignalSecret(ctx, db, src, log); err != nil {
+	if set.SignalSecret, err = d.signalSecret(ctx, db, set, *secretFile, log); err != nil {
 		return err
 	}
 	svc, err := service.New(ctx, db, clk, set, log)
@@ -239,4 +232,18 @@ func migrate(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "migrated")
 	return db.Close()
+}
+
+// signalSecret finds the secret that keys the signal index as every command
+// over a database must: the settings, STANDING_SIGNAL_SECRET, a file, or the
+// default file beside the SQLite database.
+func (d dbFlags) signalSecret(ctx context.Context, db *store.DB, set policy.Settings, file string, log *slog.Logger) (string, error) {
+	src := service.SecretSource{Value: set.SignalSecret, Env: os.Getenv("STANDING_SIGNAL_SECRET"), File: file}
+	if src.File == "" {
+		src.File = set.SignalSecretFile
+	}
+	if d.url == "" {
+		src.DefaultFile = d.path + ".signal-secret"
+	}
+	return service.ResolveSignalSecret(ctx, db, src, log)
 }

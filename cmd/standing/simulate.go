@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -59,7 +60,11 @@ func simulateCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	svc, err := service.New(ctx, db, clock.System{}, set, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if set.SignalSecret, err = d.signalSecret(ctx, db, set, os.Getenv("STANDING_SIGNAL_SECRET_FILE"), log); err != nil {
+		return err
+	}
+	svc, err := service.New(ctx, db, clock.System{}, set, log)
 	if err != nil {
 		return err
 	}

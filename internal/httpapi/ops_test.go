@@ -183,3 +183,24 @@ func TestMetricsBehindASetting(t *testing.T) {
 		t.Fatal("the metrics token is shown by /v1/policies")
 	}
 }
+
+// TestBadBytesNeverReachTheDatabase is API.md Conventions, errors: text
+// that is not valid UTF-8 or holds NUL characters, in the path, the query,
+// a header or the body, is refused with 400 on both engines, never a 500.
+func TestBadBytesNeverReachTheDatabase(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		id := e.Signup(true, nil)
+		e.I("GET", "/v1/accounts/acc_%00x", nil).Want(t, 400, "invalid_request")
+		e.I("GET", "/v1/cases/%ff%fe", nil).Want(t, 403, "forbidden_role") // the role is checked first
+		e.S("GET", "/v1/cases/%ff%fe", nil).Want(t, 400, "invalid_request")
+		e.I("GET", "/v1/accounts?q=%ff", nil).Want(t, 400, "invalid_request")
+		e.I("GET", "/v1/accounts?status=active%00", nil).Want(t, 400, "invalid_request")
+		e.I("GET", "/v1/accounts?cursor=abc", nil).Want(t, 400, "invalid_request") // a cursor whose bytes are not UTF-8
+		e.I("GET", "/v1/accounts/"+id, nil, "Acting-Account", "acc_\xff").Want(t, 400, "invalid_request")
+		e.I("POST", "/v1/organizations", `{"name": "nul\u0000"}`, "Acting-Account", id).Want(t, 400, "invalid_request")
+		e.I("POST", "/v1/organizations", "{\"name\": \"bad \xff\xfe\"}", "Acting-Account", id).Want(t, 400, "invalid_request")
+		e.I("POST", "/v1/organizations", map[string]any{"name": "a backslash \\u0000 is text"}, "Acting-Account", id).Want(t, 201)
+		e.I("POST", "/v1/accounts", map[string]any{"email": "k@example.com"}, "Idempotency-Key", "k\xff").Want(t, 400, "invalid_request")
+	})
+}

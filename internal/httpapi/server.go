@@ -49,7 +49,11 @@ func New(svc *service.Service, log *slog.Logger, testClock bool) *Server {
 		Help: "HTTP requests by route and status."}, []string{"route", "status"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "standing_http_request_seconds",
 		Help: "HTTP request latency by route.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}, []string{"route"})
-	s.reg.MustRegister(s.requests, s.latency, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	trips := prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "standing_db_round_trips_total",
+		Help: "Statements sent to the database, with BEGIN and COMMIT."}, func() float64 { return float64(svc.DB().RoundTrips()) })
+	deadlocks := prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "standing_db_deadlocks_total",
+		Help: "Transactions PostgreSQL ended as deadlocked (each was run again)."}, func() float64 { return float64(svc.DB().Deadlocks()) })
+	s.reg.MustRegister(s.requests, s.latency, trips, deadlocks, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	s.routes = s.table()
 	paths := map[string][]string{}
 	for _, rt := range s.routes {

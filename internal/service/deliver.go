@@ -262,18 +262,27 @@ func (s *Service) attempt(ctx context.Context, p *hookPool, d store.Delivery, sl
 		return
 	}
 	var w *Webhook
-	_ = s.read(ctx, func(t *txn) error {
-		w, _ = get[Webhook](t, "webhook", d.EndpointID)
-		return nil
+	err := s.read(ctx, func(t *txn) error {
+		var err error
+		w, err = get[Webhook](t, "webhook", d.EndpointID)
+		return err
 	})
-	status, errText := 0, "endpoint removed"
-	if w != nil && w.Status == "active" {
-		status, errText = s.post(ctx, p.client, w, d.Body)
+	if err != nil && ignoreMissing(err) != nil {
+		if ctx.Err() == nil {
+			s.log.Error("webhook endpoint", "err", err)
+		}
+		return // the lease runs out and the delivery is due again
 	}
+	if w == nil || w.Status != "active" {
+		// The endpoint was removed while this was claimed: its deliveries go.
+		if err := s.db.Update(ctx, func(tx *store.Tx) error { return tx.DropDeliveries(ctx, d.EndpointID) }); err != nil && ctx.Err() == nil {
+			s.log.Error("drop webhook deliveries", "err", err)
+		}
+		return
+	}
+	status, errText := s.post(ctx, p.client, w, d.Body)
 	ok := status >= 200 && status < 300
-	if w != nil && w.Status == "active" {
-		p.record(d.EndpointID, ok)
-	}
+	p.record(d.EndpointID, ok)
 	if ctx.Err() != nil {
 		return // shutting down: the lease runs out and the delivery is due again
 	}

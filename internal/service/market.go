@@ -431,16 +431,26 @@ func pairID(a, b string) string {
 	return "pair_" + a + "_" + b
 }
 
-// pair returns the record of two accounts, or a new one met now.
+// pair returns the record of two accounts, or a new one met now. It is
+// read once per transaction: a second call (a message reads it, then meet
+// records the meeting) gets the same record, with what meet changed.
 func (t *txn) pair(a, b string) (*Pair, error) {
-	p, err := get[Pair](t, "pair", pairID(a, b))
-	if err == nil {
+	id := pairID(a, b)
+	if p, ok := t.pairs[id]; ok {
 		return p, nil
 	}
+	p, err := get[Pair](t, "pair", id)
 	if pe, ok := problem.As(err); ok && pe.Code == "not_found" {
-		return &Pair{ID: pairID(a, b), FirstMet: t.now}, nil
+		p, err = &Pair{ID: id, FirstMet: t.now}, nil
 	}
-	return nil, err
+	if err != nil {
+		return nil, err
+	}
+	if t.pairs == nil {
+		t.pairs = map[string]*Pair{}
+	}
+	t.pairs[id] = p
+	return p, nil
 }
 
 // met records that a freelancer met an organization's people; a contract

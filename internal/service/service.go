@@ -94,6 +94,7 @@ type txn struct {
 	hooks     []Webhook // subscribed endpoints, read once per transaction by emit
 	hooksRead bool
 	accounts  map[string]*account.Account // loaded in this transaction, by id
+	pairs     map[string]*Pair            // pair records read in this transaction, by id
 }
 
 // update runs fn in one write transaction; store errors become problems.

@@ -185,6 +185,14 @@ func (s *Service) Simulate(ctx context.Context, in SimulationInput) (Simulation,
 	parse("to", in.To, &to)
 	from := to.AddDate(0, 0, -30)
 	parse("from", in.From, &from)
+	for _, w := range []struct {
+		name string
+		at   time.Time
+	}{{"from", from}, {"to", to}} {
+		if y := w.at.Year(); y < 1 || y > 9999 {
+			errs = append(errs, problem.Field(w.name, "invalid", "a time in the years 1 to 9999"))
+		}
+	}
 	if len(errs) == 0 && !from.Before(to) {
 		errs = append(errs, problem.Field("from", "invalid", "before to"))
 	}

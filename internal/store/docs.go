@@ -57,14 +57,22 @@ func (t *Tx) Put(ctx context.Context, d Doc) error {
 			return fmt.Errorf("update refs of %s: %w", d.ID, err)
 		}
 	}
-	for _, r := range d.Refs {
+	// Every reference in one statement: one round trip however many there are.
+	args := []any{d.Kind, d.ID, micros(d.CreatedAt)}
+	var rows []string
+	for _, r := range slices.Compact(slices.Sorted(slices.Values(d.Refs))) {
 		if r == "" {
 			continue
 		}
-		if _, err := t.exec(ctx, `INSERT INTO doc_refs (ref, kind, doc_id, at) VALUES ($1, $2, $3, $4)
-			ON CONFLICT DO NOTHING`, r, d.Kind, d.ID, micros(d.CreatedAt)); err != nil {
-			return fmt.Errorf("index %s under %s: %w", d.ID, r, err)
-		}
+		args = append(args, r)
+		rows = append(rows, fmt.Sprintf("($%d, $1, $2, $3)", len(args)))
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := t.exec(ctx, `INSERT INTO doc_refs (ref, kind, doc_id, at) VALUES `+strings.Join(rows, ", ")+`
+		ON CONFLICT DO NOTHING`, args...); err != nil {
+		return fmt.Errorf("index %s under %v: %w", d.ID, d.Refs, err)
 	}
 	return nil
 }
