@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"standing/internal/account"
+	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/notice"
 	"standing/internal/policy"
@@ -280,9 +281,17 @@ func Verify(a *account.Account, c IdentityCheck, now time.Time, s policy.Setting
 }
 
 // NameMismatch is I4: a verified legal name that does not match the profile
-// name is a fraud review (V4) for staff, never an automatic sanction.
-func NameMismatch(a *account.Account) []effect.Effect {
-	return []effect.Effect{effect.OpenCase{Kind: "violation_review", Account: a.ID, Rule: "V4",
+// name is a fraud review (V4) for staff, never an automatic sanction; it is
+// decided only when the linkage checks allowed the account (a graver
+// decision already speaks for it otherwise).
+func NameMismatch(a *account.Account, c IdentityCheck, d decision.Decision) (decision.Decision, []effect.Effect) {
+	if c.NameMatches || d.Outcome != decision.Allow {
+		return d, nil
+	}
+	rule := "I4"
+	d.Outcome, d.Rule = decision.Review, &rule
+	d.Reasons = append(d.Reasons, "the verified legal name does not match the profile name")
+	return d, []effect.Effect{effect.OpenCase{Kind: "violation_review", Account: a.ID, Rule: "V4",
 		Body: "I4: the verified legal name does not match the profile name."}}
 }
 

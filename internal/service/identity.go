@@ -242,12 +242,9 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 				return err
 			}
 			d = *nd
-			if !check.NameMatches && d.Outcome == "allow" { // I4
-				d.Outcome, d.Rule = "review", ptr("I4")
-				d.Reasons = append(d.Reasons, "the verified legal name does not match the profile name")
-				if _, err := t.execute(enforce.NameMismatch(a)); err != nil {
-					return err
-				}
+			d, effs := enforce.NameMismatch(a, check, d)
+			if _, err := t.execute(effs); err != nil {
+				return err
 			}
 			out.Decision = d
 		}
