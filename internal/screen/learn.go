@@ -160,6 +160,7 @@ const (
 	seedWord   = 2166136261
 	seedBigram = 0x9747b28c
 	seedGram   = 0x85ebca6b
+	seedStem   = 0xc2b2ae35
 )
 
 func (z *featurizer) word(k int) []byte {
@@ -234,6 +235,11 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	for k := range z.words {
 		w := z.word(k)
 		z.feats = append(z.feats, hash(seedWord, w)&(modelDim-1))
+		if len(w) >= 6 && w[0] != '#' {
+			// The first five letters stand for the word's family across
+			// endings and languages ("pagues", "pagar"; "transfer", "transferir").
+			z.feats = append(z.feats, hash(seedStem, w[:5])&(modelDim-1))
+		}
 		if k > 0 {
 			p := z.word(k - 1)
 			z.feats = append(z.feats, hashPair(seedBigram, p, w)&(modelDim-1), hashPair(seedWord, p, w)&(modelDim-1)) // "pay pal" also as "paypal"
@@ -278,18 +284,13 @@ func (z *featurizer) grams() []uint32 {
 	return z.feats
 }
 
-// scores returns the probability of each class for the features.
-func (m *Model) scores(feats []uint32) (p [nClasses]float32) {
-	var acc [nClasses]int32
+// score returns the probability of class c for the features.
+func (m *Model) score(feats []uint32, c int) float32 {
+	var acc int32
+	w := m.w
 	for _, f := range feats {
-		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
-		for c := range acc {
-			acc[c] += int32(row[c])
-		}
+		acc += int32(w[int(f)*nClasses+c])
 	}
-	for c := range p {
-		z := float64(m.bias[c]) + float64(acc[c])*float64(m.scale[c])
-		p[c] = float32(1 / (1 + math.Exp(-z)))
-	}
-	return p
+	z := float64(m.bias[c]) + float64(acc)*float64(m.scale[c])
+	return float32(1 / (1 + math.Exp(-z)))
 }

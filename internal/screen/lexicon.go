@@ -87,8 +87,11 @@ func buildLexicon() map[string]lexEntry {
 			m[w] = e
 		}
 	}
-	add(lxAt, "at")
-	add(lxDot, "dot")
+	// "at" and "dot" spoken in the corpus languages: arroba (es, pt),
+	// arobase (fr), Klammeraffe (de), sobaka (ru, "dog"); punto, ponto,
+	// point, Punkt, tochka.
+	add(lxAt, "at arroba arobase klammeraffe sobaka")
+	add(lxDot, "dot punto ponto point punkt tochka")
 	// Number words in English, Spanish, Portuguese, French, German and Italian
 	// (folded: no diacritics).
 	digits(0, "zero cero null nul")
@@ -101,7 +104,18 @@ func buildLexicon() map[string]lexEntry {
 	digits(7, "seven siete sete sept sieben sette")
 	digits(8, "eight ocho oito huit acht otto")
 	digits(9, "nine nueve nove neuf neun")
-	add(lxWeakNum, "due un une um dos otto null tre sei")
+	// Russian and Hindi, as typed in Latin letters.
+	digits(0, "nol shunya")
+	digits(1, "odin ek")
+	digits(2, "dva do")
+	digits(3, "tri teen")
+	digits(4, "chetyre char")
+	digits(5, "pyat paanch panch")
+	digits(6, "shest chhe")
+	digits(7, "sem saat")
+	digits(8, "vosem aath")
+	digits(9, "devyat nau")
+	add(lxWeakNum, "due un une um dos otto null tre sei nol odin ek do teen char sem nau saat")
 	add(lxZero, "o oh")
 	add(lxRepeat, "double triple")
 	// Top-level domains counted without a scheme or www. Left out on purpose:
@@ -137,7 +151,9 @@ func buildLexicon() map[string]lexEntry {
 	add(lxOutside, "outside")
 	add(lxDirect, "directly direct")
 	add(lxPhoneCue, "call text phone number num tel mobile cell whatsapp sms reach contact ring dial viber "+
-		"telephone cellphone ph mob nr no")
+		"telephone cellphone ph mob nr no "+
+		"numero telefono telefone celular movil portable handy nummer telefonnummer nomer telefon mobilnyj mobile "+
+		"llamame llama marca marcar liga ligue appelez appelle anrufen ruf zvonite zvoni")
 	add(lxNotPhone, "isbn order tracking invoice serial sn ref reference ticket version v id sku model part pin otp "+
 		"code zip postal po case account acct iban swift transaction txn receipt booking confirmation policy lot batch")
 	add(lxMailProvider, "gmail googlemail yahoo hotmail outlook proton protonmail icloud aol mail gmx yandex zoho "+

@@ -40,11 +40,22 @@ func threshold(surface string, c int) float32 {
 	return t
 }
 
-// secondOpinion marks the contact classes the model may report. Phones
+// secondOpinion marks the classes the model may report. Emails, phones
 // and URLs are left to their extractors, which read them far better than
-// a bag of n-grams; emails and handles have forms no extractor reads
-// ("my Gmail is jane88", "the green app").
-var secondOpinion = [nClasses]bool{true, false, false, true, true, true}
+// a bag of n-grams (as a second opinion on emails the model flagged "I use
+// Gmail and Outlook 365"); handles have forms no extractor reads ("the
+// green app", "my username everywhere is @jane88").
+var secondOpinion = [nClasses]bool{false, false, false, true, true, true}
+
+// reportable is secondOpinion as a class mask.
+var reportable = func() (m uint8) {
+	for c, ok := range secondOpinion {
+		if ok {
+			m |= 1 << c
+		}
+	}
+	return m
+}()
 
 // learned runs the model over every sentence in which no extractor found
 // anything: intent categories (payment outside the platform, review
@@ -66,10 +77,6 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		if st.to <= st.from {
 			continue
 		}
-		mask := m.cues(sc.z.sentence(sc, st.from, st.to))
-		if mask == 0 {
-			continue // no word the model has learned to read as a cue
-		}
 		start, last := st.from, st.to-1
 		for last > st.from && sc.toks[last].kind == kPunct {
 			last--
@@ -77,17 +84,30 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		if sc.ruled(start, last) {
 			continue
 		}
-		p := m.scores(sc.z.grams())
-		best := -1
-		for c := range p {
-			if mask&(1<<c) != 0 && secondOpinion[c] && (best < 0 || p[c] > p[best]) {
-				best = c
+		mask := m.cues(sc.z.sentence(sc, st.from, st.to)) & reportable
+		for c := range have {
+			if have[c] && IsContact(modelClasses[c]) {
+				mask &^= 1 << c // the extractors found this contact category already
 			}
 		}
-		if best < 0 || p[best] < threshold(surface, best) || IsContact(modelClasses[best]) && have[best] {
+		if mask == 0 {
+			continue // no word the model has learned to read as a cue
+		}
+		// Only the classes the sentence has cues for are scored.
+		feats := sc.z.grams()
+		best, bp := -1, float32(0)
+		for c := range nClasses {
+			if mask&(1<<c) == 0 {
+				continue
+			}
+			if p := m.score(feats, c); best < 0 || p > bp {
+				best, bp = c, p
+			}
+		}
+		if bp < threshold(surface, best) {
 			continue
 		}
-		sc.add(modelClasses[best], start, last, "learned", math.Round(float64(p[best])*1000)/1000)
+		sc.add(modelClasses[best], start, last, "learned", math.Round(float64(bp)*1000)/1000)
 	}
 }
 

@@ -60,18 +60,22 @@ func (sc *scan) oDigits(i int) bool {
 func (sc *scan) phones() {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
-		if sc.used[i] || !sc.isDigitish(i) {
+		// A run starts at a digit, a number word, or "double"/"triple"
+		// before one ("triple three eight ...").
+		repeatStart := sc.toks[i].flags&lxRepeat != 0 && i+1 < n && sc.isDigitish(i+1)
+		if sc.used[i] || !sc.isDigitish(i) && !repeatStart {
 			continue
 		}
 		// "due 2025-03-01": a word that is a number only in another language
 		// starts a number only when more number words follow.
-		if sc.toks[i].flags&lxWeakNum != 0 && (i+1 >= n || sc.toks[i+1].flags&lxNumWord == 0) {
+		if !repeatStart && sc.toks[i].flags&lxWeakNum != 0 && (i+1 >= n || sc.toks[i+1].flags&lxNumWord == 0) {
 			continue
 		}
 		digits := sc.digits[:0]
 		groups := sc.groups[:0] // lengths of digit-run groups
 		seps := sc.seps[:0]
 		words, last, repeat := 0, i, 1
+		sepsAtLast := 0 // separators seen up to the last digit: a sentence's full stop is not one
 		j := i
 		for ; j < n && !sc.used[j]; j++ {
 			t := sc.toks[j]
@@ -87,6 +91,7 @@ func (sc *scan) phones() {
 					words++
 				}
 				last = j
+				sepsAtLast = len(seps)
 				continue
 			}
 			if t.flags&lxZero != 0 && len(digits) > 0 && j+1 < n && sc.isDigitish(j+1) {
@@ -112,6 +117,7 @@ func (sc *scan) phones() {
 			break
 		}
 		sc.digits, sc.groups, sc.seps = digits, groups, seps
+		seps = seps[:sepsAtLast]
 		d := string(digits)
 		start := i
 		plus := i > 0 && sc.isPunct(i-1, '+')
@@ -184,6 +190,14 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 	if sc.counting(start, last) {
 		return false // "1 2 3 4 5 6 7", "sizes 8 10 12 14 16": a list, not a number
 	}
+	// "milestone 3 (108850 rublej)": a bracket opened and never closed.
+	open := strings.Count(string(seps), "(")
+	if sc.isPunct(start, '(') {
+		open++
+	}
+	if open != strings.Count(string(seps), ")") {
+		return false
+	}
 	if words == 0 {
 		sep := string(seps)
 		switch {
@@ -191,9 +205,9 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 			return false
 		case len(groups) == 2 && sep == ".": // a decimal number
 			return false
-		case len(groups) == 4 && len(d) <= 12 && sep == "...": // an IPv4 address
+		case len(groups) == 4 && len(d) <= 12 && sep == "..." && octets(groups, d): // an IPv4 address
 			return false
-		case strings.Count(sep, ".") >= 3: // a version or a dotted identifier
+		case strings.Count(sep, ".") >= 3 && !(len(d) >= 9 && sc.phoneCue(start)): // a version or a dotted identifier
 			return false
 		case len(d) == 13 && (strings.HasPrefix(d, "978") || strings.HasPrefix(d, "979")) && len(groups) >= 4:
 			return false // ISBN-13
@@ -287,6 +301,26 @@ func (sc *scan) counting(from, to int) bool {
 		if vals[k]-vals[k-1] != vals[1]-vals[0] {
 			return false
 		}
+	}
+	return true
+}
+
+// octets reports whether digit groups read as the four numbers of an IPv4
+// address, each at most 255.
+func octets(groups []int, d string) bool {
+	at := 0
+	for _, g := range groups {
+		if g > 3 {
+			return false
+		}
+		v := 0
+		for _, c := range d[at : at+g] {
+			v = v*10 + int(c-'0')
+		}
+		if v > 255 {
+			return false
+		}
+		at += g
 	}
 	return true
 }
