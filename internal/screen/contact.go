@@ -491,3 +491,32 @@ func (sc *scan) namedProviders() {
 		}
 	}
 }
+
+// splitAddresses finds an address cut in two so that no "@" joins it: a
+// user name, then within a sentence or two a mail provider's domain
+// ("my mailbox starts with tom6722. Then add orange dot fr"). The domain
+// must be written as one (dots real, spoken or bracketed) and the user
+// name must look like an account (a digit or a separator inside).
+func (sc *scan) splitAddresses() {
+	for i, t := range sc.toks {
+		if t.kind != kWord || t.flags&lxMailProvider == 0 || sc.used[i] || !sc.dotAfterLabel(i) {
+			continue
+		}
+		if i > 0 && (isAtForm(sc.toks[i-1].form) || sc.toks[i].flags&lxStop != 0) {
+			continue // an address written whole, handled by emails
+		}
+		labels, last, _, ok := sc.dotted(i)
+		if !ok || len(labels) < 2 || sc.lex(labels[len(labels)-1])&lxTLD == 0 {
+			continue
+		}
+		for k := i - 2; k >= 0 && k >= i-14; k-- {
+			u, end, ok := sc.userAt(k)
+			if !ok || end >= i || sc.toks[k].gap == false && k > 0 && sc.toks[k-1].kind == kWord {
+				continue
+			}
+			sc.add(Email, k, last, u+"@"+strings.Join(labels, "."), 0.7)
+			sc.markUsed(k, last)
+			break
+		}
+	}
+}

@@ -157,8 +157,8 @@ func buildLexicon() map[string]lexEntry {
 	add(lxNotPhone, "isbn order tracking invoice serial sn ref reference ticket version v id sku model part pin otp "+
 		"code zip postal po case account acct iban swift transaction txn receipt booking confirmation policy lot batch")
 	add(lxMailProvider, "gmail googlemail yahoo hotmail outlook proton protonmail icloud aol mail gmx yandex zoho "+
-		"live msn me")
-	add(lxBareProvider, "gmail yahoo hotmail outlook icloud aol gmx yandex protonmail")
+		"live msn me orange rediffmail uol web")
+	add(lxBareProvider, "gmail yahoo hotmail outlook icloud aol gmx yandex protonmail proton rediffmail uol")
 	add(lxEmailCue, "email emails mail e-mail write contact reach inbox")
 	add(lxStop, "me us you him her them it here there this that home work look site available the a an our "+
 		"my your his their is are was be we i they meet office noon night morning least most best first last "+

@@ -129,6 +129,9 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	if sc.seen&lxBareProvider != 0 {
 		sc.namedProviders()
 	}
+	if sc.seen&lxMailProvider != 0 {
+		sc.splitAddresses()
+	}
 	sc.urls()
 	if sc.seen&lxMessenger != 0 {
 		sc.handles()
