@@ -125,7 +125,7 @@ func buildLexicon() map[string]lexEntry {
 		"il is lt lv ee si sk hr ba al by kz ge az ir iq sa ae qa kw om jo lb sy pe ve ec uy bo cr pa do gt "+
 		"online store tech design studio agency blog shop page art link cloud pro eu ch se no dk fi pt be at ie "+
 		"nz za mx ar cl tr ua kr sg hk tw ph vn pk ng ke gr cz hu ro bg ly gl gg ws fm tk mobi name email live "+
-		"club space website media digital world network solutions services consulting portfolio codes team")
+		"club space website media digital world network solutions services consulting portfolio codes team gy")
 	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
 		"facebook fb messenger twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat "+
 		"tg snap whats")
@@ -153,7 +153,7 @@ func buildLexicon() map[string]lexEntry {
 	add(lxPhoneCue, "call text phone number num tel mobile cell whatsapp sms reach contact ring dial viber "+
 		"telephone cellphone ph mob nr no "+
 		"numero telefono telefone celular movil portable handy nummer telefonnummer nomer telefon mobilnyj mobile "+
-		"llamame llama marca marcar liga ligue appelez appelle anrufen ruf zvonite zvoni")
+		"llamame llama marca marcar liga ligue appelez appelle anrufen rufen ruf zvonite zvoni")
 	add(lxNotPhone, "isbn order tracking invoice serial sn ref reference ticket version v id sku model part pin otp "+
 		"code zip postal po case account acct iban swift transaction txn receipt booking confirmation policy lot batch")
 	add(lxMailProvider, "gmail googlemail yahoo hotmail outlook proton protonmail icloud aol mail gmx yandex zoho "+

@@ -203,8 +203,8 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 		switch {
 		case len(groups) == 2 && sep == "-" && !sc.phoneCue(start): // a range: 5000-7000
 			return false
-		case len(groups) == 2 && sep == ".": // a decimal number
-			return false
+		case len(groups) == 2 && sep == "." && !(len(d) >= 10 && (d[0] == '0' || sc.phoneCue(start))):
+			return false // a decimal number; "0151.14110629" is a number with a trunk prefix
 		case len(groups) == 4 && len(d) <= 12 && sep == "..." && octets(groups, d): // an IPv4 address
 			return false
 		case strings.Count(sep, ".") >= 3 && !(len(d) >= 9 && sc.phoneCue(start)): // a version or a dotted identifier
