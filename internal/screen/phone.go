@@ -126,6 +126,16 @@ func (sc *scan) phones() {
 		} else if i > 0 && sc.isPunct(i-1, '(') {
 			start = i - 1
 		}
+		if plus && words == 0 && len(d) >= 3 && len(d) < 7 {
+			// "+34 636. The last digits are 835 440": a number begun with
+			// "+" and finished a sentence later.
+			if end, rest, ok := sc.phoneRest(last, len(d)); ok {
+				sc.add(Phone, start, end, "+"+d+rest, 0.75)
+				sc.markUsed(start, end)
+				i = end
+				continue
+			}
+		}
 		if sc.phoneLike(start, last, d, groups, seps, words) {
 			norm := d
 			switch {
@@ -323,4 +333,37 @@ func octets(groups []int, d string) bool {
 		at += g
 	}
 	return true
+}
+
+// phoneRest looks, within a dozen tokens after last, for the digit groups
+// that complete a number of have digits begun with "+" to 9-15 digits, and
+// returns the last token and the digits.
+func (sc *scan) phoneRest(last, have int) (int, string, bool) {
+	n := len(sc.toks)
+	for j := last + 1; j < n && j <= last+12; j++ {
+		if sc.used[j] || sc.isPunct(j, '+') {
+			return 0, "", false
+		}
+		if sc.toks[j].flags&lxDigits == 0 {
+			continue
+		}
+		var rest []byte
+		end := j
+		for k := j; k < n && k <= j+8; k++ {
+			if sc.toks[k].flags&lxDigits != 0 {
+				rest = append(rest, sc.bytesOf(k)...)
+				end = k
+				continue
+			}
+			if sc.isPunct(k, '-') || sc.isPunct(k, '.') && k+1 < n && !sc.toks[k+1].gap {
+				continue
+			}
+			break
+		}
+		if t := have + len(rest); t >= 9 && t <= 15 && !(end+1 < n && sc.touching(end, end+1) && sc.toks[end+1].kind == kWord) {
+			return end, string(rest), true
+		}
+		return 0, "", false
+	}
+	return 0, "", false
 }
