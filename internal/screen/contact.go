@@ -457,7 +457,8 @@ func (sc *scan) userAt(i int) (string, int, bool) {
 // namedFillers may stand between a mail provider and the user name:
 // "my Gmail is jane88", "mi Gmail es ...", "mon Gmail c'est ...".
 var namedFillers = map[string]bool{"is": true, "es": true, "e": true, "est": true, "c": true, "ist": true, "eto": true,
-	"hai": true, "as": true, "como": true, "comme": true, "als": true, "kak": true, "id": true, "handle": true}
+	"hai": true, "as": true, "como": true, "comme": true, "als": true, "kak": true, "id": true, "handle": true,
+	"par": true, "pe": true, "mujhe": true}
 
 // namedProviders finds an address given as a mail provider and a user
 // name without the "@" ("my Gmail is jane.doe88", "jsharma123 on Yahoo"):

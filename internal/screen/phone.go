@@ -31,7 +31,8 @@ func (sc *scan) digitsOf(dst []byte, i int) ([]byte, bool) {
 			return dst, false
 		}
 	}
-	if n < 2 || o == 0 || len(w) < 3 {
+	// "4o5" alone; "1O", "O6" only next to a run of digits ("O6 25 85 43 O1").
+	if o == 0 || n == 0 || (n < 2 || len(w) < 3) && !sc.digitsBeside(i) {
 		return dst, false
 	}
 	for _, c := range w {
@@ -366,4 +367,14 @@ func (sc *scan) phoneRest(last, have int) (int, string, bool) {
 		return 0, "", false
 	}
 	return 0, "", false
+}
+
+// digitsBeside reports whether a token of digits stands right before or
+// after token i, or one separator away ("(729) 8OO-332O").
+func (sc *scan) digitsBeside(i int) bool {
+	digitsAt := func(k int) bool { return k >= 0 && k < len(sc.toks) && sc.toks[k].flags&lxDigits != 0 }
+	sepAt := func(k int) bool {
+		return k >= 0 && k < len(sc.toks) && sc.toks[k].kind == kPunct && strings.IndexByte("-.()", sc.f.b[sc.toks[k].s]) >= 0
+	}
+	return digitsAt(i-1) || digitsAt(i+1) || sepAt(i-1) && digitsAt(i-2) || sepAt(i+1) && digitsAt(i+2)
 }
