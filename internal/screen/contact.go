@@ -233,7 +233,13 @@ func (sc *scan) emails() {
 			// needs a local part that is not a common word, and some sign of
 			// deliberate hiding or a mail provider.
 			provider := sc.lex(labels[0])&lxMailProvider != 0
-			if sc.lex(local)&lxStop != 0 || !(provider || obf || hasDigit(local) || strings.ContainsAny(local, "._")) {
+			// A dot spoken or bracketed is deliberate hiding; spaces around a
+			// real dot are not ("my portfolio lives at jane . me" is a site).
+			hidden := false
+			for k := after; k <= last; k++ {
+				hidden = hidden || sc.toks[k].form == fDotWord || sc.toks[k].form == fDotObf
+			}
+			if sc.lex(local)&lxStop != 0 || !(provider || hidden || hasDigit(local) || strings.ContainsAny(local, "._")) {
 				continue
 			}
 			conf = 0.9
