@@ -42,8 +42,11 @@ func (sc *scan) dotAfterLabel(i int) bool {
 	case fDotWord, fDotObf:
 		return true
 	case fDotLiteral:
-		if after >= len(sc.toks) || sc.toks[after].gap || sc.toks[after].kind != kWord {
+		if after >= len(sc.toks) || sc.toks[after].kind != kWord {
 			return false
+		}
+		if sc.toks[after].gap { // "rahul . org": spaces on both sides, a lower-case top-level domain
+			return sc.toks[j].gap && sc.lowerTLD(after)
 		}
 		if sc.toks[j].gap { // "janedoe .com": a space before the dot, then a top-level domain
 			return sc.spacedTLD(after)
@@ -63,6 +66,18 @@ func (sc *scan) spacedTLD(i int) bool {
 	t := sc.toks[i]
 	orig := sc.text[sc.f.origStart(t.s):sc.f.origEnd(t.e-1)]
 	return strings.ToUpper(orig) != orig || len(orig) < 3
+}
+
+// lowerTLD reports whether token i is a known top-level domain written
+// in lower case, as an address written apart is ("site . com"), unlike the
+// start of a sentence ("The end . Com is short").
+func (sc *scan) lowerTLD(i int) bool {
+	if i >= len(sc.toks) || sc.toks[i].flags&lxTLD == 0 {
+		return false
+	}
+	t := sc.toks[i]
+	orig := sc.text[sc.f.origStart(t.s):sc.f.origEnd(t.e-1)]
+	return strings.ToLower(orig) == orig
 }
 
 // spacedDomain reports whether the name from token i ends in a known
@@ -91,7 +106,7 @@ func (sc *scan) dotted(i int) (labels []string, last int, obf bool, ok bool) {
 				return labels, last, obf, true
 			}
 			if sc.toks[last+1].gap || sc.toks[after].gap { // "janedoe .com", "gmail . com"
-				if !sc.spacedTLD(after) {
+				if !sc.spacedTLD(after) || sc.toks[after].gap && !sc.lowerTLD(after) {
 					return labels, last, obf, true
 				}
 				spaced = true
@@ -218,7 +233,13 @@ func (sc *scan) emails() {
 			// needs a local part that is not a common word, and some sign of
 			// deliberate hiding or a mail provider.
 			provider := sc.lex(labels[0])&lxMailProvider != 0
-			if sc.lex(local)&lxStop != 0 || !(provider || obf || hasDigit(local) || strings.ContainsAny(local, "._")) {
+			// A dot spoken or bracketed is deliberate hiding; spaces around a
+			// real dot are not ("my portfolio lives at jane . me" is a site).
+			hidden := false
+			for k := after; k <= last; k++ {
+				hidden = hidden || sc.toks[k].form == fDotWord || sc.toks[k].form == fDotObf
+			}
+			if sc.lex(local)&lxStop != 0 || !(provider || hidden || hasDigit(local) || strings.ContainsAny(local, "._")) {
 				continue
 			}
 			conf = 0.9
@@ -416,4 +437,93 @@ func isIPv4(labels []string) bool {
 		}
 	}
 	return true
+}
+
+// userAt reads a user name written without spaces from token i: words
+// joined by touching ".", "_" or "-" ("jane.doe88"). It reports the name
+// and its last token, if it looks like an account rather than a word: two
+// letters or more, and a digit or a separator inside.
+func (sc *scan) userAt(i int) (string, int, bool) {
+	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kWord || sc.used[i] {
+		return "", i, false
+	}
+	var b strings.Builder
+	b.WriteString(sc.word(i))
+	end := i
+	for end+2 < len(sc.toks) && sc.touching(end, end+1) && sc.touching(end+1, end+2) && sc.toks[end+2].kind == kWord &&
+		(sc.isPunct(end+1, '.') || sc.isPunct(end+1, '-')) {
+		b.WriteByte(sc.f.b[sc.toks[end+1].s])
+		b.WriteString(sc.word(end + 2))
+		end += 2
+	}
+	u := b.String()
+	return u, end, letters([]byte(u)) >= 2 && (hasDigit(u) || strings.ContainsAny(u, "._-")) && sc.lex(u)&lxTLD == 0
+}
+
+// namedFillers may stand between a mail provider and the user name:
+// "my Gmail is jane88", "mi Gmail es ...", "mon Gmail c'est ...".
+var namedFillers = map[string]bool{"is": true, "es": true, "e": true, "est": true, "c": true, "ist": true, "eto": true,
+	"hai": true, "as": true, "como": true, "comme": true, "als": true, "kak": true, "id": true, "handle": true,
+	"par": true, "pe": true, "mujhe": true}
+
+// namedProviders finds an address given as a mail provider and a user
+// name without the "@" ("my Gmail is jane.doe88", "jsharma123 on Yahoo"):
+// the provider names the domain.
+func (sc *scan) namedProviders() {
+	for i, t := range sc.toks {
+		if t.kind != kWord || t.flags&lxBareProvider == 0 || sc.used[i] {
+			continue
+		}
+		domain := sc.word(i) + ".com"
+		// After: provider, fillers, user.
+		j := i + 1
+		for n := 0; n < 3 && j < len(sc.toks) && (sc.isPunct(j, ':') || sc.isPunct(j, '\'') || namedFillers[sc.word(j)]); n++ {
+			j++
+		}
+		if u, end, ok := sc.userAt(j); ok {
+			sc.add(Email, i, end, u+"@"+domain, 0.75)
+			sc.markUsed(i, end)
+			continue
+		}
+		// Before: user, a preposition, provider ("jane88 on Gmail", "lucas.silva no Gmail").
+		if i >= 2 && (sc.toks[i-1].flags&lxPrep != 0 || sc.is(i-1, "en") || sc.is(i-1, "no") || sc.is(i-1, "sur") || sc.is(i-1, "bei") || sc.is(i-1, "na") || sc.is(i-1, "par")) {
+			k := i - 2
+			for k >= 2 && sc.touching(k-1, k) && sc.touching(k-2, k-1) && (sc.isPunct(k-1, '.') || sc.isPunct(k-1, '-')) && sc.toks[k-2].kind == kWord {
+				k -= 2
+			}
+			if u, end, ok := sc.userAt(k); ok && end == i-2 {
+				sc.add(Email, k, i, u+"@"+domain, 0.75)
+				sc.markUsed(k, i)
+			}
+		}
+	}
+}
+
+// splitAddresses finds an address cut in two so that no "@" joins it: a
+// user name, then within a sentence or two a mail provider's domain
+// ("my mailbox starts with tom6722. Then add orange dot fr"). The domain
+// must be written as one (dots real, spoken or bracketed) and the user
+// name must look like an account (a digit or a separator inside).
+func (sc *scan) splitAddresses() {
+	for i, t := range sc.toks {
+		if t.kind != kWord || t.flags&lxMailProvider == 0 || sc.used[i] || !sc.dotAfterLabel(i) {
+			continue
+		}
+		if i > 0 && (isAtForm(sc.toks[i-1].form) || sc.toks[i].flags&lxStop != 0) {
+			continue // an address written whole, handled by emails
+		}
+		labels, last, _, ok := sc.dotted(i)
+		if !ok || len(labels) < 2 || sc.lex(labels[len(labels)-1])&lxTLD == 0 {
+			continue
+		}
+		for k := i - 2; k >= 0 && k >= i-14; k-- {
+			u, end, ok := sc.userAt(k)
+			if !ok || end >= i || sc.toks[k].gap == false && k > 0 && sc.toks[k-1].kind == kWord {
+				continue
+			}
+			sc.add(Email, k, last, u+"@"+strings.Join(labels, "."), 0.7)
+			sc.markUsed(k, last)
+			break
+		}
+	}
 }

@@ -5,11 +5,17 @@ package screen
 // cue and the context that makes it a request rather than a description
 // ("I integrated PayPal checkout", "I have 200 five-star reviews").
 
-// negated reports whether a negation stands within three tokens before i.
+// negated reports whether a negation stands within three tokens before
+// i, or anywhere before it in the same clause ("I never accept PayPal or
+// bank transfers outside the platform"; a comma ends the clause, as in
+// "No worries, let's pay outside the platform").
 func (sc *scan) negated(from, i int) bool {
-	for k := i - 1; k >= from && k >= i-3; k-- {
+	for k := i - 1; k >= from; k-- {
 		if sc.toks[k].flags&lxNeg != 0 {
 			return true
+		}
+		if k < i-3 && sc.isPunct(k, ',') {
+			return false
 		}
 	}
 	return false

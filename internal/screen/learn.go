@@ -160,6 +160,7 @@ const (
 	seedWord   = 2166136261
 	seedBigram = 0x9747b28c
 	seedGram   = 0x85ebca6b
+	seedStem   = 0xc2b2ae35
 )
 
 func (z *featurizer) word(k int) []byte {
@@ -234,6 +235,11 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	for k := range z.words {
 		w := z.word(k)
 		z.feats = append(z.feats, hash(seedWord, w)&(modelDim-1))
+		if len(w) >= 6 && w[0] != '#' {
+			// The first five letters stand for the word's family across
+			// endings and languages ("pagues", "pagar"; "transfer", "transferir").
+			z.feats = append(z.feats, hash(seedStem, w[:5])&(modelDim-1))
+		}
 		if k > 0 {
 			p := z.word(k - 1)
 			z.feats = append(z.feats, hashPair(seedBigram, p, w)&(modelDim-1), hashPair(seedWord, p, w)&(modelDim-1)) // "pay pal" also as "paypal"

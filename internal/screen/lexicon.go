@@ -87,8 +87,11 @@ func buildLexicon() map[string]lexEntry {
 			m[w] = e
 		}
 	}
-	add(lxAt, "at")
-	add(lxDot, "dot")
+	// "at" and "dot" spoken in the corpus languages: arroba (es, pt),
+	// arobase (fr), Klammeraffe (de), sobaka (ru, "dog"); punto, ponto,
+	// point, Punkt, tochka.
+	add(lxAt, "at arroba arobase klammeraffe sobaka")
+	add(lxDot, "dot punto ponto point punkt tochka")
 	// Number words in English, Spanish, Portuguese, French, German and Italian
 	// (folded: no diacritics).
 	digits(0, "zero cero null nul")
@@ -101,7 +104,18 @@ func buildLexicon() map[string]lexEntry {
 	digits(7, "seven siete sete sept sieben sette")
 	digits(8, "eight ocho oito huit acht otto")
 	digits(9, "nine nueve nove neuf neun")
-	add(lxWeakNum, "due un une um dos otto null tre sei")
+	// Russian and Hindi, as typed in Latin letters.
+	digits(0, "nol shunya")
+	digits(1, "odin ek")
+	digits(2, "dva do")
+	digits(3, "tri teen")
+	digits(4, "chetyre char")
+	digits(5, "pyat paanch panch")
+	digits(6, "shest chhe")
+	digits(7, "sem saat")
+	digits(8, "vosem aath")
+	digits(9, "devyat nau")
+	add(lxWeakNum, "due un une um dos otto null tre sei nol odin ek do teen char sem nau saat")
 	add(lxZero, "o oh")
 	add(lxRepeat, "double triple")
 	// Top-level domains counted without a scheme or www. Left out on purpose:
@@ -111,7 +125,7 @@ func buildLexicon() map[string]lexEntry {
 		"il is lt lv ee si sk hr ba al by kz ge az ir iq sa ae qa kw om jo lb sy pe ve ec uy bo cr pa do gt "+
 		"online store tech design studio agency blog shop page art link cloud pro eu ch se no dk fi pt be at ie "+
 		"nz za mx ar cl tr ua kr sg hk tw ph vn pk ng ke gr cz hu ro bg ly gl gg ws fm tk mobi name email live "+
-		"club space website media digital world network solutions services consulting portfolio codes team")
+		"club space website media digital world network solutions services consulting portfolio codes team gy")
 	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
 		"facebook fb messenger twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat "+
 		"tg snap whats")
@@ -137,12 +151,14 @@ func buildLexicon() map[string]lexEntry {
 	add(lxOutside, "outside")
 	add(lxDirect, "directly direct")
 	add(lxPhoneCue, "call text phone number num tel mobile cell whatsapp sms reach contact ring dial viber "+
-		"telephone cellphone ph mob nr no")
+		"telephone cellphone ph mob nr no "+
+		"numero telefono telefone celular movil portable handy nummer telefonnummer nomer telefon mobilnyj mobile "+
+		"llamame llama marca marcar liga ligue appelez appelle anrufen rufen ruf zvonite zvoni")
 	add(lxNotPhone, "isbn order tracking invoice serial sn ref reference ticket version v id sku model part pin otp "+
 		"code zip postal po case account acct iban swift transaction txn receipt booking confirmation policy lot batch")
 	add(lxMailProvider, "gmail googlemail yahoo hotmail outlook proton protonmail icloud aol mail gmx yandex zoho "+
-		"live msn me")
-	add(lxBareProvider, "gmail yahoo hotmail outlook icloud aol gmx yandex protonmail")
+		"live msn me orange rediffmail uol web")
+	add(lxBareProvider, "gmail yahoo hotmail outlook icloud aol gmx yandex protonmail proton rediffmail uol")
 	add(lxEmailCue, "email emails mail e-mail write contact reach inbox")
 	add(lxStop, "me us you him her them it here there this that home work look site available the a an our "+
 		"my your his their is are was be we i they meet office noon night morning least most best first last "+

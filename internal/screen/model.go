@@ -22,29 +22,35 @@ func EmbeddedModel() *Model {
 }
 
 // threshold is the probability from which the model reports a category
-// on a surface. Job posts and profiles describe work about payments and
-// messengers ("PayPal checkout integration", "Telegram bots"), so they ask
-// more of the model before it speaks there.
-//
-// As a second opinion on contact details the model must be nearly sure:
-// the extractors have already looked at the sentence and found nothing.
+// on a surface. Messages, proposals and invitations are where members ask
+// each other things; job posts and profiles describe work, and the work is
+// often about payments and messengers ("PayPal checkout integration",
+// "Telegram bots"), so there the model must be nearly certain before it
+// speaks of payment asks or handles. As a second opinion on contact
+// details the model must be nearly sure anywhere: the extractors have
+// already looked at the sentence and found nothing.
 func threshold(surface string, c int) float32 {
 	t := float32(0.95)
 	if IsContact(modelClasses[c]) {
 		t = 0.98
 	}
-	switch surface {
-	case "job_post", "profile":
-		t = max(t, 0.9)
+	if surface == "job_post" || surface == "profile" {
+		switch modelClasses[c] {
+		case OffPlatform, Handle:
+			t = 0.995
+		default:
+			t = max(t, 0.98)
+		}
 	}
 	return t
 }
 
-// secondOpinion marks the contact classes the model may report. Phones
+// secondOpinion marks the classes the model may report. Emails, phones
 // and URLs are left to their extractors, which read them far better than
-// a bag of n-grams; emails and handles have forms no extractor reads
-// ("my Gmail is jane88", "the green app").
-var secondOpinion = [nClasses]bool{true, false, false, true, true, true}
+// a bag of n-grams (as a second opinion on emails the model flagged "I use
+// Gmail and Outlook 365"); handles have forms no extractor reads ("the
+// green app", "my username everywhere is @jane88").
+var secondOpinion = [nClasses]bool{false, false, false, true, true, true}
 
 // reportable is secondOpinion as a class mask.
 var reportable = func() (m uint8) {

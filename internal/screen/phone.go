@@ -31,7 +31,8 @@ func (sc *scan) digitsOf(dst []byte, i int) ([]byte, bool) {
 			return dst, false
 		}
 	}
-	if n < 2 || o == 0 || len(w) < 3 {
+	// "4o5" alone; "1O", "O6" only next to a run of digits ("O6 25 85 43 O1").
+	if o == 0 || n == 0 || (n < 2 || len(w) < 3) && !sc.digitsBeside(i) {
 		return dst, false
 	}
 	for _, c := range w {
@@ -60,18 +61,22 @@ func (sc *scan) oDigits(i int) bool {
 func (sc *scan) phones() {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
-		if sc.used[i] || !sc.isDigitish(i) {
+		// A run starts at a digit, a number word, or "double"/"triple"
+		// before one ("triple three eight ...").
+		repeatStart := sc.toks[i].flags&lxRepeat != 0 && i+1 < n && sc.isDigitish(i+1)
+		if sc.used[i] || !sc.isDigitish(i) && !repeatStart {
 			continue
 		}
 		// "due 2025-03-01": a word that is a number only in another language
 		// starts a number only when more number words follow.
-		if sc.toks[i].flags&lxWeakNum != 0 && (i+1 >= n || sc.toks[i+1].flags&lxNumWord == 0) {
+		if !repeatStart && sc.toks[i].flags&lxWeakNum != 0 && (i+1 >= n || sc.toks[i+1].flags&lxNumWord == 0) {
 			continue
 		}
 		digits := sc.digits[:0]
 		groups := sc.groups[:0] // lengths of digit-run groups
 		seps := sc.seps[:0]
 		words, last, repeat := 0, i, 1
+		sepsAtLast := 0 // separators seen up to the last digit: a sentence's full stop is not one
 		j := i
 		for ; j < n && !sc.used[j]; j++ {
 			t := sc.toks[j]
@@ -87,6 +92,7 @@ func (sc *scan) phones() {
 					words++
 				}
 				last = j
+				sepsAtLast = len(seps)
 				continue
 			}
 			if t.flags&lxZero != 0 && len(digits) > 0 && j+1 < n && sc.isDigitish(j+1) {
@@ -112,6 +118,7 @@ func (sc *scan) phones() {
 			break
 		}
 		sc.digits, sc.groups, sc.seps = digits, groups, seps
+		seps = seps[:sepsAtLast]
 		d := string(digits)
 		start := i
 		plus := i > 0 && sc.isPunct(i-1, '+')
@@ -119,6 +126,16 @@ func (sc *scan) phones() {
 			start = i - 1
 		} else if i > 0 && sc.isPunct(i-1, '(') {
 			start = i - 1
+		}
+		if plus && words == 0 && len(d) >= 3 && len(d) < 7 {
+			// "+34 636. The last digits are 835 440": a number begun with
+			// "+" and finished a sentence later.
+			if end, rest, ok := sc.phoneRest(last, len(d)); ok {
+				sc.add(Phone, start, end, "+"+d+rest, 0.75)
+				sc.markUsed(start, end)
+				i = end
+				continue
+			}
 		}
 		if sc.phoneLike(start, last, d, groups, seps, words) {
 			norm := d
@@ -184,16 +201,24 @@ func (sc *scan) phoneLike(start, last int, d string, groups []int, seps []byte, 
 	if sc.counting(start, last) {
 		return false // "1 2 3 4 5 6 7", "sizes 8 10 12 14 16": a list, not a number
 	}
+	// "milestone 3 (108850 rublej)": a bracket opened and never closed.
+	open := strings.Count(string(seps), "(")
+	if sc.isPunct(start, '(') {
+		open++
+	}
+	if open != strings.Count(string(seps), ")") {
+		return false
+	}
 	if words == 0 {
 		sep := string(seps)
 		switch {
 		case len(groups) == 2 && sep == "-" && !sc.phoneCue(start): // a range: 5000-7000
 			return false
-		case len(groups) == 2 && sep == ".": // a decimal number
+		case len(groups) == 2 && sep == "." && !(len(d) >= 10 && (d[0] == '0' || sc.phoneCue(start))):
+			return false // a decimal number; "0151.14110629" is a number with a trunk prefix
+		case len(groups) == 4 && len(d) <= 12 && sep == "..." && octets(groups, d): // an IPv4 address
 			return false
-		case len(groups) == 4 && len(d) <= 12 && sep == "...": // an IPv4 address
-			return false
-		case strings.Count(sep, ".") >= 3: // a version or a dotted identifier
+		case strings.Count(sep, ".") >= 3 && !(len(d) >= 9 && sc.phoneCue(start)): // a version or a dotted identifier
 			return false
 		case len(d) == 13 && (strings.HasPrefix(d, "978") || strings.HasPrefix(d, "979")) && len(groups) >= 4:
 			return false // ISBN-13
@@ -289,4 +314,67 @@ func (sc *scan) counting(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// octets reports whether digit groups read as the four numbers of an IPv4
+// address, each at most 255.
+func octets(groups []int, d string) bool {
+	at := 0
+	for _, g := range groups {
+		if g > 3 {
+			return false
+		}
+		v := 0
+		for _, c := range d[at : at+g] {
+			v = v*10 + int(c-'0')
+		}
+		if v > 255 {
+			return false
+		}
+		at += g
+	}
+	return true
+}
+
+// phoneRest looks, within a dozen tokens after last, for the digit groups
+// that complete a number of have digits begun with "+" to 9-15 digits, and
+// returns the last token and the digits.
+func (sc *scan) phoneRest(last, have int) (int, string, bool) {
+	n := len(sc.toks)
+	for j := last + 1; j < n && j <= last+12; j++ {
+		if sc.used[j] || sc.isPunct(j, '+') {
+			return 0, "", false
+		}
+		if sc.toks[j].flags&lxDigits == 0 {
+			continue
+		}
+		var rest []byte
+		end := j
+		for k := j; k < n && k <= j+8; k++ {
+			if sc.toks[k].flags&lxDigits != 0 {
+				rest = append(rest, sc.bytesOf(k)...)
+				end = k
+				continue
+			}
+			if sc.isPunct(k, '-') || sc.isPunct(k, '.') && k+1 < n && !sc.toks[k+1].gap {
+				continue
+			}
+			break
+		}
+		if t := have + len(rest); t >= 9 && t <= 15 && !(end+1 < n && sc.touching(end, end+1) && sc.toks[end+1].kind == kWord) {
+			return end, string(rest), true
+		}
+		return 0, "", false
+	}
+	return 0, "", false
+}
+
+// digitsBeside reports whether a token of digits stands right before or
+// after token i, or one separator away ("(729) 8OO-332O").
+func (sc *scan) digitsBeside(i int) bool {
+	digitsAt := func(k int) bool { return k >= 0 && k < len(sc.toks) && sc.toks[k].flags&lxDigits != 0 }
+	sepAt := func(k int) bool {
+		return k >= 0 && k < len(sc.toks) && sc.toks[k].kind == kPunct && strings.IndexByte("-.()", sc.f.b[sc.toks[k].s]) >= 0
+	}
+	return digitsAt(i-1) || digitsAt(i+1) || sepAt(i-1) && digitsAt(i-2) || sepAt(i+1) && digitsAt(i+2)
 }

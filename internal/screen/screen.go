@@ -126,6 +126,12 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	clear(sc.used)
 	// Each detector runs only when the text holds what it starts from.
 	sc.emails()
+	if sc.seen&lxBareProvider != 0 {
+		sc.namedProviders()
+	}
+	if sc.seen&lxMailProvider != 0 {
+		sc.splitAddresses()
+	}
 	sc.urls()
 	if sc.seen&lxMessenger != 0 {
 		sc.handles()

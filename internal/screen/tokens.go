@@ -92,6 +92,9 @@ func (sc *scan) tokenize() {
 					if t.flags&lxNumWord != 0 {
 						sc.digitish++
 					}
+					if t.flags&lxRepeat != 0 {
+						sc.digitish += 2 // "triple nine" is three digits
+					}
 				}
 			}
 			if nd > 0 {
