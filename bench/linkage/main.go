@@ -1,8 +1,13 @@
 // Command linkage measures sign-up decisions (M4) at scale on SQLite: it
 // loads N accounts × 8 signals, then times sign-ups in process and over
 // HTTP at a fixed arrival rate, and reports bytes per stored signal.
+// With -near the population is the near-match one (M9): every account also
+// holds the keyed encodings of its name, birth date, address, profile text
+// and device, 1% of them are banned, and the sign-ups carry birth dates and
+// device traits, one in ten an evader keeping one hard thing.
 //
 //	go run ./bench/linkage -accounts 100000,1000000
+//	go run ./bench/linkage -near -accounts 100000
 package main
 
 import (
@@ -23,6 +28,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	_ "modernc.org/sqlite"
@@ -41,6 +47,8 @@ func main() {
 	seconds := flag.Int("seconds", 10, "seconds of HTTP load")
 	dir := flag.String("dir", os.TempDir(), "where the databases go")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the in-process sign-ups")
+	flag.BoolVar(&reuse, "reuse", false, "keep a database an earlier run loaded with the same flags instead of loading it again")
+	flag.BoolVar(&near, "near", false, "the near-match population (M9): encodings, bans, evaders who keep one hard thing")
 	flag.Parse()
 	cpuProfile = *profile
 	fmt.Println("| accounts | signals | load | in process p50 | p99 | HTTP at rate p50 | p99 | achieved rate | bytes/signal |")
@@ -54,7 +62,11 @@ func main() {
 	}
 }
 
-var cpuProfile string
+var (
+	cpuProfile string
+	near       bool
+	reuse      bool
+)
 
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "linkage:", err)
@@ -68,9 +80,17 @@ func pct(d []time.Duration, p int) time.Duration {
 
 func run(n, rate, seconds int, dir string) {
 	ctx := context.Background()
-	path := filepath.Join(dir, fmt.Sprintf("linkage-%d.db", n))
+	name := "linkage"
+	if near {
+		name = "linkage-near"
+	}
+	path := filepath.Join(dir, fmt.Sprintf("%s-%d.db", name, n))
+	_, statErr := os.Stat(path)
+	seed := !reuse || statErr != nil
 	for _, suffix := range []string{"", "-wal", "-shm"} {
-		_ = os.Remove(path + suffix)
+		if seed {
+			_ = os.Remove(path + suffix)
+		}
 	}
 	db, err := store.OpenSQLite(path)
 	if err != nil {
@@ -91,12 +111,21 @@ func run(n, rate, seconds int, dir string) {
 	defer stop()
 	go svc.Loop(loopCtx) // due jobs and WAL checkpoints, as serve runs them
 	g := population.New(uint64(n))
-	people := g.Honest(n)
+	var people []population.Signup
+	if near {
+		people = g.NearHonest(n)
+	} else {
+		people = g.Honest(n)
+	}
 	t0 := time.Now()
-	for i := 0; i < len(people); i += 5000 {
+	for i := 0; seed && i < len(people); i += 5000 {
 		batch := make([]service.SeedAccount, 0, 5000)
-		for _, p := range people[i:min(i+5000, len(people))] {
-			batch = append(batch, p.Seed())
+		for j, p := range people[i:min(i+5000, len(people))] {
+			sa := p.Seed()
+			if near && (i+j)%100 == 0 {
+				sa.BannedRule = "V4" // 1% of the population banned before
+			}
+			batch = append(batch, sa)
 		}
 		if err := svc.Seed(ctx, batch); err != nil {
 			fail(err)
@@ -108,12 +137,22 @@ func run(n, rate, seconds int, dir string) {
 	if err := db.Checkpoint(ctx); err != nil {
 		fail(err)
 	}
+	var banned []int
+	for i := 0; near && i < len(people); i += 100 {
+		banned = append(banned, i)
+	}
 	load := time.Since(t0)
 
 	// In process: new people and, one in ten, someone coming back with a
 	// strong signal of a seeded account.
 	signup := func(i int) population.Signup {
-		if i%10 == 0 {
+		switch {
+		case near && i%10 == 0:
+			b := banned[(i/10*7919)%len(banned)]
+			return g.NearEvader(people[b], b, population.NearTactics[i/10%len(population.NearTactics)])
+		case near:
+			return g.NearPerson("honest")
+		case i%10 == 0:
 			return g.Evader(people[(i*7919)%len(people)], 0, "same_card")
 		}
 		return g.Honest(1)[0]
@@ -126,6 +165,7 @@ func run(n, rate, seconds int, dir string) {
 		_ = pprof.StartCPUProfile(f)
 	}
 	var lat []time.Duration
+	cpu0 := cpuTime()
 	for i := 0; i < 3000; i++ {
 		in := signup(i).Input()
 		t := time.Now()
@@ -136,6 +176,7 @@ func run(n, rate, seconds int, dir string) {
 		}
 	}
 	pprof.StopCPUProfile()
+	cpuPer := (cpuTime() - cpu0) / time.Duration(len(lat))
 	inP50, inP99 := pct(lat, 50), pct(lat, 99)
 
 	// Over HTTP at a fixed arrival rate (open loop: a late answer does not
@@ -195,7 +236,26 @@ func run(n, rate, seconds int, dir string) {
 	if err := raw.QueryRow(`SELECT COUNT(*) FROM signals`).Scan(&signals); err != nil {
 		fail(err)
 	}
+	var encodings, encBytes int64
+	if err := raw.QueryRow(`SELECT COUNT(*), COALESCE(SUM(LENGTH(kind) + LENGTH(hash)), 0) FROM signals WHERE kind LIKE 'nm\_%' ESCAPE '\'`).Scan(&encodings, &encBytes); err != nil {
+		fail(err)
+	}
+	fmt.Fprintf(os.Stderr, "accounts %d: CPU (user+system) per in-process sign-up %s\n", n, cpuPer.Round(time.Microsecond))
+	if encodings > 0 {
+		fmt.Fprintf(os.Stderr, "accounts %d: %d near-match encodings (%.1f an account), %.1f bytes of kind + HMAC each, %.0f bytes a row with the index\n",
+			n, encodings, float64(encodings)/float64(n), float64(encBytes)/float64(encodings), float64(pages)/float64(signals))
+	}
 	fmt.Printf("| %d | %d | %s | %s | %s | %s | %s | %.0f/s | %.0f |\n", n, signals, load.Round(time.Second),
 		inP50.Round(time.Microsecond), inP99.Round(time.Microsecond), pct(hl, 50).Round(time.Microsecond), pct(hl, 99).Round(time.Microsecond),
 		achieved, float64(pages)/float64(signals))
+}
+
+// cpuTime is the process's user and system CPU time so far: on a shared
+// machine it moves less than wall time when other processes take the cores.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -3,20 +3,34 @@
 // internal/policy embeds, keeping the review weight: u from random pairs,
 // m from the labelled evader pairs, or by EM over the blocked pairs (-em):
 //
-//	go run ./bench/nearmatch -write internal/policy/nearmatch.json
+//	go run ./bench/nearmatch -em -write internal/policy/nearmatch.json
+//
+// With -scenario it instead runs the near-match scenario in process on a
+// fresh SQLite file with the current settings and prints recall per tactic
+// and the honest review rates:
+//
+//	go run ./bench/nearmatch -scenario -honest 5000 -evaders 400
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"math"
+	"io"
+	"log/slog"
 	"os"
+	"path/filepath"
 
+	_ "modernc.org/sqlite"
+
+	"standing/internal/clock"
 	"standing/internal/identity"
 	"standing/internal/linkage"
 	"standing/internal/policy"
 	"standing/internal/population"
+	"standing/internal/service"
+	"standing/internal/store"
 )
 
 func main() {
@@ -25,31 +39,24 @@ func main() {
 	seed := flag.Uint64("seed", 1, "population seed")
 	write := flag.String("write", "", "write the settings to this file instead of stdout")
 	em := flag.Bool("em", false, "estimate m by EM over the blocked pairs (labelled pairs held at 1) instead of from the labelled pairs alone")
+	scenario := flag.Bool("scenario", false, "run the near-match scenario in process instead of estimating")
 	flag.Parse()
-	cur := policy.DefaultNearMatch()
-	start := map[string]linkage.Probs{}
-	for f, p := range cur.Fields {
-		start[f] = linkage.Probs{M: p.M, U: p.U}
-	}
-	est := population.EstimateNearMatch(population.New(*seed), *honest, *evaders, identity.NewHasher("estimation-secret-not-stored", nil), start, *em, policy.Defaults().LinkCommonAccounts)
-	out := policy.NearMatch{ReviewWeight: cur.ReviewWeight, Fields: map[string]policy.LevelProbs{}}
-	for f, p := range est.Fields {
-		var lp policy.LevelProbs
-		for l := range 3 {
-			lp.M[l], lp.U[l] = round(p.M[l]), round(p.U[l])
+	if *scenario {
+		if err := runScenario(*seed, *honest, *evaders); err != nil {
+			fail(err)
 		}
-		out.Fields[f] = lp
+		return
 	}
+	cur := policy.DefaultNearMatch()
+	est, bytesPer := population.EstimateNearMatch(population.New(*seed), *honest, *evaders, identity.NewHasher("estimation-secret-not-stored", nil),
+		linkage.ProbsOf(cur), *em, policy.Defaults().LinkCommonAccounts)
+	out := est.Settings(cur.ReviewWeight)
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		fail(err)
 	}
-	fmt.Fprintf(os.Stderr, "records %d, blocked pairs %d, random pairs %d, lambda %.4f, bytes per stored encoding value %.1f\n",
-		est.Records, est.BlockedPairs, est.RandomPairs, est.Lambda, est.BytesPerValue)
-	for _, f := range linkage.Fields {
-		p := est.Fields[f]
-		fmt.Fprintf(os.Stderr, "%-14s none %+6.2f close %+6.2f exact %+6.2f\n", f, p.Weight(0), p.Weight(1), p.Weight(2))
-	}
+	est.Print(os.Stderr)
+	fmt.Fprintf(os.Stderr, "bytes of kind + HMAC per stored encoding value %.1f\n", bytesPer)
 	if *write == "" {
 		fmt.Println(string(b))
 		return
@@ -59,21 +66,36 @@ func main() {
 	}
 }
 
-// round keeps four significant digits of a probability, or of its
-// complement when it is near 1 (so 0.99999 stays below 1): enough for a
-// weight to 0.01 bit.
-func round(x float64) float64 {
-	if x > 0.5 {
-		return 1 - round(1-x)
-	}
-	if x == 0 {
-		return 0
-	}
-	e := math.Pow(10, 3-math.Floor(math.Log10(math.Abs(x))))
-	return math.Round(x*e) / e
-}
-
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "nearmatch:", err)
 	os.Exit(1)
+}
+
+// runScenario onboards the near-match population through the service on a
+// fresh SQLite file and prints the report.
+func runScenario(seed uint64, honest, evaders int) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "nearmatch")
+	if err != nil {
+		return fmt.Errorf("temp dir: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	db, err := store.OpenSQLite(filepath.Join(dir, "near.db"))
+	if err != nil {
+		return fmt.Errorf("open: %w", err)
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	svc, err := service.New(ctx, db, clock.System{}, policy.Defaults(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		return fmt.Errorf("service: %w", err)
+	}
+	rep, err := population.NearScenario(population.NewInProcess(ctx, svc), population.New(seed), honest, evaders)
+	if err != nil {
+		return fmt.Errorf("scenario: %w", err)
+	}
+	rep.PrintNear(os.Stdout)
+	return nil
 }

@@ -39,6 +39,7 @@ Usage:
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
   standing simulate --config FILE [--from RFC3339] [--to RFC3339] [--db FILE | --database-url URL]
+  standing nearmatch-estimate [--db FILE | --database-url URL] [--config FILE] [--em=false] [--write FILE]
 
 Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL, STANDING_WEBHOOK_ALLOW_HOSTS,
 STANDING_SIGNAL_SECRET_FILE and STANDING_METRICS_ADDR mirror the flags; STANDING_SIGNAL_SECRET and
@@ -72,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return demo(args[1:], stdout)
 	case "simulate":
 		return simulateCmd(args[1:], stdout, stderr)
+	case "nearmatch-estimate":
+		return nearmatchEstimate(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -51,6 +51,11 @@ func TestNearMatchM9(t *testing.T) {
 			if cases.Len("data") != 1 || cases.Str("data.0.rule") != "M9" {
 				t.Fatalf("case: %s", cases.Raw)
 			}
+			links := e.S("GET", "/v1/accounts/"+r.Str("account.id")+"/links", nil).Want(t, 200)
+			if links.Str("data.0.account_id") != a.Str("account.id") || links.Str("data.0.strength") != "near" ||
+				links.Num("data.0.match_weight") < 8 || links.Len("data.0.comparisons") < 2 {
+				t.Fatalf("links: %s", links.Raw)
+			}
 		})
 
 		t.Run("M9 a look-alike of an active account is allowed", func(t *testing.T) {

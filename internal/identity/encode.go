@@ -214,12 +214,15 @@ var greek = map[rune]string{
 	'χ': "ch", 'ψ': "ps", 'ω': "o",
 }
 
+// umlauts are spelled out the German way before diacritics are dropped.
+var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
+
 // Transliterate folds a name to Latin lower-case tokens: diacritics
 // dropped, German umlauts and ß spelled out, Cyrillic and Greek
 // transliterated.
 func Transliterate(name string) []string {
 	var b strings.Builder
-	for _, t := range NameTokens(strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss").Replace(name)) {
+	for _, t := range NameTokens(umlauts.Replace(name)) {
 		for _, r := range t {
 			if s, ok := cyrillic[r]; ok {
 				b.WriteString(s)

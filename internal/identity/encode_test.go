@@ -148,3 +148,22 @@ func TestTextBandsM9(t *testing.T) {
 		t.Errorf("unrelated text shares %d bands", n)
 	}
 }
+
+// BenchmarkEncodeSignup is the M9 encoding of a sign-up: name, birth date
+// and device traits.
+func BenchmarkEncodeSignup(b *testing.B) {
+	h := identity.NewHasher("a-secret-of-at-least-16", nil)
+	f := identity.Facts{Name: ana.Name, DOB: ana.DOB, Device: ana.Device}
+	for b.Loop() {
+		h.Encode(f)
+	}
+}
+
+// BenchmarkEncodeProfile is the keyed MinHash of a profile text.
+func BenchmarkEncodeProfile(b *testing.B) {
+	h := identity.NewHasher("a-secret-of-at-least-16", nil)
+	f := identity.Facts{Text: strings.Repeat(ana.Text+" ", 5)}
+	for b.Loop() {
+		h.Encode(f)
+	}
+}

@@ -47,9 +47,10 @@ type comparison struct {
 }
 
 // TextCloseBands is how many of identity.TextBands LSH bands two texts must
-// share to be close: with three rows a band, about a Jaccard similarity of
-// 0.6 between their shingles (a band is shared with probability J^3).
-const TextCloseBands = 4
+// share to be close: with three rows a band, two texts whose shingles have
+// a Jaccard similarity J share a band with probability J^3, so three of
+// sixteen is J of about 0.57.
+const TextCloseBands = 3
 
 var comparisons = []comparison{
 	{FieldLegalName, []string{identity.EncName}, []string{identity.EncNamePhon, identity.EncNameInit}, 1},
@@ -157,14 +158,10 @@ func Compare(subject, other Record, freq map[string]int, s NearSettings) []decis
 		}
 		level := LevelNone
 		var rarest int
-		if n, f := shared(subject, other, c.exact, freq, 0); n > 0 {
+		if c.closeMin > 1 {
+			level = bandLevel(subject, other, c, freq, s.CommonAccounts)
+		} else if n, f := shared(subject, other, c.exact, freq, 0); n > 0 {
 			level, rarest = LevelExact, f
-		} else if c.closeMin > 1 {
-			// Several values (LSH bands) make the level: only rare ones
-			// count, so a template's bands never add up to a near copy.
-			if n, _ := shared(subject, other, c.close, freq, s.CommonAccounts); n >= c.closeMin {
-				level = LevelClose
-			}
 		} else if n, f := shared(subject, other, c.close, freq, 0); n >= c.closeMin {
 			level, rarest = LevelClose, f
 		}
@@ -179,6 +176,24 @@ func Compare(subject, other Record, freq map[string]int, s NearSettings) []decis
 		out = append(out, decision.Comparison{Field: c.field, Level: LevelNames[level], Weight: math.Round(w*100) / 100})
 	}
 	return out
+}
+
+// bandLevel is the level of a field compared by several values (the LSH
+// bands of a text). The evidence is in the rare bands: two copies of a
+// popular template, even word for word, share mostly bands that many
+// accounts hold. So the texts are close when at least closeMin of the
+// shared bands are rare and the rare ones are at least half of the shared
+// ones, and exact when, on top of that, the whole texts are equal.
+func bandLevel(subject, other Record, c comparison, freq map[string]int, common int) int {
+	all, _ := shared(subject, other, c.close, freq, 0)
+	rare, _ := shared(subject, other, c.close, freq, common)
+	if rare < c.closeMin || 2*rare < all {
+		return LevelNone
+	}
+	if n, _ := shared(subject, other, c.exact, freq, 0); n > 0 {
+		return LevelExact
+	}
+	return LevelClose
 }
 
 func holdsAny(r Record, kinds []string) bool {
@@ -203,7 +218,9 @@ func Levels(subject, other Record, freq map[string]int, common int) []int {
 			continue
 		}
 		out[i] = LevelNone
-		if n, _ := shared(subject, other, c.exact, freq, common); n > 0 {
+		if c.closeMin > 1 {
+			out[i] = bandLevel(subject, other, c, freq, common)
+		} else if n, _ := shared(subject, other, c.exact, freq, common); n > 0 {
 			out[i] = LevelExact
 		} else if n, _ := shared(subject, other, c.close, freq, common); n >= c.closeMin {
 			out[i] = LevelClose
@@ -313,10 +330,5 @@ func NearCase(accountID string, d decision.Decision) effect.OpenCase {
 // NearSettingsOf reads M9's probabilities and review weight from the policy
 // settings (the ones in force, or a what-if proposal).
 func NearSettingsOf(s policy.Settings) NearSettings {
-	n := s.NearMatch
-	out := NearSettings{ReviewWeight: n.ReviewWeight, CommonAccounts: s.LinkCommonAccounts, Fields: map[string]Probs{}}
-	for f, p := range n.Fields {
-		out.Fields[f] = Probs{M: p.M, U: p.U}
-	}
-	return out
+	return NearSettings{ReviewWeight: s.NearMatch.ReviewWeight, CommonAccounts: s.LinkCommonAccounts, Fields: ProbsOf(s.NearMatch)}
 }

@@ -1,6 +1,7 @@
 package linkage_test
 
 import (
+	"strings"
 	"testing"
 
 	"standing/internal/decision"
@@ -11,11 +12,7 @@ import (
 
 func nearSettings() linkage.NearSettings {
 	n := policy.DefaultNearMatch()
-	s := linkage.NearSettings{ReviewWeight: n.ReviewWeight, CommonAccounts: 20, Fields: map[string]linkage.Probs{}}
-	for f, p := range n.Fields {
-		s.Fields[f] = linkage.Probs{M: p.M, U: p.U}
-	}
-	return s
+	return linkage.NearSettings{ReviewWeight: n.ReviewWeight, CommonAccounts: 20, Fields: linkage.ProbsOf(n)}
 }
 
 var hasher = identity.NewHasher("near-match-test-secret", nil)
@@ -131,13 +128,13 @@ func TestNearM9(t *testing.T) {
 	text := "Conversion-focused Shopify developer. I build fast stores, custom themes and apps; five years, 200 shops, clear weekly updates."
 	a, b := record(identity.Facts{Text: text}), record(identity.Facts{Text: text})
 	freq := map[string]int{}
-	for _, h := range a[identity.EncText] {
-		freq[linkage.FreqKey(identity.EncText, h)] = 5000
+	for _, h := range a[identity.EncTextBand] {
+		freq[linkage.FreqKey(identity.EncTextBand, h)] = 5000
 	}
 	rare := linkage.Compare(a, b, nil, s)
 	common := linkage.Compare(a, b, freq, s)
-	if rare[0].Weight <= 0 || common[0].Weight >= rare[0].Weight {
-		t.Errorf("a template shared by 5000 accounts kept its weight: rare %+v common %+v", rare, common)
+	if rare[0].Level != "exact" || rare[0].Weight <= 0 || common[0].Level != "none" || common[0].Weight >= 0 {
+		t.Errorf("a template whose bands 5000 accounts hold kept its weight: rare %+v common %+v", rare, common)
 	}
 }
 
@@ -168,5 +165,20 @@ func TestEstimateM9(t *testing.T) {
 		if p.Weight(linkage.LevelExact) < 3 || p.Weight(linkage.LevelNone) > 0 {
 			t.Errorf("%s: exact %.1f none %.1f", f, p.Weight(linkage.LevelExact), p.Weight(linkage.LevelNone))
 		}
+	}
+}
+
+// BenchmarkNear compares a sign-up with 16 candidates holding every field.
+func BenchmarkNear(b *testing.B) {
+	s := nearSettings()
+	subject := record(identity.Facts{Name: "Alexander Petroff", DOB: "1985-03-07", Device: &identity.DeviceTraits{UserAgent: "ua", Screen: "1x1"}})
+	var cands []linkage.Candidate
+	for i := range 16 {
+		cands = append(cands, linkage.Candidate{AccountID: "c", Status: "banned", Record: record(identity.Facts{Name: "Aleksandr Petrov",
+			DOB: "1985-03-07", Text: "some profile text of a few words " + strings.Repeat("x ", i),
+			Address: &identity.PostalAddress{Line1: "1 Main St", PostalCode: "1", Country: "US"}})})
+	}
+	for b.Loop() {
+		linkage.Near(subject, cands, nil, s)
 	}
 }

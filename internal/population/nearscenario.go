@@ -135,7 +135,7 @@ func NearScenario(c NearClient, g *Generator, honest, evaders int) (Report, erro
 
 // NearSummary is what BENCHMARKS.md reports of the near-match scenario.
 type NearSummary struct {
-	Recall         map[string]float64 // per tactic: evaders sent to review (or blocked by an exact rule)
+	Recall         map[string]float64 // per tactic: evaders sent to review (M9 or M4) or blocked by an exact rule
 	Honest         int                // honest members and look-alikes
 	HonestReviewM9 int                // of them, sent to review by a near match
 	HonestBlocked  int
@@ -149,7 +149,7 @@ func (r Report) NearSummarize() NearSummary {
 		kind, rest, _ := strings.Cut(group, "/")
 		switch kind {
 		case "evader":
-			s.Recall[rest] = float64(outs[OutReviewM9]+outs[OutBlock]) / float64(max(1, n))
+			s.Recall[rest] = float64(outs[OutReviewM9]+outs[OutReview]+outs[OutBlock]) / float64(max(1, n))
 		case "honest", "lookalike":
 			s.Honest += n
 			s.HonestReviewM9 += outs[OutReviewM9]

@@ -317,7 +317,7 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		if err := t.record(a.ID, sigs); err != nil {
 			return err
 		}
-		if err := t.recordEncodings(a.ID, encs); err != nil {
+		if err := t.recordEncodings(a.ID, encs, true); err != nil {
 			return err
 		}
 		if err := t.audit(Event{AccountID: a.ID, Action: "signed_up", To: string(account.Active), Rule: "M4",
@@ -743,6 +743,9 @@ type SeedAccount struct {
 	DOB    string
 	Street string         // postal address line, for the address signal
 	Near   identity.Facts // what M9 encodes (name, birth date, address, text, device)
+	// BannedRule imports the account as banned under that rule (the
+	// marketplace's earlier bans); empty for an active account.
+	BannedRule string
 }
 
 // Seed loads accounts and their signals in one transaction, without
@@ -779,13 +782,18 @@ func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
 				a.ApplyUnverified()
 			}
 			a.Version = 0
+			if sa.BannedRule != "" {
+				if err := a.Transition(account.Banned, sa.BannedRule, t.now); err != nil {
+					return fmt.Errorf("seed a banned account: %w", err)
+				}
+			}
 			if err := t.saveAccount(a); err != nil {
 				return err
 			}
 			if err := t.record(a.ID, sigs); err != nil {
 				return err
 			}
-			if err := t.recordEncodings(a.ID, t.s.signals.Encode(sa.Near)); err != nil {
+			if err := t.recordEncodings(a.ID, t.s.signals.Encode(sa.Near), true); err != nil {
 				return err
 			}
 		}

@@ -98,8 +98,14 @@ func (s *Service) Links(ctx context.Context, id string) (Page[decision.Link], er
 			return err
 		}
 		links, err := t.linksOf(id)
+		if err != nil {
+			return err
+		}
+		if links, err = t.withNearLinks(id, links); err != nil {
+			return err
+		}
 		out.Data = append(out.Data, links...)
-		return err
+		return nil
 	})
 	return out, err
 }

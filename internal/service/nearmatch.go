@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"standing/internal/identity"
 	"standing/internal/linkage"
 	"standing/internal/problem"
+	"standing/internal/store"
 )
 
 // DeviceTraits are signals.device_traits of a sign-up (M9).
@@ -170,27 +172,58 @@ func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Re
 	return linkage.Near(rec, found, freq, t.nearSettings()), nil
 }
 
-// storedEncodings reads an account's M9 encodings from the signal index.
+// encodingsDoc is the document of an account's M9 encodings: every
+// encoding's current HMAC, by kind, read in one seek when the account is a
+// candidate. Only the blocking kinds also go into the signal index, so a
+// sign-up writes a handful of index rows, not one per encoding.
+type encodingsDoc struct {
+	AccountID string              `json:"account_id"`
+	Encodings map[string][]string `json:"encodings"`
+	Version   int64               `json:"version"`
+}
+
+func encodingsID(accountID string) string { return "enc_" + strings.TrimPrefix(accountID, "acc_") }
+
+// storedEncodings reads an account's M9 encodings (none when it has none).
 func (t *txn) storedEncodings(id string) (linkage.Record, error) {
-	rows, err := t.SignalsOf(t.ctx, id)
+	var d encodingsDoc
+	err := t.Get(t.ctx, "encodings", encodingsID(id), &d)
+	if errors.Is(err, store.ErrNotFound) {
+		return linkage.Record{}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("encodings of %s: %w", id, err)
 	}
-	r := linkage.Record{}
-	for _, row := range rows {
-		if identity.IsEncoding(row.Kind) {
-			r.Add(row.Kind, row.Hash)
-		}
-	}
-	return r, nil
+	return linkage.Record(d.Encodings), nil
 }
 
-// recordEncodings stores the encodings' current hashes in the signal index.
-func (t *txn) recordEncodings(accountID string, encs []identity.Encoding) error {
-	for _, e := range encs {
-		if _, err := t.AddSignal(t.ctx, e.Kind, e.Hashes[0], accountID, t.now); err != nil {
-			return fmt.Errorf("record %s: %w", e.Kind, err)
+// recordEncodings stores the encodings' current HMACs: the blocking kinds
+// in the signal index, all of them in the account's encodings document
+// (created when fresh, the account being new; else merged into).
+func (t *txn) recordEncodings(accountID string, encs []identity.Encoding, fresh bool) error {
+	if len(encs) == 0 {
+		return nil
+	}
+	d := encodingsDoc{AccountID: accountID, Encodings: map[string][]string{}}
+	if !fresh {
+		err := t.Get(t.ctx, "encodings", encodingsID(accountID), &d)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("encodings of %s: %w", accountID, err)
 		}
+	}
+	rec := linkage.Record(d.Encodings)
+	for _, e := range encs {
+		rec.Add(e.Kind, e.Hashes[0])
+		if slices.Contains(linkage.BlockingKinds, e.Kind) {
+			if _, err := t.AddSignal(t.ctx, e.Kind, e.Hashes[0], accountID, t.now); err != nil {
+				return fmt.Errorf("record %s: %w", e.Kind, err)
+			}
+		}
+	}
+	d.Version++
+	if err := t.Put(t.ctx, store.Doc{ID: encodingsID(accountID), Kind: "encodings", Refs: []string{accountID}, Version: d.Version,
+		CreatedAt: t.now, Data: d}); err != nil {
+		return fmt.Errorf("store encodings of %s: %w", accountID, err)
 	}
 	return nil
 }
@@ -224,7 +257,7 @@ func (t *txn) nearIntake(a *account.Account, f identity.Facts, d *decision.Decis
 	if err != nil {
 		return d, err
 	}
-	if err := t.recordEncodings(a.ID, encs); err != nil {
+	if err := t.recordEncodings(a.ID, encs, false); err != nil {
 		return d, err
 	}
 	cur := decision.Decision{Outcome: "allow", Reasons: []string{}, Links: []decision.Link{}}
@@ -247,4 +280,25 @@ func (t *txn) nearIntake(a *account.Account, f identity.Facts, d *decision.Decis
 	return &nd, nil
 }
 
-// openNearCase opens the M9 linkage case of an account, listing every
+// withNearLinks adds to an account's links its near matches (M9) to
+// suspended and banned accounts at or above the review weight, found from
+// its stored encodings, each with its comparisons; a near match to an
+// account already linked adds its comparisons to that link.
+func (t *txn) withNearLinks(id string, links []decision.Link) ([]decision.Link, error) {
+	own, err := t.storedEncodings(id)
+	if err != nil || len(own) == 0 {
+		return links, err
+	}
+	var encs []identity.Encoding
+	for kind, hs := range own {
+		for _, h := range hs {
+			encs = append(encs, identity.Encoding{Kind: kind, Hashes: []string{h}})
+		}
+	}
+	near, err := t.nearLinks(id, encs, nil)
+	if err != nil {
+		return links, err
+	}
+	_, d := linkage.DecideNear(linkage.Review, decision.Decision{Links: links}, near, nil, t.nearSettings())
+	return d.Links, nil
+}
