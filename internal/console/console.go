@@ -5,11 +5,13 @@
 // confirmation step that shows what a decision will do and the notice the
 // member will read before anything is done; held messages; account actions.
 //
-// It is server-rendered HTML over the service. Staff sign in with a staff
-// or admin key into a server-side session (session.go): the cookie carries
-// a random token whose hash is stored, never the key. Every form carries the
-// session's CSRF token and is refused from another site; every page is sent
-// with no-store, nosniff, no framing and a strict content-security policy.
+// It is server-rendered HTML over the service. Staff members sign in with
+// their email and password (signin.go), or with a staff or admin key, into
+// a server-side session (session.go) that acts as the member with their
+// role: the cookie carries a random token whose hash is stored, never a
+// key. Every form carries the session's CSRF token and is refused from
+// another site; every page is sent with no-store, nosniff, no framing and a
+// strict content-security policy.
 // The only script is the console's own keyboard helper.
 package console
 
@@ -190,8 +192,10 @@ func (c *Console) loginForm(w http.ResponseWriter, r *http.Request) {
 	c.render(w, r, "login.html", http.StatusOK, page{"Title": "Sign in"})
 }
 
-// login opens a session for a staff or admin key. The body is capped,
-// failures are logged and slow the address down (throttle).
+// login opens a session for a staff member's email and password
+// (passwordLogin, signin.go) or for a staff or admin key (admins,
+// automation). The body is capped, failures are logged and slow the
+// address down (throttle), whichever way was tried.
 func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 	addr := clientAddr(r)
 	if wait := c.throttle.wait(addr); wait > 0 {
@@ -211,11 +215,15 @@ func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 		c.render(w, r, "login.html", http.StatusRequestEntityTooLarge, page{"Title": "Sign in", "Error": "That request is too large."})
 		return
 	}
+	if r.PostForm.Has("email") {
+		c.passwordLogin(w, r, addr)
+		return
+	}
 	key := strings.TrimSpace(r.PostFormValue("key"))
 	k, err := c.svc.Authenticate(r.Context(), key)
 	if errors.Is(err, store.ErrNotFound) || err == nil && k.Role != "staff" && k.Role != "admin" {
 		wait := c.throttle.fail(addr)
-		c.log.Warn("console sign-in failed", "addr", addr, "wait", wait)
+		c.log.Warn("console sign-in failed", "method", "key", "addr", addr, "wait", wait)
 		c.render(w, r, "login.html", http.StatusUnauthorized, page{"Title": "Sign in", "Error": "That is not a staff key."})
 		return
 	}
@@ -223,13 +231,13 @@ func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	tok, err := c.openSession(r.Context(), k)
+	tok, err := c.openSession(r.Context(), k.ID, k.StaffID, k.Role)
 	if err != nil {
 		c.fail(w, r, err)
 		return
 	}
 	c.throttle.succeed(addr)
-	c.log.Info("console sign-in", "key", k.ID, "role", k.Role, "addr", addr)
+	c.log.Info("console sign-in", "method", "key", "key", k.ID, "staff", k.StaffID, "role", k.Role, "addr", addr)
 	setCookie(w, r, tok, int(AbsoluteTimeout.Seconds()))
 	http.Redirect(w, r, "/console/", http.StatusSeeOther)
 }
