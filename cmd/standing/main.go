@@ -34,6 +34,7 @@ Usage:
   standing keys create --role integration|staff|admin --name NAME [--staff stf_..] [--db FILE | --database-url URL]
   standing keys list   [--db FILE | --database-url URL]
   standing keys revoke ID [--db FILE | --database-url URL]
+  standing staff password stf_.. [--db FILE | --database-url URL]   a member's console password, from stdin or a prompt
   standing openapi [-o FILE]   the OpenAPI 3.1 document of the API (as served at /v1/openapi.json)
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
@@ -62,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return migrate(args[1:], stdout)
 	case "keys":
 		return keys(args[1:], stdout)
+	case "staff":
+		return staffCmd(args[1:], os.Stdin, stdout, stderr)
 	case "openapi":
 		return openapiCmd(args[1:], stdout)
 	case "screen":
