@@ -52,6 +52,7 @@ type Console struct {
 	tmpl     *template.Template
 	mux      *http.ServeMux
 	throttle *throttle
+	oidc     *oidcSignIn // nil unless EnableOIDC
 }
 
 // New builds the console.
@@ -146,6 +147,9 @@ type page map[string]any
 // half-rendered page never reaches staff. Every page gets the session's
 // CSRF token and actor.
 func (c *Console) render(w http.ResponseWriter, r *http.Request, name string, status int, data page) {
+	if name == "login.html" {
+		data["OIDC"] = c.oidc != nil
+	}
 	if s, ok := r.Context().Value(ctxKey{}).(session); ok {
 		data["CSRF"], data["Actor"] = s.csrf, s.actor
 		ids, _ := data["ActorIDs"].([]string)

@@ -106,6 +106,24 @@ func (s *Service) SignInStaff(ctx context.Context, email, password string) (staf
 	return memberOf(m), nil
 }
 
+// StaffForSSO finds the active member whose email a single sign-on
+// provider verified (OpenID Connect); ErrSignIn when there is none.
+func (s *Service) StaffForSSO(ctx context.Context, email string) (staff.Member, error) {
+	var m store.StaffMember
+	err := s.db.Read(ctx, func(tx *store.Tx) error {
+		var err error
+		m, _, err = tx.StaffByEmail(ctx, email)
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return staff.Member{}, ErrSignIn
+	}
+	if err != nil {
+		return staff.Member{}, fmt.Errorf("sign in: %w", err)
+	}
+	return memberOf(m), nil
+}
+
 // MemberActor is the actor a member's own console session acts as: kind
 // admin or staff by their role (staff.Role.Kind), their id, their role.
 func MemberActor(m staff.Member) Actor {
