@@ -31,6 +31,7 @@ import (
 	"standing/internal/cases"
 	"standing/internal/problem"
 	"standing/internal/service"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
@@ -274,6 +275,12 @@ var funcs = template.FuncMap{
 		return s
 	},
 	"outcomes": service.Outcomes,
+	// may and mayResolve let a page offer an agent only what an agent may
+	// do (roles, issue 14); the service refuses the rest all the same.
+	"may": func(a service.Actor, act string) bool { return service.Allowed(a, staff.Action(act)) },
+	"mayResolve": func(a service.Actor, k cases.Kind, o string) bool {
+		return service.Allowed(a, staff.ResolutionAction(k, cases.Outcome(o)))
+	},
 	"needsReason": func(k cases.Kind) []string {
 		var out []string
 		for _, o := range cases.Outcomes(k) {

@@ -88,7 +88,8 @@ func TestPasswordSessionActsAsTheMember(t *testing.T) {
 // TestAnAgentIsRefusedABan (issue 14 roles over POLICY.md section 9): an
 // agent's console session, opened with a password or with a key bound to
 // the agent, is refused a ban with a 403 page that says who may, and the
-// account is unchanged; the agent still works cases (a note).
+// account is unchanged; the account page offers the agent no sanction and
+// no fraud hold; the agent still works cases (an outcome, a note).
 func TestAnAgentIsRefusedABan(t *testing.T) {
 	e, srv := start(t)
 	agent := member(t, e, "agent", "an agent's long password")
@@ -102,10 +103,21 @@ func TestAnAgentIsRefusedABan(t *testing.T) {
 	byPassword.signInAs("agent@example.com", "an agent's long password")
 	byKey.signIn(key)
 	for _, b := range []*browser{byPassword, byKey} {
-		b.get("/console/accounts/" + id)
+		if page := b.get("/console/accounts/" + id).Body; strings.Contains(page, `action="/console/accounts/`+id+`/sanction"`) ||
+			strings.Contains(page, `value="place"`) || !strings.Contains(page, "Sanctions and bans are for leads and admins") {
+			t.Fatal("the account page offers an agent a sanction or a fraud hold")
+		}
 		r := b.post("/console/accounts/"+id+"/sanction", url.Values{"rule": {"V4"}, "action": {"ban"}, "reason": {"a falsified profile"}})
 		if r.Code != http.StatusForbidden || !strings.Contains(r.Body, "role agent may not") || !strings.Contains(r.Body, "lead or admin") {
 			t.Fatalf("an agent's ban: %d %s", r.Code, r.Body)
+		}
+		if page := b.get("/console/cases/" + cs).Body; !strings.Contains(page, "<option>close</option>") {
+			t.Fatalf("the case page does not offer an agent the outcome close: %s", page)
+		}
+		vr := e.S("POST", "/v1/cases", map[string]any{"kind": "violation_review", "account_id": id, "channel": "web", "body": "fake reviews"}).Want(t, 201).Str("id")
+		if page := b.get("/console/cases/" + vr).Body; !strings.Contains(page, "<option>reinstate</option>") || strings.Contains(page, "<option>ban</option>") ||
+			strings.Contains(page, "<option>uphold</option>") {
+			t.Fatal("a violation review offers an agent a ban or an uphold, or no reinstatement")
 		}
 		b.get("/console/cases/" + cs)
 		b.follow("/console/cases/"+cs+"/note", url.Values{"note": {"checked the blockers"}})

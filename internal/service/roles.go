@@ -58,3 +58,7 @@ func whoMay(act staff.Action) string {
 	}
 	return "it takes a " + strings.Join(who, " or ")
 }
+
+// Allowed reports whether the actor may take the action, for pages that
+// offer only what their reader may do (the service still decides).
+func Allowed(a Actor, act staff.Action) bool { return authorize(a, act) == nil }
