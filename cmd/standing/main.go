@@ -31,10 +31,12 @@ const usage = `standing governs the accounts of a freelance marketplace.
 Usage:
   standing serve   [--addr 127.0.0.1:8080] [--db ./standing.db | --database-url postgres://...] [--config FILE] [--test-clock]
                    [--webhook-allow-hosts HOST,...] [--signal-secret-file FILE] [--metrics-addr ADDR]
+                   [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL]
   standing migrate [--db FILE | --database-url URL]
   standing keys create --role integration|staff|admin --name NAME [--staff stf_..] [--db FILE | --database-url URL]
   standing keys list   [--db FILE | --database-url URL]
   standing keys revoke ID [--db FILE | --database-url URL]
+  standing staff password stf_.. [--db FILE | --database-url URL]   a member's console password, from stdin or a prompt
   standing openapi [-o FILE]   the OpenAPI 3.1 document of the API (as served at /v1/openapi.json)
   standing screen  [--surface message] [--lines FILE|-] [TEXT]
   standing demo    --key KEY --staff-key KEY [--url http://127.0.0.1:8080] [--people 500] [--evaders 30]
@@ -42,8 +44,9 @@ Usage:
   standing nearmatch-estimate [--db FILE | --database-url URL] [--config FILE] [--em=false] [--write FILE]
 
 Environment: STANDING_ADDR, STANDING_DB, STANDING_DATABASE_URL, STANDING_WEBHOOK_ALLOW_HOSTS,
-STANDING_SIGNAL_SECRET_FILE and STANDING_METRICS_ADDR mirror the flags; STANDING_SIGNAL_SECRET and
-STANDING_METRICS_TOKEN hold the signal secret and the metrics token themselves.
+STANDING_SIGNAL_SECRET_FILE, STANDING_METRICS_ADDR and STANDING_OIDC_ISSUER, _CLIENT_ID, _REDIRECT_URL
+mirror the flags; STANDING_SIGNAL_SECRET, STANDING_METRICS_TOKEN and STANDING_OIDC_CLIENT_SECRET hold the
+signal secret, the metrics token and the OpenID Connect client secret themselves.
 `
 
 func main() {
@@ -65,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return migrate(args[1:], stdout)
 	case "keys":
 		return keys(args[1:], stdout)
+	case "staff":
+		return staffCmd(args[1:], os.Stdin, stdout, stderr)
 	case "openapi":
 		return openapiCmd(args[1:], stdout)
 	case "screen":
@@ -128,6 +133,11 @@ func serve(args []string, stderr io.Writer) error {
 		"serve GET /metrics on this address only (such as 127.0.0.1:9090); on the API address it needs metrics_token")
 	secretFile := fs.String("signal-secret-file", env("STANDING_SIGNAL_SECRET_FILE", ""),
 		"file holding the signal secret (created 0600 if missing; default: beside the SQLite database)")
+	var oidc console.OIDCConfig
+	fs.StringVar(&oidc.Issuer, "oidc-issuer", env("STANDING_OIDC_ISSUER", ""), "OpenID Connect issuer URL: staff may sign in to the console through it")
+	fs.StringVar(&oidc.ClientID, "oidc-client-id", env("STANDING_OIDC_CLIENT_ID", ""), "the console's OpenID Connect client id")
+	fs.StringVar(&oidc.RedirectURL, "oidc-redirect-url", env("STANDING_OIDC_REDIRECT_URL", ""),
+		"the console's callback as the provider knows it: https://HOST/console/login/oidc/callback")
 	var d dbFlags
 	d.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -181,7 +191,15 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	api := httpapi.New(svc, log, *testClock)
 	root := http.NewServeMux()
-	root.Handle("/console/", console.New(svc, log))
+	con := console.New(svc, log)
+	if oidc.Issuer != "" {
+		oidc.ClientSecret = os.Getenv("STANDING_OIDC_CLIENT_SECRET")
+		if err := con.EnableOIDC(ctx, oidc); err != nil {
+			return err
+		}
+		log.Info("console single sign-on", "issuer", oidc.Issuer)
+	}
+	root.Handle("/console/", con)
 	root.Handle("/", api)
 	if *metricsAddr != "" {
 		mln, err := net.Listen("tcp", *metricsAddr)

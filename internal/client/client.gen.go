@@ -836,6 +836,11 @@ type NoticeResult struct {
 	Notice  Notice  `json:"notice"`
 }
 
+// PasswordInput defines model for PasswordInput.
+type PasswordInput struct {
+	Password string `json:"password"`
+}
+
 // PlanInput defines model for PlanInput.
 type PlanInput struct {
 	Plan string `json:"plan"`
@@ -1829,6 +1834,12 @@ type PostStaffParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// PutStaffByIdPasswordParams defines parameters for PutStaffByIdPassword.
+type PutStaffByIdPasswordParams struct {
+	// IfMatch The version the change was made against; a stale one is 412 version_conflict.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
 // PostTestClockParams defines parameters for PostTestClock.
 type PostTestClockParams struct {
 	// IdempotencyKey The same key with the same body answers the first response again for 24 hours; with another body 422 idempotency_key_reused.
@@ -1953,6 +1964,9 @@ type PostScreenJSONRequestBody = ScreenInput
 
 // PostStaffJSONRequestBody defines body for PostStaff for application/json ContentType.
 type PostStaffJSONRequestBody = StaffInput
+
+// PutStaffByIdPasswordJSONRequestBody defines body for PutStaffByIdPassword for application/json ContentType.
+type PutStaffByIdPasswordJSONRequestBody = PasswordInput
 
 // PostTestClockJSONRequestBody defines body for PostTestClock for application/json ContentType.
 type PostTestClockJSONRequestBody = ClockInput
@@ -2922,12 +2936,30 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/staff (the `PostStaff` operationId).
 	PostStaff(ctx context.Context, params *PostStaffParams, body PostStaffJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteStaffById Disable a staff member and revoke their keys
+	// DeleteStaffById Disable a staff member, revoke their keys and end their console sessions
 	//
 	// Roles: admin (API.md, Auth).
 	//
 	// Corresponds with DELETE /v1/staff/{id} (the `DeleteStaffById` operationId).
 	DeleteStaffById(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutStaffByIdPasswordWithBody Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+	//
+	// Roles: admin (API.md, Auth).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+	PutStaffByIdPasswordWithBody(ctx context.Context, id string, params *PutStaffByIdPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutStaffByIdPassword Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+	//
+	// Roles: admin (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+	PutStaffByIdPassword(ctx context.Context, id string, params *PutStaffByIdPasswordParams, body PutStaffByIdPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostTestClockWithBody Move the test clock and run due jobs
 	//
@@ -4955,13 +4987,51 @@ func (c *Client) PostStaff(ctx context.Context, params *PostStaffParams, body Po
 	return c.Client.Do(req)
 }
 
-// DeleteStaffById Disable a staff member and revoke their keys
+// DeleteStaffById Disable a staff member, revoke their keys and end their console sessions
 //
 // Roles: admin (API.md, Auth).
 //
 // Corresponds with DELETE /v1/staff/{id} (the `DeleteStaffById` operationId).
 func (c *Client) DeleteStaffById(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteStaffByIdRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutStaffByIdPasswordWithBody Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+//
+// Roles: admin (API.md, Auth).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+func (c *Client) PutStaffByIdPasswordWithBody(ctx context.Context, id string, params *PutStaffByIdPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutStaffByIdPasswordRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutStaffByIdPassword Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+//
+// Roles: admin (API.md, Auth).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+func (c *Client) PutStaffByIdPassword(ctx context.Context, id string, params *PutStaffByIdPasswordParams, body PutStaffByIdPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutStaffByIdPasswordRequest(c.Server, id, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9618,6 +9688,68 @@ func NewDeleteStaffByIdRequest(server string, id string) (*http.Request, error) 
 	return req, nil
 }
 
+// NewPutStaffByIdPasswordRequest calls the generic PutStaffByIdPassword builder with application/json body
+func NewPutStaffByIdPasswordRequest(server string, id string, params *PutStaffByIdPasswordParams, body PutStaffByIdPasswordJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutStaffByIdPasswordRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewPutStaffByIdPasswordRequestWithBody constructs an http.Request for the PutStaffByIdPassword method, with any body, and a specified content type
+func NewPutStaffByIdPasswordRequestWithBody(server string, id string, params *PutStaffByIdPasswordParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/staff/%s/password", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewPostTestClockRequest calls the generic PostTestClock builder with application/json body
 func NewPostTestClockRequest(server string, params *PostTestClockParams, body PostTestClockJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10870,7 +11002,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/staff (the `PostStaff` operationId).
 	PostStaffWithResponse(ctx context.Context, params *PostStaffParams, body PostStaffJSONRequestBody, reqEditors ...RequestEditorFn) (*PostStaffResponse, error)
 
-	// DeleteStaffByIdWithResponse Disable a staff member and revoke their keys
+	// DeleteStaffByIdWithResponse Disable a staff member, revoke their keys and end their console sessions
 	//
 	// Roles: admin (API.md, Auth).
 	//
@@ -10878,6 +11010,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /v1/staff/{id} (the `DeleteStaffById` operationId).
 	DeleteStaffByIdWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeleteStaffByIdResponse, error)
+
+	// PutStaffByIdPasswordWithBodyWithResponse Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+	//
+	// Roles: admin (API.md, Auth).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+	PutStaffByIdPasswordWithBodyWithResponse(ctx context.Context, id string, params *PutStaffByIdPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutStaffByIdPasswordResponse, error)
+
+	// PutStaffByIdPasswordWithResponse Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+	//
+	// Roles: admin (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+	PutStaffByIdPasswordWithResponse(ctx context.Context, id string, params *PutStaffByIdPasswordParams, body PutStaffByIdPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*PutStaffByIdPasswordResponse, error)
 
 	// PostTestClockWithBodyWithResponse Move the test clock and run due jobs
 	//
@@ -17222,6 +17372,103 @@ func (r DeleteStaffByIdResponse) ContentType() string {
 	return ""
 }
 
+type PutStaffByIdPasswordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StaffMember
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *N412
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutStaffByIdPasswordResponse) GetJSON200() *StaffMember {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSON412() *N412 {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r PutStaffByIdPasswordResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r PutStaffByIdPasswordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutStaffByIdPasswordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutStaffByIdPasswordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutStaffByIdPasswordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type PostTestClockResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -19249,7 +19496,7 @@ func (c *ClientWithResponses) PostStaffWithResponse(ctx context.Context, params 
 	return ParsePostStaffResponse(rsp)
 }
 
-// DeleteStaffByIdWithResponse Disable a staff member and revoke their keys
+// DeleteStaffByIdWithResponse Disable a staff member, revoke their keys and end their console sessions
 //
 // Roles: admin (API.md, Auth).
 //
@@ -19262,6 +19509,36 @@ func (c *ClientWithResponses) DeleteStaffByIdWithResponse(ctx context.Context, i
 		return nil, err
 	}
 	return ParseDeleteStaffByIdResponse(rsp)
+}
+
+// PutStaffByIdPasswordWithBodyWithResponse Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+//
+// Roles: admin (API.md, Auth).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+func (c *ClientWithResponses) PutStaffByIdPasswordWithBodyWithResponse(ctx context.Context, id string, params *PutStaffByIdPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutStaffByIdPasswordResponse, error) {
+	rsp, err := c.PutStaffByIdPasswordWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutStaffByIdPasswordResponse(rsp)
+}
+
+// PutStaffByIdPasswordWithResponse Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions
+//
+// Roles: admin (API.md, Auth).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/staff/{id}/password (the `PutStaffByIdPassword` operationId).
+func (c *ClientWithResponses) PutStaffByIdPasswordWithResponse(ctx context.Context, id string, params *PutStaffByIdPasswordParams, body PutStaffByIdPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*PutStaffByIdPasswordResponse, error) {
+	rsp, err := c.PutStaffByIdPassword(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutStaffByIdPasswordResponse(rsp)
 }
 
 // PostTestClockWithBodyWithResponse Move the test clock and run due jobs
@@ -24502,6 +24779,88 @@ func ParseDeleteStaffByIdResponse(rsp *http.Response) (*DeleteStaffByIdResponse,
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePutStaffByIdPasswordResponse parses an HTTP response from a PutStaffByIdPasswordWithResponse call
+func ParsePutStaffByIdPasswordResponse(rsp *http.Response) (*PutStaffByIdPasswordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutStaffByIdPasswordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StaffMember
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest N412
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest Problem

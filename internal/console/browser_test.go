@@ -100,10 +100,22 @@ func (c *chrome) signIn(srv *httptest.Server, key string) {
 		chromedp.WaitVisible(`nav[aria-label=Queues]`))
 }
 
-// TestAShiftInTheBrowser works a shift in chromium: sign in, open a linkage
-// case from the queue with the keyboard, keep one account and confirm after
-// the preview, deny an appeal with a reason, release a held message, sign
-// out, and find the session dead.
+// signInAs opens a console session with an email and password through the
+// sign-in form.
+func (c *chrome) signInAs(srv *httptest.Server, email, password string) {
+	c.t.Helper()
+	c.do(chromedp.Navigate(srv.URL+"/console/login"),
+		chromedp.SendKeys(`#email`, email),
+		chromedp.SendKeys(`#password`, password),
+		chromedp.Submit(`#password`),
+		chromedp.WaitVisible(`nav[aria-label=Queues]`))
+}
+
+// TestAShiftInTheBrowser works a shift in chromium: a lead signs in with a
+// password, opens a linkage case from the queue with the keyboard, keeps one
+// account and confirms after the preview (audited as the lead), denies an
+// appeal with a reason, releases a held message, signs out, and finds the
+// session dead.
 func TestAShiftInTheBrowser(t *testing.T) {
 	c := newChrome(t, 1280, 900)
 	e, srv := start(t)
@@ -116,7 +128,9 @@ func TestAShiftInTheBrowser(t *testing.T) {
 	msg := e.I("POST", "/v1/messages", map[string]any{"from_account_id": from, "to_account_id": to, "body": "Let's skip the fees, pay me via PayPal"},
 		"Acting-Account", from).Want(t, 201).Str("message.id")
 
-	c.signIn(srv, e.Staff)
+	// A named lead signs in with email and password (issue 14).
+	lead := member(t, e, "lead", "a shift lead's password")
+	c.signInAs(srv, "lead@example.com", "a shift lead's password")
 	// The linkage queue, worked with the keyboard: j picks the first row, Enter opens it.
 	c.do(chromedp.Navigate(srv.URL+"/console/?view=active&kind=linkage_review"),
 		chromedp.WaitVisible(`tr[data-row]`),
@@ -139,6 +153,9 @@ func TestAShiftInTheBrowser(t *testing.T) {
 	c.do(chromedp.Click(`input[name=confirm] ~ p button`), chromedp.WaitVisible(`p.flash`))
 	if s := e.I("GET", "/v1/accounts/"+dup, nil).Str("status"); s != "banned" {
 		t.Fatalf("the duplicate is %s", s)
+	}
+	if !auditedAs(t, e, dup, "staff", lead) {
+		t.Fatal("the linkage decision is not audited as the lead who signed in")
 	}
 
 	// An appeal, denied with a reason the member reads: choosing deny makes

@@ -5,11 +5,13 @@
 // confirmation step that shows what a decision will do and the notice the
 // member will read before anything is done; held messages; account actions.
 //
-// It is server-rendered HTML over the service. Staff sign in with a staff
-// or admin key into a server-side session (session.go): the cookie carries
-// a random token whose hash is stored, never the key. Every form carries the
-// session's CSRF token and is refused from another site; every page is sent
-// with no-store, nosniff, no framing and a strict content-security policy.
+// It is server-rendered HTML over the service. Staff members sign in with
+// their email and password (signin.go), or with a staff or admin key, into
+// a server-side session (session.go) that acts as the member with their
+// role: the cookie carries a random token whose hash is stored, never a
+// key. Every form carries the session's CSRF token and is refused from
+// another site; every page is sent with no-store, nosniff, no framing and a
+// strict content-security policy.
 // The only script is the console's own keyboard helper.
 package console
 
@@ -29,6 +31,7 @@ import (
 	"standing/internal/cases"
 	"standing/internal/problem"
 	"standing/internal/service"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
@@ -50,6 +53,7 @@ type Console struct {
 	tmpl     *template.Template
 	mux      *http.ServeMux
 	throttle *throttle
+	oidc     *oidcSignIn // nil unless EnableOIDC
 }
 
 // New builds the console.
@@ -147,6 +151,9 @@ type page map[string]any
 // half-rendered page never reaches staff. Every page gets the session's
 // CSRF token and actor.
 func (c *Console) render(w http.ResponseWriter, r *http.Request, name string, status int, data page) {
+	if name == "login.html" {
+		data["OIDC"] = c.oidc != nil
+	}
 	if s, ok := r.Context().Value(ctxKey{}).(session); ok {
 		data["CSRF"], data["Actor"] = s.csrf, s.actor
 		ids, _ := data["ActorIDs"].([]string)
@@ -193,8 +200,10 @@ func (c *Console) loginForm(w http.ResponseWriter, r *http.Request) {
 	c.render(w, r, "login.html", http.StatusOK, page{"Title": "Sign in"})
 }
 
-// login opens a session for a staff or admin key. The body is capped,
-// failures are logged and slow the address down (throttle).
+// login opens a session for a staff member's email and password
+// (passwordLogin, signin.go) or for a staff or admin key (admins,
+// automation). The body is capped, failures are logged and slow the
+// address down (throttle), whichever way was tried.
 func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 	addr := clientAddr(r)
 	if wait := c.throttle.wait(addr); wait > 0 {
@@ -214,11 +223,15 @@ func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 		c.render(w, r, "login.html", http.StatusRequestEntityTooLarge, page{"Title": "Sign in", "Error": "That request is too large."})
 		return
 	}
+	if r.PostForm.Has("email") {
+		c.passwordLogin(w, r, addr)
+		return
+	}
 	key := strings.TrimSpace(r.PostFormValue("key"))
 	k, err := c.svc.Authenticate(r.Context(), key)
 	if errors.Is(err, store.ErrNotFound) || err == nil && k.Role != "staff" && k.Role != "admin" {
 		wait := c.throttle.fail(addr)
-		c.log.Warn("console sign-in failed", "addr", addr, "wait", wait)
+		c.log.Warn("console sign-in failed", "method", "key", "addr", addr, "wait", wait)
 		c.render(w, r, "login.html", http.StatusUnauthorized, page{"Title": "Sign in", "Error": "That is not a staff key."})
 		return
 	}
@@ -226,13 +239,13 @@ func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	tok, err := c.openSession(r.Context(), k)
+	tok, err := c.openSession(r.Context(), k.ID, k.StaffID, k.Role)
 	if err != nil {
 		c.fail(w, r, err)
 		return
 	}
 	c.throttle.succeed(addr)
-	c.log.Info("console sign-in", "key", k.ID, "role", k.Role, "addr", addr)
+	c.log.Info("console sign-in", "method", "key", "key", k.ID, "staff", k.StaffID, "role", k.Role, "addr", addr)
 	setCookie(w, r, tok, int(AbsoluteTimeout.Seconds()))
 	http.Redirect(w, r, "/console/", http.StatusSeeOther)
 }
@@ -265,6 +278,12 @@ var funcs = template.FuncMap{
 		return s
 	},
 	"outcomes": service.Outcomes,
+	// may and mayResolve let a page offer an agent only what an agent may
+	// do (roles, issue 14); the service refuses the rest all the same.
+	"may": func(a service.Actor, act string) bool { return service.Allowed(a, staff.Action(act)) },
+	"mayResolve": func(a service.Actor, k cases.Kind, o string) bool {
+		return service.Allowed(a, staff.ResolutionAction(k, cases.Outcome(o)))
+	},
 	"needsReason": func(k cases.Kind) []string {
 		var out []string
 		for _, o := range cases.Outcomes(k) {

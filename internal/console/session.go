@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"standing/internal/service"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
@@ -46,11 +47,13 @@ func hashToken(tok string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// openSession stores a new session for a key and returns the token for the
-// cookie. Sessions ended or expired a day ago are purged on the way.
-func (c *Console) openSession(ctx context.Context, k store.Key) (string, error) {
+// openSession stores a new session and returns the token for the cookie:
+// opened with a key (keyID, and the key's member if it has one) or by a
+// member's own sign-in (staffID alone); kind is the actor kind it acts as.
+// Sessions ended or expired a day ago are purged on the way.
+func (c *Console) openSession(ctx context.Context, keyID, staffID, kind string) (string, error) {
 	tok, now := randomToken(), c.svc.Now()
-	s := store.Session{TokenHash: hashToken(tok), KeyID: k.ID, StaffID: k.StaffID, Role: k.Role, CSRF: randomToken(),
+	s := store.Session{TokenHash: hashToken(tok), KeyID: keyID, StaffID: staffID, Role: kind, CSRF: randomToken(),
 		CreatedAt: now, SeenAt: now, ExpiresAt: now.Add(AbsoluteTimeout)}
 	err := c.svc.DB().Update(ctx, func(tx *store.Tx) error {
 		if err := tx.PurgeSessions(ctx, now.Add(-24*time.Hour)); err != nil {
@@ -65,7 +68,8 @@ func (c *Console) openSession(ctx context.Context, k store.Key) (string, error) 
 }
 
 // liveSession finds the request's session if it is still alive, and
-// restarts its idle expiry.
+// restarts its idle expiry. A member's session acts with the role the
+// member has now (store.Tx.LiveSession).
 func (c *Console) liveSession(r *http.Request) (session, error) {
 	ck, err := r.Cookie(cookie)
 	if err != nil || ck.Value == "" {
@@ -90,7 +94,7 @@ func (c *Console) liveSession(r *http.Request) (session, error) {
 	if s.StaffID != "" {
 		id = s.StaffID
 	}
-	return session{hash: hash, actor: service.Actor{Kind: s.Role, ID: id}, csrf: s.CSRF}, nil
+	return session{hash: hash, actor: service.Actor{Kind: s.Role, ID: id, Role: staff.Role(s.StaffRole)}, csrf: s.CSRF}, nil
 }
 
 // endSession ends the session of the token's hash.

@@ -12,11 +12,12 @@ import (
 
 // TestConsoleAuditsTheStaffMember: API.md's Auth convention, "every staff
 // action (API key or console) is audited as that member": a sanction made
-// in a console session opened with a key bound to a member is recorded
-// with the actor {kind staff, id stf_..}; revoking the key ends the session.
+// in a console session opened with a key bound to a member (a lead, whose
+// role may sanction) is recorded with the actor {kind staff, id stf_..};
+// revoking the key ends the session.
 func TestConsoleAuditsTheStaffMember(t *testing.T) {
 	e, srv := start(t)
-	member := e.A("POST", "/v1/staff", map[string]any{"email": "agent@example.com", "name": "Agent", "role": "agent"}).Want(t, 201).Str("id")
+	member := e.A("POST", "/v1/staff", map[string]any{"email": "lead@example.com", "name": "Lead", "role": "lead"}).Want(t, 201).Str("id")
 	key, view, err := service.NewKey(context.Background(), e.DB, service.KeySpec{Role: "staff", Name: "agent console", StaffID: member}, time.Now())
 	if err != nil {
 		t.Fatal(err)

@@ -45,8 +45,11 @@ func (s *Server) adminRoutes() []route {
 			}
 			return ok(svc.DSAStatements(q.ctx, from, to, o))
 		}},
-		{"DELETE", "/v1/staff/{id}", rA, "Disable a staff member and revoke their keys", nil, nil, func(q *req) (int, any, error) {
+		{"DELETE", "/v1/staff/{id}", rA, "Disable a staff member, revoke their keys and end their console sessions", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.DisableStaff(q.ctx, q.actor, q.path("id")))
+		}},
+		{"PUT", "/v1/staff/{id}/password", rA, "Set a staff member's console password (12 to 256 characters; argon2id); ends their sessions", bodyOf[passwordInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.SetStaffPassword(q.ctx, q.actor, q.path("id"), *in[passwordInput](q).Password))
 		}},
 	}
 }
@@ -56,4 +59,10 @@ type staffInput struct {
 	Email *string     `json:"email" req:"true"`
 	Name  *string     `json:"name" req:"true"`
 	Role  *staff.Role `json:"role" req:"true" enum:"agent,lead,admin"`
+}
+
+// passwordInput is the body of PUT /v1/staff/{id}/password (an addition to
+// API.md, README "Staff sign-in").
+type passwordInput struct {
+	Password *string `json:"password" req:"true"`
 }

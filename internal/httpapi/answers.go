@@ -115,6 +115,7 @@ var answers = map[string]answer{
 	"POST /v1/staff":                                     ans[staff.Member](c201),
 	"GET /v1/staff":                                      ans[service.Page[staff.Member]](c200),
 	"DELETE /v1/staff/{id}":                              ans[staff.Member](c200),
+	"PUT /v1/staff/{id}/password":                        ans[staff.Member](c200, "conflict"),
 	"GET /v1/dsa/statements":                             ans[service.Page[dsa.Statement]](c200),
 	"POST /v1/test/clock":                                ans[clockAnswer](c200),
 }

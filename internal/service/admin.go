@@ -81,10 +81,11 @@ func NewKey(ctx context.Context, db *store.DB, spec KeySpec, now time.Time) (str
 
 // KeyActor is who the audit log records for an action made with a staff or
 // admin key: the named staff member it belongs to (kind staff for a staff
-// key, admin for an admin key), or else the key itself under its role.
+// key, admin for an admin key), acting with that member's role, or else the
+// key itself under its role.
 func KeyActor(k store.Key) Actor {
 	if k.StaffID != "" {
-		return Actor{Kind: k.Role, ID: k.StaffID}
+		return Actor{Kind: k.Role, ID: k.StaffID, Role: staff.Role(k.StaffRole)}
 	}
 	return Actor{Kind: k.Role, ID: k.ID}
 }
@@ -212,6 +213,9 @@ func memberOf(m store.StaffMember) staff.Member {
 // CreateStaff adds a named staff member; an active member with the same
 // email is a 409 conflict.
 func (s *Service) CreateStaff(ctx context.Context, actor Actor, email, name string, role staff.Role) (staff.Member, error) {
+	if err := authorize(actor, staff.ManageStaff); err != nil {
+		return staff.Member{}, err
+	}
 	if bad := staff.Check(email, name, role); len(bad) > 0 {
 		fields := make([]problem.FieldError, len(bad))
 		for i, b := range bad {
@@ -248,10 +252,13 @@ func (s *Service) StaffMembers(ctx context.Context, opts ListOpts) (Page[staff.M
 	return pageOf(ms, opts.Limit, func(m store.StaffMember) string { return m.ID }, memberOf), nil
 }
 
-// DisableStaff disables a member and revokes every key of theirs in one
-// transaction (console sessions end here too, once the console signs in
-// members). Disabling a disabled member changes nothing.
+// DisableStaff disables a member, revokes every key of theirs and ends
+// every console session of theirs in one transaction. Disabling a disabled
+// member changes nothing.
 func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (staff.Member, error) {
+	if err := authorize(actor, staff.ManageStaff); err != nil {
+		return staff.Member{}, err
+	}
 	var m store.StaffMember
 	err := s.db.Update(ctx, func(tx *store.Tx) error {
 		now := s.clock.Now()
@@ -259,6 +266,9 @@ func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (sta
 			return err
 		}
 		if err := tx.RevokeKeys(ctx, "", id, now); err != nil {
+			return err
+		}
+		if err := tx.EndSessionsOf(ctx, id, "", now); err != nil {
 			return err
 		}
 		var err error
@@ -271,7 +281,7 @@ func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (sta
 	if err != nil {
 		return staff.Member{}, fmt.Errorf("disable staff member %s: %w", id, err)
 	}
-	s.log.Info("staff member disabled, keys revoked", "staff", id, "by", actor.Kind+" "+actor.ID)
+	s.log.Info("staff member disabled, keys revoked, sessions ended", "staff", id, "by", actor.Kind+" "+actor.ID)
 	return memberOf(m), nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"standing/internal/notice"
 	"standing/internal/policy"
 	"standing/internal/problem"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
@@ -117,6 +118,9 @@ type CaseInput struct {
 // A member acting through the integration opens cases about itself, and
 // reports about others, as the reporter (API.md "Acting member").
 func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case, error) {
+	if err := authorize(actor, staff.WorkCase); err != nil {
+		return Case{}, err
+	}
 	var out Case
 	var errs []problem.FieldError
 	kind := cases.Kind(*in.Kind)
@@ -237,6 +241,9 @@ type CaseUpdate struct {
 
 // UpdateCase assigns a case, changes its status or adds a note.
 func (s *Service) UpdateCase(ctx context.Context, actor Actor, id string, ifMatch *int64, in CaseUpdate) (Case, error) {
+	if err := authorize(actor, staff.WorkCase); err != nil {
+		return Case{}, err
+	}
 	var out Case
 	if in.Status != nil && !cases.Open.CanMoveTo(cases.Status(*in.Status)) {
 		return out, problem.Invalid("unknown status", problem.Field("status", "invalid", "one of open, in_review, withdrawn (resolve through /resolution)"))
@@ -302,6 +309,9 @@ func (s *Service) Resolve(ctx context.Context, actor Actor, id string, in Resolu
 	err := s.update(ctx, actor, func(t *txn) error {
 		c, err := get[Case](t, "case", id)
 		if err != nil {
+			return err
+		}
+		if err := authorize(actor, staff.ResolutionAction(c.Kind, r.Outcome)); err != nil {
 			return err
 		}
 		if c.Status.Done() {
@@ -402,6 +412,9 @@ type NoticeResult struct {
 
 // Sanction is a staff decision on an account.
 func (s *Service) Sanction(ctx context.Context, actor Actor, id string, in SanctionInput) (NoticeResult, error) {
+	if err := authorize(actor, staff.Sanction); err != nil {
+		return NoticeResult{}, err
+	}
 	var out NoticeResult
 	var errs []problem.FieldError
 	if _, ok := policy.Lookup(*in.Rule); !ok {
@@ -446,6 +459,13 @@ func (s *Service) Sanction(ctx context.Context, actor Actor, id string, in Sanct
 
 // FraudHold places (on) or lifts a staff fraud hold (enforce.FraudHold).
 func (s *Service) FraudHold(ctx context.Context, actor Actor, id string, on bool, reason string) (account.View, error) {
+	act := staff.CareForAccount // lifting a hold
+	if on {
+		act = staff.PlaceFraudHold
+	}
+	if err := authorize(actor, act); err != nil {
+		return account.View{}, err
+	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		_, err := t.execute(enforce.FraudHold(a, on, reason))
 		return err
@@ -454,6 +474,9 @@ func (s *Service) FraudHold(ctx context.Context, actor Actor, id string, on bool
 
 // Remedy accepts a member's remedy of a suspension (enforce.Remedy).
 func (s *Service) Remedy(ctx context.Context, actor Actor, id, note string) (account.View, error) {
+	if err := authorize(actor, staff.CareForAccount); err != nil {
+		return account.View{}, err
+	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		effs, err := enforce.Remedy(a, note)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"standing/internal/market"
 	"standing/internal/notice"
 	"standing/internal/problem"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
@@ -165,6 +166,9 @@ type ClosureInput struct {
 
 // CloseAccount closes an account (L1, L2, L6, L7, L11).
 func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in ClosureInput) (account.View, error) {
+	if err := authorize(actor, staff.CareForAccount); err != nil {
+		return account.View{}, err
+	}
 	if in.Reason == nil {
 		return account.View{}, problem.Invalid("a closure gives a reason", problem.Field("reason", "required", "one of "+strings.Join(closure.Reasons, ", ")))
 	}
@@ -230,6 +234,9 @@ type ReactivationInput struct {
 
 // Reactivate brings a closed account back (L8).
 func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in ReactivationInput) (account.View, error) {
+	if err := authorize(actor, staff.CareForAccount); err != nil {
+		return account.View{}, err
+	}
 	if !slices.Contains([]string{"web", "mobile_app", "support"}, *in.Channel) {
 		return account.View{}, problem.Invalid("unknown channel", problem.Field("channel", "invalid", "web, mobile_app or support"))
 	}
@@ -332,6 +339,9 @@ func (s *Service) CloseTeam(ctx context.Context, actor Actor, k market.TeamKind,
 // Erase removes an account's personal data on a verified request once no
 // obligation remains (L10); keyed signal hashes and decisions stay.
 func (s *Service) Erase(ctx context.Context, actor Actor, id string) (account.View, error) {
+	if err := authorize(actor, staff.Erase); err != nil {
+		return account.View{}, err
+	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		obl, err := t.obligationBlockers(a)
 		if err != nil {

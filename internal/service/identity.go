@@ -12,6 +12,7 @@ import (
 	"standing/internal/linkage"
 	"standing/internal/problem"
 	"standing/internal/simulate"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
@@ -112,6 +113,9 @@ func (s *Service) Links(ctx context.Context, id string) (Page[decision.Link], er
 
 // RequestVerification starts the I2 deadline.
 func (s *Service) RequestVerification(ctx context.Context, actor Actor, id string) (account.View, error) {
+	if err := authorize(actor, staff.CareForAccount); err != nil {
+		return account.View{}, err
+	}
 	var out account.View
 	err := s.update(ctx, actor, func(t *txn) error {
 		a, err := t.loadAccount(id)

@@ -16,6 +16,7 @@ import (
 	"standing/internal/screen"
 	"standing/internal/simulate"
 	"standing/internal/spam"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
@@ -281,6 +282,9 @@ type MessageReviewInput struct {
 // (messaging.Review): released, it is delivered and its strike removed;
 // upheld, it stays held.
 func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in MessageReviewInput) (HeldMessage, error) {
+	if err := authorize(actor, staff.ReviewMessage); err != nil {
+		return HeldMessage{}, err
+	}
 	var out HeldMessage
 	err := s.update(ctx, actor, func(t *txn) error {
 		m, err := get[market.Message](t, "message", id)

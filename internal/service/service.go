@@ -22,13 +22,17 @@ import (
 	"standing/internal/policy"
 	"standing/internal/problem"
 	"standing/internal/screen"
+	"standing/internal/staff"
 	"standing/internal/store"
 )
 
-// Actor is who asks for a change: recorded on every audit event.
+// Actor is who asks for a change: recorded on every audit event. Role is
+// the staff role a named member acts with (agent, lead, admin); it decides
+// what they may do (roles.go) and is not recorded: the id names the member.
 type Actor struct {
-	Kind string `json:"kind"` // member, staff, integration, admin, system
-	ID   string `json:"id"`
+	Kind string     `json:"kind"` // member, staff, integration, admin, system
+	ID   string     `json:"id"`
+	Role staff.Role `json:"-"`
 }
 
 // System is the actor of automated decisions and due-time jobs.

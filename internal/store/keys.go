@@ -17,18 +17,20 @@ type Key struct {
 	Role       string
 	Name       string
 	StaffID    string // "" when the key belongs to no named member
+	StaffRole  string // that member's role (agent, lead, admin), "" for none
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
 	RevokedAt  *time.Time
 }
 
-const keyColumns = `id, hash, role, name, COALESCE(staff_id, ''), created_at, last_used_at, revoked_at`
+const keyColumns = `id, hash, role, name, COALESCE(staff_id, ''),
+	COALESCE((SELECT m.role FROM staff_members m WHERE m.id = api_keys.staff_id), ''), created_at, last_used_at, revoked_at`
 
 func scanKey(r interface{ Scan(...any) error }) (Key, error) {
 	var k Key
 	var at int64
 	var used, revoked sql.NullInt64
-	if err := r.Scan(&k.ID, &k.Hash, &k.Role, &k.Name, &k.StaffID, &at, &used, &revoked); err != nil {
+	if err := r.Scan(&k.ID, &k.Hash, &k.Role, &k.Name, &k.StaffID, &k.StaffRole, &at, &used, &revoked); err != nil {
 		return k, err
 	}
 	k.CreatedAt = fromMicros(at)

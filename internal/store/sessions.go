@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -12,9 +13,10 @@ import (
 // token itself lives in the staff member's cookie and nowhere else.
 type Session struct {
 	TokenHash string
-	KeyID     string // the key it was opened with
-	StaffID   string // the staff member, once members sign in ("" for a bare key)
-	Role      string // the role the session acts with (staff, admin, ...)
+	KeyID     string // the key it was opened with, "" for a member's own sign-in
+	StaffID   string // the staff member ("" for a key of no member)
+	Role      string // the actor kind the session acts as (staff, admin)
+	StaffRole string // the member's role now (agent, lead, admin), read by LiveSession
 	CSRF      string // the token every form of the session carries
 	CreatedAt time.Time
 	SeenAt    time.Time // last request: the idle expiry counts from here
@@ -33,15 +35,21 @@ func (t *Tx) CreateSession(ctx context.Context, s Session) error {
 
 // LiveSession finds the session with that token hash if it has not ended,
 // has not passed its absolute expiry at now, was seen within idle of now,
-// and the key it was opened with still exists. Otherwise ErrNotFound.
+// the key it was opened with (if any) is not revoked, and its staff member
+// (if any) is not disabled. Otherwise ErrNotFound. The member's role is
+// read with it, so a session acts with the role the member has now.
 func (t *Tx) LiveSession(ctx context.Context, hash string, now time.Time, idle time.Duration) (Session, error) {
 	var s Session
 	var created, seen, expires int64
-	err := t.queryRow(ctx, `SELECT s.token_hash, s.key_id, s.staff_id, s.role, s.csrf, s.created_at, s.seen_at, s.expires_at
-		FROM console_sessions s JOIN api_keys k ON k.id = s.key_id
-		WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND s.seen_at > $3 AND k.revoked_at IS NULL`,
+	err := t.queryRow(ctx, `SELECT s.token_hash, s.key_id, s.staff_id, s.role, COALESCE(m.role, ''), s.csrf, s.created_at, s.seen_at, s.expires_at
+		FROM console_sessions s
+		LEFT JOIN api_keys k ON k.id = s.key_id
+		LEFT JOIN staff_members m ON m.id = s.staff_id
+		WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND s.seen_at > $3
+		AND (s.key_id = '' OR (k.id IS NOT NULL AND k.revoked_at IS NULL))
+		AND (s.staff_id = '' OR (m.id IS NOT NULL AND m.disabled_at IS NULL))`,
 		hash, micros(now), micros(now.Add(-idle))).
-		Scan(&s.TokenHash, &s.KeyID, &s.StaffID, &s.Role, &s.CSRF, &created, &seen, &expires)
+		Scan(&s.TokenHash, &s.KeyID, &s.StaffID, &s.Role, &s.StaffRole, &s.CSRF, &created, &seen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, ErrNotFound
 	}
@@ -90,9 +98,9 @@ func (t *Tx) PurgeSessions(ctx context.Context, before time.Time) error {
 	return nil
 }
 
-// KeyNames maps key ids to the names their keys were created with (a
-// person's name for staff keys), for showing who did what in the console.
-// Unknown ids are left out.
+// KeyNames maps actor ids to people's names, for showing who did what in
+// the console: a staff member's id (stf_) to their name, a key's id to the
+// name it was created with. Unknown ids are left out.
 func (t *Tx) KeyNames(ctx context.Context, ids []string) (map[string]string, error) {
 	out := map[string]string{}
 	for _, id := range ids {
@@ -100,7 +108,11 @@ func (t *Tx) KeyNames(ctx context.Context, ids []string) (map[string]string, err
 			continue
 		}
 		var name string
-		err := t.queryRow(ctx, `SELECT name FROM api_keys WHERE id = $1`, id).Scan(&name)
+		q := `SELECT name FROM api_keys WHERE id = $1`
+		if strings.HasPrefix(id, "stf_") {
+			q = `SELECT name FROM staff_members WHERE id = $1`
+		}
+		err := t.queryRow(ctx, q, id).Scan(&name)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
