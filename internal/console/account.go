@@ -73,9 +73,9 @@ func (c *Console) accountAction(w http.ResponseWriter, r *http.Request, act func
 // sanction issues a staff sanction with its notice.
 func (c *Console) sanction(w http.ResponseWriter, r *http.Request, s session) {
 	f := r.PostForm
-	in := service.SanctionInput{Rule: opt(f.Get("rule")), Action: opt(f.Get("action")), Reason: opt(f.Get("reason")),
-		Capability: opt(f.Get("capability"))}
-	if in.Rule == nil || in.Action == nil || in.Reason == nil {
+	in := service.SanctionInput{Rule: trimmed(f.Get("rule")), Action: trimmed(f.Get("action")), Reason: trimmed(f.Get("reason")),
+		Capability: trimmed(f.Get("capability"))}
+	if in.Rule == "" || in.Action == "" || in.Reason == "" {
 		c.fail(w, r, problem.Invalid("a sanction needs a rule, an action and a reason"))
 		return
 	}

@@ -130,10 +130,10 @@ type screened struct {
 
 // resolutionInput reads a decision form.
 func resolutionInput(f url.Values) service.ResolutionInput {
-	in := service.ResolutionInput{Outcome: opt(f.Get("outcome")), Reason: opt(f.Get("reason")), Note: opt(f.Get("note")),
-		KeepAccountID: opt(f.Get("keep_account_id")), Rule: opt(f.Get("rule"))}
+	in := service.ResolutionInput{Outcome: trimmed(f.Get("outcome")), Reason: trimmed(f.Get("reason")), Note: trimmed(f.Get("note")),
+		KeepAccountID: trimmed(f.Get("keep_account_id")), Rule: trimmed(f.Get("rule"))}
 	if linked := f["linked_account_ids"]; len(linked) > 0 {
-		in.LinkedAccountIDs = &linked
+		in.LinkedAccountIDs = linked
 	}
 	return in
 }
@@ -144,7 +144,7 @@ func resolutionInput(f url.Values) service.ResolutionInput {
 // the next case of the queue.
 func (c *Console) resolve(w http.ResponseWriter, r *http.Request, s session) {
 	id, in := r.PathValue("id"), resolutionInput(r.PostForm)
-	if in.Outcome == nil {
+	if in.Outcome == "" {
 		c.fail(w, r, problem.Invalid("choose an outcome", problem.Field("outcome", "required", "one of the outcomes the case offers")))
 		return
 	}

@@ -344,6 +344,9 @@ func span(d time.Duration) string {
 	}
 }
 
+// trimmed is a form value without surrounding space.
+func trimmed(s string) string { return strings.TrimSpace(s) }
+
 // opt is a trimmed form value, nil when empty.
 func opt(s string) *string {
 	s = strings.TrimSpace(s)

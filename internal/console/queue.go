@@ -121,7 +121,7 @@ func (c *Console) bulkAssign(w http.ResponseWriter, r *http.Request, s session) 
 func (c *Console) bulkResolve(w http.ResponseWriter, r *http.Request, s session) {
 	f := r.PostForm
 	ids, in := f["case"], resolutionInput(f)
-	if len(ids) == 0 || in.Outcome == nil {
+	if len(ids) == 0 || in.Outcome == "" {
 		c.fail(w, r, problem.Invalid("choose cases and an outcome"))
 		return
 	}

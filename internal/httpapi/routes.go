@@ -238,8 +238,8 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/screen", rIS, "Screen text, no side effect (C1-C4)", bodyOf[screenInput](), nil, func(q *req) (int, any, error) {
 			return ok(s.screen(*in[screenInput](q)))
 		}},
-		route{"POST", "/v1/accounts/{id}/sanctions", rS, "A staff sanction with its notice", bodyOf[service.SanctionInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.Sanction(q.ctx, q.actor, q.path("id"), *in[service.SanctionInput](q)))
+		route{"POST", "/v1/accounts/{id}/sanctions", rS, "A staff sanction with its notice", bodyOf[sanctionInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.Sanction(q.ctx, q.actor, q.path("id"), in[sanctionInput](q).command()))
 		}},
 		route{"POST", "/v1/accounts/{id}/remedy", rS, "Accept a remedy: lift a suspension before its deadline (E1)", bodyOf[remedyInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.Remedy(q.ctx, q.actor, q.path("id"), str(in[remedyInput](q).Note)))
@@ -250,8 +250,8 @@ func (s *Server) table() []route {
 		route{"DELETE", "/v1/accounts/{id}/fraud-hold", rS, "Lift a fraud hold (E4)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.FraudHold(q.ctx, q.actor, q.path("id"), false, "lifted by staff"))
 		}},
-		route{"POST", "/v1/cases", rIS, "Open a case (section 9; appeals E3)", bodyOf[service.CaseInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.OpenCase(q.ctx, q.actor, *in[service.CaseInput](q)))
+		route{"POST", "/v1/cases", rIS, "Open a case (section 9; appeals E3)", bodyOf[caseInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.OpenCase(q.ctx, q.actor, in[caseInput](q).command()))
 		}},
 		route{"GET", "/v1/cases", rS, "Case queues", nil, append([]string{"kind", "status", "account_id"}, list...), func(q *req) (int, any, error) {
 			o, err := q.list()
@@ -263,15 +263,15 @@ func (s *Server) table() []route {
 		route{"GET", "/v1/cases/{id}", rS, "A case with its history", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.GetCase(q.ctx, q.path("id")))
 		}},
-		route{"PATCH", "/v1/cases/{id}", rS, "Assign a case, change its status, add a note", bodyOf[service.CaseUpdate](), nil, func(q *req) (int, any, error) {
+		route{"PATCH", "/v1/cases/{id}", rS, "Assign a case, change its status, add a note", bodyOf[caseUpdate](), nil, func(q *req) (int, any, error) {
 			m, err := q.ifMatch()
 			if err != nil {
 				return 0, nil, err
 			}
-			return ok(svc.UpdateCase(q.ctx, q.actor, q.path("id"), m, *in[service.CaseUpdate](q)))
+			return ok(svc.UpdateCase(q.ctx, q.actor, q.path("id"), m, in[caseUpdate](q).command()))
 		}},
-		route{"POST", "/v1/cases/{id}/resolution", rS, "Resolve a case, performing its outcome", bodyOf[service.ResolutionInput](), nil, func(q *req) (int, any, error) {
-			return ok(svc.Resolve(q.ctx, q.actor, q.path("id"), *in[service.ResolutionInput](q)))
+		route{"POST", "/v1/cases/{id}/resolution", rS, "Resolve a case, performing its outcome", bodyOf[resolutionInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.Resolve(q.ctx, q.actor, q.path("id"), in[resolutionInput](q).command()))
 		}},
 		route{"GET", "/v1/notices/{id}", rIS, "A notice", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Notice(q.ctx, q.path("id")))

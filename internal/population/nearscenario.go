@@ -253,8 +253,7 @@ func (c InProcess) Onboard(s Signup) (string, string, error) {
 
 // Ban implements NearClient and Client.
 func (c InProcess) Ban(id string) error {
-	rule, action, reason := "V4", "ban", "fraud"
 	_, err := c.Svc.Sanction(c.Ctx, service.Actor{Kind: "staff", ID: "stf_population"}, id,
-		service.SanctionInput{Rule: &rule, Action: &action, Reason: &reason})
+		service.SanctionInput{Rule: "V4", Action: "ban", Reason: "fraud"})
 	return err
 }

@@ -104,14 +104,15 @@ func (t *txn) openCase(c Case, automated bool) (*Case, error) {
 	return &c, t.emit("case.opened", map[string]any{"case_id": c.ID, "kind": c.Kind, "account_id": c.AccountID})
 }
 
-// CaseInput is the body of POST /v1/cases.
+// CaseInput is the command to open a case. NoticeID is nil when the case
+// names no notice (an appeal must name one).
 type CaseInput struct {
-	Kind              *string   `json:"kind" req:"true"`
-	AccountID         *string   `json:"account_id" req:"true"`
-	Channel           *string   `json:"channel" req:"true"`
-	Body              *string   `json:"body" req:"true"`
-	RelatedAccountIDs *[]string `json:"related_account_ids"`
-	NoticeID          *string   `json:"notice_id"`
+	Kind              string
+	AccountID         string
+	Channel           string
+	Body              string
+	RelatedAccountIDs []string
+	NoticeID          *string
 }
 
 // OpenCase files a case from a member (through the integration) or staff.
@@ -123,14 +124,14 @@ func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case
 	}
 	var out Case
 	var errs []problem.FieldError
-	kind := cases.Kind(*in.Kind)
+	kind := cases.Kind(in.Kind)
 	if !kind.Valid() {
 		errs = append(errs, problem.Field("kind", "invalid", "one of "+strings.Join(CaseKinds(), ", ")))
 	}
-	if !slices.Contains(Channels, *in.Channel) {
+	if !slices.Contains(Channels, in.Channel) {
 		errs = append(errs, problem.Field("channel", "invalid", "one of web, email, chat, phone"))
 	}
-	if len(*in.Body) > 20000 {
+	if len(in.Body) > 20000 {
 		errs = append(errs, problem.Field("body", "invalid", "at most 20000 characters"))
 	}
 	if kind == cases.Appeal && in.NoticeID == nil {
@@ -141,18 +142,15 @@ func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case
 	}
 	if actor.Kind == "member" {
 		switch {
-		case kind == cases.Report && *in.AccountID == actor.ID:
+		case kind == cases.Report && in.AccountID == actor.ID:
 			return out, problem.Invalid("a member cannot report itself", problem.Field("account_id", "invalid", "the reported member, not the reporter"))
-		case kind != cases.Report && *in.AccountID != actor.ID:
-			return out, problem.Newf("not_owner", "account %s cannot open a %s case for account %s", actor.ID, kind, *in.AccountID)
+		case kind != cases.Report && in.AccountID != actor.ID:
+			return out, problem.Newf("not_owner", "account %s cannot open a %s case for account %s", actor.ID, kind, in.AccountID)
 		}
 	}
-	var related []string
-	if in.RelatedAccountIDs != nil {
-		related = *in.RelatedAccountIDs
-	}
+	related := in.RelatedAccountIDs
 	err := s.update(ctx, actor, func(t *txn) error {
-		if _, err := t.loadAccount(*in.AccountID); err != nil {
+		if _, err := t.loadAccount(in.AccountID); err != nil {
 			return err
 		}
 		for _, r := range related {
@@ -160,7 +158,7 @@ func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case
 				return err
 			}
 		}
-		c := Case{Kind: kind, AccountID: *in.AccountID, Channel: *in.Channel, Body: *in.Body, RelatedAccountIDs: related}
+		c := Case{Kind: kind, AccountID: in.AccountID, Channel: in.Channel, Body: in.Body, RelatedAccountIDs: related}
 		if kind == cases.Report && actor.Kind == "member" {
 			c.ReporterAccountID = actor.ID
 		}
@@ -231,12 +229,12 @@ func (s *Service) GetCase(ctx context.Context, id string) (Case, error) {
 	return out, err
 }
 
-// CaseUpdate is the body of PATCH /v1/cases/{id}: assign, move to review,
+// CaseUpdate is the command to assign a case, move it to review,
 // withdraw, or add a note.
 type CaseUpdate struct {
-	Assignee *string `json:"assignee"`
-	Status   *string `json:"status"`
-	Note     *string `json:"note"`
+	Assignee *string
+	Status   *string
+	Note     *string
 }
 
 // UpdateCase assigns a case, changes its status or adds a note.
@@ -283,29 +281,26 @@ func (s *Service) UpdateCase(ctx context.Context, actor Actor, id string, ifMatc
 	return out, err
 }
 
-// ResolutionInput is the body of POST /v1/cases/{id}/resolution: reason
+// ResolutionInput is the command to resolve a case: reason
 // is written for the member, note stays with staff.
 type ResolutionInput struct {
-	Outcome          *string   `json:"outcome" req:"true"`
-	Reason           *string   `json:"reason"`
-	Note             *string   `json:"note"`
-	KeepAccountID    *string   `json:"keep_account_id"`
-	Rule             *string   `json:"rule"`
-	LinkedAccountIDs *[]string `json:"linked_account_ids"`
+	Outcome          string
+	Reason           string
+	Note             string
+	KeepAccountID    string
+	Rule             string
+	LinkedAccountIDs []string
 }
 
 // Resolve decides a case's outcome (cases.Resolve) and carries it out in one
 // transaction with every audit event it causes (POLICY.md section 9).
 func (s *Service) Resolve(ctx context.Context, actor Actor, id string, in ResolutionInput) (Case, error) {
 	var out Case
-	if len(str(in.Reason)) > 5000 || len(str(in.Note)) > 20000 {
+	if len(in.Reason) > 5000 || len(in.Note) > 20000 {
 		return out, problem.Invalid("reason or note too long", problem.Field("reason", "invalid", "reason at most 5000, note at most 20000 characters"))
 	}
-	r := cases.Resolution{Outcome: cases.Outcome(*in.Outcome), Reason: strings.TrimSpace(str(in.Reason)), Note: str(in.Note),
-		KeepAccountID: str(in.KeepAccountID), Rule: str(in.Rule)}
-	if in.LinkedAccountIDs != nil {
-		r.LinkedAccountIDs = *in.LinkedAccountIDs
-	}
+	r := cases.Resolution{Outcome: cases.Outcome(in.Outcome), Reason: strings.TrimSpace(in.Reason), Note: in.Note,
+		KeepAccountID: in.KeepAccountID, Rule: in.Rule, LinkedAccountIDs: in.LinkedAccountIDs}
 	err := s.update(ctx, actor, func(t *txn) error {
 		c, err := get[Case](t, "case", id)
 		if err != nil {
@@ -395,13 +390,14 @@ func (t *txn) caseFacts(c *Case) (cases.Facts, error) {
 	return f, err
 }
 
-// SanctionInput is the body of POST .../sanctions.
+// SanctionInput is the command for a staff sanction; RespondWithinHours
+// is nil when the default response window applies.
 type SanctionInput struct {
-	Rule               *string `json:"rule" req:"true"`
-	Action             *string `json:"action" req:"true"`
-	Reason             *string `json:"reason" req:"true"`
-	Capability         *string `json:"capability"`
-	RespondWithinHours *int    `json:"respond_within_hours"`
+	Rule               string
+	Action             string
+	Reason             string
+	Capability         string
+	RespondWithinHours *int
 }
 
 // NoticeResult pairs a notice with the account after it.
@@ -417,13 +413,13 @@ func (s *Service) Sanction(ctx context.Context, actor Actor, id string, in Sanct
 	}
 	var out NoticeResult
 	var errs []problem.FieldError
-	if _, ok := policy.Lookup(*in.Rule); !ok {
+	if _, ok := policy.Lookup(in.Rule); !ok {
 		errs = append(errs, problem.Field("rule", "invalid", "a rule id of POLICY.md such as V5"))
 	}
-	if !slices.Contains([]string{notice.Warning, notice.Restriction, notice.Suspension, notice.Ban}, *in.Action) {
+	if !slices.Contains([]string{notice.Warning, notice.Restriction, notice.Suspension, notice.Ban}, in.Action) {
 		errs = append(errs, problem.Field("action", "invalid", "one of warning, restriction, suspension, ban"))
 	}
-	if *in.Action == notice.Restriction && (in.Capability == nil || !account.ValidCapability(*in.Capability)) {
+	if in.Action == notice.Restriction && !account.ValidCapability(in.Capability) {
 		errs = append(errs, problem.Field("capability", "invalid", "a restriction names a capability: "+strings.Join(account.Capabilities, ", ")))
 	}
 	if in.RespondWithinHours != nil && (*in.RespondWithinHours < 1 || *in.RespondWithinHours > 24*365) {
@@ -437,7 +433,7 @@ func (s *Service) Sanction(ctx context.Context, actor Actor, id string, in Sanct
 		if err != nil {
 			return err
 		}
-		req := enforce.Sanction{Rule: *in.Rule, Action: *in.Action, Reason: *in.Reason, Capability: str(in.Capability)}
+		req := enforce.Sanction{Rule: in.Rule, Action: in.Action, Reason: in.Reason, Capability: in.Capability}
 		if in.RespondWithinHours != nil {
 			d := time.Duration(*in.RespondWithinHours) * time.Hour
 			req.Within = &d

@@ -32,11 +32,8 @@ type ResolutionPreview struct {
 // reason, a closure blocker) is returned in the preview, not as an error.
 func (s *Service) PreviewResolution(ctx context.Context, caseID string, in ResolutionInput) (ResolutionPreview, error) {
 	var out ResolutionPreview
-	r := cases.Resolution{Outcome: cases.Outcome(str(in.Outcome)), Reason: strings.TrimSpace(str(in.Reason)), Note: str(in.Note),
-		KeepAccountID: str(in.KeepAccountID), Rule: str(in.Rule)}
-	if in.LinkedAccountIDs != nil {
-		r.LinkedAccountIDs = *in.LinkedAccountIDs
-	}
+	r := cases.Resolution{Outcome: cases.Outcome(in.Outcome), Reason: strings.TrimSpace(in.Reason), Note: in.Note,
+		KeepAccountID: in.KeepAccountID, Rule: in.Rule, LinkedAccountIDs: in.LinkedAccountIDs}
 	err := s.read(ctx, func(t *txn) error {
 		c, err := get[Case](t, "case", caseID)
 		if err != nil {
