@@ -43,12 +43,12 @@ func (c *Console) heldMessages(w http.ResponseWriter, r *http.Request, _ session
 // reviewMessage releases or upholds a held message (service.ReviewMessage);
 // upholding needs a reason.
 func (c *Console) reviewMessage(w http.ResponseWriter, r *http.Request, s session) {
-	in := service.MessageReviewInput{Outcome: opt(r.PostForm.Get("outcome")), Reason: opt(r.PostForm.Get("reason"))}
-	if in.Outcome == nil {
+	in := service.MessageReviewInput{Outcome: trimmed(r.PostForm.Get("outcome")), Reason: trimmed(r.PostForm.Get("reason"))}
+	if in.Outcome == "" {
 		c.fail(w, r, problem.Invalid("choose release or uphold", problem.Field("outcome", "required", "release or uphold")))
 		return
 	}
-	if *in.Outcome == "uphold" && in.Reason == nil {
+	if in.Outcome == "uphold" && in.Reason == "" {
 		c.fail(w, r, problem.Invalid("upholding a held message needs a reason", problem.Field("reason", "required", "why the message stays held")))
 		return
 	}

@@ -215,11 +215,11 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/invoices/{id}/payment", rI, "Pay an invoice (acting: owner or admin)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.PayInvoice(q.ctx, q.actor, q.acting, q.path("id")))
 		}},
-		route{"POST", "/v1/messages", rI, "Send a message, screened (C2, C3, V3, V5)", bodyOf[service.MessageInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.Send(q.ctx, q.actor, false, *in[service.MessageInput](q)))
+		route{"POST", "/v1/messages", rI, "Send a message, screened (C2, C3, V3, V5)", bodyOf[messageInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.Send(q.ctx, q.actor, false, in[messageInput](q).command()))
 		}},
-		route{"POST", "/v1/invitations", rI, "Invite to a job, screened; counts toward spam (V3)", bodyOf[service.MessageInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.Send(q.ctx, q.actor, true, *in[service.MessageInput](q)))
+		route{"POST", "/v1/invitations", rI, "Invite to a job, screened; counts toward spam (V3)", bodyOf[messageInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.Send(q.ctx, q.actor, true, in[messageInput](q).command()))
 		}},
 		route{"GET", "/v1/messages", rS, "Messages by status: held ones wait for a person (V5), oldest first", nil, append([]string{"status", "account_id"}, list...), func(q *req) (int, any, error) {
 			o, err := q.list()
@@ -228,11 +228,11 @@ func (s *Server) table() []route {
 			}
 			return ok(svc.Messages(q.ctx, q.query("status"), q.query("account_id"), o))
 		}},
-		route{"POST", "/v1/messages/{id}/review", rS, "Release or uphold a held message (V5, section 9)", bodyOf[service.MessageReviewInput](), nil, func(q *req) (int, any, error) {
-			return ok(svc.ReviewMessage(q.ctx, q.actor, q.path("id"), *in[service.MessageReviewInput](q)))
+		route{"POST", "/v1/messages/{id}/review", rS, "Release or uphold a held message (V5, section 9)", bodyOf[messageReviewInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.ReviewMessage(q.ctx, q.actor, q.path("id"), in[messageReviewInput](q).command()))
 		}},
-		route{"POST", "/v1/reviews", rI, "Review a contract (V7, V8)", bodyOf[service.ReviewInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.PostReview(q.ctx, q.actor, *in[service.ReviewInput](q)))
+		route{"POST", "/v1/reviews", rI, "Review a contract (V7, V8)", bodyOf[reviewInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.PostReview(q.ctx, q.actor, in[reviewInput](q).command()))
 		}},
 		// Screening, enforcement, cases, reports
 		route{"POST", "/v1/screen", rIS, "Screen text, no side effect (C1-C4)", bodyOf[screenInput](), nil, func(q *req) (int, any, error) {

@@ -20,12 +20,13 @@ import (
 	"standing/internal/store"
 )
 
-// MessageInput is the body of POST /v1/messages and /v1/invitations.
+// MessageInput is the command to send a message or an invitation; JobID
+// is nil when the message names no job (an invitation must name one).
 type MessageInput struct {
-	JobID         *string `json:"job_id"`
-	FromAccountID *string `json:"from_account_id" req:"true"`
-	ToAccountID   *string `json:"to_account_id" req:"true"`
-	Body          *string `json:"body" req:"true"`
+	JobID         *string
+	FromAccountID string
+	ToAccountID   string
+	Body          string
 }
 
 // MessageView is the message object of the answer.
@@ -58,22 +59,22 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 			return out, problem.Invalid("an invitation names its job", problem.Field("job_id", "required", "the job the invitation is for"))
 		}
 	}
-	if len(*in.Body) > 50000 {
+	if len(in.Body) > 50000 {
 		return out, problem.Invalid("body too long", problem.Field("body", "invalid", "at most 50000 bytes"))
 	}
-	if err := actingAs(actor, "from_account_id", *in.FromAccountID); err != nil {
+	if err := actingAs(actor, "from_account_id", in.FromAccountID); err != nil {
 		return out, err
 	}
-	findings := s.screener.Screen(*in.Body, surface)
+	findings := s.screener.Screen(in.Body, surface)
 	err := s.update(ctx, actor, func(t *txn) error {
-		if err := t.lockAccounts(*in.FromAccountID, *in.ToAccountID); err != nil {
+		if err := t.lockAccounts(in.FromAccountID, in.ToAccountID); err != nil {
 			return err
 		}
-		from, err := t.loadAccount(*in.FromAccountID)
+		from, err := t.loadAccount(in.FromAccountID)
 		if err != nil {
 			return err
 		}
-		to, err := t.loadAccount(*in.ToAccountID)
+		to, err := t.loadAccount(in.ToAccountID)
 		if err != nil {
 			return err
 		}
@@ -101,10 +102,10 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 			return err
 		}
 		first := p.Version == 0
-		o := messaging.Decide(*in.Body, findings, messaging.Facts{Invitation: invitation, HasContract: p.HasContract, FirstMet: p.FirstMet,
+		o := messaging.Decide(in.Body, findings, messaging.Facts{Invitation: invitation, HasContract: p.HasContract, FirstMet: p.FirstMet,
 			Now: t.now, Settings: t.s.set})
 		m := &market.Message{ID: ids.New(map[bool]string{true: "inv", false: "msg"}[invitation]), Kind: surface, JobID: in.JobID,
-			From: from.ID, To: to.ID, Body: *in.Body, Status: o.Status, FirstContact: first, CreatedAt: t.now,
+			From: from.ID, To: to.ID, Body: in.Body, Status: o.Status, FirstContact: first, CreatedAt: t.now,
 			Findings: findings, Rule: o.Rule, HasContract: p.HasContract}
 		d := decision.Decision{Outcome: "allow", Reasons: o.Reasons, Links: []decision.Link{}}
 		if o.Status != messaging.Delivered {
@@ -114,7 +115,7 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 			m.BodyDelivered = &o.Body
 		}
 		if first {
-			m.Sketch = spam.Sketch(*in.Body)
+			m.Sketch = spam.Sketch(in.Body)
 		}
 		var effs []effect.Effect
 		if o.Rule != "" {
@@ -272,10 +273,10 @@ func (s *Service) Messages(ctx context.Context, status, accountID string, opts L
 	return out, err
 }
 
-// MessageReviewInput is the body of POST /v1/messages/{id}/review.
+// MessageReviewInput is the command to release or uphold a held message.
 type MessageReviewInput struct {
-	Outcome *string `json:"outcome" req:"true"`
-	Reason  *string `json:"reason"`
+	Outcome string
+	Reason  string
 }
 
 // ReviewMessage carries out a person's review of a held message
@@ -313,7 +314,7 @@ func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in 
 				return err
 			}
 		}
-		effs, err := messaging.Review(hm, str(in.Outcome), str(in.Reason), status)
+		effs, err := messaging.Review(hm, in.Outcome, in.Reason, status)
 		if err != nil {
 			return err
 		}
@@ -323,12 +324,12 @@ func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in 
 		if m, err = get[market.Message](t, "message", id); err != nil { // released by the executor
 			return err
 		}
-		m.Reviewed = &market.MessageReview{Outcome: str(in.Outcome), Reason: str(in.Reason), By: actor.ID, At: t.now}
+		m.Reviewed = &market.MessageReview{Outcome: in.Outcome, Reason: in.Reason, By: actor.ID, At: t.now}
 		if err := t.saveMessage(m); err != nil {
 			return err
 		}
 		out = heldView(m)
-		return t.audit(Event{AccountID: m.From, Action: "message_reviewed", Rule: "V5", Reason: str(in.Outcome), Ref: m.ID})
+		return t.audit(Event{AccountID: m.From, Action: "message_reviewed", Rule: "V5", Reason: in.Outcome, Ref: m.ID})
 	})
 	return out, err
 }
@@ -344,29 +345,29 @@ func (t *txn) releaseMessage(id, body string) error {
 	return t.saveMessage(m)
 }
 
-// ReviewInput is the body of POST /v1/reviews.
+// ReviewInput is the command to review a contract.
 type ReviewInput struct {
-	ContractID      *string `json:"contract_id" req:"true"`
-	AuthorAccountID *string `json:"author_account_id" req:"true"`
-	Rating          *int    `json:"rating" req:"true"`
-	Text            *string `json:"text" req:"true"`
+	ContractID      string
+	AuthorAccountID string
+	Rating          int
+	Text            string
 }
 
 // PostReview publishes a review, or voids it and bans both sides when
 // author and subject are linked accounts (V8).
 func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (market.Review, error) {
 	var out market.Review
-	if *in.Rating < 1 || *in.Rating > 5 {
+	if in.Rating < 1 || in.Rating > 5 {
 		return out, problem.Invalid("rating is 1 to 5", problem.Field("rating", "invalid", "1 to 5"))
 	}
-	if len(*in.Text) > 5000 {
+	if len(in.Text) > 5000 {
 		return out, problem.Invalid("text too long", problem.Field("text", "invalid", "at most 5000 characters"))
 	}
-	if err := actingAs(actor, "author_account_id", *in.AuthorAccountID); err != nil {
+	if err := actingAs(actor, "author_account_id", in.AuthorAccountID); err != nil {
 		return out, err
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		c, err := get[market.Contract](t, "contract", *in.ContractID)
+		c, err := get[market.Contract](t, "contract", in.ContractID)
 		if err != nil {
 			return err
 		}
@@ -374,7 +375,7 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 		if err != nil {
 			return err
 		}
-		author := *in.AuthorAccountID
+		author := in.AuthorAccountID
 		subject := c.FreelancerID
 		switch {
 		case author == c.FreelancerID:
@@ -382,8 +383,8 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 		case org.Role(author) == "":
 			return problem.Newf("not_member", "account %s is not a party to contract %s", author, c.ID)
 		}
-		r := &market.Review{ID: ids.New("rev"), ContractID: c.ID, AuthorID: author, SubjectID: subject, Rating: *in.Rating,
-			Text: *in.Text, Status: "published", CreatedAt: t.now, Version: 1}
+		r := &market.Review{ID: ids.New("rev"), ContractID: c.ID, AuthorID: author, SubjectID: subject, Rating: in.Rating,
+			Text: in.Text, Status: "published", CreatedAt: t.now, Version: 1}
 		linked, err := t.linkedPair(author, subject)
 		if err != nil {
 			return err
@@ -406,7 +407,8 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 				}
 			}
 		} else if author != c.FreelancerID {
-			c.ClientRating = in.Rating
+			rating := in.Rating
+			c.ClientRating = &rating
 			if err := t.saveContract(c); err != nil {
 				return err
 			}
