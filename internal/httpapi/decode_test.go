@@ -16,7 +16,7 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, v := range []any{&service.SignupInput{}, &service.VerificationInput{}, httpapi.NewCaseInput(), &service.HoursInput{}} {
+		for _, v := range append(httpapi.RequestBodies(), &service.HoursInput{}) {
 			err := httpapi.Decode(body, v)
 			if err == nil {
 				continue

@@ -1,4 +1,7 @@
 package httpapi
 
-// NewCaseInput is a request body of POST /v1/cases, for the decode fuzz.
-func NewCaseInput() any { return &caseInput{} }
+// RequestBodies are request body values of a few routes, for the decode
+// fuzz.
+func RequestBodies() []any {
+	return []any{&signupInput{}, &verificationInput{}, &caseInput{}}
+}

@@ -60,8 +60,8 @@ func (s *Server) table() []route {
 	svc := s.svc
 	rts := []route{
 		// Accounts and identity
-		{"POST", "/v1/accounts", rI, "Sign up (M4)", bodyOf[service.SignupInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.SignUp(q.ctx, q.actor, *in[service.SignupInput](q)))
+		{"POST", "/v1/accounts", rI, "Sign up (M4)", bodyOf[signupInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.SignUp(q.ctx, q.actor, in[signupInput](q).command()))
 		}},
 		{"GET", "/v1/accounts/{id}", rIS, "An account", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Account(q.ctx, q.path("id")))
@@ -73,8 +73,8 @@ func (s *Server) table() []route {
 			}
 			return ok(svc.Accounts(q.ctx, q.query("status"), q.query("q"), o))
 		}},
-		{"POST", "/v1/accounts/{id}/signals", rI, "Record an observed signal (M5)", bodyOf[service.SignalInput](), nil, func(q *req) (int, any, error) {
-			return ok(svc.AddSignal(q.ctx, q.actor, q.path("id"), *in[service.SignalInput](q)))
+		{"POST", "/v1/accounts/{id}/signals", rI, "Record an observed signal (M5)", bodyOf[signalInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.AddSignal(q.ctx, q.actor, q.path("id"), in[signalInput](q).command()))
 		}},
 		{"GET", "/v1/accounts/{id}/links", rS, "Linked accounts with score and signal kinds (M3)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Links(q.ctx, q.path("id")))
@@ -85,15 +85,15 @@ func (s *Server) table() []route {
 		{"POST", "/v1/accounts/{id}/verification-request", rIS, "Start the 7-day verification deadline (I2)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.RequestVerification(q.ctx, q.actor, q.path("id")))
 		}},
-		{"POST", "/v1/accounts/{id}/verification", rI, "Apply an identity verification result (I1, I3, I4, I5)", bodyOf[service.VerificationInput](), nil, func(q *req) (int, any, error) {
-			return ok(svc.Verify(q.ctx, q.actor, q.path("id"), *in[service.VerificationInput](q)))
+		{"POST", "/v1/accounts/{id}/verification", rI, "Apply an identity verification result (I1, I3, I4, I5)", bodyOf[verificationInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.Verify(q.ctx, q.actor, q.path("id"), in[verificationInput](q).command()))
 		}},
-		{"PUT", "/v1/accounts/{id}/profile", rI, "Set the freelancer profile, screened (C2, C3)", bodyOf[service.ProfileInput](), nil, own(func(q *req) (int, any, error) {
+		{"PUT", "/v1/accounts/{id}/profile", rI, "Set the freelancer profile, screened (C2, C3)", bodyOf[profileInput](), nil, own(func(q *req) (int, any, error) {
 			m, err := q.ifMatch()
 			if err != nil {
 				return 0, nil, err
 			}
-			return ok(svc.UpdateProfile(q.ctx, q.actor, q.path("id"), m, *in[service.ProfileInput](q)))
+			return ok(svc.UpdateProfile(q.ctx, q.actor, q.path("id"), m, in[profileInput](q).command()))
 		})},
 		{"PUT", "/v1/accounts/{id}/visibility", rI, "Set visibility (P2)", bodyOf[visibilityInput](), nil, own(func(q *req) (int, any, error) {
 			m, err := q.ifMatch()

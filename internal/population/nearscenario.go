@@ -218,7 +218,7 @@ func (c InProcess) Onboard(s Signup) (string, string, error) {
 	}
 	if s.Profile != "" {
 		title := "Freelancer"
-		if _, err := c.Svc.UpdateProfile(c.Ctx, service.System, id, nil, service.ProfileInput{Title: &title, Overview: &s.Profile}); err != nil {
+		if _, err := c.Svc.UpdateProfile(c.Ctx, service.System, id, nil, service.ProfileInput{Title: title, Overview: s.Profile}); err != nil {
 			return id, "", fmt.Errorf("profile: %w", err)
 		}
 	}
@@ -226,9 +226,9 @@ func (c InProcess) Onboard(s Signup) (string, string, error) {
 		*c.n++
 		h := s.Home
 		doc, typ, country := fmt.Sprintf("P%08d", *c.n), "passport", h.Country
-		r, err := c.Svc.Verify(c.Ctx, service.System, id, service.VerificationInput{LegalName: &s.LegalName, DateOfBirth: &s.DOB, Phone: &s.Phone,
-			Address:    &service.Address{Line1: &h.Line1, City: &h.City, PostalCode: &h.Postal, Country: &country},
-			IDDocument: &service.IDDocument{Type: &typ, Country: &country, Number: &doc}})
+		r, err := c.Svc.Verify(c.Ctx, service.System, id, service.VerificationInput{LegalName: s.LegalName, DateOfBirth: s.DOB, Phone: s.Phone,
+			Address:    service.Address{Line1: h.Line1, City: h.City, PostalCode: h.Postal, Country: country},
+			IDDocument: service.IDDocument{Type: typ, Country: country, Number: doc}})
 		if err != nil {
 			return id, "", fmt.Errorf("verification: %w", err)
 		}

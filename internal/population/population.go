@@ -204,7 +204,7 @@ func WantCaught(technique string) bool {
 // Input is the sign-up as the service's input type takes it.
 func (s Signup) Input() service.SignupInput {
 	f, c := s.Freelancer, !s.Freelancer
-	in := service.SignupInput{Email: &s.Email, Name: &s.Name, Country: &s.Country, Freelancer: &f, Client: &c,
+	in := service.SignupInput{Email: s.Email, Name: s.Name, Country: s.Country, Freelancer: f, Client: c,
 		Signals: &service.SignupSignals{IP: &s.IP, DeviceID: &s.DeviceID, Phone: &s.Phone, PaymentInstrument: &s.Card}}
 	s.nearInput(&in)
 	return in

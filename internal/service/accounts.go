@@ -25,23 +25,24 @@ import (
 
 // SignupSignals are the signals observed at sign-up.
 type SignupSignals struct {
-	IP                *string       `json:"ip"`
-	DeviceID          *string       `json:"device_id"`
-	Phone             *string       `json:"phone"`
-	PaymentInstrument *string       `json:"payment_instrument"`
-	DeviceTraits      *DeviceTraits `json:"device_traits"`
+	IP                *string
+	DeviceID          *string
+	Phone             *string
+	PaymentInstrument *string
+	DeviceTraits      *DeviceTraits
 }
 
-// SignupInput is the body of POST /v1/accounts.
+// SignupInput is the command to sign up; the optional parts are nil when
+// left out.
 type SignupInput struct {
-	ExternalID  *string        `json:"external_id"`
-	Email       *string        `json:"email" req:"true"`
-	Name        *string        `json:"name" req:"true"`
-	Country     *string        `json:"country" req:"true"`
-	DateOfBirth *string        `json:"date_of_birth"`
-	Freelancer  *bool          `json:"freelancer" req:"true"`
-	Client      *bool          `json:"client" req:"true"`
-	Signals     *SignupSignals `json:"signals"`
+	ExternalID  *string
+	Email       string
+	Name        string
+	Country     string
+	DateOfBirth *string
+	Freelancer  bool
+	Client      bool
+	Signals     *SignupSignals
 }
 
 // SignupResult is the answer of a sign-up: the account and the M4 decision.
@@ -219,13 +220,13 @@ func (t *txn) excepted(links []decision.Link, own []string) ([]string, error) {
 func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (SignupResult, error) {
 	var res SignupResult
 	var refusal error
-	email := str(in.Email)
-	country := strings.ToUpper(str(in.Country))
+	email := in.Email
+	country := strings.ToUpper(in.Country)
 	var errs []problem.FieldError
 	if _, err := identity.CanonicalEmail(email); err != nil {
 		errs = append(errs, problem.Field("email", "invalid", "not an email address"))
 	}
-	if n := str(in.Name); n == "" || len(n) > 200 {
+	if n := in.Name; n == "" || len(n) > 200 {
 		errs = append(errs, problem.Field("name", "invalid", "must be 1 to 200 characters"))
 	}
 	if !ValidCountry(country) {
@@ -302,9 +303,9 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			refusal = refused
 			return nil
 		}
-		a.ExternalID, a.Email, a.Name, a.Country = str(in.ExternalID), email, str(in.Name), country
+		a.ExternalID, a.Email, a.Name, a.Country = str(in.ExternalID), email, in.Name, country
 		a.DateOfBirth = str(in.DateOfBirth)
-		a.Freelancer, a.Client = *in.Freelancer, *in.Client
+		a.Freelancer, a.Client = in.Freelancer, in.Client
 		if a.Freelancer {
 			a.ApplyUnverified()
 		}
@@ -446,12 +447,13 @@ func (t *txn) capable(a *account.Account, capability string) error {
 		strings.Join(reasons, "; ")).WithRule(blocks[0].Rule)
 }
 
-// ProfileInput is the body of PUT .../profile.
+// ProfileInput is the command to set a freelancer profile;
+// HourlyRateCents is nil when left out.
 type ProfileInput struct {
-	Title           *string   `json:"title" req:"true"`
-	Overview        *string   `json:"overview" req:"true"`
-	HourlyRateCents *int64    `json:"hourly_rate_cents"`
-	Skills          *[]string `json:"skills"`
+	Title           string
+	Overview        string
+	HourlyRateCents *int64
+	Skills          []string
 }
 
 // UpdateProfile screens and stores a freelancer profile (C2, C3). Adding a
@@ -459,10 +461,10 @@ type ProfileInput struct {
 func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifMatch *int64, in ProfileInput) (account.View, error) {
 	var v account.View
 	var errs []problem.FieldError
-	if len(*in.Title) > 200 {
+	if len(in.Title) > 200 {
 		errs = append(errs, problem.Field("title", "invalid", "at most 200 characters"))
 	}
-	if len(*in.Overview) > 10000 {
+	if len(in.Overview) > 10000 {
 		errs = append(errs, problem.Field("overview", "invalid", "at most 10000 characters"))
 	}
 	if in.HourlyRateCents != nil && *in.HourlyRateCents < 0 {
@@ -470,7 +472,7 @@ func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifM
 	}
 	var skills []string
 	if in.Skills != nil {
-		skills = *in.Skills
+		skills = in.Skills
 		if len(skills) > 50 {
 			errs = append(errs, problem.Field("skills", "invalid", "at most 50 skills"))
 		}
@@ -478,7 +480,7 @@ func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifM
 	if len(errs) > 0 {
 		return v, problem.Invalid("the profile has invalid fields", errs...)
 	}
-	findings := s.screenFields("profile", []field{{"title", *in.Title}, {"overview", *in.Overview}, {"skills", strings.Join(skills, ", ")}})
+	findings := s.screenFields("profile", []field{{"title", in.Title}, {"overview", in.Overview}, {"skills", strings.Join(skills, ", ")}})
 	var refusal error
 	err := s.update(ctx, actor, func(t *txn) error {
 		a, err := t.loadAccount(id)
@@ -495,7 +497,7 @@ func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifM
 			refusal, err = t.refuseContent(a, "profile", findings)
 			return err
 		}
-		a.Profile = &account.Profile{Title: *in.Title, Overview: *in.Overview, Skills: skills}
+		a.Profile = &account.Profile{Title: in.Title, Overview: in.Overview, Skills: skills}
 		if in.HourlyRateCents != nil {
 			a.Profile.HourlyRateCents = *in.HourlyRateCents
 		}
@@ -509,7 +511,7 @@ func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifM
 		if err := t.audit(Event{AccountID: a.ID, Action: "profile_updated"}); err != nil {
 			return err
 		}
-		if _, err := t.nearIntake(a, identity.Facts{Text: *in.Title + "\n" + *in.Overview}, nil); err != nil {
+		if _, err := t.nearIntake(a, identity.Facts{Text: in.Title + "\n" + in.Overview}, nil); err != nil {
 			return err
 		}
 		if err := t.saveAccount(a); err != nil {
@@ -755,7 +757,7 @@ func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
 	return s.update(ctx, System, func(t *txn) error {
 		for _, sa := range batch {
 			in := sa.Input
-			raw := map[string]string{identity.Email: str(in.Email)}
+			raw := map[string]string{identity.Email: in.Email}
 			if sg := in.Signals; sg != nil {
 				for k, v := range map[string]*string{identity.IP: sg.IP, identity.DeviceID: sg.DeviceID, identity.Phone: sg.Phone,
 					identity.PaymentInstrument: sg.PaymentInstrument} {
@@ -764,7 +766,7 @@ func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
 					}
 				}
 			}
-			country := strings.ToUpper(str(in.Country))
+			country := strings.ToUpper(in.Country)
 			sigs, errs := canonicalSignals(raw, country)
 			if len(errs) > 0 {
 				return problem.Invalid("a seeded account has invalid signals", errs...)
@@ -776,8 +778,8 @@ func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
 				sigs = append(sigs, identity.Signal{Kind: identity.Address, Value: identity.CanonicalAddress(sa.Street, "Springfield", "12345", country)})
 			}
 			a := account.New(ids.New("acc"), t.now, t.s.set)
-			a.Email, a.Name, a.Country = str(in.Email), str(in.Name), country
-			a.Freelancer, a.Client = in.Freelancer != nil && *in.Freelancer, in.Client != nil && *in.Client
+			a.Email, a.Name, a.Country = in.Email, in.Name, country
+			a.Freelancer, a.Client = in.Freelancer, in.Client
 			if a.Freelancer {
 				a.ApplyUnverified()
 			}

@@ -16,10 +16,10 @@ import (
 	"standing/internal/store"
 )
 
-// SignalInput is the body of POST .../signals.
+// SignalInput is the command to record one observed signal.
 type SignalInput struct {
-	Kind  *string `json:"kind" req:"true"`
-	Value *string `json:"value" req:"true"`
+	Kind  string
+	Value string
 }
 
 // DecisionResult pairs a decision with the account after it.
@@ -31,7 +31,7 @@ type DecisionResult struct {
 // AddSignal records one observed signal and applies M5 to what it links.
 func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in SignalInput) (DecisionResult, error) {
 	var out DecisionResult
-	kind := str(in.Kind)
+	kind := in.Kind
 	if !slices.Contains(identity.ReportedKinds(), kind) {
 		return out, problem.Invalid("unknown signal kind", problem.Field("kind", "invalid", "one of "+strings.Join(identity.ReportedKinds(), ", ")))
 	}
@@ -43,7 +43,7 @@ func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in Sign
 		if !a.Status.Live() { // M5: only accounts that can still act record signals
 			return problem.Newf("account_not_live", "account %s is %s: signals are recorded only for accounts that can still act", a.ID, a.Status).WithRule("M5")
 		}
-		sigs, errs := canonicalSignals(map[string]string{kind: *in.Value}, a.Country)
+		sigs, errs := canonicalSignals(map[string]string{kind: in.Value}, a.Country)
 		if len(errs) > 0 {
 			errs[0].Field = "value"
 			return problem.Invalid("the signal value is not valid", errs...)
@@ -148,26 +148,26 @@ func (s *Service) RequestVerification(ctx context.Context, actor Actor, id strin
 
 // Address is a postal address of a verification.
 type Address struct {
-	Line1      *string `json:"line1" req:"true"`
-	City       *string `json:"city" req:"true"`
-	PostalCode *string `json:"postal_code" req:"true"`
-	Country    *string `json:"country" req:"true"`
+	Line1      string
+	City       string
+	PostalCode string
+	Country    string
 }
 
 // IDDocument is the identity document of a verification.
 type IDDocument struct {
-	Type    *string `json:"type" req:"true"`
-	Country *string `json:"country" req:"true"`
-	Number  *string `json:"number" req:"true"`
+	Type    string
+	Country string
+	Number  string
 }
 
-// VerificationInput is the identity vendor's result, POST .../verification.
+// VerificationInput is the command applying an identity vendor's result.
 type VerificationInput struct {
-	LegalName   *string     `json:"legal_name" req:"true"`
-	DateOfBirth *string     `json:"date_of_birth" req:"true"`
-	Phone       *string     `json:"phone" req:"true"`
-	Address     *Address    `json:"address" req:"true"`
-	IDDocument  *IDDocument `json:"id_document" req:"true"`
+	LegalName   string
+	DateOfBirth string
+	Phone       string
+	Address     Address
+	IDDocument  IDDocument
 }
 
 // Verify applies a verification result: I1 lifted, I3 age, I4 name, I5 one
@@ -175,14 +175,14 @@ type VerificationInput struct {
 func (s *Service) Verify(ctx context.Context, actor Actor, id string, in VerificationInput) (DecisionResult, error) {
 	var out DecisionResult
 	var errs []problem.FieldError
-	if str(in.LegalName) == "" {
+	if in.LegalName == "" {
 		errs = append(errs, problem.Field("legal_name", "invalid", "must not be empty"))
 	}
-	doc, err := identity.CanonicalIDDocument(str(in.IDDocument.Type), strings.ToUpper(str(in.IDDocument.Country)), str(in.IDDocument.Number))
+	doc, err := identity.CanonicalIDDocument(in.IDDocument.Type, strings.ToUpper(in.IDDocument.Country), in.IDDocument.Number)
 	if err != nil {
 		errs = append(errs, problem.Field("id_document", "invalid", "type is passport, national_id or driving_licence; country is ISO alpha-2; number has at least 4 letters or digits"))
 	}
-	if !ValidCountry(strings.ToUpper(str(in.Address.Country))) {
+	if !ValidCountry(strings.ToUpper(in.Address.Country)) {
 		errs = append(errs, problem.Field("address.country", "invalid", "must be an ISO 3166 alpha-2 code"))
 	}
 	if len(errs) > 0 {
@@ -196,29 +196,29 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 		if a.Status != account.Active && a.Status != account.Suspended {
 			return problem.Newf("invalid_transition", "a %s account cannot be verified", a.Status).WithRule("I1")
 		}
-		age, err := identity.Age(str(in.DateOfBirth), t.now)
+		age, err := identity.Age(in.DateOfBirth, t.now)
 		if err != nil {
 			return problem.Invalid("date_of_birth must be YYYY-MM-DD", problem.Field("date_of_birth", "invalid", "must be YYYY-MM-DD"))
 		}
-		phone, err := identity.CanonicalPhone(str(in.Phone), a.Country)
+		phone, err := identity.CanonicalPhone(in.Phone, a.Country)
 		if err != nil {
 			return problem.Invalid("phone is not a valid number", problem.Field("phone", "invalid", "not a valid phone number for the account's country"))
 		}
 		sigs := []identity.Signal{
 			{Kind: identity.IDDocument, Value: doc},
 			{Kind: identity.Phone, Value: phone},
-			{Kind: identity.NameDOB, Value: identity.CanonicalNameDOB(str(in.LegalName), str(in.DateOfBirth))},
-			{Kind: identity.Address, Value: identity.CanonicalAddress(str(in.Address.Line1), str(in.Address.City), str(in.Address.PostalCode), str(in.Address.Country))},
+			{Kind: identity.NameDOB, Value: identity.CanonicalNameDOB(in.LegalName, in.DateOfBirth)},
+			{Kind: identity.Address, Value: identity.CanonicalAddress(in.Address.Line1, in.Address.City, in.Address.PostalCode, in.Address.Country)},
 		}
 		if err := t.Lock(t.ctx, "signal:"+t.s.signals.Hash(sigs[0])); err != nil {
 			return err
 		}
-		a.DateOfBirth = str(in.DateOfBirth)
+		a.DateOfBirth = in.DateOfBirth
 		holders, err := t.AccountsWith(t.ctx, identity.IDDocument, t.s.signals.Lookups(sigs[0]), 10)
 		if err != nil {
 			return err
 		}
-		check := enforce.IdentityCheck{Age: age, NameMatches: identity.NamesMatch(str(in.LegalName), a.Name),
+		check := enforce.IdentityCheck{Age: age, NameMatches: identity.NamesMatch(in.LegalName, a.Name),
 			DocumentUsed: slices.ContainsFunc(holders, func(r store.SignalRow) bool { return r.AccountID != a.ID })}
 		verdict, effs := enforce.Verify(a, check, t.now, t.s.set)
 		if err := t.recordDecision(simulate.Verification, simulate.Facts{Account: simulate.Snap(a), Verify: &simulate.VerifyFacts{Age: check.Age,
@@ -246,8 +246,8 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 			if err != nil {
 				return err
 			}
-			nd, err := t.nearIntake(a, identity.Facts{Name: str(in.LegalName), DOB: str(in.DateOfBirth), Address: &identity.PostalAddress{
-				Line1: str(in.Address.Line1), City: str(in.Address.City), PostalCode: str(in.Address.PostalCode), Country: str(in.Address.Country)}}, &d)
+			nd, err := t.nearIntake(a, identity.Facts{Name: in.LegalName, DOB: in.DateOfBirth, Address: &identity.PostalAddress{
+				Line1: in.Address.Line1, City: in.Address.City, PostalCode: in.Address.PostalCode, Country: in.Address.Country}}, &d)
 			if err != nil {
 				return err
 			}

@@ -18,11 +18,11 @@ import (
 
 // DeviceTraits are signals.device_traits of a sign-up (M9).
 type DeviceTraits struct {
-	UserAgent *string   `json:"user_agent"`
-	Screen    *string   `json:"screen"`
-	Timezone  *string   `json:"timezone"`
-	Languages *[]string `json:"languages"`
-	FontsHash *string   `json:"fonts_hash"`
+	UserAgent *string
+	Screen    *string
+	Timezone  *string
+	Languages *[]string
+	FontsHash *string
 }
 
 // validateTraits checks device traits strictly: bounded lengths, a screen
@@ -85,7 +85,7 @@ func traits(d *DeviceTraits) *identity.DeviceTraits {
 // signupFacts are what a sign-up tells M9: the name (I4 makes it match the
 // legal name), the birth date and the device traits.
 func signupFacts(in SignupInput) identity.Facts {
-	f := identity.Facts{Name: str(in.Name), DOB: str(in.DateOfBirth)}
+	f := identity.Facts{Name: in.Name, DOB: str(in.DateOfBirth)}
 	if in.Signals != nil {
 		f.Device = traits(in.Signals.DeviceTraits)
 	}
