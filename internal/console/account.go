@@ -113,7 +113,7 @@ func (c *Console) remedy(w http.ResponseWriter, r *http.Request, s session) {
 func (c *Console) reactivate(w http.ResponseWriter, r *http.Request, s session) {
 	ch := "support"
 	c.accountAction(w, r, func(ctx context.Context, id string) error {
-		_, err := c.svc.Reactivate(ctx, s.actor, id, service.ReactivationInput{Channel: &ch})
+		_, err := c.svc.Reactivate(ctx, s.actor, id, service.ReactivationInput{Channel: ch})
 		return err
 	})
 }

@@ -143,11 +143,11 @@ func (s *Server) table() []route {
 		{"GET", "/v1/accounts/{id}/closure", rIS, "Closure preflight: every blocker at once (L11)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.ClosurePreflight(q.ctx, q.path("id")))
 		}},
-		{"POST", "/v1/accounts/{id}/closure", rIS, "Close the account (L1, L2, L6, L7)", bodyOf[service.ClosureInput](), nil, own(func(q *req) (int, any, error) {
-			return ok(svc.CloseAccount(q.ctx, q.actor, q.path("id"), *in[service.ClosureInput](q)))
+		{"POST", "/v1/accounts/{id}/closure", rIS, "Close the account (L1, L2, L6, L7)", bodyOf[closureInput](), nil, own(func(q *req) (int, any, error) {
+			return ok(svc.CloseAccount(q.ctx, q.actor, q.path("id"), in[closureInput](q).command()))
 		})},
-		{"POST", "/v1/accounts/{id}/reactivation", rIS, "Reactivate a closed account (L8)", bodyOf[service.ReactivationInput](), nil, own(func(q *req) (int, any, error) {
-			return ok(svc.Reactivate(q.ctx, q.actor, q.path("id"), *in[service.ReactivationInput](q)))
+		{"POST", "/v1/accounts/{id}/reactivation", rIS, "Reactivate a closed account (L8)", bodyOf[reactivationInput](), nil, own(func(q *req) (int, any, error) {
+			return ok(svc.Reactivate(q.ctx, q.actor, q.path("id"), in[reactivationInput](q).command()))
 		})},
 		{"POST", "/v1/accounts/{id}/erasure", rS, "Erase personal data on a verified request (L10)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Erase(q.ctx, q.actor, q.path("id")))
@@ -159,14 +159,14 @@ func (s *Server) table() []route {
 			base = "/v1/agencies"
 		}
 		rts = append(rts,
-			route{"POST", base, rI, "Create an " + what + " owned by the acting account", bodyOf[service.NameInput](), nil, func(q *req) (int, any, error) {
-				return created(svc.CreateTeam(q.ctx, q.actor, k, q.acting, *in[service.NameInput](q)))
+			route{"POST", base, rI, "Create an " + what + " owned by the acting account", bodyOf[nameInput](), nil, func(q *req) (int, any, error) {
+				return created(svc.CreateTeam(q.ctx, q.actor, k, q.acting, in[nameInput](q).command()))
 			}},
 			route{"GET", base + "/{id}", rIS, "An " + what, nil, nil, func(q *req) (int, any, error) {
 				return ok(svc.Team(q.ctx, k, q.path("id")))
 			}},
-			route{"POST", base + "/{id}/members", rI, "Add a member (acting: owner or admin)", bodyOf[service.MemberInput](), nil, func(q *req) (int, any, error) {
-				return created(svc.AddMember(q.ctx, q.actor, k, q.acting, q.path("id"), *in[service.MemberInput](q)))
+			route{"POST", base + "/{id}/members", rI, "Add a member (acting: owner or admin)", bodyOf[memberInput](), nil, func(q *req) (int, any, error) {
+				return created(svc.AddMember(q.ctx, q.actor, k, q.acting, q.path("id"), in[memberInput](q).command()))
 			}},
 			route{"DELETE", base + "/{id}/members/{account_id}", rI, "Leave or remove a member (L4)", nil, nil, func(q *req) (int, any, error) {
 				return ok(svc.RemoveMember(q.ctx, q.actor, k, q.acting, q.path("id"), q.path("account_id")))
@@ -174,8 +174,8 @@ func (s *Server) table() []route {
 			route{"GET", base + "/{id}/closure", rIS, "Closure preflight of the " + what + " (" + rule + ", L11)", nil, nil, func(q *req) (int, any, error) {
 				return ok(svc.TeamClosureCheck(q.ctx, k, q.acting, q.path("id")))
 			}},
-			route{"POST", base + "/{id}/closure", rI, "Close the " + what + ", owner only (" + rule + ")", bodyOf[service.TeamClosureInput](), nil, func(q *req) (int, any, error) {
-				return ok(svc.CloseTeam(q.ctx, q.actor, k, q.acting, q.path("id"), *in[service.TeamClosureInput](q)))
+			route{"POST", base + "/{id}/closure", rI, "Close the " + what + ", owner only (" + rule + ")", bodyOf[teamClosureInput](), nil, func(q *req) (int, any, error) {
+				return ok(svc.CloseTeam(q.ctx, q.actor, k, q.acting, q.path("id"), in[teamClosureInput](q).command()))
 			}},
 		)
 	}

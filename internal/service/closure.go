@@ -157,11 +157,12 @@ func (s *Service) ClosurePreflight(ctx context.Context, id string) (ClosureCheck
 	return out, err
 }
 
-// ClosureInput is the body of POST .../closure.
+// ClosureInput is the command to close an account; an empty Reason is
+// refused.
 type ClosureInput struct {
-	Reason  *string `json:"reason"`
-	Channel *string `json:"channel" req:"true"`
-	Comment *string `json:"comment"`
+	Reason  string
+	Channel string
+	Comment string
 }
 
 // CloseAccount closes an account (L1, L2, L6, L7, L11).
@@ -169,10 +170,10 @@ func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in C
 	if err := authorize(actor, staff.CareForAccount); err != nil {
 		return account.View{}, err
 	}
-	if in.Reason == nil {
+	if in.Reason == "" {
 		return account.View{}, problem.Invalid("a closure gives a reason", problem.Field("reason", "required", "one of "+strings.Join(closure.Reasons, ", ")))
 	}
-	req := closure.Request{Reason: *in.Reason, Channel: *in.Channel, Staff: actor.Kind == "staff"}
+	req := closure.Request{Reason: in.Reason, Channel: in.Channel, Staff: actor.Kind == "staff"}
 	if err := closure.CheckChannel(req.Channel, req.Staff); err != nil {
 		return account.View{}, err
 	}
@@ -227,9 +228,9 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) err
 	return t.enqueue("erase", a.ID, t.now.Add(t.s.set.ErasureAfter.D()))
 }
 
-// ReactivationInput is the body of POST .../reactivation.
+// ReactivationInput is the command to reactivate a closed account.
 type ReactivationInput struct {
-	Channel *string `json:"channel" req:"true"`
+	Channel string
 }
 
 // Reactivate brings a closed account back (L8).
@@ -237,7 +238,7 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 	if err := authorize(actor, staff.CareForAccount); err != nil {
 		return account.View{}, err
 	}
-	if !slices.Contains([]string{"web", "mobile_app", "support"}, *in.Channel) {
+	if !slices.Contains([]string{"web", "mobile_app", "support"}, in.Channel) {
 		return account.View{}, problem.Invalid("unknown channel", problem.Field("channel", "invalid", "web, mobile_app or support"))
 	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
@@ -245,7 +246,7 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 		if err != nil {
 			return err
 		}
-		effs, err := closure.Reactivate(f, actor.Kind == "staff" && *in.Channel == "support", t.now, t.s.set)
+		effs, err := closure.Reactivate(f, actor.Kind == "staff" && in.Channel == "support", t.now, t.s.set)
 		if err != nil {
 			return err
 		}
@@ -295,16 +296,17 @@ func (t *txn) teamFacts(k market.TeamKind, acting, id string) (closure.Team, err
 	return closure.Team{Kind: k, Team: tm, Acting: acting, Blockers: bs}, err
 }
 
-// TeamClosureInput is the body of POST /v1/organizations/{id}/closure.
+// TeamClosureInput is the command to close an organization or agency;
+// Reason is nil when none is given.
 type TeamClosureInput struct {
-	Channel *string `json:"channel" req:"true"`
-	Reason  *string `json:"reason"`
+	Channel string
+	Reason  *string
 }
 
 // CloseTeam closes an organization (L3) or agency (L5) by its owner (closure.CloseTeam).
 func (s *Service) CloseTeam(ctx context.Context, actor Actor, k market.TeamKind, acting, id string, in TeamClosureInput) (market.Team, error) {
 	var out market.Team
-	if err := closure.CheckChannel(*in.Channel, actor.Kind == "staff"); err != nil {
+	if err := closure.CheckChannel(in.Channel, actor.Kind == "staff"); err != nil {
 		return out, err
 	}
 	if in.Reason != nil {

@@ -56,15 +56,15 @@ func (t *txn) actingOn(k market.TeamKind, acting, teamID string) (*account.Accou
 	return a, tm, err
 }
 
-// NameInput is the body of POST /v1/organizations and /v1/agencies.
+// NameInput is the command to create an organization or agency.
 type NameInput struct {
-	Name *string `json:"name" req:"true"`
+	Name string
 }
 
 // CreateTeam creates an organization or agency owned by the acting account.
 func (s *Service) CreateTeam(ctx context.Context, actor Actor, k market.TeamKind, acting string, in NameInput) (market.Team, error) {
 	var out market.Team
-	if n := str(in.Name); n == "" || len(n) > 200 {
+	if n := in.Name; n == "" || len(n) > 200 {
 		return out, problem.Invalid("name must be 1 to 200 characters", problem.Field("name", "invalid", "1 to 200 characters"))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
@@ -75,7 +75,7 @@ func (s *Service) CreateTeam(ctx context.Context, actor Actor, k market.TeamKind
 		if k == market.Agency && !a.Freelancer {
 			return problem.New("capability_blocked", "an agency is owned by a freelancer account; add a freelancer profile first").WithRule("L5")
 		}
-		tm := &market.Team{ID: ids.New(k.Prefix()), Name: str(in.Name), OwnerID: a.ID, Status: "active", CreatedAt: t.now,
+		tm := &market.Team{ID: ids.New(k.Prefix()), Name: in.Name, OwnerID: a.ID, Status: "active", CreatedAt: t.now,
 			Members: []market.Member{{AccountID: a.ID, Role: "owner", Since: t.now}}}
 		if err := t.saveTeam(k, tm); err != nil {
 			return err
@@ -95,16 +95,16 @@ func (s *Service) CreateTeam(ctx context.Context, actor Actor, k market.TeamKind
 	return out, err
 }
 
-// MemberInput is the body of POST .../members.
+// MemberInput is the command to add a member to a team.
 type MemberInput struct {
-	AccountID *string `json:"account_id" req:"true"`
-	Role      *string `json:"role" req:"true"`
+	AccountID string
+	Role      string
 }
 
 // AddMember adds an account to a team; the acting account is its owner or an admin.
 func (s *Service) AddMember(ctx context.Context, actor Actor, k market.TeamKind, acting, teamID string, in MemberInput) (market.Team, error) {
 	var out market.Team
-	if !slices.Contains(k.Roles(), *in.Role) {
+	if !slices.Contains(k.Roles(), in.Role) {
 		return out, problem.Invalid("unknown role", problem.Field("role", "invalid", "a role of this kind of team"))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
@@ -118,7 +118,7 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, k market.TeamKind,
 		if r := tm.Role(a.ID); r != "owner" && r != "admin" {
 			return problem.Newf("not_owner", "only the owner or an admin adds members to %s %s", string(k), tm.ID).WithRule("L4")
 		}
-		m, err := t.loadAccount(*in.AccountID)
+		m, err := t.loadAccount(in.AccountID)
 		if err != nil {
 			return err
 		}
@@ -131,11 +131,11 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, k market.TeamKind,
 		if tm.Role(m.ID) != "" {
 			return problem.Newf("conflict", "account %s is already a member", m.ID)
 		}
-		tm.Members = append(tm.Members, market.Member{AccountID: m.ID, Role: *in.Role, Since: t.now})
+		tm.Members = append(tm.Members, market.Member{AccountID: m.ID, Role: in.Role, Since: t.now})
 		if err := t.saveTeam(k, tm); err != nil {
 			return err
 		}
-		if err := t.audit(Event{AccountID: m.ID, Action: "joined_" + string(k), Ref: tm.ID, Reason: *in.Role}); err != nil {
+		if err := t.audit(Event{AccountID: m.ID, Action: "joined_" + string(k), Ref: tm.ID, Reason: in.Role}); err != nil {
 			return err
 		}
 		out = *tm
