@@ -119,8 +119,8 @@ func (s *Server) table() []route {
 		{"GET", "/v1/accounts/{id}/balance", rIS, "Pending, available and escrow money (E4)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.GetBalance(q.ctx, q.path("id")))
 		}},
-		{"POST", "/v1/accounts/{id}/withdrawals", rI, "Withdraw available funds (I1, E4)", bodyOf[service.AmountInput](), nil, own(func(q *req) (int, any, error) {
-			return created(svc.Withdraw(q.ctx, q.actor, q.path("id"), *in[service.AmountInput](q)))
+		{"POST", "/v1/accounts/{id}/withdrawals", rI, "Withdraw available funds (I1, E4)", bodyOf[amountInput](), nil, own(func(q *req) (int, any, error) {
+			return created(svc.Withdraw(q.ctx, q.actor, q.path("id"), in[amountInput](q).command()))
 		})},
 		{"GET", "/v1/accounts/{id}/notices", rIS, "Statements of reasons, newest first (E2)", nil, list, func(q *req) (int, any, error) {
 			o, err := q.list()
@@ -181,26 +181,26 @@ func (s *Server) table() []route {
 	}
 	rts = append(rts,
 		// Marketplace facts
-		route{"POST", "/v1/jobs", rI, "Post a job, screened (C2)", bodyOf[service.JobInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.PostJob(q.ctx, q.actor, q.acting, *in[service.JobInput](q)))
+		route{"POST", "/v1/jobs", rI, "Post a job, screened (C2)", bodyOf[jobInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.PostJob(q.ctx, q.actor, q.acting, in[jobInput](q).command()))
 		}},
-		route{"POST", "/v1/jobs/{id}/close", rIS, "Close a job; cancelled before hiring refunds Connects (P3)", bodyOf[service.JobCloseInput](), nil, func(q *req) (int, any, error) {
-			return ok(svc.CloseJob(q.ctx, q.actor, q.acting, q.path("id"), *in[service.JobCloseInput](q)))
+		route{"POST", "/v1/jobs/{id}/close", rIS, "Close a job; cancelled before hiring refunds Connects (P3)", bodyOf[jobCloseInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.CloseJob(q.ctx, q.actor, q.acting, q.path("id"), in[jobCloseInput](q).command()))
 		}},
-		route{"POST", "/v1/proposals", rI, "Submit a proposal (I1, P3, C2)", bodyOf[service.ProposalInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.SubmitProposal(q.ctx, q.actor, q.acting, *in[service.ProposalInput](q)))
+		route{"POST", "/v1/proposals", rI, "Submit a proposal (I1, P3, C2)", bodyOf[proposalInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.SubmitProposal(q.ctx, q.actor, q.acting, in[proposalInput](q).command()))
 		}},
 		route{"POST", "/v1/proposals/{id}/withdraw", rIS, "Withdraw a proposal", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.WithdrawProposal(q.ctx, q.actor, q.acting, q.path("id")))
 		}},
-		route{"POST", "/v1/contracts", rI, "Start a contract", bodyOf[service.ContractInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.StartContract(q.ctx, q.actor, q.acting, *in[service.ContractInput](q)))
+		route{"POST", "/v1/contracts", rI, "Start a contract", bodyOf[contractInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.StartContract(q.ctx, q.actor, q.acting, in[contractInput](q).command()))
 		}},
-		route{"POST", "/v1/contracts/{id}/payments", rI, "Release escrow of a fixed contract", bodyOf[service.AmountInput](), nil, func(q *req) (int, any, error) {
-			return ok(svc.ReleasePayment(q.ctx, q.actor, q.acting, q.path("id"), *in[service.AmountInput](q)))
+		route{"POST", "/v1/contracts/{id}/payments", rI, "Release escrow of a fixed contract", bodyOf[amountInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.ReleasePayment(q.ctx, q.actor, q.acting, q.path("id"), in[amountInput](q).command()))
 		}},
-		route{"POST", "/v1/contracts/{id}/hours", rI, "Log hours on an hourly contract", bodyOf[service.HoursInput](), nil, func(q *req) (int, any, error) {
-			return ok(svc.LogHours(q.ctx, q.actor, q.acting, q.path("id"), *in[service.HoursInput](q)))
+		route{"POST", "/v1/contracts/{id}/hours", rI, "Log hours on an hourly contract", bodyOf[hoursInput](), nil, func(q *req) (int, any, error) {
+			return ok(svc.LogHours(q.ctx, q.actor, q.acting, q.path("id"), in[hoursInput](q).command()))
 		}},
 		route{"POST", "/v1/contracts/{id}/end", rIS, "End a contract", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.EndContract(q.ctx, q.actor, q.acting, q.path("id")))

@@ -90,12 +90,12 @@ func (t *txn) memberOf(orgID, acting string, roles ...string) (*market.Team, err
 	return org, nil
 }
 
-// JobInput is the body of POST /v1/jobs.
+// JobInput is the command to post a job.
 type JobInput struct {
-	OrganizationID *string `json:"organization_id" req:"true"`
-	Title          *string `json:"title" req:"true"`
-	Description    *string `json:"description" req:"true"`
-	ConnectsPrice  *int    `json:"connects_price" req:"true"`
+	OrganizationID string
+	Title          string
+	Description    string
+	ConnectsPrice  int
 }
 
 // PostJob publishes a screened job post (C2, C3).
@@ -103,26 +103,26 @@ func (s *Service) PostJob(ctx context.Context, actor Actor, acting string, in Jo
 	var out market.Job
 	set := s.set
 	var errs []problem.FieldError
-	if n := len(*in.Title); n == 0 || n > 300 {
+	if n := len(in.Title); n == 0 || n > 300 {
 		errs = append(errs, problem.Field("title", "invalid", "1 to 300 characters"))
 	}
-	if len(*in.Description) > 20000 {
+	if len(in.Description) > 20000 {
 		errs = append(errs, problem.Field("description", "invalid", "at most 20000 characters"))
 	}
-	if p := *in.ConnectsPrice; p < set.ConnectsPriceMin || p > set.ConnectsPriceMax {
+	if p := in.ConnectsPrice; p < set.ConnectsPriceMin || p > set.ConnectsPriceMax {
 		errs = append(errs, problem.Field("connects_price", "invalid", fmt.Sprintf("%d to %d Connects (P3)", set.ConnectsPriceMin, set.ConnectsPriceMax)))
 	}
 	if len(errs) > 0 {
 		return out, problem.Invalid("the job has invalid fields", errs...)
 	}
-	findings := s.screenFields("job_post", []field{{"title", *in.Title}, {"description", *in.Description}})
+	findings := s.screenFields("job_post", []field{{"title", in.Title}, {"description", in.Description}})
 	var refusal error
 	err := s.update(ctx, actor, func(t *txn) error {
 		a, err := t.actingAccount(acting)
 		if err != nil {
 			return err
 		}
-		org, err := t.memberOf(*in.OrganizationID, a.ID)
+		org, err := t.memberOf(in.OrganizationID, a.ID)
 		if err != nil {
 			return err
 		}
@@ -136,8 +136,8 @@ func (s *Service) PostJob(ctx context.Context, actor Actor, acting string, in Jo
 			refusal, err = t.refuseContent(a, "job_post", findings)
 			return err
 		}
-		j := &market.Job{ID: ids.New("job"), OrganizationID: org.ID, PostedBy: a.ID, Title: *in.Title, Description: *in.Description,
-			ConnectsPrice: *in.ConnectsPrice, Status: "open", CreatedAt: t.now}
+		j := &market.Job{ID: ids.New("job"), OrganizationID: org.ID, PostedBy: a.ID, Title: in.Title, Description: in.Description,
+			ConnectsPrice: in.ConnectsPrice, Status: "open", CreatedAt: t.now}
 		if err := t.saveJob(j); err != nil {
 			return err
 		}
@@ -159,19 +159,19 @@ func (t *txn) touch(a *account.Account) error {
 	return t.saveAccount(a)
 }
 
-// JobCloseInput is the body of POST /v1/jobs/{id}/close.
+// JobCloseInput is the command to close a job.
 type JobCloseInput struct {
-	Reason *string `json:"reason" req:"true"`
+	Reason string
 }
 
 // CloseJob closes a job; cancelled before any contract, its proposals get
 // their Connects back (P3).
 func (s *Service) CloseJob(ctx context.Context, actor Actor, acting, id string, in JobCloseInput) (market.Job, error) {
 	var out market.Job
-	if !slices.Contains([]string{"filled", "cancelled", "violation"}, *in.Reason) {
+	if !slices.Contains([]string{"filled", "cancelled", "violation"}, in.Reason) {
 		return out, problem.Invalid("unknown reason", problem.Field("reason", "invalid", "filled or cancelled"))
 	}
-	if *in.Reason == "violation" && actor.Kind != "staff" {
+	if in.Reason == "violation" && actor.Kind != "staff" {
 		return out, problem.Invalid("only staff remove a job for a violation", problem.Field("reason", "invalid", "filled or cancelled"))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
@@ -187,8 +187,9 @@ func (s *Service) CloseJob(ctx context.Context, actor Actor, acting, id string, 
 		if j.Status != "open" {
 			return problem.Newf("conflict", "job %s is already closed", j.ID)
 		}
-		j.Status, j.CloseReason = "closed", in.Reason
-		refund := *in.Reason == "violation" || *in.Reason == "cancelled" && !j.Hired
+		reason := in.Reason
+		j.Status, j.CloseReason = "closed", &reason
+		refund := in.Reason == "violation" || in.Reason == "cancelled" && !j.Hired
 		props, err := store.ListAs[market.Proposal](t.ctx, t.Tx, store.Query{Kind: "proposal", Refs: []string{j.ID}, Status: []string{"pending"}})
 		if err != nil {
 			return err
@@ -204,7 +205,7 @@ func (s *Service) CloseJob(ctx context.Context, actor Actor, acting, id string, 
 				f.Connects += p.ConnectsSpent
 				p.Refunded = true
 				if err := t.audit(Event{AccountID: f.ID, Action: "connects_refunded", Rule: "P3", Ref: p.ID,
-					Reason: fmt.Sprintf("%d Connects back: job %s %s before hiring", p.ConnectsSpent, j.ID, *in.Reason)}); err != nil {
+					Reason: fmt.Sprintf("%d Connects back: job %s %s before hiring", p.ConnectsSpent, j.ID, in.Reason)}); err != nil {
 					return err
 				}
 				if err := t.saveAccount(f); err != nil {
@@ -224,31 +225,32 @@ func (s *Service) CloseJob(ctx context.Context, actor Actor, acting, id string, 
 	return out, err
 }
 
-// ProposalInput is the body of POST /v1/proposals.
+// ProposalInput is the command to submit a proposal; AgencyID is nil
+// when the freelancer bids alone.
 type ProposalInput struct {
-	JobID       *string `json:"job_id" req:"true"`
-	AccountID   *string `json:"account_id" req:"true"`
-	AgencyID    *string `json:"agency_id"`
-	CoverLetter *string `json:"cover_letter" req:"true"`
+	JobID       string
+	AccountID   string
+	AgencyID    *string
+	CoverLetter string
 }
 
 // SubmitProposal spends the job's Connects on a screened proposal.
 func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string, in ProposalInput) (market.Proposal, error) {
 	var out market.Proposal
-	if len(*in.CoverLetter) > 20000 {
+	if len(in.CoverLetter) > 20000 {
 		return out, problem.Invalid("cover letter too long", problem.Field("cover_letter", "invalid", "at most 20000 characters"))
 	}
-	findings := s.screenFields("proposal", []field{{"cover_letter", *in.CoverLetter}})
+	findings := s.screenFields("proposal", []field{{"cover_letter", in.CoverLetter}})
 	var refusal error
 	err := s.update(ctx, actor, func(t *txn) error {
-		if acting != "" && acting != *in.AccountID {
-			return problem.Newf("not_owner", "account %s cannot submit a proposal for %s", acting, *in.AccountID)
+		if acting != "" && acting != in.AccountID {
+			return problem.Newf("not_owner", "account %s cannot submit a proposal for %s", acting, in.AccountID)
 		}
-		a, err := t.loadAccount(*in.AccountID)
+		a, err := t.loadAccount(in.AccountID)
 		if err != nil {
 			return err
 		}
-		j, err := get[market.Job](t, "job", *in.JobID)
+		j, err := get[market.Job](t, "job", in.JobID)
 		if err != nil {
 			return err
 		}
@@ -275,7 +277,7 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 			return err
 		}
 		a.Connects -= j.ConnectsPrice
-		p := &market.Proposal{ID: ids.New("prp"), JobID: j.ID, AccountID: a.ID, AgencyID: in.AgencyID, CoverLetter: *in.CoverLetter,
+		p := &market.Proposal{ID: ids.New("prp"), JobID: j.ID, AccountID: a.ID, AgencyID: in.AgencyID, CoverLetter: in.CoverLetter,
 			Status: market.ProposalPending, ConnectsSpent: j.ConnectsPrice, CreatedAt: t.now}
 		if err := t.saveProposal(p); err != nil {
 			return err
@@ -316,21 +318,22 @@ func (s *Service) WithdrawProposal(ctx context.Context, actor Actor, acting, id 
 	return out, err
 }
 
-// ContractInput is the body of POST /v1/contracts.
+// ContractInput is the command to start a contract; HourlyRateCents
+// (hourly) or EscrowCents (fixed) is nil when not given.
 type ContractInput struct {
-	JobID               *string `json:"job_id" req:"true"`
-	FreelancerAccountID *string `json:"freelancer_account_id" req:"true"`
-	AgencyID            *string `json:"agency_id"`
-	Kind                *string `json:"kind" req:"true"`
-	HourlyRateCents     *int64  `json:"hourly_rate_cents"`
-	EscrowCents         *int64  `json:"escrow_cents"`
+	JobID               string
+	FreelancerAccountID string
+	AgencyID            *string
+	Kind                string
+	HourlyRateCents     *int64
+	EscrowCents         *int64
 }
 
 // StartContract hires a freelancer for a job; a fixed contract funds its escrow.
 func (s *Service) StartContract(ctx context.Context, actor Actor, acting string, in ContractInput) (market.Contract, error) {
 	var out market.Contract
 	var errs []problem.FieldError
-	switch *in.Kind {
+	switch in.Kind {
 	case "hourly":
 		if in.HourlyRateCents == nil || *in.HourlyRateCents <= 0 || *in.HourlyRateCents > 10_000_000 {
 			errs = append(errs, problem.Field("hourly_rate_cents", "invalid", "an hourly contract needs a positive rate"))
@@ -346,14 +349,14 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 		return out, problem.Invalid("the contract has invalid fields", errs...)
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		if err := t.lockAccounts(acting, *in.FreelancerAccountID); err != nil {
+		if err := t.lockAccounts(acting, in.FreelancerAccountID); err != nil {
 			return err
 		}
 		a, err := t.actingAccount(acting)
 		if err != nil {
 			return err
 		}
-		j, err := get[market.Job](t, "job", *in.JobID)
+		j, err := get[market.Job](t, "job", in.JobID)
 		if err != nil {
 			return err
 		}
@@ -363,7 +366,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 		if j.Status != "open" {
 			return problem.Newf("conflict", "job %s is closed", j.ID)
 		}
-		f, err := t.loadAccount(*in.FreelancerAccountID)
+		f, err := t.loadAccount(in.FreelancerAccountID)
 		if err != nil {
 			return err
 		}
@@ -371,7 +374,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 			return err
 		}
 		c := &market.Contract{ID: ids.New("ctr"), JobID: j.ID, OrganizationID: j.OrganizationID, FreelancerID: f.ID, AgencyID: in.AgencyID,
-			Kind: *in.Kind, Status: market.ContractActive, Hours: []market.HourEntry{}, CreatedAt: t.now}
+			Kind: in.Kind, Status: market.ContractActive, Hours: []market.HourEntry{}, CreatedAt: t.now}
 		if c.Kind == "hourly" {
 			c.HourlyRateCents = *in.HourlyRateCents
 			if err := t.enqueue("billing", c.ID, market.WeekStart(t.now).AddDate(0, 0, 7)); err != nil {
@@ -484,9 +487,9 @@ func (t *txn) meet(a, b string, contract bool) error {
 	return t.Put(t.ctx, store.Doc{ID: p.ID, Kind: "pair", Version: p.Version, CreatedAt: p.FirstMet, Data: p})
 }
 
-// AmountInput is the body of POST /v1/contracts/{id}/payments and withdrawals.
+// AmountInput is the command to release escrow or withdraw funds.
 type AmountInput struct {
-	AmountCents *int64 `json:"amount_cents" req:"true"`
+	AmountCents int64
 }
 
 func validAmount(a int64) error {
@@ -499,7 +502,7 @@ func validAmount(a int64) error {
 // ReleasePayment releases escrow of a fixed contract to the freelancer.
 func (s *Service) ReleasePayment(ctx context.Context, actor Actor, acting, id string, in AmountInput) (market.Contract, error) {
 	var out market.Contract
-	if err := validAmount(*in.AmountCents); err != nil {
+	if err := validAmount(in.AmountCents); err != nil {
 		return out, err
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
@@ -517,13 +520,13 @@ func (s *Service) ReleasePayment(ctx context.Context, actor Actor, acting, id st
 		if err != nil {
 			return err
 		}
-		if *in.AmountCents > bal {
-			return problem.Newf("insufficient_funds", "escrow holds %d cents; %d asked", bal, *in.AmountCents)
+		if in.AmountCents > bal {
+			return problem.Newf("insufficient_funds", "escrow holds %d cents; %d asked", bal, in.AmountCents)
 		}
-		if err := t.pay(c.FreelancerID, *in.AmountCents, c.ID, bucketEscrow, "milestone of "+c.ID); err != nil {
+		if err := t.pay(c.FreelancerID, in.AmountCents, c.ID, bucketEscrow, "milestone of "+c.ID); err != nil {
 			return err
 		}
-		c.PaidCents += *in.AmountCents
+		c.PaidCents += in.AmountCents
 		if err := t.saveContract(c); err != nil {
 			return err
 		}
@@ -533,19 +536,19 @@ func (s *Service) ReleasePayment(ctx context.Context, actor Actor, acting, id st
 	return out, err
 }
 
-// HoursInput is the body of POST /v1/contracts/{id}/hours.
+// HoursInput is the command to log hours on an hourly contract.
 type HoursInput struct {
-	Hours *float64 `json:"hours" req:"true"`
-	Date  *string  `json:"date" req:"true"`
+	Hours float64
+	Date  string
 }
 
 // LogHours records time on an hourly contract, by its freelancer.
 func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, in HoursInput) (market.Contract, error) {
 	var out market.Contract
-	if *in.Hours <= 0 || *in.Hours > 24 {
+	if in.Hours <= 0 || in.Hours > 24 {
 		return out, problem.Invalid("hours must be more than 0 and at most 24", problem.Field("hours", "invalid", "0 < hours <= 24"))
 	}
-	d, err := time.Parse(time.DateOnly, *in.Date)
+	d, err := time.Parse(time.DateOnly, in.Date)
 	if err != nil {
 		return out, problem.Invalid("date must be YYYY-MM-DD", problem.Field("date", "invalid", "YYYY-MM-DD"))
 	}
@@ -566,7 +569,7 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 		if c.BilledThrough != nil && d.Before(*c.BilledThrough) {
 			return problem.Invalid("that week is already invoiced", problem.Field("date", "invalid", "a day of the open billing week"))
 		}
-		c.Hours = append(c.Hours, market.HourEntry{Date: *in.Date, Hours: *in.Hours})
+		c.Hours = append(c.Hours, market.HourEntry{Date: in.Date, Hours: in.Hours})
 		if err := t.saveContract(c); err != nil {
 			return err
 		}
@@ -828,7 +831,7 @@ func (s *Service) GetBalance(ctx context.Context, id string) (Balance, error) {
 // Withdraw pays available funds out (I1, E4 apply).
 func (s *Service) Withdraw(ctx context.Context, actor Actor, id string, in AmountInput) (market.Withdrawal, error) {
 	var out market.Withdrawal
-	if err := validAmount(*in.AmountCents); err != nil {
+	if err := validAmount(in.AmountCents); err != nil {
 		return out, err
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
@@ -843,10 +846,10 @@ func (s *Service) Withdraw(ctx context.Context, actor Actor, id string, in Amoun
 		if err != nil {
 			return err
 		}
-		if *in.AmountCents > avail {
-			return problem.Newf("insufficient_funds", "%d cents are available; %d asked", avail, *in.AmountCents)
+		if in.AmountCents > avail {
+			return problem.Newf("insufficient_funds", "%d cents are available; %d asked", avail, in.AmountCents)
 		}
-		w := &market.Withdrawal{ID: ids.New("wdr"), AccountID: a.ID, AmountCents: *in.AmountCents, Status: "paid", CreatedAt: t.now}
+		w := &market.Withdrawal{ID: ids.New("wdr"), AccountID: a.ID, AmountCents: in.AmountCents, Status: "paid", CreatedAt: t.now}
 		if err := t.move(w.AmountCents, a.ID, bucketAvailable, world, bucketExternal, w.ID, "withdrawal"); err != nil {
 			return err
 		}
