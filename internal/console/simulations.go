@@ -26,7 +26,7 @@ func (c *Console) simulate(w http.ResponseWriter, r *http.Request, _ session) {
 		c.fail(w, r, problem.Invalid("the settings must be a JSON object", problem.Field("settings", "malformed_json", err.Error())))
 		return
 	}
-	in.Settings = &settings
+	in.Settings = settings
 	for name, dst := range map[string]**string{"from": &in.From, "to": &in.To} {
 		if v := strings.TrimSpace(r.FormValue(name)); v != "" {
 			*dst = &v

@@ -8,7 +8,6 @@ import (
 	"standing/internal/market"
 	"standing/internal/policy"
 	"standing/internal/problem"
-	"standing/internal/service"
 )
 
 // route is one endpoint: the table below is both the router and the
@@ -289,14 +288,14 @@ func (s *Server) table() []route {
 		route{"GET", "/v1/policies", rIS, "Every rule with its tier and the settings in force", nil, nil, func(q *req) (int, any, error) {
 			return http.StatusOK, svc.PolicyView(), nil
 		}},
-		route{"POST", "/v1/policies/simulations", rS, "What-if: replay the window's recorded decisions under proposed settings", bodyOf[service.SimulationInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.Simulate(q.ctx, *in[service.SimulationInput](q)))
+		route{"POST", "/v1/policies/simulations", rS, "What-if: replay the window's recorded decisions under proposed settings", bodyOf[simulationInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.Simulate(q.ctx, in[simulationInput](q).command()))
 		}},
 		route{"GET", "/v1/policies/simulations/{id}", rS, "A what-if run", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Simulation(q.ctx, q.path("id")))
 		}},
-		route{"POST", "/v1/webhooks", rA, "Subscribe a webhook endpoint", bodyOf[service.WebhookInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.CreateWebhook(q.ctx, q.actor, *in[service.WebhookInput](q)))
+		route{"POST", "/v1/webhooks", rA, "Subscribe a webhook endpoint", bodyOf[webhookInput](), nil, func(q *req) (int, any, error) {
+			return created(svc.CreateWebhook(q.ctx, q.actor, in[webhookInput](q).command()))
 		}},
 		route{"GET", "/v1/webhooks", rA, "The subscribed endpoints (secrets are never shown again)", nil, list, func(q *req) (int, any, error) {
 			o, err := q.list()

@@ -135,11 +135,13 @@ func (t *txn) refusalAges(accountID string) ([]time.Duration, error) {
 	return ages, nil
 }
 
-// SimulationInput is the body of POST /v1/policies/simulations.
+// SimulationInput is the command for a what-if run: settings over those
+// in force, each value written as in the config file; From and To are nil
+// for the default window.
 type SimulationInput struct {
-	Settings *map[string]json.RawMessage `json:"settings" req:"true"` // over the settings in force
-	From     *string                     `json:"from"`
-	To       *string                     `json:"to"`
+	Settings map[string]json.RawMessage
+	From     *string
+	To       *string
 }
 
 // Simulation is a what-if run: the counts of its replay, the window and

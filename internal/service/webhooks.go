@@ -35,33 +35,33 @@ func (w *Webhook) Wants(typ string) bool {
 	return slices.Contains(w.Events, typ) || slices.Contains(w.Events, "*")
 }
 
-// WebhookInput is the body of POST /v1/webhooks.
+// WebhookInput is the command to subscribe a webhook endpoint.
 type WebhookInput struct {
-	URL    *string   `json:"url" req:"true"`
-	Events *[]string `json:"events" req:"true"`
+	URL    string
+	Events []string
 }
 
 // CreateWebhook subscribes an endpoint; the answer shows its secret once.
 func (s *Service) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (Webhook, error) {
 	var out Webhook
-	u, err := url.Parse(*in.URL)
+	u, err := url.Parse(in.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return out, problem.Invalid("url must be an http(s) URL", problem.Field("url", "invalid", "an absolute http or https URL"))
 	}
 	if err := s.checkWebhookURL(ctx, u); err != nil {
 		return out, err
 	}
-	if len(*in.Events) == 0 {
+	if len(in.Events) == 0 {
 		return out, problem.Invalid("subscribe to at least one event", problem.Field("events", "invalid", "one or more of the event types"))
 	}
-	for _, e := range *in.Events {
+	for _, e := range in.Events {
 		if !slices.Contains(Events, e) && e != "*" {
 			return out, problem.Invalid("unknown event", problem.Field("events", "invalid", "unknown event "+strconv.Quote(e)))
 		}
 	}
 	var b [24]byte
 	_, _ = rand.Read(b[:])
-	w := Webhook{ID: ids.New("whk"), URL: u.String(), Events: *in.Events, Secret: "whsec_" + hex.EncodeToString(b[:]), Status: "active", Version: 1}
+	w := Webhook{ID: ids.New("whk"), URL: u.String(), Events: in.Events, Secret: "whsec_" + hex.EncodeToString(b[:]), Status: "active", Version: 1}
 	err = s.update(ctx, actor, func(t *txn) error {
 		w.CreatedAt = t.now
 		return t.Put(t.ctx, store.Doc{ID: w.ID, Kind: "webhook", Status: w.Status, Version: 1, CreatedAt: t.now, Data: w})
