@@ -213,7 +213,7 @@ func serve(args []string, stderr io.Writer) error {
 		defer msrv.Close()
 		log.Info("metrics", "addr", mln.Addr().String())
 	}
-	srv := &http.Server{Handler: root, ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: httpapi.CleanPaths(root), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	loopCtx, stopLoop := context.WithCancel(context.Background())
 	loopDone := make(chan struct{})

@@ -207,3 +207,13 @@ func TestTestClockOnlyWithFlag(t *testing.T) {
 	off := apitest.StartServer(t, apitest.OpenSQLite(t), nil, false)
 	off.A("POST", "/v1/test/clock", map[string]string{"advance": "1h"}).Want(t, 404, "not_found")
 }
+
+// TestConventionUncleanPathsAreNotRedirected: an id of "." or a doubled
+// slash is not cleaned into another route (a list answering where one object
+// was asked for): it is a 404 problem.
+func TestConventionUncleanPathsAreNotRedirected(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	for _, p := range []string{"/v1/cases/.", "/v1/accounts/.", "/v1//accounts", "/v1/accounts/./x"} {
+		e.S("GET", p, nil).Want(t, 404, "not_found")
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"path"
 	"reflect"
 	"slices"
 	"strconv"
@@ -123,7 +124,20 @@ func serverURL(r *http.Request) string {
 }
 
 // ServeHTTP serves the API.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { CleanPaths(s.mux).ServeHTTP(w, r) }
+
+// CleanPaths answers 404 to a path that is not in clean form ("/v1/cases/.",
+// "/v1//accounts") instead of letting http.ServeMux redirect it to another
+// route: an id of "." must never read as the list it would be cleaned to.
+func CleanPaths(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; p != "/" && path.Clean(p) != strings.TrimSuffix(p, "/") {
+			writeProblem(w, problem.Newf("not_found", "no route %s %s", r.Method, p))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
 
 // req is what a handler gets: the parsed request and who sent it.
 type req struct {
