@@ -12,7 +12,6 @@ import (
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
 
-	"standing/internal/service"
 	"standing/internal/staff"
 )
 
@@ -100,16 +99,7 @@ func (c *Console) oidcCallback(w http.ResponseWriter, r *http.Request) {
 			"Error": "Single sign-on did not name an active staff member with a verified email."})
 		return
 	}
-	a := service.MemberActor(m)
-	tok, err := c.openSession(r.Context(), "", m.ID, a.Kind)
-	if err != nil {
-		c.fail(w, r, err)
-		return
-	}
-	c.throttle.succeed(addr)
-	c.log.Info("console sign-in", "method", "oidc", "staff", m.ID, "role", m.Role, "addr", addr)
-	setCookie(w, r, tok, int(AbsoluteTimeout.Seconds()))
-	http.Redirect(w, r, "/console/", http.StatusSeeOther)
+	c.signInMember(w, r, m, "oidc", addr)
 }
 
 // oidcEmail runs the checks of the callback and returns the verified

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"standing/internal/service"
+	"standing/internal/staff"
 )
 
 // passwordLogin signs a staff member in with their email and password
@@ -28,14 +29,20 @@ func (c *Console) passwordLogin(w http.ResponseWriter, r *http.Request, addr str
 		c.fail(w, r, err)
 		return
 	}
-	a := service.MemberActor(m)
-	tok, err := c.openSession(r.Context(), "", m.ID, a.Kind)
+	c.signInMember(w, r, m, "password", addr)
+}
+
+// signInMember opens a session for a staff member who proved who they are
+// (a password, single sign-on), clears the address's failed tries and
+// leads to the queue.
+func (c *Console) signInMember(w http.ResponseWriter, r *http.Request, m staff.Member, method, addr string) {
+	tok, err := c.openSession(r.Context(), "", m.ID, service.MemberActor(m).Kind)
 	if err != nil {
 		c.fail(w, r, err)
 		return
 	}
 	c.throttle.succeed(addr)
-	c.log.Info("console sign-in", "method", "password", "staff", m.ID, "role", m.Role, "addr", addr)
+	c.log.Info("console sign-in", "method", method, "staff", m.ID, "role", m.Role, "addr", addr)
 	setCookie(w, r, tok, int(AbsoluteTimeout.Seconds()))
 	http.Redirect(w, r, "/console/", http.StatusSeeOther)
 }
