@@ -30,16 +30,9 @@ func keys(args []string, stdout io.Writer) error {
 		fs.StringVar(&spec.Name, "name", "", "who the key is for")
 		fs.StringVar(&spec.StaffID, "staff", "", "the staff member (stf_..) a staff or admin key belongs to")
 	}
-	// Flags may come before or after the key id.
-	var pos []string
-	for rest := args[1:]; ; {
-		if err := fs.Parse(rest); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
+	pos, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
 	}
 	ctx := context.Background()
 	run := func(fn func(db *store.DB) error) error {

@@ -268,3 +268,18 @@ func (d dbFlags) signalSecret(ctx context.Context, db *store.DB, set policy.Sett
 	}
 	return service.ResolveSignalSecret(ctx, db, src, log)
 }
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments (an id), and returns those arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
+	}
+}

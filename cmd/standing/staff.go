@@ -30,15 +30,9 @@ func staffCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("staff password", flag.ContinueOnError)
 	var d dbFlags
 	d.register(fs)
-	var pos []string
-	for rest := args[1:]; ; {
-		if err := fs.Parse(rest); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
+	pos, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 || !strings.HasPrefix(pos[0], "stf_") {
 		return errors.New(staffUsage)
