@@ -283,3 +283,24 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
 	}
 }
+
+// openService opens the database of the flags and a service over it with
+// the system clock, for commands that read what the service knows (simulate,
+// nearmatch-estimate); the caller closes the database.
+func (d dbFlags) openService(ctx context.Context, set policy.Settings) (*service.Service, *store.DB, error) {
+	db, err := d.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if set.SignalSecret, err = d.signalSecret(ctx, db, set, os.Getenv("STANDING_SIGNAL_SECRET_FILE"), log); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	svc, err := service.New(ctx, db, clock.System{}, set, log)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return svc, db, nil
+}

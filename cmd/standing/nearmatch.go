@@ -6,12 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 
-	"standing/internal/clock"
 	"standing/internal/policy"
-	"standing/internal/service"
 )
 
 // nearmatchEstimate re-estimates the M9 probabilities on the accounts in
@@ -34,15 +31,11 @@ func nearmatchEstimate(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	ctx := context.Background()
-	db, err := d.open(ctx)
+	svc, db, err := d.openService(ctx, set)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	svc, err := service.New(ctx, db, clock.System{}, set, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		return err
-	}
 	est, err := svc.EstimateNearMatch(ctx, *em, *seed)
 	if err != nil {
 		return err

@@ -5,13 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"standing/internal/clock"
 	"standing/internal/policy"
 	"standing/internal/service"
 )
@@ -55,19 +52,11 @@ func simulateCmd(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("simulate: --from must be before --to")
 	}
 	ctx := context.Background()
-	db, err := d.open(ctx)
+	svc, db, err := d.openService(ctx, set)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if set.SignalSecret, err = d.signalSecret(ctx, db, set, os.Getenv("STANDING_SIGNAL_SECRET_FILE"), log); err != nil {
-		return err
-	}
-	svc, err := service.New(ctx, db, clock.System{}, set, log)
-	if err != nil {
-		return err
-	}
 	bar := progressBar(stderr)
 	sim, err := svc.RunSimulation(ctx, set, from.UTC(), to.UTC(), bar)
 	if err != nil {
