@@ -1,6 +1,7 @@
 package closure_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -158,5 +159,77 @@ func TestL4Leave(t *testing.T) {
 				t.Fatalf("closed %v: %v", closed, effs)
 			}
 		})
+	}
+}
+
+// TestL9Dormancy: an active account idle for the dormancy period gets a
+// notice and a closing date; one used since is looked at again later;
+// after the grace, idle and free of obligations, it is closed as dormant.
+func TestL9Dormancy(t *testing.T) {
+	s := policy.Defaults()
+	idle := &account.Account{ID: "acc_a", Status: account.Active, LastActivity: now.Add(-s.DormantAfter.D() - time.Hour)}
+	effs := closure.Dormancy(idle, now, s)
+	if len(effs) != 3 {
+		t.Fatalf("L9 notice: %v", effs)
+	}
+	if n := effs[1].(effect.IssueNotice).Notice; n.Rule != "L9" || n.RespondBy == nil || !n.RespondBy.Equal(now.Add(s.DormantGrace.D())) {
+		t.Fatalf("L9 notice: %+v", n)
+	}
+	used := &account.Account{ID: "acc_b", Status: account.Active, LastActivity: now.Add(-time.Hour)}
+	if effs := closure.Dormancy(used, now, s); len(effs) != 1 || effs[0].(effect.Schedule).Job != "dormancy" {
+		t.Fatalf("L9 used account: %v", effs)
+	}
+	noticed := now.Add(-s.DormantGrace.D())
+	idle.DormancyNoticeAt = &noticed
+	if effs := closure.DormantClose(closure.Facts{Account: idle}, s); len(effs) != 1 || effs[0].(effect.Close).Reason != "dormant" {
+		t.Fatalf("L9 close: %v", effs)
+	}
+	if effs := closure.DormantClose(closure.Facts{Account: idle, Obligations: []problem.Blocker{{Code: "pending_funds"}}}, s); len(effs) != 0 {
+		t.Fatalf("L9 closed an account with obligations: %v", effs)
+	}
+	used.DormancyNoticeAt = &noticed
+	if effs := closure.DormantClose(closure.Facts{Account: used}, s); len(effs) != 2 {
+		t.Fatalf("L9 used after the notice: %v", effs)
+	}
+}
+
+// TestL10Erasure: personal data goes 5 years after closing or banning, or
+// on a request once no obligation remains; never for a live account.
+func TestL10Erasure(t *testing.T) {
+	s := policy.Defaults()
+	long, recent := now.Add(-s.ErasureAfter.D()-time.Hour), now.Add(-time.Hour)
+	for _, tc := range []struct {
+		name string
+		a    account.Account
+		want int
+	}{
+		{"closed 5 years ago", account.Account{Status: account.Closed, ClosedAt: &long}, 1},
+		{"banned 5 years ago", account.Account{Status: account.Banned, BannedAt: &long}, 1},
+		{"closed recently", account.Account{Status: account.Closed, ClosedAt: &recent}, 0},
+		{"active", account.Account{Status: account.Active}, 0},
+	} {
+		if effs := closure.Retention(&tc.a, now, s); len(effs) != tc.want {
+			t.Errorf("L10 %s: %v", tc.name, effs)
+		}
+	}
+	if _, err := closure.EraseRequest(closure.Facts{Account: &account.Account{Status: account.Active}}); code(err) != "invalid_transition" {
+		t.Fatalf("L10 request on an active account: %v", err)
+	}
+	if _, err := closure.EraseRequest(closure.Facts{Account: &account.Account{Status: account.Closed}, Obligations: []problem.Blocker{{Code: "unwithdrawn_funds"}}}); code(err) != "closure_blocked" {
+		t.Fatalf("L10 request with obligations: %v", err)
+	}
+}
+
+// TestL7SupportBlockers: a case against the account, a pending suspension
+// and a fraud hold need support; asking support for help does not.
+func TestL7SupportBlockers(t *testing.T) {
+	a := &account.Account{ID: "acc_a", Status: account.Suspended, StatusRule: "V6", FraudHold: &account.Hold{Reason: "x"}}
+	bs := closure.SupportBlockers(closure.Facts{Account: a, OpenCases: []closure.OpenCase{{ID: "case_1", Kind: "report"}, {ID: "case_2", Kind: "reactivation"}}})
+	var codes []string
+	for _, b := range bs {
+		codes = append(codes, b.Code)
+	}
+	if fmt.Sprint(codes) != "[open_case pending_suspension fraud_hold]" {
+		t.Fatalf("L7: %v", codes)
 	}
 }

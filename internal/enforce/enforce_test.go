@@ -1,6 +1,7 @@
 package enforce_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -99,5 +100,162 @@ func TestE1DeadlineFollowsTheSuspension(t *testing.T) {
 	a.RespondBy = &future
 	if effs := enforce.Deadline(a, now); len(effs) != 0 {
 		t.Fatalf("E1 before the deadline: %v", effs)
+	}
+}
+
+// kinds lists the effect types of effs, in order, for table comparisons.
+func kinds(effs []effect.Effect) []string {
+	var out []string
+	for _, e := range effs {
+		switch e := e.(type) {
+		case effect.SetStatus:
+			out = append(out, "status:"+string(e.To))
+		case effect.AddStrike:
+			out = append(out, "strike:"+e.Rule)
+		case effect.IssueNotice:
+			out = append(out, "notice:"+e.Notice.Action)
+		case effect.OpenCase:
+			out = append(out, "case:"+e.Kind)
+		case effect.Restrict:
+			out = append(out, "restrict:"+e.Restriction.Capability)
+		case effect.SetFraudHold:
+			out = append(out, fmt.Sprintf("hold:%v", e.On))
+		case effect.SetVerification:
+			out = append(out, "verification:"+e.Status)
+		case effect.Lift:
+			out = append(out, "lift:"+e.Rule)
+		case effect.Audit:
+			out = append(out, "audit:"+e.Action)
+		default:
+			out = append(out, fmt.Sprintf("%T", e))
+		}
+	}
+	return out
+}
+
+// TestApplyKeepsTheGraverStatus: a suspension of an account that is not
+// active, or a ban of one already banned or closed, records the strike
+// under a warning and leaves the status a graver decision set (section 5);
+// a V5, V6 or V10 strike removes Top Rated for the badge-loss period (R3).
+func TestApplyKeepsTheGraverStatus(t *testing.T) {
+	s := policy.Defaults()
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	by := now.Add(s.RespondBy.D())
+	for _, tc := range []struct {
+		name   string
+		status account.Status
+		eff    enforce.Effect
+		want   string
+	}{
+		{"V6 second strike suspends an active account", account.Active, enforce.Effect{Action: notice.Suspension, Rule: "V6", Strike: true, RespondBy: &by}, "[strike:V6 status:suspended notice:suspension]"},
+		{"V6 second strike on a banned account is a warning", account.Banned, enforce.Effect{Action: notice.Suspension, Rule: "V6", Strike: true, RespondBy: &by}, "[strike:V6 notice:warning]"},
+		{"V2 ban of a banned account is a warning", account.Banned, enforce.Effect{Action: notice.Ban, Rule: "V2"}, "[notice:warning]"},
+		{"V2 ban of a suspended account bans", account.Suspended, enforce.Effect{Action: notice.Ban, Rule: "V2"}, "[status:banned notice:ban]"},
+		{"V4 review opens a case", account.Active, enforce.Effect{Action: enforce.ReviewCase, Rule: "V4"}, "[case:violation_review]"},
+		{"V1 review opens a linkage case", account.Active, enforce.Effect{Action: enforce.ReviewCase, Rule: "V1"}, "[case:linkage_review]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &account.Account{ID: "acc_a", Status: tc.status}
+			if got := fmt.Sprint(kinds(enforce.Apply(a, tc.eff, enforce.Finding{Violation: enforce.Violation{Rule: tc.eff.Rule}}, now, s))); got != tc.want {
+				t.Fatalf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+	for rule, loses := range map[string]bool{"V5": true, "V6": true, "V10": true, "V7": false, "V9": false} {
+		effs := enforce.Apply(&account.Account{ID: "acc_a", Status: account.Active}, enforce.Effect{Action: notice.Warning, Rule: rule, Strike: true},
+			enforce.Finding{Violation: enforce.Violation{Rule: rule}}, now, s)
+		if st := effs[0].(effect.AddStrike); (st.BadgeLossUntil != nil) != loses {
+			t.Errorf("R3: a %s strike removes Top Rated: %v, want %v", rule, st.BadgeLossUntil != nil, loses)
+		}
+	}
+}
+
+// TestC3Refusals: every third refused attempt within the window makes a V6
+// strike; the others make none.
+func TestC3Refusals(t *testing.T) {
+	s := policy.Defaults()
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	a := &account.Account{ID: "acc_a", Status: account.Active}
+	for n, want := range map[int]string{1: "[]", 2: "[]", 3: "[strike:V6 notice:warning]", 4: "[]", 6: "[strike:V6 notice:warning]"} {
+		if got := fmt.Sprint(kinds(enforce.Refusals(a, n, "profile", nil, now, s))); got != want {
+			t.Errorf("C3 refusal %d: got %s, want %s", n, got, want)
+		}
+	}
+}
+
+// TestE4FraudHold: placing a hold stops payouts with a notice; lifting says
+// so; placing one twice or lifting none changes nothing.
+func TestE4FraudHold(t *testing.T) {
+	free := &account.Account{ID: "acc_a", Status: account.Active}
+	held := &account.Account{ID: "acc_a", Status: account.Banned, FraudHold: &account.Hold{Reason: "chargebacks"}}
+	for _, tc := range []struct {
+		name string
+		a    *account.Account
+		on   bool
+		want string
+	}{
+		{"place", free, true, "[hold:true notice:restriction]"},
+		{"lift", held, false, "[hold:false notice:reinstatement]"},
+		{"place again", held, true, "[]"},
+		{"lift none", free, false, "[]"},
+	} {
+		if got := fmt.Sprint(kinds(enforce.FraudHold(tc.a, tc.on, "chargebacks"))); got != tc.want {
+			t.Errorf("E4 %s: got %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestI1I3I5Verify: under 18 is banned (I3); a document that verified
+// another account is rejected (I5); otherwise verified, I1 lifted and an
+// I2 hold ended.
+func TestI1I3I5Verify(t *testing.T) {
+	s := policy.Defaults()
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name    string
+		a       account.Account
+		c       enforce.IdentityCheck
+		verdict enforce.Verified
+		want    string
+	}{
+		{"I3 under 18", account.Account{Status: account.Active}, enforce.IdentityCheck{Age: 17}, "under_age", "[verification:rejected status:banned notice:ban]"},
+		{"I5 document used", account.Account{Status: account.Active}, enforce.IdentityCheck{Age: 30, DocumentUsed: true}, "document_used", "[verification:rejected audit:verification_rejected]"},
+		{"I1 verified", account.Account{Status: account.Active}, enforce.IdentityCheck{Age: 30}, "verified", "[verification:verified lift:I1 audit:verified]"},
+		{"I2 hold ends", account.Account{Status: account.Suspended, StatusRule: "I2"}, enforce.IdentityCheck{Age: 30}, "verified",
+			"[verification:verified lift:I1 audit:verified status:active notice:reinstatement]"},
+	} {
+		tc.a.ID = "acc_a"
+		verdict, effs := enforce.Verify(&tc.a, tc.c, now, s)
+		if got := fmt.Sprint(kinds(effs)); verdict != tc.verdict || got != tc.want {
+			t.Errorf("%s: got %s %s, want %s %s", tc.name, verdict, got, tc.verdict, tc.want)
+		}
+	}
+}
+
+// TestStaffSanctionAndRemedy: a staff suspension needs an active account
+// and takes the respond-by given; a restriction names its capability and
+// end; a remedy accepted returns a suspended account to active (E1).
+func TestStaffSanctionAndRemedy(t *testing.T) {
+	s := policy.Defaults()
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	active := &account.Account{ID: "acc_a", Status: account.Active}
+	day := 24 * time.Hour
+	effs, err := enforce.StaffSanction(active, enforce.Sanction{Rule: "V9", Action: notice.Suspension, Reason: "copied", Within: &day}, now, s)
+	if err != nil || fmt.Sprint(kinds(effs)) != "[strike:V9 status:suspended notice:suspension]" || effs[1].(effect.SetStatus).RespondBy.Sub(now) != day {
+		t.Fatalf("suspension: %v %v", kinds(effs), err)
+	}
+	if _, err := enforce.StaffSanction(&account.Account{ID: "acc_b", Status: account.Banned}, enforce.Sanction{Rule: "V9", Action: notice.Suspension}, now, s); err == nil {
+		t.Fatal("a banned account was suspended")
+	}
+	effs, _ = enforce.StaffSanction(active, enforce.Sanction{Rule: "V4", Action: notice.Restriction, Capability: account.PostJob, Within: &day}, now, s)
+	if fmt.Sprint(kinds(effs)) != "[restrict:post_job notice:restriction]" || effs[0].(effect.Restrict).Restriction.Until == nil {
+		t.Fatalf("restriction: %v", kinds(effs))
+	}
+	if _, err := enforce.Remedy(active, ""); err == nil {
+		t.Fatal("E1: a remedy was accepted for an account that is not suspended")
+	}
+	effs, _ = enforce.Remedy(&account.Account{ID: "acc_c", Status: account.Suspended, StatusRule: "V6"}, "removed the email")
+	if fmt.Sprint(kinds(effs)) != "[status:active notice:reinstatement]" {
+		t.Fatalf("E1 remedy: %v", kinds(effs))
 	}
 }
