@@ -324,3 +324,24 @@ func FraudHold(a *account.Account, on bool, reason string) []effect.Effect {
 	}
 	return nil
 }
+
+// ReviewManipulation decides V8 for a review between two accounts: when they
+// are linked (link is not nil) the review is void and both accounts, where
+// they can still be sanctioned, are banned, each notice naming the other
+// account.
+func ReviewManipulation(author, subject *account.Account, link *decision.Link, now time.Time, s policy.Settings) (bool, []effect.Effect) {
+	if link == nil {
+		return false, nil
+	}
+	var effs []effect.Effect
+	for _, pair := range [][2]*account.Account{{author, subject}, {subject, author}} {
+		a, other := pair[0], pair[1]
+		if a.Status != account.Active && a.Status != account.Suspended {
+			continue
+		}
+		effs = append(effs, Violate(a, Finding{Violation: Violation{Rule: "V8", Automated: true},
+			Facts:    "A review was posted between this account and account " + other.ID + ", which are linked; it was voided.",
+			Evidence: []notice.Evidence{{Type: "link", Ref: other.ID, Signals: link.Signals, Score: link.Score}}}, now, s)...)
+	}
+	return true, effs
+}

@@ -259,3 +259,29 @@ func TestStaffSanctionAndRemedy(t *testing.T) {
 		t.Fatalf("E1 remedy: %v", kinds(effs))
 	}
 }
+
+// TestV8ReviewManipulation: a review between linked accounts is void and
+// both live accounts are banned, each notice naming the other account; an
+// unlinked review stands.
+func TestV8ReviewManipulation(t *testing.T) {
+	s := policy.Defaults()
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	a := &account.Account{ID: "acc_a", Status: account.Active}
+	b := &account.Account{ID: "acc_b", Status: account.Active}
+	if voided, effs := enforce.ReviewManipulation(a, b, nil, now, s); voided || len(effs) != 0 {
+		t.Fatalf("V8 without a link: %v %v", voided, effs)
+	}
+	voided, effs := enforce.ReviewManipulation(a, b, &decision.Link{AccountID: "acc_b", Signals: []string{"payment_instrument"}, Score: 0.95}, now, s)
+	if !voided || fmt.Sprint(kinds(effs)) != "[status:banned notice:ban status:banned notice:ban]" {
+		t.Fatalf("V8: %v %v", voided, kinds(effs))
+	}
+	for _, e := range effs {
+		if n, ok := e.(effect.IssueNotice); ok && n.Notice.Evidence[0].Ref == n.Account {
+			t.Fatalf("V8: the notice of %s names it as the other account", n.Account)
+		}
+	}
+	b.Status = account.Closed
+	if _, effs := enforce.ReviewManipulation(a, b, &decision.Link{AccountID: "acc_b"}, now, s); fmt.Sprint(kinds(effs)) != "[status:banned notice:ban]" {
+		t.Fatalf("V8 with a closed account: %v", kinds(effs))
+	}
+}

@@ -369,14 +369,6 @@ func (t *txn) consumeExceptions(newID string, exc []string) error {
 	return nil
 }
 
-func linkEvidence(links []decision.Link) []notice.Evidence {
-	var ev []notice.Evidence
-	for _, l := range links {
-		ev = append(ev, notice.Evidence{Type: "link", Ref: l.AccountID, Signals: l.Signals, Score: l.Score})
-	}
-	return ev
-}
-
 // Account returns the account with that id.
 func (s *Service) Account(ctx context.Context, id string) (account.View, error) {
 	var v account.View

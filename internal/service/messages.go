@@ -389,23 +389,20 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 		if err != nil {
 			return err
 		}
-		if linked != nil {
+		a, err := t.loadAccount(author)
+		if err != nil {
+			return err
+		}
+		b, err := t.loadAccount(subject)
+		if err != nil {
+			return err
+		}
+		voided, effs := enforce.ReviewManipulation(a, b, linked, t.now, t.s.set)
+		if _, err := t.execute(effs); err != nil {
+			return err
+		}
+		if voided {
 			r.Status = "voided"
-			for _, id := range []string{author, subject} {
-				a, err := t.loadAccount(id)
-				if err != nil {
-					return err
-				}
-				if a.Status == account.Active || a.Status == account.Suspended {
-					if _, err := t.violation(a, enforce.Violation{Rule: "V8", Automated: true},
-						"A review was posted between linked accounts; it was voided.", linkEvidence([]decision.Link{*linked}), nil); err != nil {
-						return err
-					}
-					if err := t.saveAccount(a); err != nil {
-						return err
-					}
-				}
-			}
 		} else if author != c.FreelancerID {
 			rating := in.Rating
 			c.ClientRating = &rating
