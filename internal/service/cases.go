@@ -347,8 +347,8 @@ func (s *Service) Resolve(ctx context.Context, actor Actor, id string, in Resolu
 }
 
 // caseFacts loads what a resolution decides on: the case's accounts, the
-// appealed notice, the notice behind the subject's status, the strong links
-// of the subject, and the closure facts where the kind needs them.
+// appealed notice, the notice behind the subject's status, and, where the
+// kind needs them, the subject's strong links (M7) and the closure facts.
 func (t *txn) caseFacts(c *Case) (cases.Facts, error) {
 	f := cases.Facts{CaseID: c.ID, Kind: c.Kind, Rule: c.Rule, Now: t.now, Settings: t.s.set}
 	var err error
@@ -375,13 +375,9 @@ func (t *txn) caseFacts(c *Case) (cases.Facts, error) {
 			return f, err
 		}
 	}
-	links, err := t.linksOf(f.Subject.ID)
-	if err != nil {
-		return f, err
-	}
-	for _, l := range links {
-		if l.Strong() {
-			f.Linked = append(f.Linked, l.AccountID)
+	if c.Kind == cases.SelfDisclosure { // M7 closes only accounts linked to the discloser
+		if f.Linked, err = t.linkedTo(f.Subject.ID, true); err != nil {
+			return f, err
 		}
 	}
 	if c.Kind == cases.ClosureAssistance || c.Kind == cases.Reactivation {

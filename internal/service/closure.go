@@ -21,7 +21,8 @@ type ClosureCheck = closure.Check
 func cents(c int64) string { return fmt.Sprintf("$%d.%02d", c/100, c%100) }
 
 // closureFacts gathers what closure decisions read about an account: its
-// open cases, its obligations (L2, L3, L5), its strong links and the teams it owns.
+// open cases, its obligations (L2, L3, L5) and whether it owns a team. Its
+// links are read only by the closure that needs them (linkedTo).
 func (t *txn) closureFacts(a *account.Account) (closure.Facts, error) {
 	f := closure.Facts{Account: a}
 	cases, err := store.ListAs[Case](t.ctx, t.Tx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{a.ID}})
@@ -33,13 +34,6 @@ func (t *txn) closureFacts(a *account.Account) (closure.Facts, error) {
 	}
 	if f.Obligations, err = t.obligationBlockers(a); err != nil {
 		return f, err
-	}
-	links, err := t.linksOf(a.ID)
-	if err != nil {
-		return f, err
-	}
-	for _, l := range links {
-		f.Linked = append(f.Linked, l.AccountID)
 	}
 	owns, err := t.Count(t.ctx, store.Query{Kind: "organization", Refs: []string{"owner:" + a.ID}})
 	f.OwnsTeam = owns > 0
@@ -181,6 +175,11 @@ func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in C
 		f, err := t.closureFacts(a)
 		if err != nil {
 			return err
+		}
+		if req.Reason == "duplicate_account" { // L6: the admission's case names the linked accounts
+			if f.Linked, err = t.linkedTo(a.ID, false); err != nil {
+				return err
+			}
 		}
 		effs, err := closure.Close(f, req, t.now, t.s.set)
 		if err != nil {
@@ -373,4 +372,20 @@ func (t *txn) erase(a *account.Account) error {
 		return err
 	}
 	return t.forget(a.ID, personal)
+}
+
+// linkedTo lists the accounts linked to an account (only strongly linked
+// ones when strong is set).
+func (t *txn) linkedTo(id string, strong bool) ([]string, error) {
+	links, err := t.linksOf(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range links {
+		if !strong || l.Strong() {
+			out = append(out, l.AccountID)
+		}
+	}
+	return out, nil
 }
