@@ -299,3 +299,10 @@ func (s Settings) MonthlyConnects(plan string) int {
 	}
 	return s.BasicMonthlyConnects
 }
+
+// Public is the settings with their secrets left out: what GET /v1/policies
+// shows, what a simulation answers with and what decisions record.
+func (s Settings) Public() Settings {
+	s.SignalSecret, s.SignalSecretFile, s.SignalPreviousSecrets, s.MetricsToken = "", "", nil, ""
+	return s
+}

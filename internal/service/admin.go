@@ -309,9 +309,7 @@ type Policies struct {
 // PolicyView lists every rule with its tier, and the settings in force
 // (secrets left out).
 func (s *Service) PolicyView() Policies {
-	set := s.set
-	set.SignalSecret, set.SignalPreviousSecrets, set.SignalSecretFile, set.MetricsToken = "", nil, "", ""
-	return Policies{Version: policy.Version, Rules: policy.Rules, Settings: set}
+	return Policies{Version: policy.Version, Rules: policy.Rules, Settings: s.set.Public()}
 }
 
 // DSA renders a notice as a DSA statement of reasons.

@@ -11,6 +11,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 	"unicode/utf8"
@@ -46,8 +47,9 @@ type Service struct {
 	signals  *identity.Hasher
 	screener *screen.Screener
 	log      *slog.Logger
-	wake     chan struct{} // wakes the due-time job loop
-	hookWake chan struct{} // wakes the webhook delivery pool
+	wake     chan struct{}  // wakes the due-time job loop
+	hookWake chan struct{}  // wakes the webhook delivery pool
+	recorded settingsRecord // the settings in force, as decisions record them
 }
 
 // New builds the service over an open, migrated database. The signal
@@ -58,8 +60,12 @@ func New(ctx context.Context, db *store.DB, clk clock.Clock, set policy.Settings
 	if secret == "" {
 		return nil, errors.New("no signal secret: see ResolveSignalSecret")
 	}
+	rec := newSettingsRecord(set)
+	if err := db.Update(ctx, func(tx *store.Tx) error { return tx.SaveSettings(ctx, rec.hash, rec.data, clk.Now()) }); err != nil {
+		return nil, fmt.Errorf("record the settings in force: %w", err)
+	}
 	return &Service{
-		db: db, clock: clk, set: set, log: log,
+		db: db, clock: clk, set: set, log: log, recorded: rec,
 		signals:  identity.NewHasher(secret, set.SignalPreviousSecrets),
 		screener: screen.New(),
 		wake:     make(chan struct{}, 1),

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sync"
 	"time"
 
 	"standing/internal/account"
@@ -23,29 +22,16 @@ import (
 )
 
 // settingsRecord is the settings in force as decisions record them: the
-// JSON (secrets left out) and its hash, made once per service.
+// public JSON and its hash, made and stored once when the service starts.
 type settingsRecord struct {
 	hash string
 	data []byte
 }
 
-var recorded sync.Map // *Service -> settingsRecord
-
-// publicSettings are settings with their secrets left out.
-func publicSettings(s policy.Settings) policy.Settings {
-	s.SignalSecret, s.SignalPreviousSecrets = "", nil
-	return s
-}
-
-func (s *Service) settingsRecord() settingsRecord {
-	if v, ok := recorded.Load(s); ok {
-		return v.(settingsRecord)
-	}
-	b, _ := json.Marshal(publicSettings(s.set))
+func newSettingsRecord(set policy.Settings) settingsRecord {
+	b, _ := json.Marshal(set.Public())
 	sum := sha256.Sum256(b)
-	r := settingsRecord{hash: hex.EncodeToString(sum[:8]), data: b}
-	recorded.Store(s, r)
-	return r
+	return settingsRecord{hash: hex.EncodeToString(sum[:8]), data: b}
 }
 
 // recordDecision stores the facts of an automated decision with its audit
@@ -79,10 +65,7 @@ func (t *txn) storeDecision(kind, accountID string, c simulate.Change, replayabl
 	if err != nil {
 		return fmt.Errorf("encode %s outcome: %w", kind, err)
 	}
-	set := t.s.settingsRecord()
-	if err := t.SaveSettings(t.ctx, set.hash, set.data, t.now); err != nil {
-		return err
-	}
+	set := t.s.recorded
 	id, ev := ids.New("dec"), ids.New("evt")
 	if err := t.audit(Event{ID: ev, AccountID: accountID, Action: "decision_recorded", Rule: c.Rule, Reason: kind + ": " + c.Action,
 		Ref: id, Automated: replayable}); err != nil {
@@ -208,7 +191,7 @@ func (s *Service) Simulate(ctx context.Context, in SimulationInput) (Simulation,
 // reporting progress (done, total) when asked, and stores the result: the
 // only thing it writes.
 func (s *Service) RunSimulation(ctx context.Context, set policy.Settings, from, to time.Time, progress func(done, total int)) (Simulation, error) {
-	out := Simulation{ID: ids.New("sim"), From: from, To: to, Settings: publicSettings(set), CreatedAt: s.clock.Now()}
+	out := Simulation{ID: ids.New("sim"), From: from, To: to, Settings: set.Public(), CreatedAt: s.clock.Now()}
 	r := simulate.New(set)
 	err := s.db.Read(ctx, func(tx *store.Tx) error {
 		total := 0
