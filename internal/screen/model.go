@@ -95,6 +95,12 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 				mask &^= 1 << c // the extractors found this contact category already
 			}
 		}
+		if sc.digitRun(st.from, st.to) >= 6 {
+			// A run of six or more digits, written or spoken ("four one five,
+			// five five five, 236"), is a number someone gives, not a star
+			// rating: number words must not read as "five stars".
+			mask &^= 1 << classIndex(PositiveReview)
+		}
 		if mask == 0 {
 			continue // no word the model has learned to read as a cue
 		}
@@ -125,4 +131,36 @@ func (sc *scan) ruled(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// digitRun is the longest run of digits in tokens [from, to): digit tokens
+// count their digits, number words one each, and punctuation and spaces
+// between them do not break the run.
+func (sc *scan) digitRun(from, to int) int {
+	best, run := 0, 0
+	for i := from; i < to; i++ {
+		t := sc.toks[i]
+		switch {
+		case t.flags&lxDigits != 0:
+			run += int(t.e - t.s)
+		case t.flags&lxNumWord != 0:
+			run++
+		case t.kind == kPunct:
+			continue
+		default:
+			run = 0
+		}
+		best = max(best, run)
+	}
+	return best
+}
+
+// classIndex is the model's index of a category.
+func classIndex(category string) int {
+	for c, name := range modelClasses {
+		if name == category {
+			return c
+		}
+	}
+	panic("screen: no model class " + category)
 }

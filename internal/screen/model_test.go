@@ -18,15 +18,6 @@ func TestSurfaceThresholds(t *testing.T) {
 	}
 }
 
-func classIndex(name string) int {
-	for c, n := range modelClasses {
-		if n == name {
-			return c
-		}
-	}
-	return -1
-}
-
 // TestEmbeddedModelLoads checks that the embedded model decodes and that
 // New uses it.
 func TestEmbeddedModelLoads(t *testing.T) {

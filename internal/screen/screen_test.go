@@ -50,6 +50,10 @@ var cases = []struct {
 	{"Rate me highly please", []string{screen.PositiveReview}, ""},
 	{"five star review = 20% discount on next order", []string{screen.PositiveReview}, ""},
 	{"Could you mark the job as complete and leave 5*?", []string{screen.PositiveReview}, ""},
+	// A number spoken digit by digit is not a star rating (V7): the learned
+	// layer read "five five five" as "five stars" and struck honest members.
+	{"Bonjour. call me on four one five, five five five, 236", nil, ""},
+	{"my order number is nine eight seven, six five four, three two one", nil, ""},
 	{"Would you mind leaving a review? Thanks!", nil, ""},
 	{"visit janedoe .com for more", []string{screen.URL}, "janedoe.com"},
 	{"j o h n (at) g m a i l (dot) c o m", []string{screen.Email}, "john@gmail.com"},
