@@ -135,7 +135,7 @@ func TestWebhookDelivery(t *testing.T) {
 		defer inside.Close()
 		h := e.A("POST", "/v1/webhooks", map[string]any{"url": inside.URL, "events": ev}).Want(t, 201).Str("id")
 		port := inside.URL[strings.LastIndex(inside.URL, ":")+1:]
-		if err := db.Exec(context.Background(), `UPDATE docs SET data = replace(data, '`+inside.URL+`', 'https://localhost:`+port+`') WHERE id = '`+h+`'`); err != nil {
+		if err := db.Exec(context.Background(), `UPDATE webhook_endpoints SET url = 'https://localhost:`+port+`' WHERE id = '`+h+`'`); err != nil {
 			t.Fatal(err)
 		}
 		// A receiver that redirects to another one.

@@ -383,19 +383,29 @@ func (s *Service) Account(ctx context.Context, id string) (account.View, error) 
 	return v, err
 }
 
-// Accounts lists accounts by status and a text match on email or name.
+// Accounts lists accounts by status and a search: q is an account id, an
+// external id, the start of an email or a name, or an email or a phone
+// number in any of the forms their canonical hash in the signal index
+// matches.
 func (s *Service) Accounts(ctx context.Context, status, q string, opts ListOpts) (Page[account.View], error) {
 	var out Page[account.View]
 	if status != "" && !slices.Contains([]account.Status{account.Active, account.Suspended, account.Banned, account.Closed, account.Erased}, account.Status(status)) {
 		return out, problem.Invalid("unknown status", problem.Field("status", "invalid", "one of active, suspended, banned, closed, erased"))
 	}
 	err := s.read(ctx, func(t *txn) error {
-		qq := store.Query{Kind: "account", Search: q}
+		var qq store.Q
 		if status != "" {
-			qq.Status = []string{status}
+			qq.Where = append(qq.Where, store.Eq("status", status))
+		}
+		if q = strings.TrimSpace(q); q != "" {
+			ids, err := t.signalMatches(q)
+			if err != nil {
+				return err
+			}
+			qq.Where = append(qq.Where, store.AccountMatch(q, ids...))
 		}
 		var err error
-		out, err = page(t, qq, opts, func(a *account.Account) string { return a.ID },
+		out, err = page(t, store.Accounts, qq, opts, func(a *account.Account) string { return a.ID },
 			func(a *account.Account) account.View { return a.View(t.now, t.s.set) })
 		return err
 	})
@@ -543,8 +553,8 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 			cats = append(cats, f.Category)
 		}
 	}
-	if err := t.Put(t.ctx, store.Doc{ID: ids.New("ref"), Kind: "refusal", Refs: []string{a.ID}, Version: 1, CreatedAt: t.now,
-		Data: map[string]any{"account_id": a.ID, "surface": surface, "categories": cats, "at": t.now}}); err != nil {
+	if err := t.Save(t.ctx, store.Refusals, map[string]any{"id": ids.New("ref"), "account_id": a.ID, "surface": surface,
+		"categories": cats, "created_at": t.now}); err != nil {
 		return nil, err
 	}
 	if err := t.audit(Event{AccountID: a.ID, Action: "content_refused", Rule: "C3", Reason: surface + ": " + strings.Join(cats, ", "), Automated: true}); err != nil {
@@ -676,7 +686,7 @@ func (s *Service) Notices(ctx context.Context, accountID string, opts ListOpts) 
 			return err
 		}
 		var err error
-		out, err = page(t, store.Query{Kind: "notice", Refs: []string{accountID}, Desc: true}, opts,
+		out, err = page(t, store.Notices, store.Q{Where: []store.Cond{store.Eq("account_id", accountID)}, Desc: true}, opts,
 			func(n *notice.Notice) string { return n.ID }, func(n *notice.Notice) notice.Notice { return *n })
 		return err
 	})
@@ -687,7 +697,7 @@ func (s *Service) Notices(ctx context.Context, accountID string, opts ListOpts) 
 func (s *Service) Notice(ctx context.Context, id string) (notice.Notice, error) {
 	var out notice.Notice
 	err := s.read(ctx, func(t *txn) error {
-		n, err := get[notice.Notice](t, "notice", id)
+		n, err := get[notice.Notice](t, store.Notices, "notice", id)
 		if err != nil {
 			return err
 		}

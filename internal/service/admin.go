@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -345,20 +344,9 @@ func (s *Service) DSAStatements(ctx context.Context, from, to time.Time, opts Li
 	var out Page[dsa.Statement]
 	err := s.read(ctx, func(t *txn) error {
 		var err error
-		late := false
-		out, err = page(t, store.Query{Kind: "notice", Since: from}, opts, func(n *notice.Notice) string { return n.ID },
-			func(n *notice.Notice) dsa.Statement {
-				if !n.CreatedAt.Before(to) {
-					late = true
-					return nil
-				}
-				return statement(*n)
-			})
-		// Notices are issued in id order: one past the window ends it.
-		out.Data = slices.DeleteFunc(out.Data, func(st dsa.Statement) bool { return st == nil })
-		if late {
-			out.NextCursor = nil
-		}
+		q := store.Q{Where: []store.Cond{store.Since("created_at", from), store.Before("created_at", to)}, OrderBy: "created_at"}
+		out, err = page(t, store.Notices, q, opts, func(n *notice.Notice) string { return n.ID },
+			func(n *notice.Notice) dsa.Statement { return statement(*n) })
 		return err
 	})
 	return out, err
@@ -396,60 +384,19 @@ func (s *Service) Report(ctx context.Context, from, to time.Time) (Transparency,
 		return out, problem.Invalid("from must be before to", problem.Field("from", "invalid", "before to"))
 	}
 	err := s.read(ctx, func(t *txn) error {
-		notices, err := store.ListAs[notice.Notice](t.ctx, t.Tx, store.Query{Kind: "notice", Since: from})
+		tally, err := t.NoticeTally(t.ctx, from, to)
 		if err != nil {
 			return err
 		}
-		counts := map[ActionCount]int{}
-		for _, n := range notices {
-			if !n.CreatedAt.Before(to) {
-				continue
-			}
-			counts[ActionCount{Rule: n.Rule, Action: n.Action, Automated: n.AutomatedDecision}]++
+		for _, n := range tally {
+			out.Actions = append(out.Actions, ActionCount{Rule: n.Rule, Action: n.Action, Automated: n.Automated, Count: n.Count})
 		}
-		for k, v := range counts {
-			k.Count = v
-			out.Actions = append(out.Actions, k)
-		}
-		sort.Slice(out.Actions, func(i, j int) bool {
-			a, b := out.Actions[i], out.Actions[j]
-			if a.Rule != b.Rule {
-				return a.Rule < b.Rule
-			}
-			if a.Action != b.Action {
-				return a.Action < b.Action
-			}
-			return !a.Automated && b.Automated
-		})
-		appeals, err := store.ListAs[Case](t.ctx, t.Tx, store.Query{Kind: "case", Refs: []string{"casekind:appeal"}, Since: from})
+		appeals, err := t.AppealTally(t.ctx, from, to)
 		if err != nil {
 			return err
 		}
-		var hours []float64
-		for _, c := range appeals {
-			if !c.CreatedAt.Before(to) {
-				continue
-			}
-			out.Appeals.Received++
-			if c.Outcome == nil || c.ResolvedAt == nil {
-				continue
-			}
-			switch *c.Outcome {
-			case "grant":
-				out.Appeals.Granted++
-			case "deny":
-				out.Appeals.Denied++
-			}
-			hours = append(hours, c.ResolvedAt.Sub(c.CreatedAt).Hours())
-		}
-		if len(hours) > 0 {
-			sort.Float64s(hours)
-			m := hours[len(hours)/2]
-			if len(hours)%2 == 0 {
-				m = (hours[len(hours)/2-1] + hours[len(hours)/2]) / 2
-			}
-			out.Appeals.MedianHoursToDecide = &m
-		}
+		out.Appeals = AppealStats{Received: appeals.Received, Granted: appeals.Granted, Denied: appeals.Denied,
+			MedianHoursToDecide: appeals.MedianHours}
 		return nil
 	})
 	return out, err

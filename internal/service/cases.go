@@ -64,11 +64,7 @@ type Case struct {
 
 func (t *txn) saveCase(c *Case) error {
 	c.Version++
-	refs := []string{c.AccountID, "casekind:" + string(c.Kind)}
-	for _, r := range c.RelatedAccountIDs {
-		refs = append(refs, r)
-	}
-	return t.Put(t.ctx, store.Doc{ID: c.ID, Kind: "case", Status: string(c.Status), Refs: refs, Version: c.Version, CreatedAt: c.CreatedAt, Data: c})
+	return t.Save(t.ctx, store.Cases, c)
 }
 
 // BusinessDaysAfter adds n business days (Monday to Friday) to t.
@@ -163,7 +159,7 @@ func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case
 			c.ReporterAccountID = actor.ID
 		}
 		if in.NoticeID != nil {
-			n, err := get[notice.Notice](t, "notice", *in.NoticeID)
+			n, err := get[notice.Notice](t, store.Notices, "notice", *in.NoticeID)
 			if err != nil {
 				return err
 			}
@@ -191,25 +187,25 @@ func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case
 // Cases lists the queues.
 func (s *Service) Cases(ctx context.Context, kind, status, accountID string, opts ListOpts) (Page[Case], error) {
 	var out Page[Case]
-	q := store.Query{Kind: "case"}
+	var q store.Q
 	if kind != "" {
 		if !cases.Kind(kind).Valid() {
 			return out, problem.Invalid("unknown case kind", problem.Field("kind", "invalid", "one of "+strings.Join(CaseKinds(), ", ")))
 		}
-		q.Refs = append(q.Refs, "casekind:"+kind)
+		q.Where = append(q.Where, store.Eq("kind", kind))
 	}
 	if status != "" {
 		if !slices.Contains(cases.Statuses, cases.Status(status)) {
 			return out, problem.Invalid("unknown case status", problem.Field("status", "invalid", "one of open, in_review, resolved, withdrawn"))
 		}
-		q.Status = []string{status}
+		q.Where = append(q.Where, store.Eq("status", status))
 	}
 	if accountID != "" {
-		q.Refs = append(q.Refs, accountID)
+		q.Where = append(q.Where, store.CaseConcerns(accountID))
 	}
 	err := s.read(ctx, func(t *txn) error {
 		var err error
-		out, err = page(t, q, opts, func(c *Case) string { return c.ID }, func(c *Case) Case { return *c })
+		out, err = page(t, store.Cases, q, opts, func(c *Case) string { return c.ID }, func(c *Case) Case { return *c })
 		return err
 	})
 	return out, err
@@ -219,7 +215,7 @@ func (s *Service) Cases(ctx context.Context, kind, status, accountID string, opt
 func (s *Service) GetCase(ctx context.Context, id string) (Case, error) {
 	var out Case
 	err := s.read(ctx, func(t *txn) error {
-		c, err := get[Case](t, "case", id)
+		c, err := get[Case](t, store.Cases, "case", id)
 		if err != nil {
 			return err
 		}
@@ -247,7 +243,7 @@ func (s *Service) UpdateCase(ctx context.Context, actor Actor, id string, ifMatc
 		return out, problem.Invalid("unknown status", problem.Field("status", "invalid", "one of open, in_review, withdrawn (resolve through /resolution)"))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		c, err := get[Case](t, "case", id)
+		c, err := get[Case](t, store.Cases, "case", id)
 		if err != nil {
 			return err
 		}
@@ -302,7 +298,7 @@ func (s *Service) Resolve(ctx context.Context, actor Actor, id string, in Resolu
 	r := cases.Resolution{Outcome: cases.Outcome(in.Outcome), Reason: strings.TrimSpace(in.Reason), Note: in.Note,
 		KeepAccountID: in.KeepAccountID, Rule: in.Rule, LinkedAccountIDs: in.LinkedAccountIDs}
 	err := s.update(ctx, actor, func(t *txn) error {
-		c, err := get[Case](t, "case", id)
+		c, err := get[Case](t, store.Cases, "case", id)
 		if err != nil {
 			return err
 		}
@@ -366,12 +362,12 @@ func (t *txn) caseFacts(c *Case) (cases.Facts, error) {
 		f.Related = append(f.Related, x)
 	}
 	if c.NoticeID != nil {
-		if f.Notice, err = get[notice.Notice](t, "notice", *c.NoticeID); err != nil {
+		if f.Notice, err = get[notice.Notice](t, store.Notices, "notice", *c.NoticeID); err != nil {
 			return f, err
 		}
 	}
 	if id := f.Subject.StatusNotice; id != "" {
-		if f.StatusNotice, err = get[notice.Notice](t, "notice", id); err != nil {
+		if f.StatusNotice, err = get[notice.Notice](t, store.Notices, "notice", id); err != nil {
 			return f, err
 		}
 	}

@@ -25,7 +25,7 @@ func cents(c int64) string { return fmt.Sprintf("$%d.%02d", c/100, c%100) }
 // links are read only by the closure that needs them (linkedTo).
 func (t *txn) closureFacts(a *account.Account) (closure.Facts, error) {
 	f := closure.Facts{Account: a}
-	cases, err := store.ListAs[Case](t.ctx, t.Tx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{a.ID}})
+	cases, err := store.Find[Case](t.ctx, t.Tx, store.Cases, store.Q{Where: []store.Cond{store.Unfinished, store.CaseConcerns(a.ID)}})
 	if err != nil {
 		return f, err
 	}
@@ -35,7 +35,7 @@ func (t *txn) closureFacts(a *account.Account) (closure.Facts, error) {
 	if f.Obligations, err = t.obligationBlockers(a); err != nil {
 		return f, err
 	}
-	owns, err := t.Count(t.ctx, store.Query{Kind: "organization", Refs: []string{"owner:" + a.ID}})
+	owns, err := t.Count(t.ctx, store.Teams, store.Eq("kind", string(market.Organization)), store.Eq("owner_id", a.ID))
 	f.OwnsTeam = owns > 0
 	return f, err
 }
@@ -43,7 +43,7 @@ func (t *txn) closureFacts(a *account.Account) (closure.Facts, error) {
 // obligationBlockers are L2 (and L3/L5 for the teams the account owns).
 func (t *txn) obligationBlockers(a *account.Account) ([]problem.Blocker, error) {
 	var bs []problem.Blocker
-	cs, err := store.ListAs[market.Contract](t.ctx, t.Tx, store.Query{Kind: "contract", Refs: []string{a.ID}, Status: []string{"active"}})
+	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("status", "active")}})
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (t *txn) obligationBlockers(a *account.Account) ([]problem.Blocker, error) 
 			bs = append(bs, problem.Blocker{Code: "active_contract", Detail: "end the " + c.Kind + " contract first", Ref: c.ID})
 		}
 	}
-	ps, err := store.ListAs[market.Proposal](t.ctx, t.Tx, store.Query{Kind: "proposal", Refs: []string{a.ID}, Status: []string{"pending"}})
+	ps, err := store.Find[market.Proposal](t.ctx, t.Tx, store.Proposals, store.Q{Where: []store.Cond{store.Eq("account_id", a.ID), store.Eq("status", "pending")}})
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (t *txn) obligationBlockers(a *account.Account) ([]problem.Blocker, error) 
 		bs = append(bs, problem.Blocker{Code: "unwithdrawn_funds", Detail: cents(b.AvailableCents) + " is available to withdraw", Ref: a.ID})
 	}
 	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
-		teams, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: string(k), Status: []string{"active"}, Refs: []string{"owner:" + a.ID}})
+		teams, err := store.Find[market.Team](t.ctx, t.Tx, store.Teams, store.Q{Where: []store.Cond{store.Eq("kind", string(k)), store.Eq("status", "active"), store.Eq("owner_id", a.ID)}})
 		if err != nil {
 			return nil, err
 		}
@@ -97,7 +97,7 @@ func (t *txn) teamBlockers(k market.TeamKind, tm *market.Team) ([]problem.Blocke
 	for _, m := range tm.Others() {
 		bs = append(bs, problem.Blocker{Code: code, Detail: "remove the " + m.Role + " from " + tm.Name, Ref: m.AccountID})
 	}
-	cs, err := store.ListAs[market.Contract](t.ctx, t.Tx, store.Query{Kind: "contract", Refs: []string{tm.ID}})
+	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.AnyOf(tm.ID, "organization_id", "agency_id")}})
 	if err != nil {
 		return nil, err
 	}
@@ -110,14 +110,14 @@ func (t *txn) teamBlockers(k market.TeamKind, tm *market.Team) ([]problem.Blocke
 		}
 	}
 	if k == market.Organization {
-		jobs, err := store.ListAs[market.Job](t.ctx, t.Tx, store.Query{Kind: "job", Refs: []string{tm.ID}, Status: []string{"open"}})
+		jobs, err := store.Find[market.Job](t.ctx, t.Tx, store.Jobs, store.Q{Where: []store.Cond{store.Eq("organization_id", tm.ID), store.Eq("status", "open")}})
 		if err != nil {
 			return nil, err
 		}
 		for _, j := range jobs {
 			bs = append(bs, problem.Blocker{Code: "open_job", Detail: "close the job \"" + j.Title + "\"", Ref: j.ID})
 		}
-		invs, err := store.ListAs[market.Invoice](t.ctx, t.Tx, store.Query{Kind: "invoice", Refs: []string{tm.ID}, Status: []string{"unpaid"}})
+		invs, err := store.Find[market.Invoice](t.ctx, t.Tx, store.Invoices, store.Q{Where: []store.Cond{store.Eq("organization_id", tm.ID), store.Eq("status", "unpaid")}})
 		if err != nil {
 			return nil, err
 		}
@@ -125,7 +125,7 @@ func (t *txn) teamBlockers(k market.TeamKind, tm *market.Team) ([]problem.Blocke
 			bs = append(bs, problem.Blocker{Code: "unpaid_billing", Detail: "pay " + cents(v.AmountCents) + " for the week of " + v.WeekStart, Ref: v.ID})
 		}
 	} else {
-		ps, err := store.ListAs[market.Proposal](t.ctx, t.Tx, store.Query{Kind: "proposal", Refs: []string{tm.ID}, Status: []string{"pending"}})
+		ps, err := store.Find[market.Proposal](t.ctx, t.Tx, store.Proposals, store.Q{Where: []store.Cond{store.Eq("agency_id", tm.ID), store.Eq("status", "pending")}})
 		if err != nil {
 			return nil, err
 		}
@@ -205,7 +205,7 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) err
 		return err
 	}
 	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
-		teams, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: string(k), Status: []string{"active"}, Refs: []string{a.ID}})
+		teams, err := store.Find[market.Team](t.ctx, t.Tx, store.Teams, store.Q{Where: []store.Cond{store.Eq("kind", string(k)), store.Eq("status", "active"), store.Has("team_members", "account_id", a.ID)}})
 		if err != nil {
 			return err
 		}

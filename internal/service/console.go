@@ -35,7 +35,7 @@ func (s *Service) PreviewResolution(ctx context.Context, caseID string, in Resol
 	r := cases.Resolution{Outcome: cases.Outcome(in.Outcome), Reason: strings.TrimSpace(in.Reason), Note: in.Note,
 		KeepAccountID: in.KeepAccountID, Rule: in.Rule, LinkedAccountIDs: in.LinkedAccountIDs}
 	err := s.read(ctx, func(t *txn) error {
-		c, err := get[Case](t, "case", caseID)
+		c, err := get[Case](t, store.Cases, "case", caseID)
 		if err != nil {
 			return err
 		}
@@ -152,10 +152,11 @@ const (
 	ViewActive     QueueView = "active"     // open and in review
 	ViewMine       QueueView = "mine"       // assigned to the actor
 	ViewUnassigned QueueView = "unassigned" // nobody's yet
+	ViewOverdue    QueueView = "overdue"    // past their due time
 )
 
 // QueueViews lists the views in the order the console shows them.
-var QueueViews = []QueueView{ViewActive, ViewMine, ViewUnassigned}
+var QueueViews = []QueueView{ViewActive, ViewMine, ViewUnassigned, ViewOverdue}
 
 // QueueRow is a case with the name and status of its member.
 type QueueRow struct {
@@ -170,71 +171,61 @@ type Queue struct {
 	Counts map[QueueView]int `json:"counts"`
 }
 
-// queueKey orders a queue: due time first, then id (creation order).
-func queueKey(c *Case) string { return fmt.Sprintf("%020d|%s", c.DueAt.UnixMicro(), c.ID) }
-
-// QueueCursor is the cursor of the queue position right after case c, so
-// that the next page (or the next case to work) follows it.
-func QueueCursor(c Case) string { return EncodeCursor(queueKey(&c)) }
+// QueueCursor is the cursor of the queue position right after case c (a
+// queue is in order of due time, then id), so that the next page (or the
+// next case to work) follows it.
+func QueueCursor(c Case) string { return EncodeCursor(c.ID) }
 
 // CaseQueue lists the unfinished cases of a view (of one kind, or all),
-// due first, a page at a time. The counts of every view are taken over the
-// same kind. Assignee is whoever "mine" means. Unfinished cases are few
-// next to all cases, so they are read whole, sorted and cut here.
+// due first, a page at a time, with the count of every view over the same
+// kind. Assignee is whoever "mine" means.
 func (s *Service) CaseQueue(ctx context.Context, kind string, view QueueView, assignee string, opts ListOpts) (Queue, error) {
 	out := Queue{Counts: map[QueueView]int{}}
 	if !slices.Contains(QueueViews, view) {
-		return out, problem.Invalid("unknown queue", problem.Field("view", "invalid", "one of active, mine, unassigned"))
+		return out, problem.Invalid("unknown queue", problem.Field("view", "invalid", "one of active, mine, unassigned, overdue"))
 	}
-	q := store.Query{Kind: "case", Status: []string{string(cases.Open), string(cases.InReview)}}
+	q := store.Q{Where: []store.Cond{store.Unfinished}, OrderBy: "due_at"}
 	if kind != "" {
 		if !cases.Kind(kind).Valid() {
 			return out, problem.Invalid("unknown case kind", problem.Field("kind", "invalid", "one of "+strings.Join(CaseKinds(), ", ")))
 		}
-		q.Refs = []string{"casekind:" + kind}
+		q.Where = append(q.Where, store.Eq("kind", kind))
 	}
-	after, err := DecodeCursor(opts.Cursor)
-	if err != nil {
-		return out, err
-	}
-	in := func(c *Case, v QueueView) bool {
-		switch v {
-		case ViewMine:
-			return c.Assignee != nil && *c.Assignee == assignee
-		case ViewUnassigned:
-			return c.Assignee == nil || *c.Assignee == ""
-		}
-		return true
-	}
-	err = s.read(ctx, func(t *txn) error {
-		all, err := store.ListAs[Case](t.ctx, t.Tx, q)
+	err := s.read(ctx, func(t *txn) error {
+		all, mine, unassigned, overdue, err := t.QueueCounts(t.ctx, kind, assignee, t.now)
 		if err != nil {
 			return err
 		}
-		slices.SortFunc(all, func(a, b Case) int { return strings.Compare(queueKey(&a), queueKey(&b)) })
-		out.Data = []QueueRow{}
-		for i := range all {
-			c := &all[i]
-			for _, v := range QueueViews {
-				if in(c, v) {
-					out.Counts[v]++
-				}
+		out.Counts = map[QueueView]int{ViewActive: all, ViewMine: mine, ViewUnassigned: unassigned, ViewOverdue: overdue}
+		switch view {
+		case ViewMine:
+			q.Where = append(q.Where, store.Eq("assignee", assignee))
+		case ViewUnassigned:
+			q.Where = append(q.Where, store.IsNull("assignee"))
+		case ViewOverdue:
+			q.Where = append(q.Where, store.Before("due_at", t.now))
+		}
+		p, err := page(t, store.Cases, q, opts, func(c *Case) string { return c.ID }, func(c *Case) QueueRow { return QueueRow{Case: *c} })
+		if err != nil {
+			return err
+		}
+		out.Page = p
+		ids := make([]string, len(p.Data))
+		for i, r := range p.Data {
+			ids[i] = r.AccountID
+		}
+		members, err := store.Find[account.Account](t.ctx, t.Tx, store.Accounts, store.Q{Where: []store.Cond{store.In("id", ids...)}})
+		if err != nil {
+			return err
+		}
+		byID := make(map[string]*account.Account, len(members))
+		for i := range members {
+			byID[members[i].ID] = &members[i]
+		}
+		for i := range out.Data {
+			if a := byID[out.Data[i].AccountID]; a != nil {
+				out.Data[i].AccountName, out.Data[i].AccountStatus = a.Name, a.Status
 			}
-			if !in(c, view) || queueKey(c) <= after {
-				continue
-			}
-			if len(out.Data) == opts.Limit {
-				if out.NextCursor == nil {
-					next := QueueCursor(out.Data[len(out.Data)-1].Case)
-					out.NextCursor = &next
-				}
-				continue
-			}
-			row := QueueRow{Case: *c}
-			if a, err := t.loadAccount(c.AccountID); err == nil {
-				row.AccountName, row.AccountStatus = a.Name, a.Status
-			}
-			out.Data = append(out.Data, row)
 		}
 		return nil
 	})
@@ -266,6 +257,32 @@ func (s *Service) Strikes(ctx context.Context, id string) ([]StrikeView, error) 
 		return nil
 	})
 	return out, err
+}
+
+// signalMatches finds the accounts whose recorded email or phone is q, as
+// sign-up canonicalizes and hashes it (under every signal secret in force);
+// none when q is neither.
+func (t *txn) signalMatches(q string) ([]string, error) {
+	kind := identity.Email
+	if !strings.Contains(q, "@") {
+		kind = identity.Phone
+	}
+	k, _ := identity.Kind(kind)
+	sigs, err := k.Canonical(q, "")
+	if err != nil {
+		return nil, nil // not an email or an international number: the other arms still search
+	}
+	var ids []string
+	for _, sg := range sigs {
+		rows, err := t.AccountsWith(t.ctx, sg.Kind, t.s.signals.Lookups(sg), 100)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			ids = append(ids, r.AccountID)
+		}
+	}
+	return ids, nil
 }
 
 // AccountsByPhone finds the accounts that reported a phone number, written

@@ -264,7 +264,7 @@ func (s *Service) attempt(ctx context.Context, p *hookPool, d store.Delivery, sl
 	var w *Webhook
 	err := s.read(ctx, func(t *txn) error {
 		var err error
-		w, err = get[Webhook](t, "webhook", d.EndpointID)
+		w, err = get[Webhook](t, store.Webhooks, "webhook", d.EndpointID)
 		return err
 	})
 	if err != nil && ignoreMissing(err) != nil {

@@ -29,7 +29,7 @@ func (t *txn) loadAccount(id string) (*account.Account, error) {
 	if a, ok := t.accounts[id]; ok {
 		return a, nil
 	}
-	a, err := get[account.Account](t, "account", id)
+	a, err := get[account.Account](t, store.Accounts, "account", id)
 	if err != nil {
 		return nil, err
 	}
@@ -40,12 +40,7 @@ func (t *txn) loadAccount(id string) (*account.Account, error) {
 // saveAccount writes the next version of an account.
 func (t *txn) saveAccount(a *account.Account) error {
 	a.Version++
-	refs := []string{}
-	if a.ExternalID != "" {
-		refs = append(refs, "ext:"+a.ExternalID)
-	}
-	return t.Put(t.ctx, store.Doc{ID: a.ID, Kind: "account", Status: string(a.Status), Search: a.Email + " " + a.Name,
-		Refs: refs, Version: a.Version, CreatedAt: a.CreatedAt, Data: a})
+	return t.Save(t.ctx, store.Accounts, a)
 }
 
 // checkVersion enforces If-Match.
@@ -115,8 +110,7 @@ func (t *txn) issue(a *account.Account, n notice.Notice) (*notice.Notice, error)
 	if n.PriorStatus == "" {
 		n.PriorStatus = string(a.PriorStatus)
 	}
-	if err := t.Put(t.ctx, store.Doc{ID: n.ID, Kind: "notice", Status: n.Action, Refs: []string{a.ID, "rule:" + n.Rule},
-		Version: 1, CreatedAt: t.now, Data: n}); err != nil {
+	if err := t.Save(t.ctx, store.Notices, n); err != nil {
 		return nil, err
 	}
 	if err := t.audit(Event{AccountID: a.ID, Action: "notice_issued", Rule: n.Rule, Reason: n.Summary, Ref: n.ID,
@@ -139,7 +133,7 @@ func (t *txn) violation(a *account.Account, v enforce.Violation, facts string, e
 // the same transaction as the change it reports.
 func (t *txn) emit(typ string, data any) error {
 	if !t.hooksRead {
-		eps, err := store.ListAs[Webhook](t.ctx, t.Tx, store.Query{Kind: "webhook", Status: []string{"active"}})
+		eps, err := store.Find[Webhook](t.ctx, t.Tx, store.Webhooks, store.Q{Where: []store.Cond{store.Eq("status", "active")}})
 		if err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ func (t *txn) personalData(a *account.Account) ([]string, error) {
 	if p := a.Profile; p != nil {
 		vals = append(append(vals, p.Title, p.Overview), p.Skills...)
 	}
-	msgs, err := store.ListAs[market.Message](t.ctx, t.Tx, store.Query{Kind: "message", Refs: []string{"from:" + a.ID}})
+	msgs, err := store.Find[market.Message](t.ctx, t.Tx, store.Messages, store.Q{Where: []store.Cond{store.Eq("from_account_id", a.ID)}})
 	if err != nil {
 		return nil, err
 	}

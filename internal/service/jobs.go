@@ -165,7 +165,7 @@ func (t *txn) release(payID string) error {
 		AccountID string `json:"account_id"`
 		Amount    int64  `json:"amount_cents"`
 	}
-	if err := t.Get(t.ctx, "payment", payID, &p); err != nil {
+	if err := t.Load(t.ctx, store.Payments, payID, &p); err != nil {
 		return ignoreMissing(err)
 	}
 	return t.move(p.Amount, p.AccountID, bucketPending, p.AccountID, bucketAvailable, payID, "security period over")

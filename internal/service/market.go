@@ -38,41 +38,31 @@ func (t *txn) pay(freelancer string, amount int64, fromOwner, fromBucket, memo s
 	if err := t.move(amount, fromOwner, fromBucket, freelancer, bucketPending, ref, memo); err != nil {
 		return err
 	}
-	if err := t.Put(t.ctx, store.Doc{ID: ref, Kind: "payment", Refs: []string{freelancer}, Version: 1, CreatedAt: t.now,
-		Data: map[string]any{"id": ref, "account_id": freelancer, "amount_cents": amount, "memo": memo}}); err != nil {
+	if err := t.Save(t.ctx, store.Payments, map[string]any{"id": ref, "account_id": freelancer, "amount_cents": amount, "memo": memo,
+		"created_at": t.now}); err != nil {
 		return err
 	}
 	return t.enqueue("release", ref, t.now.Add(t.s.set.SecurityPeriod.D()))
 }
 
-func (t *txn) saveDoc(kind, id, status string, version *int64, created time.Time, refs []string, v any) error {
+// saveNext writes the next version of an aggregate whose version is at
+// version.
+func (t *txn) saveNext(tb *store.Table, version *int64, v any) error {
 	*version++
-	return t.Put(t.ctx, store.Doc{ID: id, Kind: kind, Status: status, Refs: refs, Version: *version, CreatedAt: created, Data: v})
+	return t.Save(t.ctx, tb, v)
 }
 
-func (t *txn) saveJob(j *market.Job) error {
-	return t.saveDoc("job", j.ID, j.Status, &j.Version, j.CreatedAt, []string{j.OrganizationID, j.PostedBy}, j)
-}
+func (t *txn) saveJob(j *market.Job) error { return t.saveNext(store.Jobs, &j.Version, j) }
 
 func (t *txn) saveProposal(p *market.Proposal) error {
-	refs := []string{p.JobID, p.AccountID}
-	if p.AgencyID != nil {
-		refs = append(refs, *p.AgencyID)
-	}
-	return t.saveDoc("proposal", p.ID, string(p.Status), &p.Version, p.CreatedAt, refs, p)
+	return t.saveNext(store.Proposals, &p.Version, p)
 }
 
 func (t *txn) saveContract(c *market.Contract) error {
-	refs := []string{c.JobID, c.OrganizationID, c.FreelancerID}
-	if c.AgencyID != nil {
-		refs = append(refs, *c.AgencyID)
-	}
-	return t.saveDoc("contract", c.ID, string(c.Status), &c.Version, c.CreatedAt, refs, c)
+	return t.saveNext(store.Contracts, &c.Version, c)
 }
 
-func (t *txn) saveInvoice(v *market.Invoice) error {
-	return t.saveDoc("invoice", v.ID, v.Status, &v.Version, v.CreatedAt, []string{v.OrganizationID, v.ContractID, v.FreelancerID}, v)
-}
+func (t *txn) saveInvoice(v *market.Invoice) error { return t.saveNext(store.Invoices, &v.Version, v) }
 
 // memberOf checks that acting holds one of roles in the organization.
 func (t *txn) memberOf(orgID, acting string, roles ...string) (*market.Team, error) {
@@ -175,7 +165,7 @@ func (s *Service) CloseJob(ctx context.Context, actor Actor, acting, id string, 
 		return out, problem.Invalid("only staff remove a job for a violation", problem.Field("reason", "invalid", "filled or cancelled"))
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		j, err := get[market.Job](t, "job", id)
+		j, err := get[market.Job](t, store.Jobs, "job", id)
 		if err != nil {
 			return err
 		}
@@ -190,7 +180,7 @@ func (s *Service) CloseJob(ctx context.Context, actor Actor, acting, id string, 
 		reason := in.Reason
 		j.Status, j.CloseReason = "closed", &reason
 		refund := in.Reason == "violation" || in.Reason == "cancelled" && !j.Hired
-		props, err := store.ListAs[market.Proposal](t.ctx, t.Tx, store.Query{Kind: "proposal", Refs: []string{j.ID}, Status: []string{"pending"}})
+		props, err := store.Find[market.Proposal](t.ctx, t.Tx, store.Proposals, store.Q{Where: []store.Cond{store.Eq("job_id", j.ID), store.Eq("status", "pending")}})
 		if err != nil {
 			return err
 		}
@@ -250,7 +240,7 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 		if err != nil {
 			return err
 		}
-		j, err := get[market.Job](t, "job", in.JobID)
+		j, err := get[market.Job](t, store.Jobs, "job", in.JobID)
 		if err != nil {
 			return err
 		}
@@ -298,7 +288,7 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 func (s *Service) WithdrawProposal(ctx context.Context, actor Actor, acting, id string) (market.Proposal, error) {
 	var out market.Proposal
 	err := s.update(ctx, actor, func(t *txn) error {
-		p, err := get[market.Proposal](t, "proposal", id)
+		p, err := get[market.Proposal](t, store.Proposals, "proposal", id)
 		if err != nil {
 			return err
 		}
@@ -356,7 +346,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 		if err != nil {
 			return err
 		}
-		j, err := get[market.Job](t, "job", in.JobID)
+		j, err := get[market.Job](t, store.Jobs, "job", in.JobID)
 		if err != nil {
 			return err
 		}
@@ -390,7 +380,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 		if err := t.saveJob(j); err != nil {
 			return err
 		}
-		props, err := store.ListAs[market.Proposal](t.ctx, t.Tx, store.Query{Kind: "proposal", Refs: []string{j.ID, f.ID}, Status: []string{"pending"}})
+		props, err := store.Find[market.Proposal](t.ctx, t.Tx, store.Proposals, store.Q{Where: []store.Cond{store.Eq("job_id", j.ID), store.Eq("account_id", f.ID), store.Eq("status", "pending")}})
 		if err != nil {
 			return err
 		}
@@ -442,7 +432,7 @@ func (t *txn) pair(a, b string) (*Pair, error) {
 	if p, ok := t.pairs[id]; ok {
 		return p, nil
 	}
-	p, err := get[Pair](t, "pair", id)
+	p, err := get[Pair](t, store.Pairs, "pair", id)
 	if pe, ok := problem.As(err); ok && pe.Code == "not_found" {
 		p, err = &Pair{ID: id, FirstMet: t.now}, nil
 	}
@@ -484,7 +474,7 @@ func (t *txn) meet(a, b string, contract bool) error {
 	}
 	p.HasContract = p.HasContract || contract
 	p.Version++
-	return t.Put(t.ctx, store.Doc{ID: p.ID, Kind: "pair", Version: p.Version, CreatedAt: p.FirstMet, Data: p})
+	return t.Save(t.ctx, store.Pairs, p)
 }
 
 // AmountInput is the command to release escrow or withdraw funds.
@@ -506,7 +496,7 @@ func (s *Service) ReleasePayment(ctx context.Context, actor Actor, acting, id st
 		return out, err
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		c, err := get[market.Contract](t, "contract", id)
+		c, err := get[market.Contract](t, store.Contracts, "contract", id)
 		if err != nil {
 			return err
 		}
@@ -553,7 +543,7 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 		return out, problem.Invalid("date must be YYYY-MM-DD", problem.Field("date", "invalid", "YYYY-MM-DD"))
 	}
 	err = s.update(ctx, actor, func(t *txn) error {
-		c, err := get[market.Contract](t, "contract", id)
+		c, err := get[market.Contract](t, store.Contracts, "contract", id)
 		if err != nil {
 			return err
 		}
@@ -582,7 +572,7 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 // billWeek runs at the end of a billing week (Sunday 24:00 UTC): one
 // invoice per hourly contract for that week's hours; then the next week.
 func (t *txn) billWeek(contractID string, due time.Time) error {
-	c, err := get[market.Contract](t, "contract", contractID)
+	c, err := get[market.Contract](t, store.Contracts, "contract", contractID)
 	if err != nil {
 		return err
 	}
@@ -624,12 +614,12 @@ func (s *Service) Invoices(ctx context.Context, orgID, status string, opts ListO
 		if _, err := t.loadTeam(market.Organization, orgID); err != nil {
 			return err
 		}
-		q := store.Query{Kind: "invoice", Refs: []string{orgID}}
+		q := store.Q{Where: []store.Cond{store.Eq("organization_id", orgID)}}
 		if status != "" {
-			q.Status = []string{status}
+			q.Where = append(q.Where, store.Eq("status", status))
 		}
 		var err error
-		out, err = page(t, q, opts, func(v *market.Invoice) string { return v.ID }, func(v *market.Invoice) market.Invoice { return *v })
+		out, err = page(t, store.Invoices, q, opts, func(v *market.Invoice) string { return v.ID }, func(v *market.Invoice) market.Invoice { return *v })
 		return err
 	})
 	return out, err
@@ -640,7 +630,7 @@ func (s *Service) Invoices(ctx context.Context, orgID, status string, opts ListO
 func (s *Service) PayInvoice(ctx context.Context, actor Actor, acting, id string) (market.Invoice, error) {
 	var out market.Invoice
 	err := s.update(ctx, actor, func(t *txn) error {
-		v, err := get[market.Invoice](t, "invoice", id)
+		v, err := get[market.Invoice](t, store.Invoices, "invoice", id)
 		if err != nil {
 			return err
 		}
@@ -657,7 +647,7 @@ func (s *Service) PayInvoice(ctx context.Context, actor Actor, acting, id string
 		if err := t.saveInvoice(v); err != nil {
 			return err
 		}
-		c, err := get[market.Contract](t, "contract", v.ContractID)
+		c, err := get[market.Contract](t, store.Contracts, "contract", v.ContractID)
 		if err != nil {
 			return err
 		}
@@ -675,7 +665,7 @@ func (s *Service) PayInvoice(ctx context.Context, actor Actor, acting, id string
 func (s *Service) EndContract(ctx context.Context, actor Actor, acting, id string) (market.Contract, error) {
 	var out market.Contract
 	err := s.update(ctx, actor, func(t *txn) error {
-		c, err := get[market.Contract](t, "contract", id)
+		c, err := get[market.Contract](t, store.Contracts, "contract", id)
 		if err != nil {
 			return err
 		}
@@ -734,7 +724,7 @@ func (t *txn) endContract(c *market.Contract, why string, f *account.Account) er
 // reputation recomputes Job Success and Top Rated (R1, R2) on a; the caller saves it.
 func (t *txn) reputation(a *account.Account) error {
 	freelancer := a.ID
-	cs, err := store.ListAs[market.Contract](t.ctx, t.Tx, store.Query{Kind: "contract", Refs: []string{freelancer}, Status: []string{"ended"}})
+	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", freelancer), store.Eq("status", "ended")}})
 	if err != nil {
 		return err
 	}
@@ -745,15 +735,9 @@ func (t *txn) reputation(a *account.Account) error {
 		}
 	}
 	a.JobSuccess = market.JobSuccess(outs, t.now)
-	pays, err := store.ListAs[struct {
-		Amount int64 `json:"amount_cents"`
-	}](t.ctx, t.Tx, store.Query{Kind: "payment", Refs: []string{freelancer}, Since: t.now.AddDate(-1, 0, 0)})
+	earned, err := t.PaidTo(t.ctx, freelancer, t.now.AddDate(-1, 0, 0))
 	if err != nil {
 		return err
-	}
-	var earned int64
-	for _, p := range pays {
-		earned += p.Amount
 	}
 	recent := a.ViolationSince(t.now.Add(-t.s.set.TopRatedClean.D()))
 	a.TopRated = market.TopRated(a.JobSuccess, earned, recent, t.s.set.TopRatedJobSuccess, t.s.set.TopRatedEarningsCents)
@@ -777,18 +761,18 @@ func (t *txn) balance(a *account.Account) (Balance, error) {
 	if b.AvailableCents, err = t.Balance(t.ctx, a.ID, bucketAvailable); err != nil {
 		return b, err
 	}
-	cs, err := store.ListAs[market.Contract](t.ctx, t.Tx, store.Query{Kind: "contract", Refs: []string{a.ID}, Status: []string{"active"}})
+	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("status", "active")}})
 	if err != nil {
 		return b, err
 	}
 	// Escrow is the freelancer's work not yet paid, or, for a client, what its
 	// organizations have funded and not yet released.
-	owned, err := store.ListAs[market.Team](t.ctx, t.Tx, store.Query{Kind: string(market.Organization), Refs: []string{"owner:" + a.ID}})
+	owned, err := store.Find[market.Team](t.ctx, t.Tx, store.Teams, store.Q{Where: []store.Cond{store.Eq("kind", string(market.Organization)), store.Eq("owner_id", a.ID)}})
 	if err != nil {
 		return b, err
 	}
 	for _, o := range owned {
-		more, err := store.ListAs[market.Contract](t.ctx, t.Tx, store.Query{Kind: "contract", Refs: []string{o.ID}, Status: []string{"active"}})
+		more, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("organization_id", o.ID), store.Eq("status", "active")}})
 		if err != nil {
 			return b, err
 		}
@@ -853,7 +837,7 @@ func (s *Service) Withdraw(ctx context.Context, actor Actor, id string, in Amoun
 		if err := t.move(w.AmountCents, a.ID, bucketAvailable, world, bucketExternal, w.ID, "withdrawal"); err != nil {
 			return err
 		}
-		if err := t.Put(t.ctx, store.Doc{ID: w.ID, Kind: "withdrawal", Status: w.Status, Refs: []string{a.ID}, Version: 1, CreatedAt: t.now, Data: w}); err != nil {
+		if err := t.Save(t.ctx, store.Withdrawals, w); err != nil {
 			return err
 		}
 		if err := t.audit(Event{AccountID: a.ID, Action: "withdrawal", Ref: w.ID, Reason: fmt.Sprintf("%d cents", w.AmountCents)}); err != nil {
@@ -872,7 +856,7 @@ func (t *txn) afterBan(a *account.Account) error {
 	if err := t.withdrawProposals(a.ID); err != nil {
 		return err
 	}
-	cs, err := store.ListAs[market.Contract](t.ctx, t.Tx, store.Query{Kind: "contract", Refs: []string{a.ID}, Status: []string{"active"}})
+	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("status", "active")}})
 	if err != nil {
 		return err
 	}
@@ -887,7 +871,7 @@ func (t *txn) afterBan(a *account.Account) error {
 }
 
 func (t *txn) withdrawProposals(accountID string) error {
-	props, err := store.ListAs[market.Proposal](t.ctx, t.Tx, store.Query{Kind: "proposal", Refs: []string{accountID}, Status: []string{"pending"}})
+	props, err := store.Find[market.Proposal](t.ctx, t.Tx, store.Proposals, store.Q{Where: []store.Cond{store.Eq("account_id", accountID), store.Eq("status", "pending")}})
 	if err != nil {
 		return err
 	}

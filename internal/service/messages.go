@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"standing/internal/account"
+	"standing/internal/cases"
 	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/enforce"
@@ -88,13 +89,15 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 		if !to.Status.Live() || to.Status == account.Banned {
 			return problem.Newf("conflict", "account %s is %s and cannot receive messages", to.ID, to.Status)
 		}
-		if invitation {
-			j, err := get[market.Job](t, "job", *in.JobID)
+		if in.JobID != nil {
+			j, err := get[market.Job](t, store.Jobs, "job", *in.JobID)
 			if err != nil {
 				return err
 			}
-			if _, err := t.memberOf(j.OrganizationID, from.ID); err != nil {
-				return err
+			if invitation {
+				if _, err := t.memberOf(j.OrganizationID, from.ID); err != nil {
+					return err
+				}
 			}
 		}
 		p, err := t.pair(from.ID, to.ID)
@@ -167,12 +170,7 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 
 // saveMessage writes a message with the refs its queries use.
 func (t *txn) saveMessage(m *market.Message) error {
-	m.Version++
-	refs := []string{m.From, m.To, "from:" + m.From}
-	if m.FirstContact {
-		refs = append(refs, "first:"+m.From)
-	}
-	return t.Put(t.ctx, store.Doc{ID: m.ID, Kind: "message", Status: m.Status, Refs: refs, Version: m.Version, CreatedAt: m.CreatedAt, Data: m})
+	return t.saveNext(store.Messages, &m.Version, m)
 }
 
 func viewMessage(m *market.Message) MessageView {
@@ -194,8 +192,9 @@ func actingAs(actor Actor, field, id string) error {
 // medium: review case), or too many first contacts in a day (medium).
 func (t *txn) spamCheck(from *account.Account, m *market.Message, d *decision.Decision) error {
 	set := t.s.set
-	recent, err := store.ListAs[market.Message](t.ctx, t.Tx, store.Query{Kind: "message", Refs: []string{"first:" + from.ID},
-		Since: t.now.Add(-set.SpamWindow.D())})
+	firsts := []store.Cond{store.Eq("from_account_id", from.ID), store.Eq("first_contact", true)}
+	recent, err := store.Find[market.Message](t.ctx, t.Tx, store.Messages,
+		store.Q{Where: append(firsts, store.Since("created_at", t.now.Add(-set.SpamWindow.D())))})
 	if err != nil {
 		return err
 	}
@@ -203,11 +202,11 @@ func (t *txn) spamCheck(from *account.Account, m *market.Message, d *decision.De
 	for i, r := range recent {
 		contacts[i] = messaging.FirstContact{To: r.To, Age: t.now.Sub(r.CreatedAt), Similarity: spam.Similarity(r.Sketch, m.Sketch)}
 	}
-	daily, err := t.Count(t.ctx, store.Query{Kind: "message", Refs: []string{"first:" + from.ID}, Since: t.now.AddDate(0, 0, -1)})
+	daily, err := t.Count(t.ctx, store.Messages, append(firsts, store.Since("created_at", t.now.AddDate(0, 0, -1)))...)
 	if err != nil {
 		return err
 	}
-	open, err := t.Count(t.ctx, store.Query{Kind: "case", Status: []string{"open", "in_review"}, Refs: []string{from.ID, "casekind:violation_review"}})
+	open, err := t.Count(t.ctx, store.Cases, store.Unfinished, store.CaseConcerns(from.ID), store.Eq("kind", string(cases.ViolationReview)))
 	if err != nil {
 		return err
 	}
@@ -258,16 +257,16 @@ func (s *Service) Messages(ctx context.Context, status, accountID string, opts L
 	if status != "" && !slices.Contains([]string{messaging.Delivered, messaging.Redacted, messaging.Held}, status) {
 		return out, problem.Invalid("unknown message status", problem.Field("status", "invalid", "one of delivered, redacted, held"))
 	}
-	q := store.Query{Kind: "message"}
+	var q store.Q
 	if status != "" {
-		q.Status = []string{status}
+		q.Where = append(q.Where, store.Eq("status", status))
 	}
 	if accountID != "" {
-		q.Refs = []string{accountID}
+		q.Where = append(q.Where, store.AnyOf(accountID, "from_account_id", "to_account_id"))
 	}
 	err := s.read(ctx, func(t *txn) error {
 		var err error
-		out, err = page(t, q, opts, func(m *market.Message) string { return m.ID }, heldView)
+		out, err = page(t, store.Messages, q, opts, func(m *market.Message) string { return m.ID }, heldView)
 		return err
 	})
 	return out, err
@@ -288,7 +287,7 @@ func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in 
 	}
 	var out HeldMessage
 	err := s.update(ctx, actor, func(t *txn) error {
-		m, err := get[market.Message](t, "message", id)
+		m, err := get[market.Message](t, store.Messages, "message", id)
 		if err != nil {
 			return err
 		}
@@ -303,14 +302,14 @@ func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in 
 			HasContract: m.HasContract, NoticeID: m.NoticeID}
 		var status *notice.Notice
 		if m.NoticeID != "" {
-			n, err := get[notice.Notice](t, "notice", m.NoticeID)
+			n, err := get[notice.Notice](t, store.Notices, "notice", m.NoticeID)
 			if err != nil {
 				return err
 			}
 			hm.StrikeID = n.StrikeID
 		}
 		if from.StatusNotice != "" {
-			if status, err = get[notice.Notice](t, "notice", from.StatusNotice); err != nil {
+			if status, err = get[notice.Notice](t, store.Notices, "notice", from.StatusNotice); err != nil {
 				return err
 			}
 		}
@@ -321,7 +320,7 @@ func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in 
 		if _, err := t.execute(effs); err != nil {
 			return err
 		}
-		if m, err = get[market.Message](t, "message", id); err != nil { // released by the executor
+		if m, err = get[market.Message](t, store.Messages, "message", id); err != nil { // released by the executor
 			return err
 		}
 		m.Reviewed = &market.MessageReview{Outcome: in.Outcome, Reason: in.Reason, By: actor.ID, At: t.now}
@@ -336,7 +335,7 @@ func (s *Service) ReviewMessage(ctx context.Context, actor Actor, id string, in 
 
 // releaseMessage delivers a held message with the body the recipient reads.
 func (t *txn) releaseMessage(id, body string) error {
-	m, err := get[market.Message](t, "message", id)
+	m, err := get[market.Message](t, store.Messages, "message", id)
 	if err != nil {
 		return err
 	}
@@ -367,7 +366,7 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 		return out, err
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
-		c, err := get[market.Contract](t, "contract", in.ContractID)
+		c, err := get[market.Contract](t, store.Contracts, "contract", in.ContractID)
 		if err != nil {
 			return err
 		}
@@ -415,7 +414,7 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 				}
 			}
 		}
-		if err := t.Put(t.ctx, store.Doc{ID: r.ID, Kind: "review", Status: r.Status, Refs: []string{c.ID, author, subject}, Version: 1, CreatedAt: t.now, Data: r}); err != nil {
+		if err := t.Save(t.ctx, store.Reviews, r); err != nil {
 			return err
 		}
 		out = *r

@@ -182,12 +182,10 @@ type encodingsDoc struct {
 	Version   int64               `json:"version"`
 }
 
-func encodingsID(accountID string) string { return "enc_" + strings.TrimPrefix(accountID, "acc_") }
-
 // storedEncodings reads an account's M9 encodings (none when it has none).
 func (t *txn) storedEncodings(id string) (linkage.Record, error) {
 	var d encodingsDoc
-	err := t.Get(t.ctx, "encodings", encodingsID(id), &d)
+	err := t.Load(t.ctx, store.Encodings, id, &d)
 	if errors.Is(err, store.ErrNotFound) {
 		return linkage.Record{}, nil
 	}
@@ -206,7 +204,7 @@ func (t *txn) recordEncodings(accountID string, encs []identity.Encoding, fresh 
 	}
 	d := encodingsDoc{AccountID: accountID, Encodings: map[string][]string{}}
 	if !fresh {
-		err := t.Get(t.ctx, "encodings", encodingsID(accountID), &d)
+		err := t.Load(t.ctx, store.Encodings, accountID, &d)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return fmt.Errorf("encodings of %s: %w", accountID, err)
 		}
@@ -221,8 +219,7 @@ func (t *txn) recordEncodings(accountID string, encs []identity.Encoding, fresh 
 		}
 	}
 	d.Version++
-	if err := t.Put(t.ctx, store.Doc{ID: encodingsID(accountID), Kind: "encodings", Refs: []string{accountID}, Version: d.Version,
-		CreatedAt: t.now, Data: d}); err != nil {
+	if err := t.Save(t.ctx, store.Encodings, d); err != nil {
 		return fmt.Errorf("store encodings of %s: %w", accountID, err)
 	}
 	return nil

@@ -2,10 +2,10 @@ package service
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 
+	"standing/internal/cases"
 	"standing/internal/linkage"
 	"standing/internal/store"
 )
@@ -21,32 +21,25 @@ func (s *Service) EstimateNearMatch(ctx context.Context, em bool, seed uint64) (
 	var labelled [][2]int
 	err := s.read(ctx, func(t *txn) error {
 		for after := ""; ; {
-			rows, err := t.List(t.ctx, store.Query{Kind: "encodings", After: after, Limit: 1000})
+			rows, err := store.Find[encodingsDoc](t.ctx, t.Tx, store.Encodings, store.Q{After: after, Limit: 1000})
 			if err != nil {
 				return fmt.Errorf("list encodings: %w", err)
 			}
-			for _, raw := range rows {
-				var d encodingsDoc
-				if err := json.Unmarshal(raw, &d); err != nil {
-					return fmt.Errorf("decode encodings: %w", err)
-				}
+			for _, d := range rows {
 				index[d.AccountID] = len(records)
 				records = append(records, linkage.Record(d.Encodings))
-				after = encodingsID(d.AccountID)
+				after = d.AccountID
 			}
 			if len(rows) < 1000 {
 				break
 			}
 		}
-		rows, err := t.List(t.ctx, store.Query{Kind: "case", Status: []string{"resolved"}, Refs: []string{"casekind:linkage_review"}})
+		resolved, err := store.Find[Case](t.ctx, t.Tx, store.Cases, store.Q{Where: []store.Cond{
+			store.Eq("kind", string(cases.LinkageReview)), store.Eq("status", string(cases.Resolved))}})
 		if err != nil {
 			return fmt.Errorf("list linkage cases: %w", err)
 		}
-		for _, raw := range rows {
-			var c Case
-			if err := json.Unmarshal(raw, &c); err != nil {
-				return fmt.Errorf("decode case: %w", err)
-			}
+		for _, c := range resolved {
 			a, ok := index[c.AccountID]
 			if c.Outcome == nil || *c.Outcome != "multiple_accounts" || !ok {
 				continue

@@ -143,12 +143,12 @@ func translate(err error) error {
 	return err
 }
 
-// get loads a document of a kind, or a 404 naming it.
-func get[T any](t *txn, kind, id string) (*T, error) {
+// get loads an aggregate, or a 404 naming it by its noun.
+func get[T any](t *txn, tb *store.Table, noun, id string, where ...store.Cond) (*T, error) {
 	var v T
-	if err := t.Get(t.ctx, kind, id, &v); err != nil {
+	if err := t.Load(t.ctx, tb, id, &v, where...); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, problem.NotFound(kind, id)
+			return nil, problem.NotFound(noun, id)
 		}
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func (t *txn) audit(e Event) error {
 // lockAccounts locks the rows of several accounts in one global order (by
 // id) before a use case that changes more than one of them reads them, so
 // that A→B and B→A at once cannot deadlock.
-func (t *txn) lockAccounts(ids ...string) error { return t.LockDocs(t.ctx, ids...) }
+func (t *txn) lockAccounts(ids ...string) error { return t.LockAccounts(t.ctx, ids...) }
 
 // enqueue schedules a due-time job whose id is kind:ref (one per pair).
 func (t *txn) enqueue(kind, ref string, due time.Time) error {
@@ -227,14 +227,15 @@ type ListOpts struct {
 	Cursor string
 }
 
-// page runs q for one page of opts and converts each document with conv.
-func page[T any, V any](t *txn, q store.Query, opts ListOpts, idOf func(*T) string, conv func(*T) V) (Page[V], error) {
+// page runs q on a table for one page of opts and converts each aggregate
+// with conv.
+func page[T any, V any](t *txn, tb *store.Table, q store.Q, opts ListOpts, idOf func(*T) string, conv func(*T) V) (Page[V], error) {
 	after, err := DecodeCursor(opts.Cursor)
 	if err != nil {
 		return Page[V]{}, err
 	}
 	q.After, q.Limit = after, opts.Limit+1
-	items, err := store.ListAs[T](t.ctx, t.Tx, q)
+	items, err := store.Find[T](t.ctx, t.Tx, tb, q)
 	if err != nil {
 		return Page[V]{}, err
 	}

@@ -105,9 +105,10 @@ func (t *txn) recordLinks(kind string, subject *account.Account, matches []linka
 // this one included, back to simulate.RefusalHorizon: C3 counts those in
 // its window, and a proposal with a longer window finds the others.
 func (t *txn) refusalAges(accountID string) ([]time.Duration, error) {
-	prior, err := store.ListAs[struct {
-		At time.Time `json:"at"`
-	}](t.ctx, t.Tx, store.Query{Kind: "refusal", Refs: []string{accountID}, Since: t.now.Add(-simulate.RefusalHorizon(t.s.set))})
+	prior, err := store.Find[struct {
+		At time.Time `json:"created_at"`
+	}](t.ctx, t.Tx, store.Refusals, store.Q{Where: []store.Cond{store.Eq("account_id", accountID),
+		store.Since("created_at", t.now.Add(-simulate.RefusalHorizon(t.s.set)))}})
 	if err != nil {
 		return nil, err
 	}

@@ -14,16 +14,11 @@ import (
 
 func (t *txn) saveTeam(k market.TeamKind, tm *market.Team) error {
 	tm.Version++
-	refs := []string{"owner:" + tm.OwnerID}
-	for _, m := range tm.Members {
-		refs = append(refs, m.AccountID)
-	}
-	return t.Put(t.ctx, store.Doc{ID: tm.ID, Kind: string(k), Status: tm.Status, Search: tm.Name, Refs: refs,
-		Version: tm.Version, CreatedAt: tm.CreatedAt, Data: tm})
+	return t.Save(t.ctx, store.Teams, tm, store.SetCol{Col: "kind", Value: string(k)})
 }
 
 func (t *txn) loadTeam(k market.TeamKind, id string) (*market.Team, error) {
-	return get[market.Team](t, string(k), id)
+	return get[market.Team](t, store.Teams, string(k), id, store.Eq("kind", string(k)))
 }
 
 // actingAccount loads the acting member, which must be able to act.
@@ -172,7 +167,7 @@ func (s *Service) RemoveMember(ctx context.Context, actor Actor, k market.TeamKi
 		}
 		teams := 0
 		for _, kk := range []market.TeamKind{market.Organization, market.Agency} {
-			n, err := t.Count(t.ctx, store.Query{Kind: string(kk), Status: []string{"active"}, Refs: []string{memberID}})
+			n, err := t.Count(t.ctx, store.Teams, store.Eq("kind", string(kk)), store.Eq("status", "active"), store.Has("team_members", "account_id", memberID))
 			if err != nil {
 				return err
 			}

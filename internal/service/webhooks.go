@@ -64,7 +64,7 @@ func (s *Service) CreateWebhook(ctx context.Context, actor Actor, in WebhookInpu
 	w := Webhook{ID: ids.New("whk"), URL: u.String(), Events: in.Events, Secret: "whsec_" + hex.EncodeToString(b[:]), Status: "active", Version: 1}
 	err = s.update(ctx, actor, func(t *txn) error {
 		w.CreatedAt = t.now
-		return t.Put(t.ctx, store.Doc{ID: w.ID, Kind: "webhook", Status: w.Status, Version: 1, CreatedAt: t.now, Data: w})
+		return t.Save(t.ctx, store.Webhooks, w)
 	})
 	return w, err
 }
@@ -83,7 +83,7 @@ type DeliveryView struct {
 func (s *Service) Deliveries(ctx context.Context, id string) (Page[DeliveryView], error) {
 	out := Page[DeliveryView]{Data: []DeliveryView{}}
 	err := s.read(ctx, func(t *txn) error {
-		if _, err := get[Webhook](t, "webhook", id); err != nil {
+		if _, err := get[Webhook](t, store.Webhooks, "webhook", id); err != nil {
 			return err
 		}
 		ds, err := t.Deliveries(t.ctx, id, 200)
@@ -108,7 +108,7 @@ func (s *Service) ListWebhooks(ctx context.Context, opts ListOpts) (Page[Webhook
 	var out Page[Webhook]
 	err := s.read(ctx, func(t *txn) error {
 		var err error
-		out, err = page(t, store.Query{Kind: "webhook", Status: []string{"active"}}, opts,
+		out, err = page(t, store.Webhooks, store.Q{Where: []store.Cond{store.Eq("status", "active")}}, opts,
 			func(w *Webhook) string { return w.ID },
 			func(w *Webhook) Webhook { w.Secret = ""; return *w })
 		return err
@@ -122,7 +122,7 @@ func (s *Service) ListWebhooks(ctx context.Context, opts ListOpts) (Page[Webhook
 func (s *Service) DeleteWebhook(ctx context.Context, actor Actor, id string) (Webhook, error) {
 	var out Webhook
 	err := s.update(ctx, actor, func(t *txn) error {
-		w, err := get[Webhook](t, "webhook", id)
+		w, err := get[Webhook](t, store.Webhooks, "webhook", id)
 		if err != nil {
 			return err
 		}
@@ -130,7 +130,7 @@ func (s *Service) DeleteWebhook(ctx context.Context, actor Actor, id string) (We
 			return problem.NotFound("webhook", id)
 		}
 		w.Status, w.Version = "deleted", w.Version+1
-		if err := t.Put(t.ctx, store.Doc{ID: w.ID, Kind: "webhook", Status: w.Status, Version: w.Version, CreatedAt: w.CreatedAt, Data: w}); err != nil {
+		if err := t.Save(t.ctx, store.Webhooks, w); err != nil {
 			return err
 		}
 		w.Secret = ""

@@ -28,33 +28,40 @@ func TestDecisionFactsBackfill(t *testing.T) {
 		backfill(t, db)
 	})
 	t.Run("postgres", func(t *testing.T) {
-		dsn := os.Getenv("STANDING_TEST_POSTGRES")
-		if dsn == "" {
-			t.Skip("STANDING_TEST_POSTGRES is not set: PostgreSQL tests skipped (.ci/run sets it)")
-		}
-		var b [6]byte
-		_, _ = rand.Read(b[:])
-		schema := "t_" + hex.EncodeToString(b[:])
-		admin, err := OpenPostgres(dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer admin.Close()
-		if err := admin.Exec(context.Background(), "CREATE SCHEMA "+schema); err != nil {
-			t.Fatal(err)
-		}
-		defer func() { _ = admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE") }()
-		u, _ := url.Parse(dsn)
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		db, err := OpenPostgres(u.String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		backfill(t, db)
+		backfill(t, postgresSchema(t))
 	})
+}
+
+// postgresSchema opens the test PostgreSQL database in a schema of its own,
+// dropped when the test ends, so that a migration test starts from nothing.
+// It skips the test without STANDING_TEST_POSTGRES.
+func postgresSchema(t *testing.T) *DB {
+	dsn := os.Getenv("STANDING_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("STANDING_TEST_POSTGRES is not set: PostgreSQL tests skipped (.ci/run sets it)")
+	}
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	schema := "t_" + hex.EncodeToString(b[:])
+	admin, err := OpenPostgres(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	if err := admin.Exec(context.Background(), "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE") })
+	u, _ := url.Parse(dsn)
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db, err := OpenPostgres(u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 func backfill(t *testing.T, db *DB) {
@@ -64,7 +71,7 @@ func backfill(t *testing.T, db *DB) {
 	if db.Engine == Postgres {
 		dialect = goose.DialectPostgres
 	}
-	p, err := goose.NewProvider(dialect, db.sql, sub)
+	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithGoMigrations(db.moveDocs()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,9 @@
 // Package store is the one door to the database: transactions over SQLite
 // (default, embedded) or PostgreSQL (replicas), with the same SQL for both.
-// Aggregates are versioned JSON documents with a few indexed columns and a
-// reference index, so one query set serves every engine; the signal index,
-// audit log, ledger, jobs and outbox have tables of their own.
+// Each aggregate has a table of its own (aggregate.go: typed columns, child
+// tables for its lists, JSON only for nested parts no query reads) with its
+// foreign keys, unique and check constraints; the signal index, audit log,
+// ledger, jobs and outbox have tables of their own.
 package store
 
 import (
@@ -21,7 +22,8 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations
@@ -36,12 +38,90 @@ const (
 	Postgres Engine = "postgres"
 )
 
-// Sentinel errors that callers translate into API codes.
+// Sentinel errors that callers translate into API codes. Every error of
+// the engine that means one of them is translated (engineError), so no
+// caller reads a driver's text.
 var (
-	ErrNotFound = errors.New("not found")
-	ErrConflict = errors.New("version conflict")
-	ErrExists   = errors.New("already exists")
+	ErrNotFound   = errors.New("not found")
+	ErrConflict   = errors.New("version conflict")
+	ErrExists     = errors.New("already exists")
+	ErrBusy       = errors.New("database busy")
+	ErrConstraint = errors.New("violates a constraint")
 )
+
+// engineError is an engine's error translated into a sentinel. Its text is
+// the sentinel's and the constraint's name; the driver's error stays
+// reachable through errors.As for logs.
+type engineError struct {
+	sentinel   error
+	constraint string
+	cause      error
+}
+
+func (e *engineError) Error() string {
+	if e.constraint == "" {
+		return e.sentinel.Error()
+	}
+	return e.sentinel.Error() + " (" + e.constraint + ")"
+}
+
+func (e *engineError) Unwrap() []error { return []error{e.sentinel, e.cause} }
+
+// translate turns an engine error into the sentinel it means; others pass
+// unchanged.
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ee *engineError
+	if errors.As(err, &ee) {
+		return err
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		switch pg.Code {
+		case "23505":
+			return &engineError{ErrExists, pg.ConstraintName, err}
+		case "23502", "23503", "23514":
+			return &engineError{ErrConstraint, pg.ConstraintName, err}
+		case "40001", "40P01", "55P03":
+			return &engineError{ErrBusy, "", err}
+		}
+		return err
+	}
+	var lite *sqlite.Error
+	if errors.As(err, &lite) {
+		switch lite.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return &engineError{ErrExists, sqliteConstraint(lite), err}
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY, sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+			return &engineError{ErrConstraint, sqliteConstraint(lite), err}
+		}
+		if lite.Code()&0xff == sqlite3.SQLITE_BUSY || lite.Code()&0xff == sqlite3.SQLITE_LOCKED {
+			return &engineError{ErrBusy, "", err}
+		}
+	}
+	return err
+}
+
+// sqliteConstraint is the constraint an SQLite error names: the columns of
+// a UNIQUE, the text of a CHECK (after SQLite's last "failed: "), or
+// "foreign key" (SQLite does not say which).
+func sqliteConstraint(e *sqlite.Error) string {
+	msg := e.Error()
+	if strings.Contains(msg, "FOREIGN KEY") {
+		return "foreign key"
+	}
+	i := strings.LastIndex(msg, "failed: ")
+	if i < 0 {
+		return ""
+	}
+	msg = msg[i+len("failed: "):]
+	if j := strings.LastIndex(msg, " ("); j >= 0 && strings.HasSuffix(msg, ")") && strings.Trim(msg[j+2:len(msg)-1], "0123456789") == "" {
+		msg = msg[:j] // SQLite's error code
+	}
+	return msg
+}
 
 // DB is an open database.
 type DB struct {
@@ -121,7 +201,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if db.Engine == Postgres {
 		dialect = goose.DialectPostgres
 	}
-	p, err := goose.NewProvider(dialect, db.sql, sub)
+	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithGoMigrations(db.moveDocs()))
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
@@ -265,10 +345,13 @@ func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, e
 	if err != nil {
 		return nil, err
 	}
+	var res sql.Result
 	if st == nil {
-		return t.runner().ExecContext(ctx, query, args...)
+		res, err = t.runner().ExecContext(ctx, query, args...)
+	} else {
+		res, err = st.ExecContext(ctx, args...)
 	}
-	return st.ExecContext(ctx, args...)
+	return res, translate(err)
 }
 
 func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
@@ -277,10 +360,13 @@ func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 	if err != nil {
 		return nil, err
 	}
+	var rows *sql.Rows
 	if st == nil {
-		return t.runner().QueryContext(ctx, query, args...)
+		rows, err = t.runner().QueryContext(ctx, query, args...)
+	} else {
+		rows, err = st.QueryContext(ctx, args...)
 	}
-	return st.QueryContext(ctx, args...)
+	return rows, translate(err)
 }
 
 // row is QueryRowContext through the statement cache; a prepare error
@@ -292,9 +378,9 @@ type row struct {
 
 func (r row) Scan(dst ...any) error {
 	if r.err != nil {
-		return r.err
+		return translate(r.err)
 	}
-	return r.r.Scan(dst...)
+	return translate(r.r.Scan(dst...))
 }
 
 func (t *Tx) queryRow(ctx context.Context, query string, args ...any) row {
@@ -366,7 +452,7 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(
 		return nil, err
 	}
 	if err = stx.Commit(); err != nil {
-		return nil, fmt.Errorf("commit: %w", err)
+		return nil, fmt.Errorf("commit: %w", translate(err))
 	}
 	return t.after, nil
 }
@@ -444,8 +530,8 @@ func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
 // again may resolve (SQLite busy, PostgreSQL deadlock or serialization
 // failure).
 func Retryable(err error) bool {
-	if c := pgCode(err); c != "" {
-		return c == "40001" || c == "40P01"
+	if errors.Is(translate(err), ErrBusy) {
+		return true
 	}
 	s := err.Error()
 	return strings.Contains(s, "SQLITE_BUSY") || strings.Contains(s, "database is locked")
@@ -460,13 +546,7 @@ func pgCode(err error) string {
 	return ""
 }
 
-func isUniqueViolation(err error) bool {
-	var pg *pgconn.PgError
-	if errors.As(err, &pg) {
-		return pg.Code == "23505"
-	}
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
-}
+func isUniqueViolation(err error) bool { return errors.Is(translate(err), ErrExists) }
 
 // forUpdate is the row-lock suffix of the engine (PostgreSQL only: SQLite's
 // immediate transactions already hold the write lock).

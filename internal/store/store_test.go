@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -11,9 +13,33 @@ import (
 	"standing/internal/store"
 )
 
-type thing struct {
-	ID    string `json:"id"`
-	Label string `json:"label"`
+// member is an account as the service saves it.
+func member(id, status string, created time.Time) map[string]any {
+	return map[string]any{"id": id, "email": id + "@example.com", "name": "Member " + id, "country": "US", "status": status,
+		"verification": map[string]any{"status": "unverified", "deadline": nil}, "freelancer": true, "client": false,
+		"plan": "basic", "connects": 10, "visibility": "public", "availability": "available", "restrictions": []any{},
+		"top_rated": false, "erased": false,
+		"last_activity_at": created, "created_at": created, "version": 1}
+}
+
+// kase is a case as the service saves it.
+func kase(id, accountID string, created time.Time) map[string]any {
+	return map[string]any{"id": id, "kind": "appeal", "account_id": accountID, "channel": "web", "status": "open", "body": "please",
+		"due_at": created.Add(48 * time.Hour), "opened_by": map[string]any{"kind": "member", "id": accountID}, "automated": false,
+		"created_at": created, "version": 1}
+}
+
+// roundTrip is v as JSON decodes it.
+func roundTrip(t *testing.T, v any) map[string]any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // TestStore is the behavioural suite every engine must pass.
@@ -23,62 +49,113 @@ func TestStore(t *testing.T) {
 		ctx := context.Background()
 		now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-		t.Run("documents: versions, conflicts, refs, listing", func(t *testing.T) {
+		t.Run("aggregates: versions, conflicts, child lists, queries", func(t *testing.T) {
 			err := db.Update(ctx, func(tx *store.Tx) error {
-				for i, id := range []string{"t_1", "t_2", "t_3"} {
-					d := store.Doc{ID: id, Kind: "thing", Status: []string{"a", "b", "a"}[i], Search: "Label " + id,
-						Refs: []string{"owner_1"}, Version: 1, CreatedAt: now.Add(time.Duration(i) * time.Hour), Data: thing{id, "x"}}
-					if err := tx.Put(ctx, d); err != nil {
+				for i, id := range []string{"acc_1", "acc_2", "acc_3"} {
+					if err := tx.Save(ctx, store.Accounts, member(id, []string{"active", "banned", "active"}[i], now.Add(time.Duration(i)*time.Hour))); err != nil {
 						return err
 					}
 				}
-				return nil
+				c := kase("case_1", "acc_1", now)
+				c["related_account_ids"] = []string{"acc_3", "acc_2"}
+				c["notes"] = []map[string]any{{"at": now, "actor": map[string]any{"kind": "staff", "id": "stf_1"}, "action": "note", "detail": "first"}}
+				c["history"] = []map[string]any{{"at": now, "actor": map[string]any{"kind": "system", "id": "system"}, "action": "opened"}}
+				return tx.Save(ctx, store.Cases, c)
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = db.Update(ctx, func(tx *store.Tx) error {
-				return tx.Put(ctx, store.Doc{ID: "t_1", Kind: "thing", Version: 1, CreatedAt: now, Data: thing{}})
-			})
+			err = db.Update(ctx, func(tx *store.Tx) error { return tx.Save(ctx, store.Accounts, member("acc_1", "active", now)) })
 			if !errors.Is(err, store.ErrExists) {
 				t.Fatalf("duplicate insert: %v", err)
 			}
 			err = db.Update(ctx, func(tx *store.Tx) error {
-				return tx.Put(ctx, store.Doc{ID: "t_1", Kind: "thing", Version: 3, CreatedAt: now, Data: thing{}})
+				a := member("acc_1", "active", now)
+				a["version"] = 3
+				return tx.Save(ctx, store.Accounts, a)
 			})
 			if !errors.Is(err, store.ErrConflict) {
 				t.Fatalf("skipped version: %v", err)
 			}
-			_ = db.Read(ctx, func(tx *store.Tx) error {
-				var th thing
-				if err := tx.Get(ctx, "thing", "t_2", &th); err != nil || th.ID != "t_2" {
-					t.Fatalf("get: %v %+v", err, th)
+			err = db.Update(ctx, func(tx *store.Tx) error {
+				var c map[string]any
+				if err := tx.Load(ctx, store.Cases, "case_1", &c); err != nil {
+					return err
 				}
-				if err := tx.Get(ctx, "thing", "nope", &th); !errors.Is(err, store.ErrNotFound) {
+				c["version"], c["related_account_ids"] = 2, []string{"acc_2"}
+				return tx.Save(ctx, store.Cases, c)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = db.Read(ctx, func(tx *store.Tx) error {
+				var a map[string]any
+				if err := tx.Load(ctx, store.Accounts, "acc_2", &a); err != nil {
+					t.Fatal(err)
+				}
+				want := member("acc_2", "banned", now.Add(time.Hour))
+				want["version"] = float64(1)
+				if fmt.Sprint(a) != fmt.Sprint(roundTrip(t, want)) {
+					t.Fatalf("an account does not read back as it was saved:\n got %v\nwant %v", a, roundTrip(t, want))
+				}
+				var c struct {
+					Related []string `json:"related_account_ids"`
+					Notes   []struct {
+						Actor  struct{ Kind, ID string }
+						Detail string
+					}
+					History []struct{ Action string }
+				}
+				if err := tx.Load(ctx, store.Cases, "case_1", &c); err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprint(c.Related) != "[acc_2]" || len(c.Notes) != 1 || c.Notes[0].Detail != "first" || c.Notes[0].Actor.ID != "stf_1" ||
+					len(c.History) != 1 || c.History[0].Action != "opened" {
+					t.Fatalf("a case's lists do not read back: %+v", c)
+				}
+				if err := tx.Load(ctx, store.Accounts, "nope", &a); !errors.Is(err, store.ErrNotFound) {
 					t.Fatalf("missing: %v", err)
 				}
-				if err := tx.Get(ctx, "other", "t_2", &th); !errors.Is(err, store.ErrNotFound) {
-					t.Fatalf("another kind's document: %v", err)
+				if err := tx.Load(ctx, store.Accounts, "acc_2", &a, store.Eq("status", "active")); !errors.Is(err, store.ErrNotFound) {
+					t.Fatalf("a condition that does not hold: %v", err)
 				}
-				got, _ := store.ListAs[thing](ctx, tx, store.Query{Kind: "thing", Status: []string{"a"}, Refs: []string{"owner_1"}})
-				if len(got) != 2 || got[0].ID != "t_1" || got[1].ID != "t_3" {
-					t.Fatalf("list: %+v", got)
+				ids := func(q store.Q) string {
+					got, err := store.Find[struct{ ID string }](ctx, tx, store.Accounts, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var out []string
+					for _, g := range got {
+						out = append(out, g.ID)
+					}
+					return fmt.Sprint(out)
 				}
-				got, _ = store.ListAs[thing](ctx, tx, store.Query{Kind: "thing", After: "t_1", Limit: 1})
-				if len(got) != 1 || got[0].ID != "t_2" {
-					t.Fatalf("page: %+v", got)
+				if got := ids(store.Q{Where: []store.Cond{store.Eq("status", "active")}}); got != "[acc_1 acc_3]" {
+					t.Fatalf("by status: %s", got)
 				}
-				got, _ = store.ListAs[thing](ctx, tx, store.Query{Kind: "thing", Search: "label t_3"})
-				if len(got) != 1 {
-					t.Fatalf("search: %+v", got)
+				if got := ids(store.Q{After: "acc_1", Limit: 1}); got != "[acc_2]" {
+					t.Fatalf("page: %s", got)
 				}
-				got, _ = store.ListAs[thing](ctx, tx, store.Query{Kind: "thing", Search: "%"})
-				if len(got) != 0 {
-					t.Fatalf("search treats %% as a wildcard: %+v", got)
+				if got := ids(store.Q{OrderBy: "created_at", Desc: true, After: "acc_3"}); got != "[acc_2 acc_1]" {
+					t.Fatalf("page in created order, newest first: %s", got)
 				}
-				n, _ := tx.Count(ctx, store.Query{Kind: "thing", Since: now.Add(time.Hour)})
-				if n != 2 {
+				if got := ids(store.Q{Where: []store.Cond{store.AccountMatch("MEMBER acc_3")}}); got != "[acc_3]" {
+					t.Fatalf("name prefix in another case: %s", got)
+				}
+				if got := ids(store.Q{Where: []store.Cond{store.AccountMatch("%")}}); got != "[]" {
+					t.Fatalf("search treats %% as a wildcard: %s", got)
+				}
+				if n, _ := tx.Count(ctx, store.Accounts, store.Since("created_at", now.Add(time.Hour))); n != 2 {
 					t.Fatalf("since: %d", n)
+				}
+				if n, _ := tx.Count(ctx, store.Cases, store.CaseConcerns("acc_2")); n != 1 {
+					t.Fatalf("a case concerning a related account: %d", n)
+				}
+				if n, _ := tx.Count(ctx, store.Cases, store.CaseConcerns("acc_3")); n != 0 {
+					t.Fatalf("a related account the case no longer lists: %d", n)
+				}
+				if _, err := tx.Count(ctx, store.Accounts, store.Eq("no_such_column", 1)); err == nil {
+					t.Fatal("a condition on a column the table lacks was run")
 				}
 				return nil
 			})
@@ -87,7 +164,7 @@ func TestStore(t *testing.T) {
 		t.Run("a failed transaction leaves nothing behind", func(t *testing.T) {
 			boom := errors.New("boom")
 			err := db.Update(ctx, func(tx *store.Tx) error {
-				if err := tx.Put(ctx, store.Doc{ID: "t_9", Kind: "thing", Version: 1, CreatedAt: now, Data: thing{}}); err != nil {
+				if err := tx.Save(ctx, store.Accounts, member("acc_9", "active", now)); err != nil {
 					return err
 				}
 				if err := tx.Post(ctx, store.Entry{Owner: "o", Bucket: "b", Amount: 5, At: now}); err != nil {
@@ -99,9 +176,9 @@ func TestStore(t *testing.T) {
 				t.Fatal(err)
 			}
 			_ = db.Read(ctx, func(tx *store.Tx) error {
-				var th thing
-				if err := tx.Get(ctx, "thing", "t_9", &th); !errors.Is(err, store.ErrNotFound) {
-					t.Fatal("rolled-back document exists")
+				var a map[string]any
+				if err := tx.Load(ctx, store.Accounts, "acc_9", &a); !errors.Is(err, store.ErrNotFound) {
+					t.Fatal("rolled-back account exists")
 				}
 				if b, _ := tx.Balance(ctx, "o", "b"); b != 0 {
 					t.Fatal("rolled-back ledger entry exists")

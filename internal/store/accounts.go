@@ -1,0 +1,36 @@
+package store
+
+import "strings"
+
+// Accounts is the accounts table (POLICY.md section 1). Restrictions, the
+// strike log, the fraud hold, the profile, the M6 exceptions and the
+// verification's times are nested JSON in data.
+var Accounts = &Table{Name: "accounts", key: "id", accounts: []string{"id"}, cols: []Column{
+	col("id", text), col("external_id", optText), col("email", text), col("name", text), col("country", text),
+	col("date_of_birth", optDate), col("status", text), col("status_rule", optText), col("status_notice", optText),
+	col("prior_status", optText), col("verification_status", text, "verification", "status"),
+	col("freelancer", boolean), col("client", boolean), col("plan", text), col("connects", integer),
+	col("visibility", text), col("availability", text), col("job_success", optInteger), col("top_rated", boolean),
+	col("badge_loss_until", optStamp), col("closed_at", optStamp), col("close_reason", optText),
+	col("banned_at", optStamp), col("suspended_at", optStamp), col("respond_by", optStamp),
+	col("last_activity_at", stamp), col("dormancy_notice_at", optStamp), col("erased", boolean),
+	col("created_at", stamp), col("version", integer),
+}}
+
+// AccountMatch is the condition of account search: q is an account id or
+// an external id, or the start of an email or a name in either case; or the
+// account is one of ids (the caller found them in the signal index from a
+// canonical email or phone). Each arm is an index seek.
+func AccountMatch(q string, ids ...string) Cond {
+	low := strings.ToLower(q)
+	// U+10FFFF sorts after every character in UTF-8 byte order ("C").
+	text := "(id = ? OR external_id = ? OR lower(email){C} >= ? AND lower(email){C} < ? OR lower(name){C} >= ? AND lower(name){C} < ?"
+	args := []any{q, q, low, low + "\U0010FFFF", low, low + "\U0010FFFF"}
+	if len(ids) > 0 {
+		text += " OR id IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ") + ")"
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	return Cond{text: text + ")", cols: []string{"id", "external_id", "email", "name"}, args: args}
+}

@@ -1,0 +1,172 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pressly/goose/v3"
+)
+
+// fixtureDoc is one row of the document table as the release before the
+// aggregates' tables wrote it.
+type fixtureDoc struct {
+	ID        string `json:"id"`
+	Kind      string `json:"kind"`
+	Status    string `json:"status"`
+	Search    string `json:"search"`
+	Version   int64  `json:"version"`
+	CreatedAt int64  `json:"created_at"`
+	Data      string `json:"data"`
+}
+
+// TestMoveDocs: a database written by the release with the document table
+// (testdata/docs-00005.jsonl: the documents a demo population, a refused
+// profile, an agency, a webhook and a decided appeal left, dumped from that
+// release's SQLite file) migrates into the aggregates' tables (issue 10),
+// every aggregate reading back as the document it was, on both engines.
+func TestMoveDocs(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		db, err := OpenSQLite(filepath.Join(t.TempDir(), "s.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		moveFixture(t, db)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		db := postgresSchema(t)
+		moveFixture(t, db)
+	})
+}
+
+func moveFixture(t *testing.T, db *DB) {
+	ctx := context.Background()
+	sub, _ := fs.Sub(migrations, "migrations/"+string(db.Engine))
+	dialect := goose.DialectSQLite3
+	if db.Engine == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithGoMigrations(db.moveDocs()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 5); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/docs-00005.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var docs []fixtureDoc
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var d fixtureDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if err := db.Update(ctx, func(tx *Tx) error {
+		for _, d := range docs {
+			if _, err := tx.exec(ctx, `INSERT INTO docs (id, kind, status, search, version, created_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+				d.ID, d.Kind, d.Status, d.Search, d.Version, d.CreatedAt, d.Data); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatalf("the migration refused the release's data: %v", err)
+	}
+	kinds := map[string]int{}
+	err = db.Read(ctx, func(tx *Tx) error {
+		for _, d := range docs {
+			kinds[d.Kind]++
+			tb := docTables[d.Kind]
+			key := d.ID
+			var want map[string]any
+			if err := json.Unmarshal([]byte(d.Data), &want); err != nil {
+				return err
+			}
+			if k, ok := want[tb.key].(string); ok {
+				key = k
+			}
+			var got map[string]any
+			if err := tx.Load(ctx, tb, key, &got); err != nil {
+				t.Errorf("%s %s did not move: %v", d.Kind, d.ID, err)
+				continue
+			}
+			for k, v := range want {
+				if d.Kind == "refusal" && k == "at" {
+					k = "created_at"
+				}
+				if !sameValue(got[k], v) {
+					t.Errorf("%s %s: %s is %v after the migration, was %v", d.Kind, d.ID, k, got[k], v)
+				}
+			}
+		}
+		var docTable int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM goose_db_version WHERE version_id = 8`).Scan(&docTable); err != nil || docTable != 1 {
+			t.Errorf("the document table's drop did not run: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kinds) < 12 || kinds["account"] < 100 {
+		t.Fatalf("the fixture lacks the variety it is for: %v", kinds)
+	}
+}
+
+// sameValue compares a value before and after the migration: times to the
+// microsecond (the precision the tables keep), the rest as JSON has them.
+func sameValue(got, want any) bool {
+	if ws, ok := want.(string); ok {
+		if wt, err := time.Parse(time.RFC3339Nano, ws); err == nil && strings.Contains(ws, "T") {
+			gs, _ := got.(string)
+			gt, err := time.Parse(time.RFC3339Nano, gs)
+			return err == nil && gt.Equal(wt.Truncate(time.Microsecond))
+		}
+	}
+	if want == nil {
+		return got == nil
+	}
+	wb, _ := json.Marshal(want)
+	gb, _ := json.Marshal(got)
+	if string(wb) == string(gb) {
+		return true
+	}
+	wm, wok := want.(map[string]any)
+	gm, gok := got.(map[string]any)
+	if wok && gok {
+		for k, v := range wm {
+			if !sameValue(gm[k], v) {
+				return false
+			}
+		}
+		return true
+	}
+	wl, wok := want.([]any)
+	gl, gok := got.([]any)
+	if wok && gok && len(wl) == len(gl) {
+		for i := range wl {
+			if !sameValue(gl[i], wl[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
