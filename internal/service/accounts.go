@@ -170,20 +170,29 @@ func (t *txn) score(subject string, probes []probe) ([]decision.Link, []linkage.
 		}
 		hits = append(hits, h)
 	}
-	found := map[string]*account.Account{}
+	// A candidate's status is all scoring reads: one query for those this
+	// transaction has not loaded (an index row whose account is gone has none).
+	var unread []string
 	for id := range candidates {
-		a, err := t.loadAccount(id)
-		if err != nil {
-			continue // an index row whose account is gone
+		if _, ok := t.accounts[id]; !ok {
+			unread = append(unread, id)
 		}
-		found[id] = a
+	}
+	found, err := t.AccountStates(t.ctx, unread)
+	if err != nil {
+		return nil, nil, err
+	}
+	for id := range candidates {
+		if a, ok := t.accounts[id]; ok {
+			found[id] = store.AccountState{Status: string(a.Status), Banned: a.BannedAt != nil}
+		}
 	}
 	var matches []linkage.Match
 	for _, h := range hits {
 		for _, id := range h.ids {
 			if a, ok := found[id]; ok {
-				matches = append(matches, linkage.Match{AccountID: id, Status: string(a.Status), Kind: h.kind, Shared: h.shared,
-					WasBanned: a.Status == account.Erased && a.BannedAt != nil})
+				matches = append(matches, linkage.Match{AccountID: id, Status: a.Status, Kind: h.kind, Shared: h.shared,
+					WasBanned: a.Status == string(account.Erased) && a.Banned})
 			}
 		}
 	}

@@ -761,33 +761,10 @@ func (t *txn) balance(a *account.Account) (Balance, error) {
 	if b.AvailableCents, err = t.Balance(t.ctx, a.ID, bucketAvailable); err != nil {
 		return b, err
 	}
-	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("status", "active")}})
-	if err != nil {
-		return b, err
-	}
 	// Escrow is the freelancer's work not yet paid, or, for a client, what its
 	// organizations have funded and not yet released.
-	owned, err := store.Find[market.Team](t.ctx, t.Tx, store.Teams, store.Q{Where: []store.Cond{store.Eq("kind", string(market.Organization)), store.Eq("owner_id", a.ID)}})
-	if err != nil {
+	if b.EscrowCents, err = t.EscrowOf(t.ctx, a.ID); err != nil {
 		return b, err
-	}
-	for _, o := range owned {
-		more, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("organization_id", o.ID), store.Eq("status", "active")}})
-		if err != nil {
-			return b, err
-		}
-		cs = append(cs, more...)
-	}
-	seen := map[string]bool{}
-	for _, c := range cs {
-		if c.Kind == "fixed" && !seen[c.ID] {
-			seen[c.ID] = true
-			e, err := t.Balance(t.ctx, c.ID, bucketEscrow)
-			if err != nil {
-				return b, err
-			}
-			b.EscrowCents += e
-		}
 	}
 	if a.Status == account.Banned && a.BannedAt != nil {
 		until := a.BannedAt.Add(t.s.set.PayoutHold.D())

@@ -1,6 +1,10 @@
 package store
 
-import "strings"
+import (
+	"context"
+	"fmt"
+	"strings"
+)
 
 // Accounts is the accounts table (POLICY.md section 1). Restrictions, the
 // strike log, the fraud hold, the profile, the M6 exceptions and the
@@ -33,4 +37,43 @@ func AccountMatch(q string, ids ...string) Cond {
 		}
 	}
 	return Cond{text: text + ")", cols: []string{"id", "external_id", "email", "name"}, args: args}
+}
+
+// AccountState is what linkage reads of a candidate account: its status and
+// when it was banned.
+type AccountState struct {
+	Status   string
+	Banned bool // it was banned at some time (an erased account keeps this)
+}
+
+// AccountStates reads the state of the accounts with these ids in one
+// query, without assembling them; ids that name no account are absent.
+func (t *Tx) AccountStates(ctx context.Context, ids []string) (map[string]AccountState, error) {
+	out := make(map[string]AccountState, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cond := In("id", ids...)
+	w, args, err := t.where(Accounts, Q{Where: []Cond{cond}})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := t.query(ctx, `SELECT id, status, banned_at IS NOT NULL FROM accounts`+w, args...)
+	if err != nil {
+		return nil, fmt.Errorf("account states: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, status string
+		var banned any
+		if err := rows.Scan(&id, &status, &banned); err != nil {
+			return nil, fmt.Errorf("account states: %w", err)
+		}
+		b, err := fromSQL(col("banned", boolean), banned)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = AccountState{Status: status, Banned: b.(bool)}
+	}
+	return out, rows.Err()
 }

@@ -84,8 +84,10 @@ func CaseConcerns(accountID string) Cond {
 		cols: []string{"account_id"}, args: []any{accountID, accountID}}
 }
 
-// Unfinished holds for the cases still to be worked: open or in review.
-var Unfinished = In("status", "open", "in_review")
+// Unfinished holds for the cases still to be worked: open or in review. It
+// is written as the queue index's predicate, literally, so that both
+// engines can use that partial index.
+var Unfinished = Cond{text: "status IN ('open', 'in_review')", cols: []string{"status"}}
 
 // QueueCounts counts the unfinished cases (of one kind, or all): in all,
 // assigned to assignee, assigned to nobody, and past their due time at now.

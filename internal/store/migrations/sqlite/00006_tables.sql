@@ -97,8 +97,10 @@ CREATE TABLE cases (
     data                TEXT, -- who opened it
     CHECK ((status = 'resolved') = (resolved_at IS NOT NULL))
 );
-CREATE INDEX cases_queue ON cases (status, kind, due_at, id);
-CREATE INDEX cases_assignee ON cases (assignee, status, due_at, id);
+CREATE INDEX cases_kind_status ON cases (kind, status, id);
+-- The queues: unfinished cases in due order, covering the views' filters
+-- and counts (kind, assignee, overdue), a small part of all cases.
+CREATE INDEX cases_unfinished ON cases (due_at, id, kind, assignee) WHERE status IN ('open', 'in_review');
 CREATE INDEX cases_account ON cases (account_id, status);
 CREATE INDEX cases_kind_created ON cases (kind, created_at);
 
