@@ -26,8 +26,8 @@ type Tally struct {
 }
 
 // NoticeTally counts the notices issued in [from, to) by rule, action and
-// automation, in that order: one GROUP BY over the covering index on
-// created_at.
+// automation, in that order: one GROUP BY over the covering index in that
+// order (notices_tally).
 func (t *Tx) NoticeTally(ctx context.Context, from, to time.Time) ([]Tally, error) {
 	rows, err := t.query(ctx, `SELECT rule, action, automated_decision, COUNT(*) FROM notices
 		WHERE created_at >= $1 AND created_at < $2
