@@ -410,6 +410,16 @@ func (t *Tx) stampArg(at time.Time) any {
 	return at.UTC().Format(sqliteTime)
 }
 
+// scanStamp reads a time column's scanned value on either engine.
+func scanStamp(v any) (time.Time, error) {
+	s, err := fromSQL(col("at", stamp), v)
+	if err != nil {
+		return time.Time{}, err
+	}
+	str, _ := s.(string)
+	return time.Parse(time.RFC3339Nano, str)
+}
+
 // fromSQL converts a scanned column value back to its JSON value (nil for
 // NULL).
 func fromSQL(c Column, v any) (any, error) {

@@ -161,6 +161,40 @@ func TestStore(t *testing.T) {
 			})
 		})
 
+		t.Run("the transparency report's tallies, in SQL", func(t *testing.T) {
+			at := now.Add(24 * time.Hour)
+			err := db.Update(ctx, func(tx *store.Tx) error {
+				for i, h := range []int{24, 48, 0, 30} { // hours to decide; 0: still open
+					c := kase(fmt.Sprintf("case_appeal%d", i), "acc_1", at.Add(time.Duration(i)*time.Minute))
+					if h > 0 {
+						resolved := at.Add(time.Duration(i)*time.Minute + time.Duration(h)*time.Hour + 7*time.Microsecond)
+						c["status"], c["resolved_at"], c["outcome"] = "resolved", resolved, []string{"deny", "grant", "", "deny"}[i]
+					}
+					if i == 3 {
+						c["created_at"] = at.AddDate(1, 0, 0) // outside the window
+					}
+					if err := tx.Save(ctx, store.Cases, c); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = db.Read(ctx, func(tx *store.Tx) error {
+				got, err := tx.AppealTally(ctx, at, at.AddDate(0, 1, 0))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := 36 + 7/3600e6 // the middle of 24 h and 48 h, each 7 µs more
+				if got.Received != 3 || got.Granted != 1 || got.Denied != 1 || got.MedianHours == nil || *got.MedianHours != want {
+					t.Fatalf("appeals: %+v (median %v), want 3 received, 1 granted, 1 denied, median %v", got, *got.MedianHours, want)
+				}
+				return nil
+			})
+		})
+
 		t.Run("a failed transaction leaves nothing behind", func(t *testing.T) {
 			boom := errors.New("boom")
 			err := db.Update(ctx, func(tx *store.Tx) error {
