@@ -40,9 +40,9 @@ func AccountMatch(q string, ids ...string) Cond {
 }
 
 // AccountState is what linkage reads of a candidate account: its status and
-// when it was banned.
+// whether it was ever banned.
 type AccountState struct {
-	Status   string
+	Status string
 	Banned bool // it was banned at some time (an erased account keeps this)
 }
 
