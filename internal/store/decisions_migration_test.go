@@ -4,14 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/pressly/goose/v3"
 )
 
 // TestDecisionFactsBackfill: migrating a database that already has an
@@ -66,12 +63,7 @@ func postgresSchema(t *testing.T) *DB {
 
 func backfill(t *testing.T, db *DB) {
 	ctx := context.Background()
-	sub, _ := fs.Sub(migrations, "migrations/"+string(db.Engine))
-	dialect := goose.DialectSQLite3
-	if db.Engine == Postgres {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithGoMigrations(db.moveDocs()))
+	p, err := db.migrations()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,14 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/pressly/goose/v3"
 )
 
 // fixtureDoc is one row of the document table as the release before the
@@ -48,12 +45,7 @@ func TestMoveDocs(t *testing.T) {
 
 func moveFixture(t *testing.T, db *DB) {
 	ctx := context.Background()
-	sub, _ := fs.Sub(migrations, "migrations/"+string(db.Engine))
-	dialect := goose.DialectSQLite3
-	if db.Engine == Postgres {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithGoMigrations(db.moveDocs()))
+	p, err := db.migrations()
 	if err != nil {
 		t.Fatal(err)
 	}

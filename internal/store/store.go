@@ -193,9 +193,22 @@ func OpenPostgres(dsn string) (*DB, error) {
 
 // Migrate brings the schema up to date with the embedded goose migrations.
 func (db *DB) Migrate(ctx context.Context) error {
+	p, err := db.migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// migrations is the goose provider of the engine's migrations: the SQL
+// files of its folder and the Go migration that moves documents (00007).
+func (db *DB) migrations() (*goose.Provider, error) {
 	sub, err := fs.Sub(migrations, "migrations/"+string(db.Engine))
 	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
+		return nil, fmt.Errorf("migrations: %w", err)
 	}
 	dialect := goose.DialectSQLite3
 	if db.Engine == Postgres {
@@ -203,12 +216,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithGoMigrations(db.moveDocs()))
 	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
+		return nil, fmt.Errorf("migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	return nil
+	return p, nil
 }
 
 // walLimit is the WAL size, in frames (4 KiB pages: 1 GiB), past which Checkpoint
