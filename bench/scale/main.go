@@ -160,7 +160,9 @@ func load(ctx context.Context, db *store.DB, svc *service.Service, people []popu
 		return err
 	}))
 	r := rand.New(rand.NewPCG(3, 4))
-	when := func() time.Time { return now.Add(-time.Duration(r.Int64N(int64(2 * 365 * 24 * time.Hour)))).Truncate(time.Microsecond) }
+	when := func() time.Time {
+		return now.Add(-time.Duration(r.Int64N(int64(2 * 365 * 24 * time.Hour)))).Truncate(time.Microsecond)
+	}
 	rules := []struct{ rule, action string }{{"C1", "warning"}, {"V5", "suspension"}, {"V6", "warning"}, {"V4", "ban"},
 		{"V1", "suspension"}, {"E1", "ban"}, {"I2", "restriction"}, {"V3", "ban"}, {"V7", "warning"}, {"M4", "ban"}}
 	batches(notices, func(tx *store.Tx, i int) error {
