@@ -173,7 +173,10 @@ func isAlpha(s string) bool {
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-func (sc *scan) lex(w string) uint64 { return lexicon[w].flags }
+func (sc *scan) lex(w string) uint64 {
+	e, _ := lookup([]byte(w), lexHash([]byte(w)))
+	return e.flags
+}
 
 // emails finds addresses around every form of @.
 func (sc *scan) emails() {

@@ -140,6 +140,8 @@ type featurizer struct {
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
+	wordHash   []uint32 // per word, its unigram hash before masking
+	memo       *gramMemo
 }
 
 // hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
@@ -232,9 +234,12 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 			z.words = append(z.words, int32(len(z.buf)))
 		}
 	}
+	z.wordHash = z.wordHash[:0]
 	for k := range z.words {
 		w := z.word(k)
-		z.feats = append(z.feats, hash(seedWord, w)&(modelDim-1))
+		h := hash(seedWord, w)
+		z.wordHash = append(z.wordHash, h)
+		z.feats = append(z.feats, h&(modelDim-1))
 		if len(w) >= 6 && w[0] != '#' {
 			// The first five letters stand for the word's family across
 			// endings and languages ("pagues", "pagar"; "transfer", "transferir").
@@ -252,45 +257,114 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 // grams appends the character n-gram features of the words of the last
 // sentence to its word features.
 func (z *featurizer) grams() []uint32 {
-	var gram [6]byte
 	for k := range z.words {
-		w := z.word(k)
-		if len(w) < 2 || len(w) > 24 || w[0] == '#' {
-			continue
-		}
-		// Character 3- and 4-grams of "<word>".
-		n := len(w) + 2
-		at := func(j int) byte {
-			switch {
-			case j == 0:
-				return '<'
-			case j == n-1:
-				return '>'
-			}
-			return w[j-1]
-		}
-		for j := 0; j+3 <= n; j++ {
-			gram[0], gram[1], gram[2] = at(j), at(j+1), at(j+2)
-			z.feats = append(z.feats, hash(seedGram, gram[:3]))
-			if j+4 <= n {
-				gram[3] = at(j + 3)
-				z.feats = append(z.feats, hash(seedGram, gram[:4]))
-			}
-		}
-	}
-	for i := z.nWordFeats; i < len(z.feats); i++ {
-		z.feats[i] &= modelDim - 1
+		z.feats = appendWordGrams(z.feats, z.word(k))
 	}
 	return z.feats
 }
 
-// score returns the probability of class c for the features.
-func (m *Model) score(feats []uint32, c int) float32 {
-	var acc int32
-	w := m.w
-	for _, f := range feats {
-		acc += int32(w[int(f)*nClasses+c])
+// appendWordGrams appends the character 3- and 4-gram buckets of "<w>" to
+// dst. Numbers ("#...") and words shorter than 2 or longer than 24 bytes
+// have none.
+func appendWordGrams(dst []uint32, w []byte) []uint32 {
+	if len(w) < 2 || len(w) > maxGramWord || w[0] == '#' {
+		return dst
 	}
+	var gram [4]byte
+	n := len(w) + 2
+	at := func(j int) byte {
+		switch {
+		case j == 0:
+			return '<'
+		case j == n-1:
+			return '>'
+		}
+		return w[j-1]
+	}
+	for j := 0; j+3 <= n; j++ {
+		gram[0], gram[1], gram[2] = at(j), at(j+1), at(j+2)
+		dst = append(dst, hash(seedGram, gram[:3])&(modelDim-1))
+		if j+4 <= n {
+			gram[3] = at(j + 3)
+			dst = append(dst, hash(seedGram, gram[:4])&(modelDim-1))
+		}
+	}
+	return dst
+}
+
+// maxGramWord is the longest word whose character n-grams are features.
+const maxGramWord = 24
+
+// memoSlots is the number of words gramMemo remembers (a power of two).
+const memoSlots = 2048
+
+// gramMemo remembers, per word, the weights its character n-grams add to
+// each class. A word's n-grams are half or more of a sentence's features
+// and cost a hash each, but text repeats its words, so the sum is worked
+// out once per word and model and then read back; the score is the same
+// integer sum as over the n-grams one by one. It is direct-mapped by the
+// word's unigram hash and checks the word itself, so a collision only
+// costs a recomputation.
+type gramMemo struct {
+	model *Model
+	slots [memoSlots]struct {
+		n    uint8
+		word [maxGramWord]byte
+		sum  [nClasses]int32
+	}
+	scratch []uint32
+}
+
+// sums adds to acc, per class, the weights of the n-grams of word w,
+// whose unigram hash is h.
+func (g *gramMemo) sums(m *Model, w []byte, h uint32, acc *[nClasses]int32) {
+	if len(w) < 2 || len(w) > maxGramWord || w[0] == '#' {
+		return
+	}
+	if g.model != m {
+		clear(g.slots[:])
+		g.model = m
+	}
+	s := &g.slots[h&(memoSlots-1)]
+	if int(s.n) != len(w) || string(s.word[:len(w)]) != string(w) {
+		g.scratch = appendWordGrams(g.scratch[:0], w)
+		s.n = uint8(len(w))
+		copy(s.word[:], w)
+		s.sum = [nClasses]int32{}
+		for _, f := range g.scratch {
+			row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+			for c := range s.sum {
+				s.sum[c] += int32(row[c])
+			}
+		}
+	}
+	for c := range acc {
+		acc[c] += s.sum[c]
+	}
+}
+
+// logits returns, per class, the integer sum of the weights of the last
+// sentence's word features and of its words' character n-grams: what
+// score sums over the features of grams, without hashing every n-gram.
+func (z *featurizer) logits(m *Model) (acc [nClasses]int32) {
+	for _, f := range z.feats[:z.nWordFeats] {
+		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+		for c := range acc {
+			acc[c] += int32(row[c])
+		}
+	}
+	if z.memo == nil {
+		z.memo = new(gramMemo)
+	}
+	for k := range z.words {
+		z.memo.sums(m, z.word(k), z.wordHash[k], &acc)
+	}
+	return acc
+}
+
+// prob returns the probability of class c for the integer weight sum acc
+// of its features.
+func (m *Model) prob(acc int32, c int) float32 {
 	z := float64(m.bias[c]) + float64(acc)*float64(m.scale[c])
 	return float32(1 / (1 + math.Exp(-z)))
 }

@@ -51,17 +51,56 @@ type lexEntry struct {
 // lexicon maps a folded word to its classes. Built once, never changed.
 var lexicon = buildLexicon()
 
-// lexGuard has a bit for every (length, first byte, last byte) of a
-// lexicon word, so most words of a text skip the map lookup.
-var lexGuard = func() (g [32][256]uint64) {
-	for w := range lexicon {
-		g[len(w)&31][w[0]] |= 1 << (w[len(w)-1] & 63)
+// lexHash is FNV-1a over a folded word: the tokenizer computes it while
+// it reads the word, so a lookup costs no second pass over the bytes.
+func lexHash(w []byte) uint32 {
+	h := uint32(seedWord)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
 	}
-	return g
+	return h
+}
+
+// lexSlots is the size of lexTable (a power of two, at least four times
+// the number of lexicon words, so probes are short).
+const lexSlots = 1 << 12
+
+// lexSlot is one slot of lexTable: the word's hash and its entry, or
+// word "" when empty.
+type lexSlot struct {
+	h    uint32
+	word string
+	e    lexEntry
+}
+
+// lexTable is the lexicon as an open-addressing table over lexHash,
+// probed linearly: a Go map would hash the word a second time.
+var lexTable = func() (t [lexSlots]lexSlot) {
+	if len(lexicon)*4 > lexSlots {
+		panic("screen: lexTable too small for the lexicon")
+	}
+	for w, e := range lexicon {
+		h := lexHash([]byte(w))
+		i := h & (lexSlots - 1)
+		for t[i].word != "" {
+			i = (i + 1) & (lexSlots - 1)
+		}
+		t[i] = lexSlot{h: h, word: w, e: e}
+	}
+	return t
 }()
 
-func maybeLexicon(w []byte) bool {
-	return lexGuard[len(w)&31][w[0]]&(1<<(w[len(w)-1]&63)) != 0
+// lookup returns the lexicon entry of word w, whose lexHash is h.
+func lookup(w []byte, h uint32) (lexEntry, bool) {
+	for i := h & (lexSlots - 1); ; i = (i + 1) & (lexSlots - 1) {
+		s := &lexTable[i]
+		if s.word == "" {
+			return lexEntry{}, false
+		}
+		if s.h == h && s.word == string(w) {
+			return s.e, true
+		}
+	}
 }
 
 func buildLexicon() map[string]lexEntry {

@@ -105,13 +105,13 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			continue // no word the model has learned to read as a cue
 		}
 		// Only the classes the sentence has cues for are scored.
-		feats := sc.z.grams()
+		acc := sc.z.logits(m)
 		best, bp := -1, float32(0)
 		for c := range nClasses {
 			if mask&(1<<c) == 0 {
 				continue
 			}
-			if p := m.score(feats, c); best < 0 || p > bp {
+			if p := m.prob(acc[c], c); best < 0 || p > bp {
 				best, bp = c, p
 			}
 		}

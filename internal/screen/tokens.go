@@ -78,23 +78,23 @@ func (sc *scan) tokenize() {
 			if c <= '9' && c >= '0' {
 				nd = 1
 			}
+			h := (uint32(seedWord) ^ uint32(c)) * 16777619 // lexHash, as the word is read
 			for j < len(b) && wordByte[b[j]] {
 				if b[j] <= '9' && b[j] >= '0' {
 					nd++
 				}
+				h = (h ^ uint32(b[j])) * 16777619
 				j++
 			}
 			t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, digit: -1}
 			w := b[i:j]
-			if maybeLexicon(w) {
-				if e, ok := lexicon[string(w)]; ok {
-					t.flags, t.digit = e.flags, e.digit
-					if t.flags&lxNumWord != 0 {
-						sc.digitish++
-					}
-					if t.flags&lxRepeat != 0 {
-						sc.digitish += 2 // "triple nine" is three digits
-					}
+			if e, ok := lookup(w, h); ok {
+				t.flags, t.digit = e.flags, e.digit
+				if t.flags&lxNumWord != 0 {
+					sc.digitish++
+				}
+				if t.flags&lxRepeat != 0 {
+					sc.digitish += 2 // "triple nine" is three digits
 				}
 			}
 			if nd > 0 {
@@ -134,11 +134,15 @@ func (sc *scan) tokenize() {
 // filters: runs of five or more, or of two or more next to a bracketed or
 // literal @ or dot ("j o h n (at) g m a i l (dot) c o m").
 func (sc *scan) glueSpaced() {
-	n := len(sc.toks)
+	ts := sc.toks
+	n := len(ts)
 	for i := 0; i < n; {
-		j := i
-		for j < n && sc.toks[j].e-sc.toks[j].s == 1 && sc.toks[j].kind != kOther &&
-			(j == i || sc.toks[j].gap && sc.toks[j].s-sc.toks[j-1].e == 1) {
+		if ts[i].e-ts[i].s != 1 || ts[i].kind == kOther {
+			i++ // the common case: a word of two letters or more starts no run
+			continue
+		}
+		j := i + 1
+		for j < n && ts[j].e-ts[j].s == 1 && ts[j].kind != kOther && ts[j].gap && ts[j].s-ts[j-1].e == 1 {
 			j++
 		}
 		// The brackets of a form are one-character tokens too, so the run may
@@ -146,11 +150,8 @@ func (sc *scan) glueSpaced() {
 		short := j-i >= 2 && j-i < 5
 		if j-i >= 5 || short && (sc.hardForm(j) || sc.hardForm(j-1) || sc.hardFormEndsAt(i) || i > 0 && sc.hardFormEndsAt(i-1)) {
 			for k := i + 1; k < j; k++ {
-				sc.toks[k].gap = false
+				ts[k].gap = false
 			}
-		}
-		if j == i {
-			j++
 		}
 		i = j
 	}
@@ -175,10 +176,12 @@ func (sc *scan) hardFormEndsAt(i int) bool {
 func (sc *scan) markForms() {
 	ts := sc.toks
 	for i := 0; i < len(ts); i++ {
-		if f := sc.bracketForm(i); f != fNone {
-			ts[i].form, ts[i].fEnd = f, int32(i+2)
-			i += 2
-			continue
+		if ts[i].kind == kPunct && opener[sc.f.b[ts[i].s]] {
+			if f := sc.bracketForm(i); f != fNone {
+				ts[i].form, ts[i].fEnd = f, int32(i+2)
+				i += 2
+				continue
+			}
 		}
 		t := &ts[i]
 		switch {
@@ -193,6 +196,9 @@ func (sc *scan) markForms() {
 		}
 	}
 }
+
+// opener marks the bytes that open a bracketed form.
+var opener = [256]bool{'[': true, '(': true, '{': true, '<': true, '-': true}
 
 // bracketForm recognizes [at] (dot) {at} <dot> [.] (.) -at- -dot- starting at i.
 func (sc *scan) bracketForm(i int) uint8 {
