@@ -9,23 +9,31 @@ func (sc *scan) label(i int) (string, int, bool) {
 	if i >= len(sc.toks) || sc.toks[i].kind != kWord {
 		return "", i, false
 	}
-	var b strings.Builder
-	b.WriteString(sc.word(i))
 	j := i + 1
 	for j < len(sc.toks) && !sc.toks[j].gap {
 		t := sc.toks[j]
 		if t.kind == kWord && t.form == fNone {
-			b.WriteString(sc.word(j))
 			j++
 			continue
 		}
 		if sc.isPunct(j, '-') && j+1 < len(sc.toks) && !sc.toks[j+1].gap && sc.toks[j+1].kind == kWord && sc.toks[j].form == fNone {
-			b.WriteByte('-')
-			b.WriteString(sc.word(j + 1))
 			j += 2
 			continue
 		}
 		break
+	}
+	// The label is its tokens' text without what stands between them:
+	// nothing, unless a spaced-out run was glued ("j o h n").
+	contiguous := true
+	for k := i + 1; k < j; k++ {
+		contiguous = contiguous && sc.touching(k-1, k)
+	}
+	if contiguous {
+		return sc.foldedString()[sc.toks[i].s:sc.toks[j-1].e], j, true
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		b.WriteString(sc.word(k))
 	}
 	return b.String(), j, true
 }
@@ -90,41 +98,48 @@ func (sc *scan) spacedDomain(i int) bool {
 // dotted reads label (dot label)* from token i: literal dots must touch
 // both labels, spoken or bracketed dots may have spaces around them. It
 // returns the labels, the last token, and whether any dot was obfuscated.
+// The labels are valid until the next call.
 func (sc *scan) dotted(i int) (labels []string, last int, obf bool, ok bool) {
 	l, next, ok := sc.label(i)
 	if !ok {
 		return nil, i, false, false
 	}
-	labels = make([]string, 1, 4)
-	labels[0], last = l, next-1
+	labels = append(sc.labels[:0], l)
+	last = next - 1
 	for len(labels) < 8 {
 		f, after := sc.formAt(last + 1)
 		spaced := false
 		switch {
 		case f == fDotLiteral:
 			if after >= len(sc.toks) {
-				return labels, last, obf, true
+				return sc.keepLabels(labels), last, obf, true
 			}
 			if sc.toks[last+1].gap || sc.toks[after].gap { // "janedoe .com", "gmail . com"
 				if !sc.spacedTLD(after) || sc.toks[after].gap && !sc.lowerTLD(after) {
-					return labels, last, obf, true
+					return sc.keepLabels(labels), last, obf, true
 				}
 				spaced = true
 			}
 		case f == fDotWord || f == fDotObf:
 		default:
-			return labels, last, obf, true
+			return sc.keepLabels(labels), last, obf, true
 		}
 		l, next, ok := sc.label(after)
 		if !ok {
-			return labels, last, obf, true
+			return sc.keepLabels(labels), last, obf, true
 		}
 		if f != fDotLiteral || spaced {
 			obf = true
 		}
 		labels, last = append(labels, l), next-1
 	}
-	return labels, last, obf, true
+	return sc.keepLabels(labels), last, obf, true
+}
+
+// keepLabels keeps the labels' array for the next call of dotted.
+func (sc *scan) keepLabels(labels []string) []string {
+	sc.labels = labels
+	return labels
 }
 
 // localBefore reads an email local part ending at token end, backwards.
@@ -285,6 +300,9 @@ func (sc *scan) urls() {
 		}
 		if scheme && len(labels) == 4 && isIPv4(labels) {
 			valid = true // http://216.239.39.100/...
+		}
+		if !valid {
+			continue // the name is not a host: nothing more to read (the common case)
 		}
 		host := strings.Join(labels, ".")
 		if techNames[host] || obf && (sc.lex(labels[0])&lxStop != 0 || len(labels[0]) < 2) {

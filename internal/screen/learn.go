@@ -154,10 +154,6 @@ func hash(seed uint32, b []byte) uint32 {
 	return h
 }
 
-func hashPair(seed uint32, a, b []byte) uint32 {
-	return hash(hash(seed, a)^0x5bd1e995, b)
-}
-
 const (
 	seedWord   = 2166136261
 	seedBigram = 0x9747b28c
@@ -234,21 +230,34 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 			z.words = append(z.words, int32(len(z.buf)))
 		}
 	}
+	// Every hash of a word is FNV-1a over its bytes from some start: its
+	// unigram from seedWord, the bigram it starts from seedBigram, the two
+	// bigrams it ends from the previous word's two hashes xor 0x5bd1e995
+	// (the bigram, and the two words as one, "pay pal" as "paypal"). They
+	// are computed in one pass over the word, as independent chains.
 	z.wordHash = z.wordHash[:0]
+	var prevUni, prevLeft uint32
 	for k := range z.words {
 		w := z.word(k)
-		h := hash(seedWord, w)
-		z.wordHash = append(z.wordHash, h)
-		z.feats = append(z.feats, h&(modelDim-1))
+		uni, left := uint32(seedWord), uint32(seedBigram)
+		pairB, pairW := prevLeft^0x5bd1e995, prevUni^0x5bd1e995
+		for _, c := range w {
+			uni = (uni ^ uint32(c)) * 16777619
+			left = (left ^ uint32(c)) * 16777619
+			pairB = (pairB ^ uint32(c)) * 16777619
+			pairW = (pairW ^ uint32(c)) * 16777619
+		}
+		z.wordHash = append(z.wordHash, uni)
+		z.feats = append(z.feats, uni&(modelDim-1))
 		if len(w) >= 6 && w[0] != '#' {
 			// The first five letters stand for the word's family across
 			// endings and languages ("pagues", "pagar"; "transfer", "transferir").
 			z.feats = append(z.feats, hash(seedStem, w[:5])&(modelDim-1))
 		}
 		if k > 0 {
-			p := z.word(k - 1)
-			z.feats = append(z.feats, hashPair(seedBigram, p, w)&(modelDim-1), hashPair(seedWord, p, w)&(modelDim-1)) // "pay pal" also as "paypal"
+			z.feats = append(z.feats, pairB&(modelDim-1), pairW&(modelDim-1)) // "pay pal" also as "paypal"
 		}
+		prevUni, prevLeft = uni, left
 	}
 	z.nWordFeats = len(z.feats)
 	return z.feats

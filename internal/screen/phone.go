@@ -119,6 +119,12 @@ func (sc *scan) phones() {
 		}
 		sc.digits, sc.groups, sc.seps = digits, groups, seps
 		seps = seps[:sepsAtLast]
+		if (len(digits) < 7 || len(digits) > 15) && !(len(digits) >= 3 && len(digits) < 7 && words == 0) {
+			// Too few or too many digits for a phone, and not the start of
+			// one finished a sentence later: the common case, no string made.
+			i = max(i, last)
+			continue
+		}
 		d := string(digits)
 		start := i
 		plus := i > 0 && sc.isPunct(i-1, '+')

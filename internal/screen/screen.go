@@ -83,9 +83,14 @@ func NewWithModel(m *Model) *Screener {
 type scan struct {
 	text string
 	f    folded
-	toks []tok
-	out  []Finding
-	used []bool // token already part of a contact finding
+	fs   string // the folded text as a string, once needed (foldedString)
+	fsOK bool
+	// labels is dotted's result, reused: each caller is done with it
+	// before the next call.
+	labels []string
+	toks   []tok
+	out    []Finding
+	used   []bool // token already part of a contact finding
 
 	seen      uint64  // union of the lexicon classes of every word
 	digitish  int     // digits and number words in the text
@@ -118,6 +123,7 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	sc.covered = slices.Grow(sc.covered[:0], len(text))[:len(text)]
 	clear(sc.covered)
 	sc.f.fold(text)
+	sc.fs, sc.fsOK = "", false
 	sc.tokenize()
 	if len(sc.toks) == 0 {
 		return Result{Findings: []Finding{}}

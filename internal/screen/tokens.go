@@ -28,9 +28,20 @@ const (
 	fDotObf  // [dot] (dot) [.] (.) -dot-
 )
 
+// word is the folded text of token i. The folded text is copied into a
+// string once per text, on the first call, so that words and labels are
+// substrings of it rather than an allocation each.
 func (sc *scan) word(i int) string {
 	t := sc.toks[i]
-	return string(sc.f.b[t.s:t.e])
+	return sc.foldedString()[t.s:t.e]
+}
+
+// foldedString is the folded text as a string, made once per text.
+func (sc *scan) foldedString() string {
+	if !sc.fsOK {
+		sc.fs, sc.fsOK = string(sc.f.b), true
+	}
+	return sc.fs
 }
 
 // bytesOf is the folded text of token i, without copying.
