@@ -140,8 +140,7 @@ type featurizer struct {
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
-	wordHash   []uint32 // per word, its unigram hash before masking
-	memo       *gramMemo
+	memo       *wordMemo // for infer, made on first use
 }
 
 // hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
@@ -170,9 +169,94 @@ func (z *featurizer) word(k int) []byte {
 }
 
 // sentence computes the word features of tokens [from, to) of sc; grams
-// adds the character n-grams.
+// adds the character n-grams. Training uses them; the screener uses infer,
+// which gives the same scores without listing every feature.
 func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
-	z.buf, z.words, z.feats = z.buf[:0], z.words[:0], z.feats[:0]
+	z.feats = z.feats[:0]
+	z.skeletonWords(sc, from, to)
+	var prevUni, prevLeft uint32
+	for k := range z.words {
+		w := z.word(k)
+		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
+		z.feats = append(z.feats, uni&(modelDim-1))
+		if hasStem(w) {
+			z.feats = append(z.feats, stemHash(w)&(modelDim-1))
+		}
+		if k > 0 {
+			z.feats = append(z.feats, pairB&(modelDim-1), pairW&(modelDim-1))
+		}
+		prevUni, prevLeft = uni, left
+	}
+	z.nWordFeats = len(z.feats)
+	return z.feats
+}
+
+// hasStem reports whether word w has a stem feature: the first five
+// letters stand for the word's family across endings and languages
+// ("pagues", "pagar"; "transfer", "transferir").
+func hasStem(w []byte) bool { return len(w) >= 6 && w[0] != '#' }
+
+func stemHash(w []byte) uint32 { return hash(seedStem, w[:5]) }
+
+// wordHashes returns the hashes of word w, given those of the word before
+// it (zero for the first). Each is FNV-1a over w from some start: its
+// unigram from seedWord, the bigram it starts from seedBigram, the two
+// bigrams it ends from the previous word's two hashes xor 0x5bd1e995 (the
+// bigram, and the two words as one, "pay pal" as "paypal"). They are
+// computed in one pass over the word, as independent chains.
+func wordHashes(w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
+	uni, left = seedWord, seedBigram
+	pairB, pairW = prevLeft^0x5bd1e995, prevUni^0x5bd1e995
+	for _, c := range w {
+		uni = (uni ^ uint32(c)) * 16777619
+		left = (left ^ uint32(c)) * 16777619
+		pairB = (pairB ^ uint32(c)) * 16777619
+		pairW = (pairW ^ uint32(c)) * 16777619
+	}
+	return uni, left, pairB, pairW
+}
+
+// infer returns, for tokens [from, to) of sc, the classes the sentence's
+// word features cue and, per class, the integer sum of the weights of all
+// its features (word features and character n-grams): what cues and prob
+// would read from sentence and grams. A word's own features (unigram,
+// stem, n-grams) are summed once per word and remembered; only the two
+// bigrams it ends are looked up each time.
+func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8, acc [nClasses]int32) {
+	z.skeletonWords(sc, from, to)
+	if z.memo == nil {
+		z.memo = new(wordMemo)
+	}
+	if z.memo.model != m {
+		clear(z.memo.slots[:])
+		z.memo.model = m
+	}
+	var prevUni, prevLeft uint32
+	for k := range z.words {
+		w := z.word(k)
+		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
+		e := z.memo.entry(m, w, uni)
+		mask |= e.cue
+		for c := range acc {
+			acc[c] += e.sum[c]
+		}
+		if k > 0 {
+			fb, fw := int(pairB&(modelDim-1)), int(pairW&(modelDim-1))
+			mask |= m.cue[fb] | m.cue[fw]
+			rb, rw := m.w[fb*nClasses:fb*nClasses+nClasses], m.w[fw*nClasses:fw*nClasses+nClasses]
+			for c := range acc {
+				acc[c] += int32(rb[c]) + int32(rw[c])
+			}
+		}
+		prevUni, prevLeft = uni, left
+	}
+	return mask, acc
+}
+
+// skeletonWords fills buf and words with the skeleton words of tokens
+// [from, to) of sc.
+func (z *featurizer) skeletonWords(sc *scan, from, to int) {
+	z.buf, z.words = z.buf[:0], z.words[:0]
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
 		t := sc.toks[i]
@@ -230,37 +314,6 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 			z.words = append(z.words, int32(len(z.buf)))
 		}
 	}
-	// Every hash of a word is FNV-1a over its bytes from some start: its
-	// unigram from seedWord, the bigram it starts from seedBigram, the two
-	// bigrams it ends from the previous word's two hashes xor 0x5bd1e995
-	// (the bigram, and the two words as one, "pay pal" as "paypal"). They
-	// are computed in one pass over the word, as independent chains.
-	z.wordHash = z.wordHash[:0]
-	var prevUni, prevLeft uint32
-	for k := range z.words {
-		w := z.word(k)
-		uni, left := uint32(seedWord), uint32(seedBigram)
-		pairB, pairW := prevLeft^0x5bd1e995, prevUni^0x5bd1e995
-		for _, c := range w {
-			uni = (uni ^ uint32(c)) * 16777619
-			left = (left ^ uint32(c)) * 16777619
-			pairB = (pairB ^ uint32(c)) * 16777619
-			pairW = (pairW ^ uint32(c)) * 16777619
-		}
-		z.wordHash = append(z.wordHash, uni)
-		z.feats = append(z.feats, uni&(modelDim-1))
-		if len(w) >= 6 && w[0] != '#' {
-			// The first five letters stand for the word's family across
-			// endings and languages ("pagues", "pagar"; "transfer", "transferir").
-			z.feats = append(z.feats, hash(seedStem, w[:5])&(modelDim-1))
-		}
-		if k > 0 {
-			z.feats = append(z.feats, pairB&(modelDim-1), pairW&(modelDim-1)) // "pay pal" also as "paypal"
-		}
-		prevUni, prevLeft = uni, left
-	}
-	z.nWordFeats = len(z.feats)
-	return z.feats
 }
 
 // grams appends the character n-gram features of the words of the last
@@ -304,71 +357,63 @@ func appendWordGrams(dst []uint32, w []byte) []uint32 {
 // maxGramWord is the longest word whose character n-grams are features.
 const maxGramWord = 24
 
-// memoSlots is the number of words gramMemo remembers (a power of two).
+// memoSlots is the number of words wordMemo remembers (a power of two).
 const memoSlots = 2048
 
-// gramMemo remembers, per word, the weights its character n-grams add to
-// each class. A word's n-grams are half or more of a sentence's features
-// and cost a hash each, but text repeats its words, so the sum is worked
-// out once per word and model and then read back; the score is the same
-// integer sum as over the n-grams one by one. It is direct-mapped by the
+// memoEntry is what a word adds to a sentence by itself: the classes its
+// unigram and stem cue, and per class the weights of its unigram, stem and
+// character n-grams.
+type memoEntry struct {
+	cue uint8
+	sum [nClasses]int32
+}
+
+// wordMemo remembers the memoEntry of the words last seen. A word's own
+// features are most of a sentence's (its n-grams cost a hash each), but
+// text repeats its words, so they are summed once per word and model and
+// read back; the score is the same integer sum. It is direct-mapped by the
 // word's unigram hash and checks the word itself, so a collision only
-// costs a recomputation.
-type gramMemo struct {
+// costs a recomputation; words longer than maxGramWord are not kept.
+type wordMemo struct {
 	model *Model
 	slots [memoSlots]struct {
 		n    uint8
 		word [maxGramWord]byte
-		sum  [nClasses]int32
+		e    memoEntry
 	}
 	scratch []uint32
+	long    memoEntry
 }
 
-// sums adds to acc, per class, the weights of the n-grams of word w,
-// whose unigram hash is h.
-func (g *gramMemo) sums(m *Model, w []byte, h uint32, acc *[nClasses]int32) {
-	if len(w) < 2 || len(w) > maxGramWord || w[0] == '#' {
-		return
+// entry returns the memoEntry of word w, whose unigram hash is uni.
+func (g *wordMemo) entry(m *Model, w []byte, uni uint32) *memoEntry {
+	if len(w) > maxGramWord {
+		g.long = g.compute(m, w, uni)
+		return &g.long
 	}
-	if g.model != m {
-		clear(g.slots[:])
-		g.model = m
-	}
-	s := &g.slots[h&(memoSlots-1)]
+	s := &g.slots[uni&(memoSlots-1)]
 	if int(s.n) != len(w) || string(s.word[:len(w)]) != string(w) {
-		g.scratch = appendWordGrams(g.scratch[:0], w)
 		s.n = uint8(len(w))
 		copy(s.word[:], w)
-		s.sum = [nClasses]int32{}
-		for _, f := range g.scratch {
-			row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
-			for c := range s.sum {
-				s.sum[c] += int32(row[c])
-			}
-		}
+		s.e = g.compute(m, w, uni)
 	}
-	for c := range acc {
-		acc[c] += s.sum[c]
-	}
+	return &s.e
 }
 
-// logits returns, per class, the integer sum of the weights of the last
-// sentence's word features and of its words' character n-grams: what
-// score sums over the features of grams, without hashing every n-gram.
-func (z *featurizer) logits(m *Model) (acc [nClasses]int32) {
-	for _, f := range z.feats[:z.nWordFeats] {
+func (g *wordMemo) compute(m *Model, w []byte, uni uint32) (e memoEntry) {
+	g.scratch = append(g.scratch[:0], uni&(modelDim-1))
+	if hasStem(w) {
+		g.scratch = append(g.scratch, stemHash(w)&(modelDim-1))
+	}
+	e.cue = m.cues(g.scratch)
+	g.scratch = appendWordGrams(g.scratch, w)
+	for _, f := range g.scratch {
 		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
-		for c := range acc {
-			acc[c] += int32(row[c])
+		for c := range e.sum {
+			e.sum[c] += int32(row[c])
 		}
 	}
-	if z.memo == nil {
-		z.memo = new(gramMemo)
-	}
-	for k := range z.words {
-		z.memo.sums(m, z.word(k), z.wordHash[k], &acc)
-	}
-	return acc
+	return e
 }
 
 // prob returns the probability of class c for the integer weight sum acc

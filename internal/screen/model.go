@@ -89,23 +89,23 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		if sc.ruled(start, last) {
 			continue
 		}
-		mask := m.cues(sc.z.sentence(sc, st.from, st.to)) & reportable
+		mask, acc := sc.z.infer(m, sc, st.from, st.to)
+		mask &= reportable
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already
 			}
 		}
-		if sc.digitRun(st.from, st.to) >= 6 {
+		if mask&(1<<reviewClass) != 0 && sc.digitRun(st.from, st.to) >= 6 {
 			// A run of six or more digits, written or spoken ("four one five,
 			// five five five, 236"), is a number someone gives, not a star
 			// rating: number words must not read as "five stars".
-			mask &^= 1 << classIndex(PositiveReview)
+			mask &^= 1 << reviewClass
 		}
 		if mask == 0 {
 			continue // no word the model has learned to read as a cue
 		}
 		// Only the classes the sentence has cues for are scored.
-		acc := sc.z.logits(m)
 		best, bp := -1, float32(0)
 		for c := range nClasses {
 			if mask&(1<<c) == 0 {
@@ -154,6 +154,9 @@ func (sc *scan) digitRun(from, to int) int {
 	}
 	return best
 }
+
+// reviewClass is the model's index of review requests.
+var reviewClass = classIndex(PositiveReview)
 
 // classIndex is the model's index of a category.
 func classIndex(category string) int {

@@ -1,6 +1,10 @@
 package screen
 
-import "testing"
+import (
+	"testing"
+
+	"standing/internal/screen/msggen"
+)
 
 // TestSurfaceThresholds pins the reading of issue 12: a job post or a
 // profile about payment or messenger work needs more of the model than a
@@ -26,5 +30,45 @@ func TestEmbeddedModelLoads(t *testing.T) {
 	}
 	if (&Model{}).UnmarshalBinary([]byte("nope")) == nil {
 		t.Fatal("a short file decoded as a model")
+	}
+}
+
+// TestInferMatchesFeatures checks that infer, which the screener uses,
+// gives for every sentence the cue mask and the integer weight sums that
+// the full feature list of training (sentence and grams) gives, with the
+// word memo cold and warm, and for words too long to be remembered.
+func TestInferMatchesFeatures(t *testing.T) {
+	m := EmbeddedModel()
+	texts := []string{
+		"P a y P a l me at p.a.y.p.a.l, whats app +1 555 0100, 5* review pls",
+		"Supercalifragilisticexpialidociousandthensome paypal transfer 1z999aa1012 ★★★★★",
+		"Оплата через PayPaI или Т е л е г р а м; ведь это проще!",
+	}
+	g := msggen.New(3)
+	for range 400 {
+		msg, _ := g.Message(g.Length())
+		texts = append(texts, msg)
+	}
+	var z featurizer
+	for pass := range 2 {
+		for _, text := range texts {
+			sc := &scan{text: text}
+			sc.f.fold(text)
+			sc.tokenize()
+			sc.splitSentences()
+			for _, st := range sc.sents {
+				mask, acc := z.infer(m, sc, st.from, st.to)
+				var want [nClasses]int32
+				wantMask := m.cues(z.sentence(sc, st.from, st.to))
+				for _, f := range z.grams() {
+					for c := range want {
+						want[c] += int32(m.w[int(f)*nClasses+c])
+					}
+				}
+				if mask != wantMask || acc != want {
+					t.Fatalf("pass %d, %q: infer gives mask %b, sums %v; the features give %b, %v", pass, text, mask, acc, wantMask, want)
+				}
+			}
+		}
 	}
 }
