@@ -41,6 +41,9 @@ func (sc *scan) label(i int) (string, int, bool) {
 // dotAfterLabel reports whether the label starting at word i is followed
 // by a real, spoken or bracketed dot.
 func (sc *scan) dotAfterLabel(i int) bool {
+	if i+1 >= len(sc.toks) || sc.toks[i+1].gap && sc.toks[i+1].form == fNone {
+		return false // the label ends at a space with no dot after it: the common case
+	}
 	j := i + 1
 	for j < len(sc.toks) && !sc.toks[j].gap && (sc.toks[j].kind == kWord && sc.toks[j].form == fNone || sc.isPunct(j, '-')) {
 		j++
@@ -526,8 +529,9 @@ func (sc *scan) namedProviders() {
 // must be written as one (dots real, spoken or bracketed) and the user
 // name must look like an account (a digit or a separator inside).
 func (sc *scan) splitAddresses() {
-	for i, t := range sc.toks {
-		if t.kind != kWord || t.flags&lxMailProvider == 0 || sc.used[i] || !sc.dotAfterLabel(i) {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.flags&lxMailProvider == 0 || t.kind != kWord || sc.used[i] || !sc.dotAfterLabel(i) {
 			continue
 		}
 		if i > 0 && (isAtForm(sc.toks[i-1].form) || sc.toks[i].flags&lxStop != 0) {

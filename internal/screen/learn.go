@@ -140,7 +140,9 @@ type featurizer struct {
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
-	memo       *wordMemo // for infer, made on first use
+	memo       *wordMemo       // for infer, made on first use
+	own        [nClasses]int32 // infer: the sum of the words' own features
+	pairs      []uint32        // infer: the bigram features
 }
 
 // hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
@@ -216,13 +218,12 @@ func wordHashes(w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uin
 	return uni, left, pairB, pairW
 }
 
-// infer returns, for tokens [from, to) of sc, the classes the sentence's
-// word features cue and, per class, the integer sum of the weights of all
-// its features (word features and character n-grams): what cues and prob
-// would read from sentence and grams. A word's own features (unigram,
-// stem, n-grams) are summed once per word and remembered; only the two
-// bigrams it ends are looked up each time.
-func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8, acc [nClasses]int32) {
+// infer returns the classes that the word features of tokens [from, to)
+// of sc cue: what cues would read from sentence. A word's own features
+// (unigram, stem, character n-grams) are looked at once per word and
+// remembered; only the two bigrams it ends are looked up each time.
+// logits then gives the sentence's scores.
+func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	z.skeletonWords(sc, from, to)
 	if z.memo == nil {
 		z.memo = new(wordMemo)
@@ -231,26 +232,40 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8, acc [n
 		clear(z.memo.slots[:])
 		z.memo.model = m
 	}
+	z.own = [nClasses]int32{}
+	z.pairs = z.pairs[:0]
 	var prevUni, prevLeft uint32
 	for k := range z.words {
 		w := z.word(k)
 		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
 		e := z.memo.entry(m, w, uni)
 		mask |= e.cue
-		for c := range acc {
-			acc[c] += e.sum[c]
+		for c := range z.own {
+			z.own[c] += e.sum[c]
 		}
 		if k > 0 {
-			fb, fw := int(pairB&(modelDim-1)), int(pairW&(modelDim-1))
+			fb, fw := pairB&(modelDim-1), pairW&(modelDim-1)
 			mask |= m.cue[fb] | m.cue[fw]
-			rb, rw := m.w[fb*nClasses:fb*nClasses+nClasses], m.w[fw*nClasses:fw*nClasses+nClasses]
-			for c := range acc {
-				acc[c] += int32(rb[c]) + int32(rw[c])
-			}
+			z.pairs = append(z.pairs, fb, fw)
 		}
 		prevUni, prevLeft = uni, left
 	}
-	return mask, acc
+	return mask
+}
+
+// logits returns, per class, the integer sum of the weights of all the
+// features of the sentence infer last read (word features and character
+// n-grams): what prob reads. The bigrams' weights, scattered through the
+// model, are only fetched for a sentence worth scoring.
+func (z *featurizer) logits(m *Model) [nClasses]int32 {
+	acc := z.own
+	for _, f := range z.pairs {
+		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+		for c := range acc {
+			acc[c] += int32(row[c])
+		}
+	}
+	return acc
 }
 
 // skeletonWords fills buf and words with the skeleton words of tokens

@@ -89,8 +89,7 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		if sc.ruled(start, last) {
 			continue
 		}
-		mask, acc := sc.z.infer(m, sc, st.from, st.to)
-		mask &= reportable
+		mask := sc.z.infer(m, sc, st.from, st.to) & reportable
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already
@@ -106,6 +105,7 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			continue // no word the model has learned to read as a cue
 		}
 		// Only the classes the sentence has cues for are scored.
+		acc := sc.z.logits(m)
 		best, bp := -1, float32(0)
 		for c := range nClasses {
 			if mask&(1<<c) == 0 {

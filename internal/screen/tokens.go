@@ -295,6 +295,11 @@ func (sc *scan) splitSentences() {
 	sc.sents = sc.sents[:0]
 	cur := sentence{}
 	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != kPunct {
+			cur.flags |= t.flags
+			continue
+		}
 		if sc.sentenceEnd(i) {
 			if i > cur.from {
 				cur.to = i
@@ -303,8 +308,8 @@ func (sc *scan) splitSentences() {
 			cur = sentence{from: i + 1}
 			continue
 		}
-		cur.flags |= sc.toks[i].flags
-		cur.slash = cur.slash || sc.isPunct(i, '/') || sc.isPunct(i, '*')
+		c := sc.f.b[t.s]
+		cur.slash = cur.slash || c == '/' || c == '*'
 	}
 	if cur.from < len(sc.toks) {
 		cur.to = len(sc.toks)
