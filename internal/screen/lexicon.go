@@ -41,6 +41,10 @@ const (
 	lxReviewCue
 	lxBareProvider // a mail provider that names its domain alone ("at gmail")
 	lxEmailCue
+	lxFair  // leaves the rating to the reviewer: "honest", "fair", "whatever"
+	lxVia   // "through", "via", "über": paying by way of something
+	lxVenue // the platform and its means of paying: "platform", "escrow", "milestones"
+	lxNot   // a negation in a language other than English ("pas", "nicht", "nahi")
 )
 
 type lexEntry struct {
@@ -212,5 +216,22 @@ func buildLexicon() map[string]lexEntry {
 	add(lxMe, "me us")
 	add(lxOff, "off")
 	add(lxReviewCue, "review reviews feedback rating ratings star stars rate something")
+	// Words that leave the rating to the reviewer, in the corpus languages
+	// (Russian and Hindi as typed in Latin letters): a request that says
+	// "honest", "fair" or "whatever you think" asks for a review, not for a
+	// good one.
+	add(lxFair, "honest honestly honesty fair fairly sincere sincerely truthful truthfully candid candidly "+
+		"objective objectively unbiased impartial whatever genuine genuinely "+
+		"honesta honesto honestas honestos honestamente honestidad honestidade sincera sincero sinceras sinceros "+
+		"sinceramente justa justo justas justos imparcial objetiva objetivo objetivamente "+
+		"honnete honnetes honnetement sincere sinceres sincerement juste justes impartiale objectif objectivement "+
+		"ehrlich ehrliche ehrlichen ehrlicher ehrliches faire fairen aufrichtig aufrichtige objektiv objektive unparteiisch "+
+		"chestnyj chestnoj chestnuyu chestno chestnye chestnyy chestnyi spravedlivo spravedlivyj spravedlivoj "+
+		"spravedlivuyu obektivno obektivnyj obektivnuyu iskrenne iskrennij "+
+		"imandari imaandari imandaar imaandaar sachchi sacchi sachcha saccha sahi")
+	add(lxVia, "through thru via uber por pela pelo par cherez")
+	add(lxNot, "ne pas jamais nunca nao nem nicht kein keine keinen nie niemals net nikogda nahi nahin mat")
+	add(lxVenue, "platform platforms plataforma plateforme plattform platforma platformu site sitio website "+
+		"marketplace upwork fiverr escrow milestone milestones contract contrato contrat vertrag kontrakt")
 	return m
 }

@@ -73,3 +73,45 @@ func TestInferMatchesFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedVetoes pins the two readings that keep the learned layer off
+// honest text it was never shown: a review request that leaves the rating
+// to the reviewer, and a payment made by way of the platform.
+func TestLearnedVetoes(t *testing.T) {
+	first := func(text string) (*scan, sentence) {
+		sc := &scan{text: text}
+		sc.f.fold(text)
+		sc.tokenize()
+		sc.splitSentences()
+		return sc, sc.sents[0]
+	}
+	for text, want := range map[string]bool{
+		"Please leave whatever feedback you think is fair.":       true,
+		"Laissez l'évaluation qui vous semble juste.":             true,
+		"Ostavte tu ocenku, kotoruyu schitaete spravedlivoj.":     true,
+		"Jo rating aapko sahi lage woh dena.":                     true,
+		"Laisse juste cinq étoiles, s'il te plaît.":               false,
+		"Please leave me a glowing review when we close.":         false,
+		"Geben Sie mir bitte die Höchstnote, das hilft mir sehr.": false,
+	} {
+		sc, st := first(text)
+		if got := sc.leavesRatingOpen(st); got != want {
+			t.Errorf("leavesRatingOpen(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"Please pay through the platform so we are both protected.":        true,
+		"Bitte zahlen Sie über die Plattform, dann sind wir beide sicher.": true,
+		"All payments go through the milestones on this site.":             true,
+		"Payment platform se hi karna, please.":                            true,
+		"I'd rather not get paid through this website.":                    false,
+		"Je préfère ne pas être payé par ce site.":                         false,
+		"Pay through PayPal instead of the platform.":                      false,
+		"Let's settle outside the platform, not through the escrow.":       false,
+	} {
+		sc, st := first(text)
+		if got := sc.paysOnPlatform(st); got != want {
+			t.Errorf("paysOnPlatform(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

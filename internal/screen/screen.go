@@ -102,6 +102,7 @@ type scan struct {
 	groups    []int
 	seps      []byte
 	sents     []sentence
+	payDenied []bool // per sentence: payments read an off-platform cue there and found it denied
 	z         featurizer
 }
 

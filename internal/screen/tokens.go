@@ -1,5 +1,7 @@
 package screen
 
+import "slices"
+
 // tok is one token of the folded text: a word (a run of a-z, 0-9 and _),
 // one punctuation byte, or a run of letters of other scripts.
 type tok struct {
@@ -315,4 +317,6 @@ func (sc *scan) splitSentences() {
 		cur.to = len(sc.toks)
 		sc.sents = append(sc.sents, cur)
 	}
+	sc.payDenied = slices.Grow(sc.payDenied[:0], len(sc.sents))[:len(sc.sents)]
+	clear(sc.payDenied)
 }
