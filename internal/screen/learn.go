@@ -271,23 +271,24 @@ func (z *featurizer) logits(m *Model) [nClasses]int32 {
 // skeletonWords fills buf and words with the skeleton words of tokens
 // [from, to) of sc.
 func (z *featurizer) skeletonWords(sc *scan, from, to int) {
-	z.buf, z.words = z.buf[:0], z.words[:0]
+	buf, words := z.buf[:0], z.words[:0] // locals while the loop runs, stored at the end
+	b, toks := sc.f.b, sc.toks
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
-		t := sc.toks[i]
+		t := toks[i]
 		switch t.kind {
 		case kWord:
-			w := sc.f.b[t.s:t.e]
+			w := b[t.s:t.e]
 			if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
 				// Letters written one by one, with spaces or separators
 				// between them ("p a y p a l", "p.a.y.p.a.l"), make one word.
-				glued := len(z.words) > 0 && (prevSingle == i-1 || prevSingle == i-2 && sc.toks[i-1].kind == kPunct &&
-					strings.IndexByte(".-_*", sc.f.b[sc.toks[i-1].s]) >= 0)
-				z.buf = append(z.buf, skeleton[w[0]])
+				glued := len(words) > 0 && (prevSingle == i-1 || prevSingle == i-2 && toks[i-1].kind == kPunct &&
+					strings.IndexByte(".-_*", b[toks[i-1].s]) >= 0)
+				buf = append(buf, skeleton[w[0]])
 				if glued {
-					z.words[len(z.words)-1] = int32(len(z.buf))
+					words[len(words)-1] = int32(len(buf))
 				} else {
-					z.words = append(z.words, int32(len(z.buf)))
+					words = append(words, int32(len(buf)))
 				}
 				prevSingle = i
 				continue
@@ -295,11 +296,11 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 			if t.flags&lxDigits != 0 {
 				switch {
 				case len(w) == 1:
-					z.buf = append(z.buf, '#', '1')
+					buf = append(buf, '#', '1')
 				case len(w) <= 4:
-					z.buf = append(z.buf, '#', 's')
+					buf = append(buf, '#', 's')
 				default:
-					z.buf = append(z.buf, '#', 'l')
+					buf = append(buf, '#', 'l')
 				}
 			} else {
 				tab := &skeleton
@@ -308,27 +309,28 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 					if 2*letters(w) < len(w) {
 						// Mostly digits: an identifier or a number glued to a
 						// letter ("1z999aa1012"), not a word in disguise.
-						z.buf = append(z.buf, '#', 'm')
-						z.words = append(z.words, int32(len(z.buf)))
+						buf = append(buf, '#', 'm')
+						words = append(words, int32(len(buf)))
 						continue
 					}
 				}
 				for _, c := range w {
-					z.buf = append(z.buf, tab[c])
+					buf = append(buf, tab[c])
 				}
 			}
-			z.words = append(z.words, int32(len(z.buf)))
+			words = append(words, int32(len(buf)))
 		case kPunct:
-			c := sc.f.b[t.s]
+			c := b[t.s]
 			if modelPunct[c] && !(c == '*' && prevSingle == i-1) {
-				z.buf = append(z.buf, c)
-				z.words = append(z.words, int32(len(z.buf)))
+				buf = append(buf, c)
+				words = append(words, int32(len(buf)))
 			}
 		default:
-			z.buf = append(z.buf, '~')
-			z.words = append(z.words, int32(len(z.buf)))
+			buf = append(buf, '~')
+			words = append(words, int32(len(buf)))
 		}
 	}
+	z.buf, z.words = buf, words
 }
 
 // grams appends the character n-gram features of the words of the last

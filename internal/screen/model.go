@@ -134,6 +134,9 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 
 // ruled reports whether an extractor found something in tokens [from, to].
 func (sc *scan) ruled(from, to int) bool {
+	if len(sc.out) == 0 {
+		return false // nothing found in the text: the common case
+	}
 	s, e := sc.f.origStart(sc.toks[from].s), sc.f.origEnd(sc.toks[to].e-1)
 	for _, c := range sc.covered[s:e] {
 		if c != 0 {

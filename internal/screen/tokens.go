@@ -75,8 +75,12 @@ var wordByte = func() (t [256]bool) {
 // obfuscated forms of @ and "." that the contact detectors read.
 func (sc *scan) tokenize() {
 	b := sc.f.b
-	sc.toks = sc.toks[:0]
-	sc.seen, sc.digitish, sc.slash, sc.longMixed = 0, 0, false, false
+	// The state lives in locals while the loop runs and is stored once at
+	// the end: appending to sc.toks directly wrote the slice back to the
+	// scan for every token.
+	toks := sc.toks[:0]
+	var seen uint64
+	digitish, slash, longMixed := 0, false, false
 	gap := false
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -104,15 +108,15 @@ func (sc *scan) tokenize() {
 			if e, ok := lookup(w, h); ok {
 				t.flags, t.digit = e.flags, e.digit
 				if t.flags&lxNumWord != 0 {
-					sc.digitish++
+					digitish++
 				}
 				if t.flags&lxRepeat != 0 {
-					sc.digitish += 2 // "triple nine" is three digits
+					digitish += 2 // "triple nine" is three digits
 				}
 			}
 			if nd > 0 {
-				sc.digitish += nd
-				sc.longMixed = sc.longMixed || j-i >= 26 && nd < j-i
+				digitish += nd
+				longMixed = longMixed || j-i >= 26 && nd < j-i
 				t.flags |= lxHasDigit
 				if nd == len(w) {
 					t.flags |= lxDigits
@@ -121,23 +125,25 @@ func (sc *scan) tokenize() {
 					}
 				}
 			}
-			sc.seen |= t.flags
-			sc.toks = append(sc.toks, t)
+			seen |= t.flags
+			toks = append(toks, t)
 			i = j
 		case c == otherLetter:
 			j := i + 1
 			for j < len(b) && b[j] == otherLetter {
 				j++
 			}
-			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
+			toks = append(toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
 			i = j
 		default:
-			sc.slash = sc.slash || c == '/' || c == '*'
-			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1})
+			slash = slash || c == '/' || c == '*'
+			toks = append(toks, tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1})
 			i++
 		}
 		gap = false
 	}
+	sc.toks = toks
+	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
 	sc.markForms()
 	sc.glueSpaced()
 }
