@@ -2,6 +2,7 @@ package screen
 
 import (
 	"encoding/binary"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +16,9 @@ import (
 type folded struct {
 	b    []byte
 	segs []segment
+	// capitalI: a capital I follows a letter somewhere ("SkriII"), which
+	// respell reads as a possible l.
+	capitalI bool
 }
 
 // segment maps folded bytes [f, f+n) to the original text from o: byte for
@@ -111,6 +115,26 @@ func lowerASCII(b []byte) {
 	for k, c := range b {
 		b[k] = lower[c]
 	}
+}
+
+// capitalIAfterLetter reports whether text[i:j] holds a capital I right
+// after an ASCII letter.
+func capitalIAfterLetter(text string, i, j int) bool {
+	for k := i; k < j; {
+		n := strings.IndexByte(text[k:j], 'I')
+		if n < 0 {
+			return false
+		}
+		k += n
+		if k > 0 {
+			p := text[k-1] | 0x20
+			if p >= 'a' && p <= 'z' {
+				return true
+			}
+		}
+		k++
+	}
+	return false
 }
 
 // otherLetter stands for a letter of a script the detectors do not read.
@@ -222,7 +246,7 @@ func foldRune(r rune) (string, bool) {
 // first, as the browser that shows the text would: the bytes they fold to
 // map back to the whole reference, so spans stay exact in the original.
 func (f *folded) fold(text string) {
-	f.b, f.segs = f.b[:0], f.segs[:0]
+	f.b, f.segs, f.capitalI = f.b[:0], f.segs[:0], false
 	for i := 0; i < len(text); {
 		if text[i] == '&' {
 			if r, n := entity(text[i:]); n > 0 {
@@ -252,6 +276,7 @@ func (f *folded) fold(text string) {
 			k := len(f.b)
 			f.b = append(f.b, text[i:j]...)
 			lowerASCII(f.b[k:])
+			f.capitalI = f.capitalI || capitalIAfterLetter(text, i, j)
 			f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(j - i)})
 			i = j
 			continue

@@ -181,7 +181,7 @@ func buildLexicon() map[string]lexEntry {
 		"account_manager analytics growth reels posts content influencer influencers")
 	add(lxPayMethod, "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram "+
 		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift wire gcash paytm "+
-		"alipay interac bank pix upi cash western")
+		"alipay interac bank pix upi cash western bizum phonepe yoomoney qiwi googlepay gpay applepay mbway webmoney payeer")
 	add(lxPayVerb, "pay paid paying payment payments send sending sent transfer transferring wire settle accept "+
 		"accepting take receive tip invoice")
 	add(lxTech, "integrate integrated integrating integration checkout api sdk gateway plugin built build building "+

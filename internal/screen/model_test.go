@@ -52,9 +52,8 @@ func TestInferMatchesFeatures(t *testing.T) {
 	var z featurizer
 	for pass := range 2 {
 		for _, text := range texts {
-			sc := &scan{text: text}
-			sc.f.fold(text)
-			sc.tokenize()
+			sc := &scan{}
+			sc.read(text)
 			sc.splitSentences()
 			for _, st := range sc.sents {
 				mask := z.infer(m, sc, st.from, st.to)
@@ -79,9 +78,8 @@ func TestInferMatchesFeatures(t *testing.T) {
 // to the reviewer, and a payment made by way of the platform.
 func TestLearnedVetoes(t *testing.T) {
 	first := func(text string) (*scan, sentence) {
-		sc := &scan{text: text}
-		sc.f.fold(text)
-		sc.tokenize()
+		sc := &scan{}
+		sc.read(text)
 		sc.splitSentences()
 		return sc, sc.sents[0]
 	}

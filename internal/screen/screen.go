@@ -102,8 +102,14 @@ type scan struct {
 	groups    []int
 	seps      []byte
 	sents     []sentence
-	payDenied []bool // per sentence: payments read an off-platform cue there and found it denied
-	z         featurizer
+	// respell's hints from the tokenizer, and its scratch.
+	singles        int
+	hintUnderscore bool
+	hintSplit      bool
+	reps           []respelling
+	spell          []byte
+	payDenied      []bool // per sentence: payments read an off-platform cue there and found it denied
+	z              featurizer
 }
 
 // Screen returns the findings in text, ordered by start offset, at most
@@ -123,9 +129,7 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	sc.truncated = false
 	sc.covered = slices.Grow(sc.covered[:0], len(text))[:len(text)]
 	clear(sc.covered)
-	sc.f.fold(text)
-	sc.fs, sc.fsOK = "", false
-	sc.tokenize()
+	sc.read(text)
 	if len(sc.toks) == 0 {
 		return Result{Findings: []Finding{}}
 	}
@@ -172,6 +176,18 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 		r.Note = TruncatedNote
 	}
 	return r
+}
+
+// read folds and tokenizes text, respelling disguised brand names.
+func (sc *scan) read(text string) {
+	sc.text = text
+	sc.f.fold(text)
+	sc.fs, sc.fsOK = "", false
+	sc.tokenize()
+	if sc.respell() {
+		sc.fs, sc.fsOK = "", false
+		sc.tokenize()
+	}
 }
 
 // categoryBit is the bit of a category in scan.covered.

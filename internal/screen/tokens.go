@@ -82,6 +82,11 @@ func (sc *scan) tokenize() {
 	var seen uint64
 	digitish, slash, longMixed := 0, false, false
 	gap := false
+	// Hints for respell: single letters, letters joined by "_", and a word
+	// that may be the first part of a brand cut in two, one space before
+	// the next word.
+	singles, underscore, split := 0, false, false
+	prevEnd, prevHash := -2, uint32(0)
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -127,6 +132,18 @@ func (sc *scan) tokenize() {
 			}
 			seen |= t.flags
 			toks = append(toks, t)
+			switch {
+			case j-i == 1:
+				singles++
+			case j-i >= 2*minSeparatedBrand-1 && b[i+1] == '_':
+				underscore = true
+			}
+			if nd == 0 {
+				split = split || prevEnd == i-1 && b[prevEnd] == ' ' && mayStartBrand(prevHash)
+				prevEnd, prevHash = j, h
+			} else {
+				prevEnd = -2
+			}
 			i = j
 		case c == otherLetter:
 			j := i + 1
@@ -144,6 +161,7 @@ func (sc *scan) tokenize() {
 	}
 	sc.toks = toks
 	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
+	sc.singles, sc.hintUnderscore, sc.hintSplit = singles, underscore, split
 	sc.markForms()
 	sc.glueSpaced()
 }
