@@ -16,9 +16,9 @@ import (
 type folded struct {
 	b    []byte
 	segs []segment
-	// capitalI: a capital I follows a letter somewhere ("SkriII"), which
-	// respell reads as a possible l.
-	capitalI bool
+	// capitalIs are the folded offsets of the capital I's written right
+	// after a letter ("SkriII"), which respell reads as possible l's.
+	capitalIs []int32
 }
 
 // segment maps folded bytes [f, f+n) to the original text from o: byte for
@@ -117,24 +117,23 @@ func lowerASCII(b []byte) {
 	}
 }
 
-// capitalIAfterLetter reports whether text[i:j] holds a capital I right
-// after an ASCII letter.
-func capitalIAfterLetter(text string, i, j int) bool {
-	for k := i; k < j; {
-		n := strings.IndexByte(text[k:j], 'I')
+// appendCapitalIs appends to dst the folded offsets of the capital I's
+// right after an ASCII letter in text[i:j], which folds to f.b[k:].
+func appendCapitalIs(dst []int32, text string, i, j, k int) []int32 {
+	for x := i; x < j; {
+		n := strings.IndexByte(text[x:j], 'I')
 		if n < 0 {
-			return false
+			break
 		}
-		k += n
-		if k > 0 {
-			p := text[k-1] | 0x20
-			if p >= 'a' && p <= 'z' {
-				return true
+		x += n
+		if x > 0 {
+			if p := text[x-1] | 0x20; p >= 'a' && p <= 'z' {
+				dst = append(dst, int32(k+x-i))
 			}
 		}
-		k++
+		x++
 	}
-	return false
+	return dst
 }
 
 // otherLetter stands for a letter of a script the detectors do not read.
@@ -246,7 +245,7 @@ func foldRune(r rune) (string, bool) {
 // first, as the browser that shows the text would: the bytes they fold to
 // map back to the whole reference, so spans stay exact in the original.
 func (f *folded) fold(text string) {
-	f.b, f.segs, f.capitalI = f.b[:0], f.segs[:0], false
+	f.b, f.segs, f.capitalIs = f.b[:0], f.segs[:0], f.capitalIs[:0]
 	for i := 0; i < len(text); {
 		if text[i] == '&' {
 			if r, n := entity(text[i:]); n > 0 {
@@ -276,7 +275,7 @@ func (f *folded) fold(text string) {
 			k := len(f.b)
 			f.b = append(f.b, text[i:j]...)
 			lowerASCII(f.b[k:])
-			f.capitalI = f.capitalI || capitalIAfterLetter(text, i, j)
+			f.capitalIs = appendCapitalIs(f.capitalIs, text, i, j, k)
 			f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(j - i)})
 			i = j
 			continue

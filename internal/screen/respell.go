@@ -60,46 +60,55 @@ type respelling struct {
 	word []byte
 }
 
-// respell rewrites the brands the tokenizer flagged as possibly disguised
-// and reports whether it changed the folded text (the caller tokenizes it
-// again). It costs nothing for a text without such a hint.
+// respell rewrites the brands disguised at the places the tokenizer and
+// the folding noted (hints, capitalIs) and reports whether it changed the
+// folded text (the caller tokenizes it again). A text without such a
+// place costs nothing; the others a look at each place.
 func (sc *scan) respell() bool {
-	if !sc.hintSplit && sc.singles < minSeparatedBrand && !sc.hintUnderscore && !sc.f.capitalI {
+	if len(sc.hints) == 0 && len(sc.f.capitalIs) == 0 {
 		return false
 	}
 	reps := sc.reps[:0]
 	toks, b := sc.toks, sc.f.b
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.kind != kWord {
+	next := int32(0) // the first token not yet part of a respelling
+	for _, i := range sc.hints {
+		if i < next {
 			continue
 		}
+		t := toks[i]
 		w := b[t.s:t.e]
 		switch {
-		case len(w) == 1 && w[0] >= 'a' && w[0] <= 'z':
-			if last, word := sc.letterRun(i); word != nil {
+		case len(w) == 1:
+			if last, word := sc.letterRun(int(i)); word != nil {
 				reps = append(reps, respelling{a: t.s, b: toks[last].e, word: word})
-				i = last
+				next = int32(last) + 1
 			}
-		case sc.hintUnderscore && len(w) >= 2*minSeparatedBrand-1 && w[1] == '_':
+		case w[1] == '_':
 			if word := underscored(w, sc.spell[:0]); word != nil {
-				sc.spell = word
 				reps = append(reps, respelling{a: t.s, b: t.e, word: word})
+				next = i + 1
 			}
-		case sc.hintSplit && i+1 < len(toks) && t.flags&lxHasDigit == 0 && toks[i+1].kind == kWord &&
-			toks[i+1].flags&lxHasDigit == 0 && toks[i+1].s-t.e == 1 && b[t.e] == ' ' && mayStartBrand(lexHash(w)) &&
-			!splitRead[string(w)]:
+		case !splitRead[string(w)]:
 			n := toks[i+1]
 			joined := append(append(sc.spell[:0], w...), b[n.s:n.e]...)
 			sc.spell = joined
 			// "We Chat" is a brand cut in two, "we chat every day" is not: after a
 			// common word the second part must be capitalized.
 			if n.e-n.s >= 2 && len(joined) >= minSplitBrand && isBrand(joined) &&
-				(t.flags&lxStop == 0 || sc.capitalized(i+1)) {
+				(t.flags&lxStop == 0 || sc.capitalized(int(i)+1)) {
 				reps = append(reps, respelling{a: t.s, b: n.e, word: slices.Clone(joined)})
-				i++
+				next = i + 2
 			}
-		case sc.f.capitalI && t.flags == 0 && len(w) >= 4:
+		}
+	}
+	last := -1
+	for _, off := range sc.f.capitalIs {
+		k, _ := slices.BinarySearchFunc(toks, off, func(t tok, off int32) int { return int(t.e - 1 - off) })
+		if k >= len(toks) || k == last || toks[k].s > off {
+			continue
+		}
+		last = k
+		if t := toks[k]; t.kind == kWord && t.flags == 0 && t.e-t.s >= 4 {
 			if word := sc.capitalIForL(t); word != nil {
 				reps = append(reps, respelling{a: t.s, b: t.e, word: word})
 			}
@@ -109,6 +118,7 @@ func (sc *scan) respell() bool {
 	if len(reps) == 0 {
 		return false
 	}
+	slices.SortFunc(reps, func(x, y respelling) int { return int(x.a - y.a) })
 	return sc.f.rewrite(reps)
 }
 

@@ -103,13 +103,11 @@ type scan struct {
 	seps      []byte
 	sents     []sentence
 	// respell's hints from the tokenizer, and its scratch.
-	singles        int
-	hintUnderscore bool
-	hintSplit      bool
-	reps           []respelling
-	spell          []byte
-	payDenied      []bool // per sentence: payments read an off-platform cue there and found it denied
-	z              featurizer
+	hints     []int32
+	reps      []respelling
+	spell     []byte
+	payDenied []bool // per sentence: payments read an off-platform cue there and found it denied
+	z         featurizer
 }
 
 // Screen returns the findings in text, ordered by start offset, at most

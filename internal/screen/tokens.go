@@ -82,10 +82,10 @@ func (sc *scan) tokenize() {
 	var seen uint64
 	digitish, slash, longMixed := 0, false, false
 	gap := false
-	// Hints for respell: single letters, letters joined by "_", and a word
-	// that may be the first part of a brand cut in two, one space before
-	// the next word.
-	singles, underscore, split := 0, false, false
+	// Hints for respell, token indexes in order: single letters, letters
+	// joined by "_", and a word that may be the first part of a brand cut
+	// in two, one space before the next word.
+	hints := sc.hints[:0]
 	prevEnd, prevHash := -2, uint32(0)
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -132,17 +132,16 @@ func (sc *scan) tokenize() {
 			}
 			seen |= t.flags
 			toks = append(toks, t)
-			switch {
-			case j-i == 1:
-				singles++
-			case j-i >= 2*minSeparatedBrand-1 && b[i+1] == '_':
-				underscore = true
-			}
 			if nd == 0 {
-				split = split || prevEnd == i-1 && b[prevEnd] == ' ' && mayStartBrand(prevHash)
+				if prevEnd == i-1 && b[prevEnd] == ' ' && mayStartBrand(prevHash) {
+					hints = append(hints, int32(len(toks)-2))
+				}
 				prevEnd, prevHash = j, h
 			} else {
 				prevEnd = -2
+			}
+			if j-i == 1 && nd == 0 || j-i >= 2*minSeparatedBrand-1 && b[i+1] == '_' {
+				hints = append(hints, int32(len(toks)-1))
 			}
 			i = j
 		case c == otherLetter:
@@ -161,7 +160,7 @@ func (sc *scan) tokenize() {
 	}
 	sc.toks = toks
 	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
-	sc.singles, sc.hintUnderscore, sc.hintSplit = singles, underscore, split
+	sc.hints = hints
 	sc.markForms()
 	sc.glueSpaced()
 }
