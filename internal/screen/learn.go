@@ -134,15 +134,20 @@ var modelPunct = func() (t [256]bool) {
 // featurizer turns one sentence into hashed feature buckets. Its buffers
 // are reused across sentences and texts.
 type featurizer struct {
-	buf   []byte  // skeleton words, back to back
-	words []int32 // end offsets of the words in buf
+	buf   []byte // skeleton words that are not plain words of the text, back to back
 	feats []uint32
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
-	memo       *wordMemo       // for infer, made on first use
-	own        [nClasses]int32 // infer: the sum of the words' own features
-	pairs      []uint32        // infer: the bigram features
+	// views are the words of the sentence: bytes of buf, already skeleton
+	// words, or (folded) a plain word of src, the folded text, read through
+	// the skeleton table without being copied.
+	views []wordView
+	src   []byte
+	tmp   []byte          // word: a folded view made skeleton
+	memo  *wordMemo       // for infer, made on first use
+	own   [nClasses]int32 // infer: the sum of the words' own features
+	pairs []uint32        // infer: the bigram features
 }
 
 // hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
@@ -162,12 +167,24 @@ const (
 	seedStem   = 0xc2b2ae35
 )
 
+// wordView is one word of a sentence: buf[s:e], or src[s:e] read through
+// the skeleton table when folded.
+type wordView struct {
+	s, e   int32
+	folded bool
+}
+
+// word returns the skeleton bytes of word k, valid until the next call.
 func (z *featurizer) word(k int) []byte {
-	s := int32(0)
-	if k > 0 {
-		s = z.words[k-1]
+	v := z.views[k]
+	if !v.folded {
+		return z.buf[v.s:v.e]
 	}
-	return z.buf[s:z.words[k]]
+	z.tmp = z.tmp[:0]
+	for _, c := range z.src[v.s:v.e] {
+		z.tmp = append(z.tmp, skeleton[c])
+	}
+	return z.tmp
 }
 
 // sentence computes the word features of tokens [from, to) of sc; grams
@@ -177,7 +194,7 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	z.feats = z.feats[:0]
 	z.skeletonWords(sc, from, to)
 	var prevUni, prevLeft uint32
-	for k := range z.words {
+	for k := range z.views {
 		w := z.word(k)
 		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
 		z.feats = append(z.feats, uni&(modelDim-1))
@@ -207,9 +224,23 @@ func stemHash(w []byte) uint32 { return hash(seedStem, w[:5]) }
 // bigram, and the two words as one, "pay pal" as "paypal"). They are
 // computed in one pass over the word, as independent chains.
 func wordHashes(w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
+	return wordHashesVia(&identity, w, prevUni, prevLeft)
+}
+
+// identity maps every byte to itself.
+var identity = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+	}
+	return t
+}()
+
+// wordHashesVia is wordHashes of w read through tab.
+func wordHashesVia(tab *[256]byte, w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
 	uni, left = seedWord, seedBigram
 	pairB, pairW = prevLeft^0x5bd1e995, prevUni^0x5bd1e995
 	for _, c := range w {
+		c = tab[c]
 		uni = (uni ^ uint32(c)) * 16777619
 		left = (left ^ uint32(c)) * 16777619
 		pairB = (pairB ^ uint32(c)) * 16777619
@@ -235,10 +266,16 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	z.own = [nClasses]int32{}
 	z.pairs = z.pairs[:0]
 	var prevUni, prevLeft uint32
-	for k := range z.words {
-		w := z.word(k)
-		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
-		e := z.memo.entry(m, w, uni)
+	for k, v := range z.views {
+		var w []byte
+		tab := &identity
+		if v.folded {
+			w, tab = z.src[v.s:v.e], &skeleton
+		} else {
+			w = z.buf[v.s:v.e]
+		}
+		uni, left, pairB, pairW := wordHashesVia(tab, w, prevUni, prevLeft)
+		e := z.memo.entry(m, tab, w, uni)
 		mask |= e.cue
 		for c := range z.own {
 			z.own[c] += e.sum[c]
@@ -271,29 +308,35 @@ func (z *featurizer) logits(m *Model) [nClasses]int32 {
 // skeletonWords fills buf and words with the skeleton words of tokens
 // [from, to) of sc.
 func (z *featurizer) skeletonWords(sc *scan, from, to int) {
-	buf, words := z.buf[:0], z.words[:0] // locals while the loop runs, stored at the end
+	buf, views := z.buf[:0], z.views[:0] // locals while the loop runs, stored at the end
 	b, toks := sc.f.b, sc.toks
+	z.src = b
+	inBuf := func(start int) { views = append(views, wordView{s: int32(start), e: int32(len(buf))}) }
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
 		t := toks[i]
+		start := len(buf)
 		switch t.kind {
 		case kWord:
 			w := b[t.s:t.e]
 			if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
 				// Letters written one by one, with spaces or separators
 				// between them ("p a y p a l", "p.a.y.p.a.l"), make one word.
-				glued := len(words) > 0 && (prevSingle == i-1 || prevSingle == i-2 && toks[i-1].kind == kPunct &&
+				glued := len(views) > 0 && (prevSingle == i-1 || prevSingle == i-2 && toks[i-1].kind == kPunct &&
 					strings.IndexByte(".-_*", b[toks[i-1].s]) >= 0)
 				buf = append(buf, skeleton[w[0]])
 				if glued {
-					words[len(words)-1] = int32(len(buf))
+					views[len(views)-1].e = int32(len(buf))
 				} else {
-					words = append(words, int32(len(buf)))
+					inBuf(start)
 				}
 				prevSingle = i
 				continue
 			}
-			if t.flags&lxDigits != 0 {
+			switch {
+			case t.flags&lxHasDigit == 0:
+				views = append(views, wordView{s: t.s, e: t.e, folded: true}) // the common case: no copy
+			case t.flags&lxDigits != 0:
 				switch {
 				case len(w) == 1:
 					buf = append(buf, '#', '1')
@@ -302,41 +345,36 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 				default:
 					buf = append(buf, '#', 'l')
 				}
-			} else {
-				tab := &skeleton
-				if t.flags&lxHasDigit != 0 {
-					tab = &leetSkeleton
-					if 2*letters(w) < len(w) {
-						// Mostly digits: an identifier or a number glued to a
-						// letter ("1z999aa1012"), not a word in disguise.
-						buf = append(buf, '#', 'm')
-						words = append(words, int32(len(buf)))
-						continue
-					}
-				}
+				inBuf(start)
+			case 2*letters(w) < len(w):
+				// Mostly digits: an identifier or a number glued to a letter
+				// ("1z999aa1012"), not a word in disguise.
+				buf = append(buf, '#', 'm')
+				inBuf(start)
+			default:
 				for _, c := range w {
-					buf = append(buf, tab[c])
+					buf = append(buf, leetSkeleton[c])
 				}
+				inBuf(start)
 			}
-			words = append(words, int32(len(buf)))
 		case kPunct:
 			c := b[t.s]
 			if modelPunct[c] && !(c == '*' && prevSingle == i-1) {
 				buf = append(buf, c)
-				words = append(words, int32(len(buf)))
+				inBuf(start)
 			}
 		default:
 			buf = append(buf, '~')
-			words = append(words, int32(len(buf)))
+			inBuf(start)
 		}
 	}
-	z.buf, z.words = buf, words
+	z.buf, z.views = buf, views
 }
 
 // grams appends the character n-gram features of the words of the last
 // sentence to its word features.
 func (z *featurizer) grams() []uint32 {
-	for k := range z.words {
+	for k := range z.views {
 		z.feats = appendWordGrams(z.feats, z.word(k))
 	}
 	return z.feats
@@ -399,22 +437,38 @@ type wordMemo struct {
 		e    memoEntry
 	}
 	scratch []uint32
+	key     []byte
 	long    memoEntry
 }
 
-// entry returns the memoEntry of word w, whose unigram hash is uni.
-func (g *wordMemo) entry(m *Model, w []byte, uni uint32) *memoEntry {
+// entry returns the memoEntry of the word w reads as through tab, whose
+// unigram hash is uni.
+func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, uni uint32) *memoEntry {
 	if len(w) > maxGramWord {
-		g.long = g.compute(m, w, uni)
+		g.long = g.compute(m, g.skeleton(tab, w), uni)
 		return &g.long
 	}
 	s := &g.slots[uni&(memoSlots-1)]
-	if int(s.n) != len(w) || string(s.word[:len(w)]) != string(w) {
-		s.n = uint8(len(w))
-		copy(s.word[:], w)
-		s.e = g.compute(m, w, uni)
+	same := int(s.n) == len(w)
+	for k := 0; same && k < len(w); k++ {
+		same = s.word[k] == tab[w[k]]
+	}
+	if !same {
+		sk := g.skeleton(tab, w)
+		s.n = uint8(len(sk))
+		copy(s.word[:], sk)
+		s.e = g.compute(m, sk, uni)
 	}
 	return &s.e
+}
+
+// skeleton returns w read through tab, in a scratch of the memo.
+func (g *wordMemo) skeleton(tab *[256]byte, w []byte) []byte {
+	g.key = g.key[:0]
+	for _, c := range w {
+		g.key = append(g.key, tab[c])
+	}
+	return g.key
 }
 
 func (g *wordMemo) compute(m *Model, w []byte, uni uint32) (e memoEntry) {

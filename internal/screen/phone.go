@@ -50,7 +50,8 @@ func (sc *scan) isDigitish(i int) bool {
 }
 
 func (sc *scan) oDigits(i int) bool {
-	_, ok := sc.digitsOf(nil, i)
+	var ok bool
+	sc.oScratch, ok = sc.digitsOf(sc.oScratch[:0], i) // a scratch of its own: callers may hold sc.digits
 	return ok
 }
 

@@ -99,6 +99,7 @@ type scan struct {
 	covered   []uint8 // per original byte: bit 1<<category index of a finding over it
 	truncated bool    // a finding was dropped at MaxFindings
 	digits    []byte  // scratch for phone numbers
+	oScratch  []byte  // scratch for oDigits
 	groups    []int
 	seps      []byte
 	sents     []sentence
