@@ -493,9 +493,15 @@ var namedFillers = map[string]bool{"is": true, "es": true, "e": true, "est": tru
 // namedProviders finds an address given as a mail provider and a user
 // name without the "@" ("my Gmail is jane.doe88", "jsharma123 on Yahoo"):
 // the provider names the domain.
+//
+// A provider whose name is also an everyday word (Web, Orange, Mail, Live)
+// counts when a possessive names it as the member's ("my Web is
+// ana.almeida57", "mi Orange es chloe6054"); a possessive may also stand
+// between the preposition and the provider ("aivanova394 en tu Aol").
 func (sc *scan) namedProviders() {
 	for i, t := range sc.toks {
-		if t.kind != kWord || t.flags&lxBareProvider == 0 || sc.used[i] {
+		if t.kind != kWord || sc.used[i] || t.flags&lxBareProvider == 0 &&
+			!(t.flags&lxMailProvider != 0 && i > 0 && sc.toks[i-1].flags&lxPossessive != 0) {
 			continue
 		}
 		domain := sc.word(i) + ".com"
@@ -510,12 +516,16 @@ func (sc *scan) namedProviders() {
 			continue
 		}
 		// Before: user, a preposition, provider ("jane88 on Gmail", "lucas.silva no Gmail").
-		if i >= 2 && (sc.toks[i-1].flags&lxPrep != 0 || sc.is(i-1, "en") || sc.is(i-1, "no") || sc.is(i-1, "sur") || sc.is(i-1, "bei") || sc.is(i-1, "na") || sc.is(i-1, "par")) {
-			k := i - 2
+		p := i - 1
+		if p >= 0 && sc.toks[p].flags&lxPossessive != 0 {
+			p-- // "en tu Aol", "on my Yahoo"
+		}
+		if p >= 1 && (sc.toks[p].flags&lxPrep != 0 || sc.is(p, "en") || sc.is(p, "no") || sc.is(p, "sur") || sc.is(p, "bei") || sc.is(p, "na") || sc.is(p, "par")) {
+			k := p - 1
 			for k >= 2 && sc.touching(k-1, k) && sc.touching(k-2, k-1) && (sc.isPunct(k-1, '.') || sc.isPunct(k-1, '-')) && sc.toks[k-2].kind == kWord {
 				k -= 2
 			}
-			if u, end, ok := sc.userAt(k); ok && end == i-2 {
+			if u, end, ok := sc.userAt(k); ok && end == p-1 {
 				sc.add(Email, k, i, u+"@"+domain, 0.75)
 				sc.markUsed(k, i)
 			}

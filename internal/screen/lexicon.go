@@ -45,6 +45,7 @@ const (
 	lxVia   // "through", "via", "über": paying by way of something
 	lxVenue // the platform and its means of paying: "platform", "escrow", "milestones"
 	lxNot   // a negation in a language other than English ("pas", "nicht", "nahi")
+	lxPossessive
 )
 
 type lexEntry struct {
@@ -230,6 +231,10 @@ func buildLexicon() map[string]lexEntry {
 		"spravedlivuyu obektivno obektivnyj obektivnuyu iskrenne iskrennij "+
 		"imandari imaandari imandaar imaandaar sachchi sacchi sachcha saccha sahi")
 	add(lxVia, "through thru via uber por pela pelo par cherez")
+	// "my" and "your" in the corpus languages, before a provider named as
+	// the member's ("my Web", "mi Orange", "tu Aol", "mera GMX").
+	add(lxPossessive, "my your mi mis tu tus mon ma mes ton ta mein meine meinem meinen dein deine meu minha teu tua "+
+		"moj moy moya moyu tvoj mera meri mere tera teri")
 	add(lxNot, "ne pas jamais nunca nao nem nicht kein keine keinen nie niemals net nikogda nahi nahin mat")
 	add(lxVenue, "platform platforms plataforma plateforme plattform platforma platformu site sitio website "+
 		"marketplace upwork fiverr escrow milestone milestones contract contrato contrat vertrag kontrakt")

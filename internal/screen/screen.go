@@ -136,7 +136,7 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	clear(sc.used)
 	// Each detector runs only when the text holds what it starts from.
 	sc.emails()
-	if sc.seen&lxBareProvider != 0 {
+	if sc.seen&lxBareProvider != 0 || sc.seen&lxMailProvider != 0 && sc.seen&lxPossessive != 0 {
 		sc.namedProviders()
 	}
 	if sc.seen&lxMailProvider != 0 {

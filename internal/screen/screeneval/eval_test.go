@@ -30,7 +30,7 @@ func TestModelReproducible(t *testing.T) {
 // the share of hard negatives flagged then, rounded up. The test fails
 // when a change makes the engine generalize worse than that.
 var lofoFloor = map[string]float64{
-	screen.Email:          0.85,
+	screen.Email:          0.86,
 	screen.Phone:          0.98,
 	screen.URL:            0.95,
 	screen.Handle:         0.00,
