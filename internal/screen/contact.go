@@ -198,11 +198,9 @@ func (sc *scan) lex(w string) uint64 {
 
 // emails finds addresses around every form of @.
 func (sc *scan) emails() {
-	for k := range sc.toks {
+	for _, k32 := range sc.ats {
+		k := int(k32)
 		f, after := sc.formAt(k)
-		if !isAtForm(f) {
-			continue
-		}
 		if f == fAtLiteral && (sc.toks[k].gap || after >= len(sc.toks) || sc.toks[after].gap) {
 			// "jane.doe @ gmail . com" is an address written apart; "is @li.kim" is a handle.
 			if !(sc.toks[k].gap && after < len(sc.toks) && sc.toks[after].gap && sc.spacedDomain(after)) {

@@ -103,6 +103,8 @@ type scan struct {
 	groups    []int
 	seps      []byte
 	sents     []sentence
+	openers   []int32 // tokens that open a bracket, for markForms
+	ats       []int32 // tokens that start a form of @, for emails
 	// respell's hints from the tokenizer, and its scratch.
 	hints     []int32
 	reps      []respelling

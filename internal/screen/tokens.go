@@ -87,6 +87,9 @@ func (sc *scan) tokenize() {
 	// in two, one space before the next word.
 	hints := sc.hints[:0]
 	prevEnd, prevHash := -2, uint32(0)
+	// Forms of @ and "." are marked as their tokens are made; bracketed
+	// ones once all tokens are known, from the opening brackets noted here.
+	openers, ats := sc.openers[:0], sc.ats[:0]
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -130,6 +133,13 @@ func (sc *scan) tokenize() {
 					}
 				}
 			}
+			switch {
+			case t.flags&lxAt != 0:
+				t.form, t.fEnd = fAtWord, int32(len(toks))
+				ats = append(ats, int32(len(toks)))
+			case t.flags&lxDot != 0:
+				t.form, t.fEnd = fDotWord, int32(len(toks))
+			}
 			seen |= t.flags
 			toks = append(toks, t)
 			if nd == 0 {
@@ -153,14 +163,24 @@ func (sc *scan) tokenize() {
 			i = j
 		default:
 			slash = slash || c == '/' || c == '*'
-			toks = append(toks, tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1})
+			t := tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1}
+			switch {
+			case c == '@':
+				t.form, t.fEnd = fAtLiteral, int32(len(toks))
+				ats = append(ats, int32(len(toks)))
+			case c == '.':
+				t.form, t.fEnd = fDotLiteral, int32(len(toks))
+			case opener[c]:
+				openers = append(openers, int32(len(toks)))
+			}
+			toks = append(toks, t)
 			i++
 		}
 		gap = false
 	}
 	sc.toks = toks
 	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
-	sc.hints = hints
+	sc.hints, sc.openers, sc.ats = hints, openers, ats
 	sc.markForms()
 	sc.glueSpaced()
 }
@@ -208,29 +228,47 @@ func (sc *scan) hardFormEndsAt(i int) bool {
 	return f == fAtObf || f == fDotObf || f == fAtLiteral || f == fDotLiteral
 }
 
-// markForms finds @ and "." written as words or in brackets.
+// markForms finds @ and "." written in brackets ("(at)", "[.]", "-dot-"),
+// from the opening brackets the tokenizer noted; the word or symbol inside
+// is then part of the bracketed form, not a form of its own. It leaves in
+// ats the token indexes of every form of @, in order.
 func (sc *scan) markForms() {
 	ts := sc.toks
-	for i := 0; i < len(ts); i++ {
-		if ts[i].kind == kPunct && opener[sc.f.b[ts[i].s]] {
-			if f := sc.bracketForm(i); f != fNone {
-				ts[i].form, ts[i].fEnd = f, int32(i+2)
-				i += 2
-				continue
-			}
+	next := int32(0)
+	bracketAt := false
+	for _, i := range sc.openers {
+		if i < next {
+			continue
 		}
-		t := &ts[i]
-		switch {
-		case t.kind == kPunct && sc.f.b[t.s] == '@':
-			t.form, t.fEnd = fAtLiteral, int32(i)
-		case t.kind == kPunct && sc.f.b[t.s] == '.':
-			t.form, t.fEnd = fDotLiteral, int32(i)
-		case t.flags&lxAt != 0:
-			t.form, t.fEnd = fAtWord, int32(i)
-		case t.flags&lxDot != 0:
-			t.form, t.fEnd = fDotWord, int32(i)
+		f := sc.bracketForm(int(i))
+		if f == fNone {
+			continue
+		}
+		ts[i].form, ts[i].fEnd = f, i+2
+		ts[i+1].form, ts[i+1].fEnd = fNone, 0
+		ts[i+2].form, ts[i+2].fEnd = fNone, 0
+		bracketAt = bracketAt || f == fAtObf
+		next = i + 3
+	}
+	if len(sc.openers) == 0 {
+		return
+	}
+	// Drop the @'s that became part of a bracket, add the bracketed ones.
+	ats := sc.ats[:0]
+	for _, k := range sc.ats {
+		if isAtForm(ts[k].form) {
+			ats = append(ats, k)
 		}
 	}
+	if bracketAt {
+		for _, i := range sc.openers {
+			if ts[i].form == fAtObf {
+				ats = append(ats, i)
+			}
+		}
+		slices.Sort(ats)
+	}
+	sc.ats = ats
 }
 
 // opener marks the bytes that open a bracketed form.
