@@ -15,9 +15,9 @@ import "slices"
 // brandClasses are the lexicon classes of the words respell writes.
 const brandClasses = lxMessenger | lxPayMethod
 
-// minBrand is the shortest brand respelled from letters spaced by spaces
-// ("U P I" is as likely an acronym spelled out); with a separator other
-// than a space three letters do ("P.i.x").
+// The shortest brands respelled: from letters spaced by spaces four ("U P
+// I" is as likely an acronym spelled out), from letters separated by "."
+// "-" "*" or "_" three ("P.i.x"), from a name cut in two five ("Zel le").
 const (
 	minSpacedBrand    = 4
 	minSeparatedBrand = 3
@@ -42,6 +42,8 @@ var brandFirstParts = func() (bits [1 << 10]uint64) {
 	return bits
 }()
 
+// mayStartBrand reports whether a word of lexHash h may be the first part
+// of a brand cut in two.
 func mayStartBrand(h uint32) bool { return brandFirstParts[h>>22]&(1<<(h>>16&63)) != 0 }
 
 // splitRead are first words whose two-word brands the detectors already
