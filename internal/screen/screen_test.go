@@ -182,6 +182,9 @@ func FuzzScreen(f *testing.F) {
 		f.Add(c.text)
 	}
 	f.Add("\xff\xfe@\xff.com")
+	// Brand names respelled (issue 12), also in full-width letters.
+	f.Add("Pay me via P a y P a l or Zel le, or my SkriII; S k y p e @jo_88")
+	f.Add("Ｐ ａ ｙ Ｐ ａ ｌ and W_e_s_t_e_r_n_U_n_i_o_n, We Chat: @x9 V*e*n*m*o é")
 	f.Add(strings.Repeat("a ", 300) + "@")
 	s := screen.New()
 	f.Fuzz(func(t *testing.T, text string) {
