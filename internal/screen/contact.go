@@ -9,23 +9,31 @@ func (sc *scan) label(i int) (string, int, bool) {
 	if i >= len(sc.toks) || sc.toks[i].kind != kWord {
 		return "", i, false
 	}
-	var b strings.Builder
-	b.WriteString(sc.word(i))
 	j := i + 1
 	for j < len(sc.toks) && !sc.toks[j].gap {
 		t := sc.toks[j]
 		if t.kind == kWord && t.form == fNone {
-			b.WriteString(sc.word(j))
 			j++
 			continue
 		}
 		if sc.isPunct(j, '-') && j+1 < len(sc.toks) && !sc.toks[j+1].gap && sc.toks[j+1].kind == kWord && sc.toks[j].form == fNone {
-			b.WriteByte('-')
-			b.WriteString(sc.word(j + 1))
 			j += 2
 			continue
 		}
 		break
+	}
+	// The label is its tokens' text without what stands between them:
+	// nothing, unless a spaced-out run was glued ("j o h n").
+	contiguous := true
+	for k := i + 1; k < j; k++ {
+		contiguous = contiguous && sc.touching(k-1, k)
+	}
+	if contiguous {
+		return sc.foldedString()[sc.toks[i].s:sc.toks[j-1].e], j, true
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		b.WriteString(sc.word(k))
 	}
 	return b.String(), j, true
 }
@@ -33,6 +41,9 @@ func (sc *scan) label(i int) (string, int, bool) {
 // dotAfterLabel reports whether the label starting at word i is followed
 // by a real, spoken or bracketed dot.
 func (sc *scan) dotAfterLabel(i int) bool {
+	if i+1 >= len(sc.toks) || sc.toks[i+1].gap && sc.toks[i+1].form == fNone {
+		return false // the label ends at a space with no dot after it: the common case
+	}
 	j := i + 1
 	for j < len(sc.toks) && !sc.toks[j].gap && (sc.toks[j].kind == kWord && sc.toks[j].form == fNone || sc.isPunct(j, '-')) {
 		j++
@@ -90,41 +101,48 @@ func (sc *scan) spacedDomain(i int) bool {
 // dotted reads label (dot label)* from token i: literal dots must touch
 // both labels, spoken or bracketed dots may have spaces around them. It
 // returns the labels, the last token, and whether any dot was obfuscated.
+// The labels are valid until the next call.
 func (sc *scan) dotted(i int) (labels []string, last int, obf bool, ok bool) {
 	l, next, ok := sc.label(i)
 	if !ok {
 		return nil, i, false, false
 	}
-	labels = make([]string, 1, 4)
-	labels[0], last = l, next-1
+	labels = append(sc.labels[:0], l)
+	last = next - 1
 	for len(labels) < 8 {
 		f, after := sc.formAt(last + 1)
 		spaced := false
 		switch {
 		case f == fDotLiteral:
 			if after >= len(sc.toks) {
-				return labels, last, obf, true
+				return sc.keepLabels(labels), last, obf, true
 			}
 			if sc.toks[last+1].gap || sc.toks[after].gap { // "janedoe .com", "gmail . com"
 				if !sc.spacedTLD(after) || sc.toks[after].gap && !sc.lowerTLD(after) {
-					return labels, last, obf, true
+					return sc.keepLabels(labels), last, obf, true
 				}
 				spaced = true
 			}
 		case f == fDotWord || f == fDotObf:
 		default:
-			return labels, last, obf, true
+			return sc.keepLabels(labels), last, obf, true
 		}
 		l, next, ok := sc.label(after)
 		if !ok {
-			return labels, last, obf, true
+			return sc.keepLabels(labels), last, obf, true
 		}
 		if f != fDotLiteral || spaced {
 			obf = true
 		}
 		labels, last = append(labels, l), next-1
 	}
-	return labels, last, obf, true
+	return sc.keepLabels(labels), last, obf, true
+}
+
+// keepLabels keeps the labels' array for the next call of dotted.
+func (sc *scan) keepLabels(labels []string) []string {
+	sc.labels = labels
+	return labels
 }
 
 // localBefore reads an email local part ending at token end, backwards.
@@ -173,15 +191,16 @@ func isAlpha(s string) bool {
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-func (sc *scan) lex(w string) uint64 { return lexicon[w].flags }
+func (sc *scan) lex(w string) uint64 {
+	e, _ := lookup([]byte(w), lexHash([]byte(w)))
+	return e.flags
+}
 
 // emails finds addresses around every form of @.
 func (sc *scan) emails() {
-	for k := range sc.toks {
+	for _, k32 := range sc.ats {
+		k := int(k32)
 		f, after := sc.formAt(k)
-		if !isAtForm(f) {
-			continue
-		}
 		if f == fAtLiteral && (sc.toks[k].gap || after >= len(sc.toks) || sc.toks[after].gap) {
 			// "jane.doe @ gmail . com" is an address written apart; "is @li.kim" is a handle.
 			if !(sc.toks[k].gap && after < len(sc.toks) && sc.toks[after].gap && sc.spacedDomain(after)) {
@@ -282,6 +301,9 @@ func (sc *scan) urls() {
 		}
 		if scheme && len(labels) == 4 && isIPv4(labels) {
 			valid = true // http://216.239.39.100/...
+		}
+		if !valid {
+			continue // the name is not a host: nothing more to read (the common case)
 		}
 		host := strings.Join(labels, ".")
 		if techNames[host] || obf && (sc.lex(labels[0])&lxStop != 0 || len(labels[0]) < 2) {
@@ -469,9 +491,15 @@ var namedFillers = map[string]bool{"is": true, "es": true, "e": true, "est": tru
 // namedProviders finds an address given as a mail provider and a user
 // name without the "@" ("my Gmail is jane.doe88", "jsharma123 on Yahoo"):
 // the provider names the domain.
+//
+// A provider whose name is also an everyday word (Web, Orange, Mail, Live)
+// counts when a possessive names it as the member's ("my Web is
+// ana.almeida57", "mi Orange es chloe6054"); a possessive may also stand
+// between the preposition and the provider ("aivanova394 en tu Aol").
 func (sc *scan) namedProviders() {
 	for i, t := range sc.toks {
-		if t.kind != kWord || t.flags&lxBareProvider == 0 || sc.used[i] {
+		if t.kind != kWord || sc.used[i] || t.flags&lxBareProvider == 0 &&
+			!(t.flags&lxMailProvider != 0 && i > 0 && sc.toks[i-1].flags&lxPossessive != 0) {
 			continue
 		}
 		domain := sc.word(i) + ".com"
@@ -486,12 +514,16 @@ func (sc *scan) namedProviders() {
 			continue
 		}
 		// Before: user, a preposition, provider ("jane88 on Gmail", "lucas.silva no Gmail").
-		if i >= 2 && (sc.toks[i-1].flags&lxPrep != 0 || sc.is(i-1, "en") || sc.is(i-1, "no") || sc.is(i-1, "sur") || sc.is(i-1, "bei") || sc.is(i-1, "na") || sc.is(i-1, "par")) {
-			k := i - 2
+		p := i - 1
+		if p >= 0 && sc.toks[p].flags&lxPossessive != 0 {
+			p-- // "en tu Aol", "on my Yahoo"
+		}
+		if p >= 1 && (sc.toks[p].flags&lxPrep != 0 || sc.is(p, "en") || sc.is(p, "no") || sc.is(p, "sur") || sc.is(p, "bei") || sc.is(p, "na") || sc.is(p, "par")) {
+			k := p - 1
 			for k >= 2 && sc.touching(k-1, k) && sc.touching(k-2, k-1) && (sc.isPunct(k-1, '.') || sc.isPunct(k-1, '-')) && sc.toks[k-2].kind == kWord {
 				k -= 2
 			}
-			if u, end, ok := sc.userAt(k); ok && end == i-2 {
+			if u, end, ok := sc.userAt(k); ok && end == p-1 {
 				sc.add(Email, k, i, u+"@"+domain, 0.75)
 				sc.markUsed(k, i)
 			}
@@ -505,8 +537,9 @@ func (sc *scan) namedProviders() {
 // must be written as one (dots real, spoken or bracketed) and the user
 // name must look like an account (a digit or a separator inside).
 func (sc *scan) splitAddresses() {
-	for i, t := range sc.toks {
-		if t.kind != kWord || t.flags&lxMailProvider == 0 || sc.used[i] || !sc.dotAfterLabel(i) {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.flags&lxMailProvider == 0 || t.kind != kWord || sc.used[i] || !sc.dotAfterLabel(i) {
 			continue
 		}
 		if i > 0 && (isAtForm(sc.toks[i-1].form) || sc.toks[i].flags&lxStop != 0) {

@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"encoding/binary"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,6 +16,9 @@ import (
 type folded struct {
 	b    []byte
 	segs []segment
+	// capitalIs are the folded offsets of the capital I's written right
+	// after a letter ("SkriII"), which respell reads as possible l's.
+	capitalIs []int32
 }
 
 // segment maps folded bytes [f, f+n) to the original text from o: byte for
@@ -68,6 +73,68 @@ var lower = func() (t [128]byte) {
 	}
 	return t
 }()
+
+// Eight bytes at a time (SWAR): ones has 1 in every byte, highs 0x80.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load64 reads s[i:i+8] as a little-endian word (the compiler makes it one load).
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// plainASCII reports whether the eight bytes of x are ASCII and none is
+// "&", which may start a character reference.
+func plainASCII(x uint64) bool {
+	amp := x ^ ('&' * ones)
+	return x&highs == 0 && (amp-ones)&^amp&highs == 0
+}
+
+// lowerASCII folds ASCII bytes in place as lower does, eight at a time
+// when the eight hold no control byte.
+func lowerASCII(b []byte) {
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		// Per byte (all below 0x80): x+0x60 reaches 0x80 from 0x20 up, so
+		// a clear high bit is a control; x+1 has it set only for 0x7f; x
+		// between 'A' and 'Z' sets the high bit of x+0x3f but not of x+0x25.
+		if ^(x+(0x80-0x20)*ones)&highs != 0 || (x+ones)&highs != 0 {
+			for k, c := range b[:8] {
+				b[k] = lower[c]
+			}
+		} else {
+			upper := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & highs
+			binary.LittleEndian.PutUint64(b, x|upper>>2)
+		}
+		b = b[8:]
+	}
+	for k, c := range b {
+		b[k] = lower[c]
+	}
+}
+
+// appendCapitalIs appends to dst the folded offsets of the capital I's
+// right after an ASCII letter in text[i:j], which folds to f.b[k:].
+func appendCapitalIs(dst []int32, text string, i, j, k int) []int32 {
+	for x := i; x < j; {
+		n := strings.IndexByte(text[x:j], 'I')
+		if n < 0 {
+			break
+		}
+		x += n
+		if x > 0 {
+			if p := text[x-1] | 0x20; p >= 'a' && p <= 'z' {
+				dst = append(dst, int32(k+x-i))
+			}
+		}
+		x++
+	}
+	return dst
+}
 
 // otherLetter stands for a letter of a script the detectors do not read.
 const otherLetter = 0x01
@@ -178,7 +245,7 @@ func foldRune(r rune) (string, bool) {
 // first, as the browser that shows the text would: the bytes they fold to
 // map back to the whole reference, so spans stay exact in the original.
 func (f *folded) fold(text string) {
-	f.b, f.segs = f.b[:0], f.segs[:0]
+	f.b, f.segs, f.capitalIs = f.b[:0], f.segs[:0], f.capitalIs[:0]
 	for i := 0; i < len(text); {
 		if text[i] == '&' {
 			if r, n := entity(text[i:]); n > 0 {
@@ -199,14 +266,16 @@ func (f *folded) fold(text string) {
 		}
 		if text[i] < utf8.RuneSelf {
 			j := i + 1
+			for j+8 <= len(text) && plainASCII(load64(text, j)) {
+				j += 8
+			}
 			for j < len(text) && text[j] < utf8.RuneSelf && text[j] != '&' {
 				j++
 			}
 			k := len(f.b)
 			f.b = append(f.b, text[i:j]...)
-			for x := k; x < len(f.b); x++ {
-				f.b[x] = lower[f.b[x]]
-			}
+			lowerASCII(f.b[k:])
+			f.capitalIs = appendCapitalIs(f.capitalIs, text, i, j, k)
 			f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(j - i)})
 			i = j
 			continue

@@ -30,13 +30,20 @@ func (sc *scan) nextWord(i int) string {
 }
 
 func (sc *scan) payments() {
-	for _, st := range sc.sents {
+	for si, st := range sc.sents {
 		if st.flags&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) == 0 {
 			continue
 		}
 		from, to := st.from, st.to
 		payVerb := st.flags&lxPayVerb != 0
 		tech := st.flags&lxTech != 0
+		// negated records a cue the sentence denies ("I never accept PayPal
+		// outside the platform"), so the learned layer does not overrule it.
+		negated := func(i int) bool {
+			n := sc.negated(from, i)
+			sc.payDenied[si] = sc.payDenied[si] || n
+			return n
+		}
 		for i := from; i < to; i++ {
 			t := sc.toks[i]
 			if t.kind != kWord {
@@ -47,7 +54,7 @@ func (sc *scan) payments() {
 				// "outside (of) (the) platform"
 				for k := i + 1; k < to && k <= i+3; k++ {
 					if sc.toks[k].flags&lxPlatform != 0 {
-						if !sc.negated(from, i) {
+						if !negated(i) {
 							sc.add(OffPlatform, i, k, "off_platform", 0.92)
 						}
 						break
@@ -58,32 +65,32 @@ func (sc *scan) payments() {
 				if sc.isPunct(k, '-') || sc.is(k, "the") {
 					k++
 				}
-				if k < to && sc.toks[k].flags&lxPlatform != 0 && !sc.is(k, "here") && !sc.negated(from, i) {
+				if k < to && sc.toks[k].flags&lxPlatform != 0 && !sc.is(k, "here") && !negated(i) {
 					sc.add(OffPlatform, i, k, "off_platform", 0.92)
 				}
 			case t.flags&lxAvoid != 0:
 				// "avoid / skip / save the (platform) fee(s)", "skip the middleman", "bypass Upwork"
 				for k := i + 1; k < to && k <= i+5; k++ {
 					if sc.toks[k].flags&lxFee != 0 && !sc.is(k, "cut") {
-						if !sc.negated(from, i) {
+						if !negated(i) {
 							sc.add(OffPlatform, i, k, "fee_avoidance", 0.88)
 						}
 						break
 					}
 					if k <= i+3 && sc.toks[k].flags&lxPlatform != 0 && !sc.is(k, "here") && !sc.is(k, "app") && !sc.is(k, "system") {
-						if !sc.negated(from, i) {
+						if !negated(i) {
 							sc.add(OffPlatform, i, k, "off_platform", 0.85)
 						}
 						break
 					}
 				}
 			case t.flags&lxDirect != 0:
-				if payVerb && !tech && !sc.negated(from, i) {
+				if payVerb && !tech && !negated(i) {
 					sc.add(OffPlatform, i, i, "direct_payment", 0.85)
 				}
 			}
 			cashApp := sc.is(i, "cash") && sc.is(i+1, "app") // "app" names it here, not a technology
-			if t.flags&lxPayMethod != 0 && (!tech || cashApp) && !sc.negated(from, i) {
+			if t.flags&lxPayMethod != 0 && (!tech || cashApp) && !negated(i) {
 				if m, end, ok := sc.method(i, to, payVerb); ok {
 					sc.add(OffPlatform, i, end, m, 0.85)
 				}

@@ -134,12 +134,20 @@ var modelPunct = func() (t [256]bool) {
 // featurizer turns one sentence into hashed feature buckets. Its buffers
 // are reused across sentences and texts.
 type featurizer struct {
-	buf   []byte  // skeleton words, back to back
-	words []int32 // end offsets of the words in buf
+	buf   []byte // skeleton words that are not plain words of the text, back to back
 	feats []uint32
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
+	// views are the words of the sentence: bytes of buf, already skeleton
+	// words, or (folded) a plain word of src, the folded text, read through
+	// the skeleton table without being copied.
+	views []wordView
+	src   []byte
+	tmp   []byte          // word: a folded view made skeleton
+	memo  *wordMemo       // for infer, made on first use
+	own   [nClasses]int32 // infer: the sum of the words' own features
+	pairs []uint32        // infer: the bigram features
 }
 
 // hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
@@ -152,10 +160,6 @@ func hash(seed uint32, b []byte) uint32 {
 	return h
 }
 
-func hashPair(seed uint32, a, b []byte) uint32 {
-	return hash(hash(seed, a)^0x5bd1e995, b)
-}
-
 const (
 	seedWord   = 2166136261
 	seedBigram = 0x9747b28c
@@ -163,134 +167,329 @@ const (
 	seedStem   = 0xc2b2ae35
 )
 
+// wordView is one word of a sentence: buf[s:e], or src[s:e] read through
+// the skeleton table when folded.
+type wordView struct {
+	s, e   int32
+	folded bool
+}
+
+// word returns the skeleton bytes of word k, valid until the next call.
 func (z *featurizer) word(k int) []byte {
-	s := int32(0)
-	if k > 0 {
-		s = z.words[k-1]
+	v := z.views[k]
+	if !v.folded {
+		return z.buf[v.s:v.e]
 	}
-	return z.buf[s:z.words[k]]
+	z.tmp = z.tmp[:0]
+	for _, c := range z.src[v.s:v.e] {
+		z.tmp = append(z.tmp, skeleton[c])
+	}
+	return z.tmp
 }
 
 // sentence computes the word features of tokens [from, to) of sc; grams
-// adds the character n-grams.
+// adds the character n-grams. Training uses them; the screener uses infer,
+// which gives the same scores without listing every feature.
 func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
-	z.buf, z.words, z.feats = z.buf[:0], z.words[:0], z.feats[:0]
-	prevSingle := -2 // token index of the last single letter, which ends the last word
-	for i := from; i < to; i++ {
-		t := sc.toks[i]
-		switch t.kind {
-		case kWord:
-			w := sc.f.b[t.s:t.e]
-			if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
-				// Letters written one by one, with spaces or separators
-				// between them ("p a y p a l", "p.a.y.p.a.l"), make one word.
-				glued := len(z.words) > 0 && (prevSingle == i-1 || prevSingle == i-2 && sc.toks[i-1].kind == kPunct &&
-					strings.IndexByte(".-_*", sc.f.b[sc.toks[i-1].s]) >= 0)
-				z.buf = append(z.buf, skeleton[w[0]])
-				if glued {
-					z.words[len(z.words)-1] = int32(len(z.buf))
-				} else {
-					z.words = append(z.words, int32(len(z.buf)))
-				}
-				prevSingle = i
-				continue
-			}
-			if t.flags&lxDigits != 0 {
-				switch {
-				case len(w) == 1:
-					z.buf = append(z.buf, '#', '1')
-				case len(w) <= 4:
-					z.buf = append(z.buf, '#', 's')
-				default:
-					z.buf = append(z.buf, '#', 'l')
-				}
-			} else {
-				tab := &skeleton
-				if t.flags&lxHasDigit != 0 {
-					tab = &leetSkeleton
-					if 2*letters(w) < len(w) {
-						// Mostly digits: an identifier or a number glued to a
-						// letter ("1z999aa1012"), not a word in disguise.
-						z.buf = append(z.buf, '#', 'm')
-						z.words = append(z.words, int32(len(z.buf)))
-						continue
-					}
-				}
-				for _, c := range w {
-					z.buf = append(z.buf, tab[c])
-				}
-			}
-			z.words = append(z.words, int32(len(z.buf)))
-		case kPunct:
-			c := sc.f.b[t.s]
-			if modelPunct[c] && !(c == '*' && prevSingle == i-1) {
-				z.buf = append(z.buf, c)
-				z.words = append(z.words, int32(len(z.buf)))
-			}
-		default:
-			z.buf = append(z.buf, '~')
-			z.words = append(z.words, int32(len(z.buf)))
-		}
-	}
-	for k := range z.words {
+	z.feats = z.feats[:0]
+	z.skeletonWords(sc, from, to)
+	var prevUni, prevLeft uint32
+	for k := range z.views {
 		w := z.word(k)
-		z.feats = append(z.feats, hash(seedWord, w)&(modelDim-1))
-		if len(w) >= 6 && w[0] != '#' {
-			// The first five letters stand for the word's family across
-			// endings and languages ("pagues", "pagar"; "transfer", "transferir").
-			z.feats = append(z.feats, hash(seedStem, w[:5])&(modelDim-1))
+		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
+		z.feats = append(z.feats, uni&(modelDim-1))
+		if hasStem(w) {
+			z.feats = append(z.feats, stemHash(w)&(modelDim-1))
 		}
 		if k > 0 {
-			p := z.word(k - 1)
-			z.feats = append(z.feats, hashPair(seedBigram, p, w)&(modelDim-1), hashPair(seedWord, p, w)&(modelDim-1)) // "pay pal" also as "paypal"
+			z.feats = append(z.feats, pairB&(modelDim-1), pairW&(modelDim-1))
 		}
+		prevUni, prevLeft = uni, left
 	}
 	z.nWordFeats = len(z.feats)
 	return z.feats
 }
 
+// hasStem reports whether word w has a stem feature: the first five
+// letters stand for the word's family across endings and languages
+// ("pagues", "pagar"; "transfer", "transferir").
+func hasStem(w []byte) bool { return len(w) >= 6 && w[0] != '#' }
+
+func stemHash(w []byte) uint32 { return hash(seedStem, w[:5]) }
+
+// wordHashes returns the hashes of word w, given those of the word before
+// it (zero for the first). Each is FNV-1a over w from some start: its
+// unigram from seedWord, the bigram it starts from seedBigram, the two
+// bigrams it ends from the previous word's two hashes xor 0x5bd1e995 (the
+// bigram, and the two words as one, "pay pal" as "paypal"). They are
+// computed in one pass over the word, as independent chains.
+func wordHashes(w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
+	return wordHashesVia(&identity, w, prevUni, prevLeft)
+}
+
+// identity maps every byte to itself.
+var identity = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+	}
+	return t
+}()
+
+// wordHashesVia is wordHashes of w read through tab.
+func wordHashesVia(tab *[256]byte, w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
+	uni, left = seedWord, seedBigram
+	pairB, pairW = prevLeft^0x5bd1e995, prevUni^0x5bd1e995
+	for _, c := range w {
+		c = tab[c]
+		uni = (uni ^ uint32(c)) * 16777619
+		left = (left ^ uint32(c)) * 16777619
+		pairB = (pairB ^ uint32(c)) * 16777619
+		pairW = (pairW ^ uint32(c)) * 16777619
+	}
+	return uni, left, pairB, pairW
+}
+
+// infer returns the classes that the word features of tokens [from, to)
+// of sc cue: what cues would read from sentence. A word's own features
+// (unigram, stem, character n-grams) are looked at once per word and
+// remembered; only the two bigrams it ends are looked up each time.
+// logits then gives the sentence's scores.
+func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
+	z.skeletonWords(sc, from, to)
+	if z.memo == nil {
+		z.memo = new(wordMemo)
+	}
+	if z.memo.model != m {
+		clear(z.memo.slots[:])
+		z.memo.model = m
+	}
+	z.own = [nClasses]int32{}
+	z.pairs = z.pairs[:0]
+	var prevUni, prevLeft uint32
+	for k, v := range z.views {
+		var w []byte
+		tab := &identity
+		if v.folded {
+			w, tab = z.src[v.s:v.e], &skeleton
+		} else {
+			w = z.buf[v.s:v.e]
+		}
+		uni, left, pairB, pairW := wordHashesVia(tab, w, prevUni, prevLeft)
+		e := z.memo.entry(m, tab, w, uni)
+		mask |= e.cue
+		for c := range z.own {
+			z.own[c] += e.sum[c]
+		}
+		if k > 0 {
+			fb, fw := pairB&(modelDim-1), pairW&(modelDim-1)
+			mask |= m.cue[fb] | m.cue[fw]
+			z.pairs = append(z.pairs, fb, fw)
+		}
+		prevUni, prevLeft = uni, left
+	}
+	return mask
+}
+
+// logits returns, per class, the integer sum of the weights of all the
+// features of the sentence infer last read (word features and character
+// n-grams): what prob reads. The bigrams' weights, scattered through the
+// model, are only fetched for a sentence worth scoring.
+func (z *featurizer) logits(m *Model) [nClasses]int32 {
+	acc := z.own
+	for _, f := range z.pairs {
+		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+		for c := range acc {
+			acc[c] += int32(row[c])
+		}
+	}
+	return acc
+}
+
+// skeletonWords fills buf and words with the skeleton words of tokens
+// [from, to) of sc.
+func (z *featurizer) skeletonWords(sc *scan, from, to int) {
+	buf, views := z.buf[:0], z.views[:0] // locals while the loop runs, stored at the end
+	b, toks := sc.f.b, sc.toks
+	z.src = b
+	inBuf := func(start int) { views = append(views, wordView{s: int32(start), e: int32(len(buf))}) }
+	prevSingle := -2 // token index of the last single letter, which ends the last word
+	for i := from; i < to; i++ {
+		t := toks[i]
+		start := len(buf)
+		switch t.kind {
+		case kWord:
+			w := b[t.s:t.e]
+			if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+				// Letters written one by one, with spaces or separators
+				// between them ("p a y p a l", "p.a.y.p.a.l"), make one word.
+				glued := len(views) > 0 && (prevSingle == i-1 || prevSingle == i-2 && toks[i-1].kind == kPunct &&
+					strings.IndexByte(".-_*", b[toks[i-1].s]) >= 0)
+				buf = append(buf, skeleton[w[0]])
+				if glued {
+					views[len(views)-1].e = int32(len(buf))
+				} else {
+					inBuf(start)
+				}
+				prevSingle = i
+				continue
+			}
+			switch {
+			case t.flags&lxHasDigit == 0:
+				views = append(views, wordView{s: t.s, e: t.e, folded: true}) // the common case: no copy
+			case t.flags&lxDigits != 0:
+				switch {
+				case len(w) == 1:
+					buf = append(buf, '#', '1')
+				case len(w) <= 4:
+					buf = append(buf, '#', 's')
+				default:
+					buf = append(buf, '#', 'l')
+				}
+				inBuf(start)
+			case 2*letters(w) < len(w):
+				// Mostly digits: an identifier or a number glued to a letter
+				// ("1z999aa1012"), not a word in disguise.
+				buf = append(buf, '#', 'm')
+				inBuf(start)
+			default:
+				for _, c := range w {
+					buf = append(buf, leetSkeleton[c])
+				}
+				inBuf(start)
+			}
+		case kPunct:
+			c := b[t.s]
+			if modelPunct[c] && !(c == '*' && prevSingle == i-1) {
+				buf = append(buf, c)
+				inBuf(start)
+			}
+		default:
+			buf = append(buf, '~')
+			inBuf(start)
+		}
+	}
+	z.buf, z.views = buf, views
+}
+
 // grams appends the character n-gram features of the words of the last
 // sentence to its word features.
 func (z *featurizer) grams() []uint32 {
-	var gram [6]byte
-	for k := range z.words {
-		w := z.word(k)
-		if len(w) < 2 || len(w) > 24 || w[0] == '#' {
-			continue
-		}
-		// Character 3- and 4-grams of "<word>".
-		n := len(w) + 2
-		at := func(j int) byte {
-			switch {
-			case j == 0:
-				return '<'
-			case j == n-1:
-				return '>'
-			}
-			return w[j-1]
-		}
-		for j := 0; j+3 <= n; j++ {
-			gram[0], gram[1], gram[2] = at(j), at(j+1), at(j+2)
-			z.feats = append(z.feats, hash(seedGram, gram[:3]))
-			if j+4 <= n {
-				gram[3] = at(j + 3)
-				z.feats = append(z.feats, hash(seedGram, gram[:4]))
-			}
-		}
-	}
-	for i := z.nWordFeats; i < len(z.feats); i++ {
-		z.feats[i] &= modelDim - 1
+	for k := range z.views {
+		z.feats = appendWordGrams(z.feats, z.word(k))
 	}
 	return z.feats
 }
 
-// score returns the probability of class c for the features.
-func (m *Model) score(feats []uint32, c int) float32 {
-	var acc int32
-	w := m.w
-	for _, f := range feats {
-		acc += int32(w[int(f)*nClasses+c])
+// appendWordGrams appends the character 3- and 4-gram buckets of "<w>" to
+// dst. Numbers ("#...") and words shorter than 2 or longer than 24 bytes
+// have none.
+func appendWordGrams(dst []uint32, w []byte) []uint32 {
+	if len(w) < 2 || len(w) > maxGramWord || w[0] == '#' {
+		return dst
 	}
+	var gram [4]byte
+	n := len(w) + 2
+	at := func(j int) byte {
+		switch {
+		case j == 0:
+			return '<'
+		case j == n-1:
+			return '>'
+		}
+		return w[j-1]
+	}
+	for j := 0; j+3 <= n; j++ {
+		gram[0], gram[1], gram[2] = at(j), at(j+1), at(j+2)
+		dst = append(dst, hash(seedGram, gram[:3])&(modelDim-1))
+		if j+4 <= n {
+			gram[3] = at(j + 3)
+			dst = append(dst, hash(seedGram, gram[:4])&(modelDim-1))
+		}
+	}
+	return dst
+}
+
+// maxGramWord is the longest word whose character n-grams are features.
+const maxGramWord = 24
+
+// memoSlots is the number of words wordMemo remembers (a power of two).
+const memoSlots = 2048
+
+// memoEntry is what a word adds to a sentence by itself: the classes its
+// unigram and stem cue, and per class the weights of its unigram, stem and
+// character n-grams.
+type memoEntry struct {
+	cue uint8
+	sum [nClasses]int32
+}
+
+// wordMemo remembers the memoEntry of the words last seen. A word's own
+// features are most of a sentence's (its n-grams cost a hash each), but
+// text repeats its words, so they are summed once per word and model and
+// read back; the score is the same integer sum. It is direct-mapped by the
+// word's unigram hash and checks the word itself, so a collision only
+// costs a recomputation; words longer than maxGramWord are not kept.
+type wordMemo struct {
+	model *Model
+	slots [memoSlots]struct {
+		n    uint8
+		word [maxGramWord]byte
+		e    memoEntry
+	}
+	scratch []uint32
+	key     []byte
+	long    memoEntry
+}
+
+// entry returns the memoEntry of the word w reads as through tab, whose
+// unigram hash is uni.
+func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, uni uint32) *memoEntry {
+	if len(w) > maxGramWord {
+		g.long = g.compute(m, g.skeleton(tab, w), uni)
+		return &g.long
+	}
+	s := &g.slots[uni&(memoSlots-1)]
+	same := int(s.n) == len(w)
+	for k := 0; same && k < len(w); k++ {
+		same = s.word[k] == tab[w[k]]
+	}
+	if !same {
+		sk := g.skeleton(tab, w)
+		s.n = uint8(len(sk))
+		copy(s.word[:], sk)
+		s.e = g.compute(m, sk, uni)
+	}
+	return &s.e
+}
+
+// skeleton returns w read through tab, in a scratch of the memo.
+func (g *wordMemo) skeleton(tab *[256]byte, w []byte) []byte {
+	g.key = g.key[:0]
+	for _, c := range w {
+		g.key = append(g.key, tab[c])
+	}
+	return g.key
+}
+
+func (g *wordMemo) compute(m *Model, w []byte, uni uint32) (e memoEntry) {
+	g.scratch = append(g.scratch[:0], uni&(modelDim-1))
+	if hasStem(w) {
+		g.scratch = append(g.scratch, stemHash(w)&(modelDim-1))
+	}
+	e.cue = m.cues(g.scratch)
+	g.scratch = appendWordGrams(g.scratch, w)
+	for _, f := range g.scratch {
+		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+		for c := range e.sum {
+			e.sum[c] += int32(row[c])
+		}
+	}
+	return e
+}
+
+// prob returns the probability of class c for the integer weight sum acc
+// of its features.
+func (m *Model) prob(acc int32, c int) float32 {
 	z := float64(m.bias[c]) + float64(acc)*float64(m.scale[c])
 	return float32(1 / (1 + math.Exp(-z)))
 }

@@ -41,6 +41,11 @@ const (
 	lxReviewCue
 	lxBareProvider // a mail provider that names its domain alone ("at gmail")
 	lxEmailCue
+	lxFair  // leaves the rating to the reviewer: "honest", "fair", "whatever"
+	lxVia   // "through", "via", "über": paying by way of something
+	lxVenue // the platform and its means of paying: "platform", "escrow", "milestones"
+	lxNot   // a negation in a language other than English ("pas", "nicht", "nahi")
+	lxPossessive
 )
 
 type lexEntry struct {
@@ -51,17 +56,56 @@ type lexEntry struct {
 // lexicon maps a folded word to its classes. Built once, never changed.
 var lexicon = buildLexicon()
 
-// lexGuard has a bit for every (length, first byte, last byte) of a
-// lexicon word, so most words of a text skip the map lookup.
-var lexGuard = func() (g [32][256]uint64) {
-	for w := range lexicon {
-		g[len(w)&31][w[0]] |= 1 << (w[len(w)-1] & 63)
+// lexHash is FNV-1a over a folded word: the tokenizer computes it while
+// it reads the word, so a lookup costs no second pass over the bytes.
+func lexHash(w []byte) uint32 {
+	h := uint32(seedWord)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
 	}
-	return g
+	return h
+}
+
+// lexSlots is the size of lexTable (a power of two, at least four times
+// the number of lexicon words, so probes are short).
+const lexSlots = 1 << 12
+
+// lexSlot is one slot of lexTable: the word's hash and its entry, or
+// word "" when empty.
+type lexSlot struct {
+	h    uint32
+	word string
+	e    lexEntry
+}
+
+// lexTable is the lexicon as an open-addressing table over lexHash,
+// probed linearly: a Go map would hash the word a second time.
+var lexTable = func() (t [lexSlots]lexSlot) {
+	if len(lexicon)*4 > lexSlots {
+		panic("screen: lexTable too small for the lexicon")
+	}
+	for w, e := range lexicon {
+		h := lexHash([]byte(w))
+		i := h & (lexSlots - 1)
+		for t[i].word != "" {
+			i = (i + 1) & (lexSlots - 1)
+		}
+		t[i] = lexSlot{h: h, word: w, e: e}
+	}
+	return t
 }()
 
-func maybeLexicon(w []byte) bool {
-	return lexGuard[len(w)&31][w[0]]&(1<<(w[len(w)-1]&63)) != 0
+// lookup returns the lexicon entry of word w, whose lexHash is h.
+func lookup(w []byte, h uint32) (lexEntry, bool) {
+	for i := h & (lexSlots - 1); ; i = (i + 1) & (lexSlots - 1) {
+		s := &lexTable[i]
+		if s.word == "" {
+			return lexEntry{}, false
+		}
+		if s.h == h && s.word == string(w) {
+			return s.e, true
+		}
+	}
 }
 
 func buildLexicon() map[string]lexEntry {
@@ -138,7 +182,7 @@ func buildLexicon() map[string]lexEntry {
 		"account_manager analytics growth reels posts content influencer influencers")
 	add(lxPayMethod, "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram "+
 		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift wire gcash paytm "+
-		"alipay interac bank pix upi cash western")
+		"alipay interac bank pix upi cash western bizum phonepe yoomoney qiwi googlepay gpay applepay mbway webmoney payeer")
 	add(lxPayVerb, "pay paid paying payment payments send sending sent transfer transferring wire settle accept "+
 		"accepting take receive tip invoice")
 	add(lxTech, "integrate integrated integrating integration checkout api sdk gateway plugin built build building "+
@@ -173,5 +217,26 @@ func buildLexicon() map[string]lexEntry {
 	add(lxMe, "me us")
 	add(lxOff, "off")
 	add(lxReviewCue, "review reviews feedback rating ratings star stars rate something")
+	// Words that leave the rating to the reviewer, in the corpus languages
+	// (Russian and Hindi as typed in Latin letters): a request that says
+	// "honest", "fair" or "whatever you think" asks for a review, not for a
+	// good one.
+	add(lxFair, "honest honestly honesty fair fairly sincere sincerely truthful truthfully candid candidly "+
+		"objective objectively unbiased impartial whatever genuine genuinely "+
+		"honesta honesto honestas honestos honestamente honestidad honestidade sincera sincero sinceras sinceros "+
+		"sinceramente justa justo justas justos imparcial objetiva objetivo objetivamente "+
+		"honnete honnetes honnetement sincere sinceres sincerement juste justes impartiale objectif objectivement "+
+		"ehrlich ehrliche ehrlichen ehrlicher ehrliches faire fairen aufrichtig aufrichtige objektiv objektive unparteiisch "+
+		"chestnyj chestnoj chestnuyu chestno chestnye chestnyy chestnyi spravedlivo spravedlivyj spravedlivoj "+
+		"spravedlivuyu obektivno obektivnyj obektivnuyu iskrenne iskrennij "+
+		"imandari imaandari imandaar imaandaar sachchi sacchi sachcha saccha sahi")
+	add(lxVia, "through thru via uber por pela pelo par cherez")
+	// "my" and "your" in the corpus languages, before a provider named as
+	// the member's ("my Web", "mi Orange", "tu Aol", "mera GMX").
+	add(lxPossessive, "my your mi mis tu tus mon ma mes ton ta mein meine meinem meinen dein deine meu minha teu tua "+
+		"moj moy moya moyu tvoj mera meri mere tera teri")
+	add(lxNot, "ne pas jamais nunca nao nem nicht kein keine keinen nie niemals net nikogda nahi nahin mat")
+	add(lxVenue, "platform platforms plataforma plateforme plattform platforma platformu site sitio website "+
+		"marketplace upwork fiverr escrow milestone milestones contract contrato contrat vertrag kontrakt")
 	return m
 }

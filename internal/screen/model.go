@@ -78,7 +78,7 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			have[c] = have[c] || f.Category == name
 		}
 	}
-	for _, st := range sc.sents {
+	for si, st := range sc.sents {
 		if st.to <= st.from {
 			continue
 		}
@@ -89,29 +89,39 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		if sc.ruled(start, last) {
 			continue
 		}
-		mask := m.cues(sc.z.sentence(sc, st.from, st.to)) & reportable
+		mask := sc.z.infer(m, sc, st.from, st.to) & reportable
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already
 			}
 		}
-		if sc.digitRun(st.from, st.to) >= 6 {
+		if mask&(1<<reviewClass) != 0 && sc.digitRun(st.from, st.to) >= 6 {
 			// A run of six or more digits, written or spoken ("four one five,
 			// five five five, 236"), is a number someone gives, not a star
 			// rating: number words must not read as "five stars".
-			mask &^= 1 << classIndex(PositiveReview)
+			mask &^= 1 << reviewClass
+		}
+		if mask&(1<<reviewClass) != 0 && st.flags&lxFair != 0 && sc.leavesRatingOpen(st) {
+			// "Please leave whatever feedback you think is fair" asks for a
+			// review, not for a good one.
+			mask &^= 1 << reviewClass
+		}
+		if mask&(1<<offPlatformClass) != 0 && (sc.payDenied[si] || st.flags&lxVia != 0 && sc.paysOnPlatform(st)) {
+			// "Please pay through the platform", or a cue the extractors read
+			// as denied ("I never accept PayPal outside the platform").
+			mask &^= 1 << offPlatformClass
 		}
 		if mask == 0 {
 			continue // no word the model has learned to read as a cue
 		}
 		// Only the classes the sentence has cues for are scored.
-		feats := sc.z.grams()
+		acc := sc.z.logits(m)
 		best, bp := -1, float32(0)
 		for c := range nClasses {
 			if mask&(1<<c) == 0 {
 				continue
 			}
-			if p := m.score(feats, c); best < 0 || p > bp {
+			if p := m.prob(acc[c], c); best < 0 || p > bp {
 				best, bp = c, p
 			}
 		}
@@ -124,6 +134,9 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 
 // ruled reports whether an extractor found something in tokens [from, to].
 func (sc *scan) ruled(from, to int) bool {
+	if len(sc.out) == 0 {
+		return false // nothing found in the text: the common case
+	}
 	s, e := sc.f.origStart(sc.toks[from].s), sc.f.origEnd(sc.toks[to].e-1)
 	for _, c := range sc.covered[s:e] {
 		if c != 0 {
@@ -153,6 +166,54 @@ func (sc *scan) digitRun(from, to int) int {
 		best = max(best, run)
 	}
 	return best
+}
+
+// reviewClass and offPlatformClass are the model's indexes of review
+// requests and payment asks.
+var (
+	reviewClass      = classIndex(PositiveReview)
+	offPlatformClass = classIndex(OffPlatform)
+)
+
+// leavesRatingOpen reports whether sentence st holds a word that leaves
+// the rating to the reviewer ("honest", "fair", "whatever"). French
+// "juste" counts as "fair" at the end of a clause ("la note qui vous
+// semble juste"), not before a word ("juste cinq étoiles", "just five stars").
+func (sc *scan) leavesRatingOpen(st sentence) bool {
+	for i := st.from; i < st.to; i++ {
+		if sc.toks[i].flags&lxFair == 0 {
+			continue
+		}
+		if sc.is(i, "juste") && i+1 < st.to && sc.toks[i+1].kind == kWord {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// paysOnPlatform reports whether sentence st asks to pay by way of the
+// platform ("through the platform", "über die Plattform", "via the
+// milestones", Hindi "platform se") and holds no cue of paying elsewhere
+// and no negation ("I'd rather not be paid through this site").
+func (sc *scan) paysOnPlatform(st sentence) bool {
+	if st.flags&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod|lxNeg|lxNot) != 0 {
+		return false
+	}
+	for i := st.from; i < st.to; i++ {
+		t := sc.toks[i]
+		if t.flags&lxVia != 0 {
+			for k := i + 1; k < st.to && k <= i+3; k++ {
+				if sc.toks[k].flags&lxVenue != 0 {
+					return true
+				}
+			}
+		}
+		if t.flags&lxVenue != 0 && sc.is(i+1, "se") {
+			return true
+		}
+	}
+	return false
 }
 
 // classIndex is the model's index of a category.

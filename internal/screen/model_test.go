@@ -1,6 +1,10 @@
 package screen
 
-import "testing"
+import (
+	"testing"
+
+	"standing/internal/screen/msggen"
+)
 
 // TestSurfaceThresholds pins the reading of issue 12: a job post or a
 // profile about payment or messenger work needs more of the model than a
@@ -26,5 +30,86 @@ func TestEmbeddedModelLoads(t *testing.T) {
 	}
 	if (&Model{}).UnmarshalBinary([]byte("nope")) == nil {
 		t.Fatal("a short file decoded as a model")
+	}
+}
+
+// TestInferMatchesFeatures checks that infer, which the screener uses,
+// gives for every sentence the cue mask and the integer weight sums that
+// the full feature list of training (sentence and grams) gives, with the
+// word memo cold and warm, and for words too long to be remembered.
+func TestInferMatchesFeatures(t *testing.T) {
+	m := EmbeddedModel()
+	texts := []string{
+		"P a y P a l me at p.a.y.p.a.l, whats app +1 555 0100, 5* review pls",
+		"Supercalifragilisticexpialidociousandthensome paypal transfer 1z999aa1012 ★★★★★",
+		"Оплата через PayPaI или Т е л е г р а м; ведь это проще!",
+	}
+	g := msggen.New(3)
+	for range 400 {
+		msg, _ := g.Message(g.Length())
+		texts = append(texts, msg)
+	}
+	var z featurizer
+	for pass := range 2 {
+		for _, text := range texts {
+			sc := &scan{}
+			sc.read(text)
+			sc.splitSentences()
+			for _, st := range sc.sents {
+				mask := z.infer(m, sc, st.from, st.to)
+				acc := z.logits(m)
+				var want [nClasses]int32
+				wantMask := m.cues(z.sentence(sc, st.from, st.to))
+				for _, f := range z.grams() {
+					for c := range want {
+						want[c] += int32(m.w[int(f)*nClasses+c])
+					}
+				}
+				if mask != wantMask || acc != want {
+					t.Fatalf("pass %d, %q: infer gives mask %b, sums %v; the features give %b, %v", pass, text, mask, acc, wantMask, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLearnedVetoes pins the two readings that keep the learned layer off
+// honest text it was never shown: a review request that leaves the rating
+// to the reviewer, and a payment made by way of the platform.
+func TestLearnedVetoes(t *testing.T) {
+	first := func(text string) (*scan, sentence) {
+		sc := &scan{}
+		sc.read(text)
+		sc.splitSentences()
+		return sc, sc.sents[0]
+	}
+	for text, want := range map[string]bool{
+		"Please leave whatever feedback you think is fair.":       true,
+		"Laissez l'évaluation qui vous semble juste.":             true,
+		"Ostavte tu ocenku, kotoruyu schitaete spravedlivoj.":     true,
+		"Jo rating aapko sahi lage woh dena.":                     true,
+		"Laisse juste cinq étoiles, s'il te plaît.":               false,
+		"Please leave me a glowing review when we close.":         false,
+		"Geben Sie mir bitte die Höchstnote, das hilft mir sehr.": false,
+	} {
+		sc, st := first(text)
+		if got := sc.leavesRatingOpen(st); got != want {
+			t.Errorf("leavesRatingOpen(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"Please pay through the platform so we are both protected.":        true,
+		"Bitte zahlen Sie über die Plattform, dann sind wir beide sicher.": true,
+		"All payments go through the milestones on this site.":             true,
+		"Payment platform se hi karna, please.":                            true,
+		"I'd rather not get paid through this website.":                    false,
+		"Je préfère ne pas être payé par ce site.":                         false,
+		"Pay through PayPal instead of the platform.":                      false,
+		"Let's settle outside the platform, not through the escrow.":       false,
+	} {
+		sc, st := first(text)
+		if got := sc.paysOnPlatform(st); got != want {
+			t.Errorf("paysOnPlatform(%q) = %v, want %v", text, got, want)
+		}
 	}
 }

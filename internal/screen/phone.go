@@ -50,7 +50,8 @@ func (sc *scan) isDigitish(i int) bool {
 }
 
 func (sc *scan) oDigits(i int) bool {
-	_, ok := sc.digitsOf(nil, i)
+	var ok bool
+	sc.oScratch, ok = sc.digitsOf(sc.oScratch[:0], i) // a scratch of its own: callers may hold sc.digits
 	return ok
 }
 
@@ -119,6 +120,12 @@ func (sc *scan) phones() {
 		}
 		sc.digits, sc.groups, sc.seps = digits, groups, seps
 		seps = seps[:sepsAtLast]
+		if (len(digits) < 7 || len(digits) > 15) && !(len(digits) >= 3 && len(digits) < 7 && words == 0) {
+			// Too few or too many digits for a phone, and not the start of
+			// one finished a sentence later: the common case, no string made.
+			i = max(i, last)
+			continue
+		}
 		d := string(digits)
 		start := i
 		plus := i > 0 && sc.isPunct(i-1, '+')

@@ -83,9 +83,14 @@ func NewWithModel(m *Model) *Screener {
 type scan struct {
 	text string
 	f    folded
-	toks []tok
-	out  []Finding
-	used []bool // token already part of a contact finding
+	fs   string // the folded text as a string, once needed (foldedString)
+	fsOK bool
+	// labels is dotted's result, reused: each caller is done with it
+	// before the next call.
+	labels []string
+	toks   []tok
+	out    []Finding
+	used   []bool // token already part of a contact finding
 
 	seen      uint64  // union of the lexicon classes of every word
 	digitish  int     // digits and number words in the text
@@ -94,9 +99,17 @@ type scan struct {
 	covered   []uint8 // per original byte: bit 1<<category index of a finding over it
 	truncated bool    // a finding was dropped at MaxFindings
 	digits    []byte  // scratch for phone numbers
+	oScratch  []byte  // scratch for oDigits
 	groups    []int
 	seps      []byte
 	sents     []sentence
+	openers   []int32 // tokens that open a bracket, for markForms
+	ats       []int32 // tokens that start a form of @, for emails
+	// respell's hints from the tokenizer, and its scratch.
+	hints     []int32
+	reps      []respelling
+	spell     []byte
+	payDenied []bool // per sentence: payments read an off-platform cue there and found it denied
 	z         featurizer
 }
 
@@ -117,8 +130,7 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	sc.truncated = false
 	sc.covered = slices.Grow(sc.covered[:0], len(text))[:len(text)]
 	clear(sc.covered)
-	sc.f.fold(text)
-	sc.tokenize()
+	sc.read(text)
 	if len(sc.toks) == 0 {
 		return Result{Findings: []Finding{}}
 	}
@@ -126,7 +138,7 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	clear(sc.used)
 	// Each detector runs only when the text holds what it starts from.
 	sc.emails()
-	if sc.seen&lxBareProvider != 0 {
+	if sc.seen&lxBareProvider != 0 || sc.seen&lxMailProvider != 0 && sc.seen&lxPossessive != 0 {
 		sc.namedProviders()
 	}
 	if sc.seen&lxMailProvider != 0 {
@@ -165,6 +177,18 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 		r.Note = TruncatedNote
 	}
 	return r
+}
+
+// read folds and tokenizes text, respelling disguised brand names.
+func (sc *scan) read(text string) {
+	sc.text = text
+	sc.f.fold(text)
+	sc.fs, sc.fsOK = "", false
+	sc.tokenize()
+	if sc.respell() {
+		sc.fs, sc.fsOK = "", false
+		sc.tokenize()
+	}
 }
 
 // categoryBit is the bit of a category in scan.covered.

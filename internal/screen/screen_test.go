@@ -17,6 +17,10 @@ var cases = []struct {
 	norm string   // normalized value of the first finding, if checked
 }{
 	{"john dot smith at gmail dot com", []string{screen.Email}, "john.smith@gmail.com"},
+	// A provider named as the member's, or after "in your" (issue 12).
+	{"Mein Web ist pablo.lopez94, schreiben Sie mir dort.", []string{screen.Email}, "pablo.lopez94@web.com"},
+	{"Agrega a pdoe399 en tu Aol y lo vemos.", []string{screen.Email}, "pdoe399@aol.com"},
+	{"My web is slow today and the mail app keeps crashing.", nil, ""},
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
 	{"write me: mаrіа.lopez@gmаil.com", []string{screen.Email}, "maria.lopez@gmail.com"}, // Cyrillic а and і
 	{"my mail is k\u200bi\u200bm\u200b@\u200by\u200ba\u200bh\u200bo\u200bo\u200b.\u200bc\u200bo\u200bm", []string{screen.Email}, "kim@yahoo.com"},
@@ -178,6 +182,9 @@ func FuzzScreen(f *testing.F) {
 		f.Add(c.text)
 	}
 	f.Add("\xff\xfe@\xff.com")
+	// Brand names respelled (issue 12), also in full-width letters.
+	f.Add("Pay me via P a y P a l or Zel le, or my SkriII; S k y p e @jo_88")
+	f.Add("Ｐ ａ ｙ Ｐ ａ ｌ and W_e_s_t_e_r_n_U_n_i_o_n, We Chat: @x9 V*e*n*m*o é")
 	f.Add(strings.Repeat("a ", 300) + "@")
 	s := screen.New()
 	f.Fuzz(func(t *testing.T, text string) {

@@ -1,5 +1,7 @@
 package screen
 
+import "slices"
+
 // tok is one token of the folded text: a word (a run of a-z, 0-9 and _),
 // one punctuation byte, or a run of letters of other scripts.
 type tok struct {
@@ -28,9 +30,20 @@ const (
 	fDotObf  // [dot] (dot) [.] (.) -dot-
 )
 
+// word is the folded text of token i. The folded text is copied into a
+// string once per text, on the first call, so that words and labels are
+// substrings of it rather than an allocation each.
 func (sc *scan) word(i int) string {
 	t := sc.toks[i]
-	return string(sc.f.b[t.s:t.e])
+	return sc.foldedString()[t.s:t.e]
+}
+
+// foldedString is the folded text as a string, made once per text.
+func (sc *scan) foldedString() string {
+	if !sc.fsOK {
+		sc.fs, sc.fsOK = string(sc.f.b), true
+	}
+	return sc.fs
 }
 
 // bytesOf is the folded text of token i, without copying.
@@ -62,9 +75,21 @@ var wordByte = func() (t [256]bool) {
 // obfuscated forms of @ and "." that the contact detectors read.
 func (sc *scan) tokenize() {
 	b := sc.f.b
-	sc.toks = sc.toks[:0]
-	sc.seen, sc.digitish, sc.slash, sc.longMixed = 0, 0, false, false
+	// The state lives in locals while the loop runs and is stored once at
+	// the end: appending to sc.toks directly wrote the slice back to the
+	// scan for every token.
+	toks := sc.toks[:0]
+	var seen uint64
+	digitish, slash, longMixed := 0, false, false
 	gap := false
+	// Hints for respell, token indexes in order: single letters, letters
+	// joined by "_", and a word that may be the first part of a brand cut
+	// in two, one space before the next word.
+	hints := sc.hints[:0]
+	prevEnd, prevHash := -2, uint32(0)
+	// Forms of @ and "." are marked as their tokens are made; bracketed
+	// ones once all tokens are known, from the opening brackets noted here.
+	openers, ats := sc.openers[:0], sc.ats[:0]
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -78,28 +103,28 @@ func (sc *scan) tokenize() {
 			if c <= '9' && c >= '0' {
 				nd = 1
 			}
+			h := (uint32(seedWord) ^ uint32(c)) * 16777619 // lexHash, as the word is read
 			for j < len(b) && wordByte[b[j]] {
 				if b[j] <= '9' && b[j] >= '0' {
 					nd++
 				}
+				h = (h ^ uint32(b[j])) * 16777619
 				j++
 			}
 			t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, digit: -1}
 			w := b[i:j]
-			if maybeLexicon(w) {
-				if e, ok := lexicon[string(w)]; ok {
-					t.flags, t.digit = e.flags, e.digit
-					if t.flags&lxNumWord != 0 {
-						sc.digitish++
-					}
-					if t.flags&lxRepeat != 0 {
-						sc.digitish += 2 // "triple nine" is three digits
-					}
+			if e, ok := lookup(w, h); ok {
+				t.flags, t.digit = e.flags, e.digit
+				if t.flags&lxNumWord != 0 {
+					digitish++
+				}
+				if t.flags&lxRepeat != 0 {
+					digitish += 2 // "triple nine" is three digits
 				}
 			}
 			if nd > 0 {
-				sc.digitish += nd
-				sc.longMixed = sc.longMixed || j-i >= 26 && nd < j-i
+				digitish += nd
+				longMixed = longMixed || j-i >= 26 && nd < j-i
 				t.flags |= lxHasDigit
 				if nd == len(w) {
 					t.flags |= lxDigits
@@ -108,23 +133,54 @@ func (sc *scan) tokenize() {
 					}
 				}
 			}
-			sc.seen |= t.flags
-			sc.toks = append(sc.toks, t)
+			switch {
+			case t.flags&lxAt != 0:
+				t.form, t.fEnd = fAtWord, int32(len(toks))
+				ats = append(ats, int32(len(toks)))
+			case t.flags&lxDot != 0:
+				t.form, t.fEnd = fDotWord, int32(len(toks))
+			}
+			seen |= t.flags
+			toks = append(toks, t)
+			if nd == 0 {
+				if prevEnd == i-1 && b[prevEnd] == ' ' && mayStartBrand(prevHash) {
+					hints = append(hints, int32(len(toks)-2))
+				}
+				prevEnd, prevHash = j, h
+			} else {
+				prevEnd = -2
+			}
+			if j-i == 1 && nd == 0 || j-i >= 2*minSeparatedBrand-1 && b[i+1] == '_' {
+				hints = append(hints, int32(len(toks)-1))
+			}
 			i = j
 		case c == otherLetter:
 			j := i + 1
 			for j < len(b) && b[j] == otherLetter {
 				j++
 			}
-			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
+			toks = append(toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
 			i = j
 		default:
-			sc.slash = sc.slash || c == '/' || c == '*'
-			sc.toks = append(sc.toks, tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1})
+			slash = slash || c == '/' || c == '*'
+			t := tok{s: int32(i), e: int32(i + 1), kind: kPunct, gap: gap, digit: -1}
+			switch {
+			case c == '@':
+				t.form, t.fEnd = fAtLiteral, int32(len(toks))
+				ats = append(ats, int32(len(toks)))
+			case c == '.':
+				t.form, t.fEnd = fDotLiteral, int32(len(toks))
+			case opener[c]:
+				openers = append(openers, int32(len(toks)))
+			}
+			toks = append(toks, t)
 			i++
 		}
 		gap = false
 	}
+	sc.toks = toks
+	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
+	sc.hints, sc.openers, sc.ats = hints, openers, ats
 	sc.markForms()
 	sc.glueSpaced()
 }
@@ -134,11 +190,15 @@ func (sc *scan) tokenize() {
 // filters: runs of five or more, or of two or more next to a bracketed or
 // literal @ or dot ("j o h n (at) g m a i l (dot) c o m").
 func (sc *scan) glueSpaced() {
-	n := len(sc.toks)
+	ts := sc.toks
+	n := len(ts)
 	for i := 0; i < n; {
-		j := i
-		for j < n && sc.toks[j].e-sc.toks[j].s == 1 && sc.toks[j].kind != kOther &&
-			(j == i || sc.toks[j].gap && sc.toks[j].s-sc.toks[j-1].e == 1) {
+		if ts[i].e-ts[i].s != 1 || ts[i].kind == kOther {
+			i++ // the common case: a word of two letters or more starts no run
+			continue
+		}
+		j := i + 1
+		for j < n && ts[j].e-ts[j].s == 1 && ts[j].kind != kOther && ts[j].gap && ts[j].s-ts[j-1].e == 1 {
 			j++
 		}
 		// The brackets of a form are one-character tokens too, so the run may
@@ -146,11 +206,8 @@ func (sc *scan) glueSpaced() {
 		short := j-i >= 2 && j-i < 5
 		if j-i >= 5 || short && (sc.hardForm(j) || sc.hardForm(j-1) || sc.hardFormEndsAt(i) || i > 0 && sc.hardFormEndsAt(i-1)) {
 			for k := i + 1; k < j; k++ {
-				sc.toks[k].gap = false
+				ts[k].gap = false
 			}
-		}
-		if j == i {
-			j++
 		}
 		i = j
 	}
@@ -171,28 +228,51 @@ func (sc *scan) hardFormEndsAt(i int) bool {
 	return f == fAtObf || f == fDotObf || f == fAtLiteral || f == fDotLiteral
 }
 
-// markForms finds @ and "." written as words or in brackets.
+// markForms finds @ and "." written in brackets ("(at)", "[.]", "-dot-"),
+// from the opening brackets the tokenizer noted; the word or symbol inside
+// is then part of the bracketed form, not a form of its own. It leaves in
+// ats the token indexes of every form of @, in order.
 func (sc *scan) markForms() {
 	ts := sc.toks
-	for i := 0; i < len(ts); i++ {
-		if f := sc.bracketForm(i); f != fNone {
-			ts[i].form, ts[i].fEnd = f, int32(i+2)
-			i += 2
+	next := int32(0)
+	bracketAt := false
+	for _, i := range sc.openers {
+		if i < next {
 			continue
 		}
-		t := &ts[i]
-		switch {
-		case t.kind == kPunct && sc.f.b[t.s] == '@':
-			t.form, t.fEnd = fAtLiteral, int32(i)
-		case t.kind == kPunct && sc.f.b[t.s] == '.':
-			t.form, t.fEnd = fDotLiteral, int32(i)
-		case t.flags&lxAt != 0:
-			t.form, t.fEnd = fAtWord, int32(i)
-		case t.flags&lxDot != 0:
-			t.form, t.fEnd = fDotWord, int32(i)
+		f := sc.bracketForm(int(i))
+		if f == fNone {
+			continue
+		}
+		ts[i].form, ts[i].fEnd = f, i+2
+		ts[i+1].form, ts[i+1].fEnd = fNone, 0
+		ts[i+2].form, ts[i+2].fEnd = fNone, 0
+		bracketAt = bracketAt || f == fAtObf
+		next = i + 3
+	}
+	if len(sc.openers) == 0 {
+		return
+	}
+	// Drop the @'s that became part of a bracket, add the bracketed ones.
+	ats := sc.ats[:0]
+	for _, k := range sc.ats {
+		if isAtForm(ts[k].form) {
+			ats = append(ats, k)
 		}
 	}
+	if bracketAt {
+		for _, i := range sc.openers {
+			if ts[i].form == fAtObf {
+				ats = append(ats, i)
+			}
+		}
+		slices.Sort(ats)
+	}
+	sc.ats = ats
 }
+
+// opener marks the bytes that open a bracketed form.
+var opener = [256]bool{'[': true, '(': true, '{': true, '<': true, '-': true}
 
 // bracketForm recognizes [at] (dot) {at} <dot> [.] (.) -at- -dot- starting at i.
 func (sc *scan) bracketForm(i int) uint8 {
@@ -278,6 +358,11 @@ func (sc *scan) splitSentences() {
 	sc.sents = sc.sents[:0]
 	cur := sentence{}
 	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != kPunct {
+			cur.flags |= t.flags
+			continue
+		}
 		if sc.sentenceEnd(i) {
 			if i > cur.from {
 				cur.to = i
@@ -286,11 +371,13 @@ func (sc *scan) splitSentences() {
 			cur = sentence{from: i + 1}
 			continue
 		}
-		cur.flags |= sc.toks[i].flags
-		cur.slash = cur.slash || sc.isPunct(i, '/') || sc.isPunct(i, '*')
+		c := sc.f.b[t.s]
+		cur.slash = cur.slash || c == '/' || c == '*'
 	}
 	if cur.from < len(sc.toks) {
 		cur.to = len(sc.toks)
 		sc.sents = append(sc.sents, cur)
 	}
+	sc.payDenied = slices.Grow(sc.payDenied[:0], len(sc.sents))[:len(sc.sents)]
+	clear(sc.payDenied)
 }

@@ -43,9 +43,7 @@ func units(exs []Labelled) []unit {
 	var z featurizer
 	var out []unit
 	for _, e := range exs {
-		sc.text = e.Text
-		sc.f.fold(e.Text)
-		sc.tokenize()
+		sc.read(e.Text)
 		sc.splitSentences()
 		for _, st := range sc.sents {
 			if st.to <= st.from {
