@@ -1,253 +1,296 @@
-// Command linkage measures sign-up decisions (M4) at scale on SQLite: it
-// loads N accounts × 8 signals, then times sign-ups in process and over
-// HTTP at a fixed arrival rate, and reports bytes per stored signal.
-// With -near the population is the near-match one (M9): every account also
-// holds the keyed encodings of its name, birth date, address, profile text
-// and device, 1% of them are banned, and the sign-ups carry birth dates and
+// Command linkage measures sign-up decisions (M4, M9) at scale: it loads N
+// accounts × 8 signals into SQLite (default) or PostgreSQL (-postgres), then
+// times sign-ups in process and reports bytes per stored signal. With -near
+// the population is the near-match one (M9): every account also holds the
+// keyed encodings of its name, birth date, address, profile text and
+// device, 1% of them are banned, and the sign-ups carry birth dates and
 // device traits, one in ten an evader keeping one hard thing.
 //
+// A loaded population is kept for the next run with -reuse (a SQLite file
+// under -dir, or the PostgreSQL database, marked with what was loaded), so
+// that `standing serve` and bench/signupload can time HTTP sign-ups against
+// the same accounts.
+//
 //	go run ./bench/linkage -accounts 100000,1000000
-//	go run ./bench/linkage -near -accounts 100000
+//	go run ./bench/linkage -near -reuse -dir /work/bench-data -accounts 1000000
+//	go run ./bench/linkage -near -reuse -postgres postgres://... -accounts 1000000
 package main
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 
 	"standing/internal/clock"
-	"standing/internal/httpapi"
 	"standing/internal/policy"
 	"standing/internal/population"
 	"standing/internal/service"
 	"standing/internal/store"
 )
 
+// Secret is the signal secret of every benchmark database: `standing serve`
+// over one must be started with STANDING_SIGNAL_SECRET set to it.
+const secret = "bench-linkage-signal-secret"
+
+type config struct {
+	near, reuse bool
+	dir, pg     string
+	scratch     string
+	signups     int
+	stream      int
+	cpuProfile  string
+}
+
 func main() {
+	var c config
 	sizes := flag.String("accounts", "100000", "population sizes, comma separated")
-	rate := flag.Int("rate", 500, "HTTP sign-ups per second")
-	seconds := flag.Int("seconds", 10, "seconds of HTTP load")
-	dir := flag.String("dir", os.TempDir(), "where the databases go")
-	profile := flag.String("cpuprofile", "", "write a CPU profile of the in-process sign-ups")
-	flag.BoolVar(&reuse, "reuse", false, "keep a database an earlier run loaded with the same flags instead of loading it again")
-	flag.BoolVar(&near, "near", false, "the near-match population (M9): encodings, bans, evaders who keep one hard thing")
+	flag.StringVar(&c.dir, "dir", os.TempDir(), "where the SQLite databases go")
+	flag.StringVar(&c.scratch, "scratch", "/dev/shm/standing-bench", "where the load's shards go (a RAM disk is fastest)")
+	flag.StringVar(&c.pg, "postgres", "", "PostgreSQL URL: load and time there instead of SQLite (its public schema is replaced)")
+	flag.IntVar(&c.signups, "signups", 3000, "in-process sign-ups to time (0: only load)")
+	flag.IntVar(&c.stream, "stream", 0, "which stream of new people signs up (a run on a reused database needs one no earlier run used)")
+	flag.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the in-process sign-ups")
+	flag.BoolVar(&c.reuse, "reuse", false, "keep a database an earlier run loaded with the same population instead of loading it again")
+	flag.BoolVar(&c.near, "near", false, "the near-match population (M9): encodings, bans, evaders who keep one hard thing")
 	flag.Parse()
-	cpuProfile = *profile
-	fmt.Println("| accounts | signals | load | in process p50 | p99 | HTTP at rate p50 | p99 | achieved rate | bytes/signal |")
+	fmt.Println("| accounts | signals | load | in process p50 | p99 | max | CPU per sign-up | round trips | bytes/signal |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(s)
 		if err != nil {
 			fail(err)
 		}
-		run(n, *rate, *seconds, *dir)
+		if err := run(c, n); err != nil {
+			fail(err)
+		}
 	}
 }
-
-var (
-	cpuProfile string
-	near       bool
-	reuse      bool
-)
 
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "linkage:", err)
 	os.Exit(1)
 }
 
-func pct(d []time.Duration, p int) time.Duration {
+func pct(d []time.Duration, p float64) time.Duration {
 	slices.Sort(d)
-	return d[min(len(d)-1, len(d)*p/100)]
+	return d[min(len(d)-1, int(float64(len(d))*p/100))]
 }
 
-func run(n, rate, seconds int, dir string) {
-	ctx := context.Background()
-	name := "linkage"
-	if near {
-		name = "linkage-near"
-	}
-	path := filepath.Join(dir, fmt.Sprintf("%s-%d.db", name, n))
-	_, statErr := os.Stat(path)
-	seed := !reuse || statErr != nil
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		if seed {
-			_ = os.Remove(path + suffix)
+// loadSQLite makes sure the SQLite file at path holds w's population,
+// named name: kept from an earlier run with reuse when that run finished
+// loading it, else loaded afresh. It reports whether it loaded.
+func loadSQLite(ctx context.Context, c config, name, path string, w *population.Workload) (bool, error) {
+	if _, err := os.Stat(path); err == nil && c.reuse {
+		db, err := store.OpenSQLite(path)
+		if err != nil {
+			return false, err
 		}
+		ok, err := holds(ctx, db, name)
+		db.Close()
+		if ok || err != nil {
+			return false, err
+		}
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		_ = os.Remove(path + suffix)
 	}
 	db, err := store.OpenSQLite(path)
 	if err != nil {
-		fail(err)
+		return false, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return false, err
+	}
+	db.Close()
+	if err := bulkLoad(ctx, path, c.scratch, w); err != nil {
+		return false, err
+	}
+	if db, err = store.OpenSQLite(path); err != nil {
+		return false, err
 	}
 	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		fail(err)
+	return true, mark(ctx, db, name)
+}
+
+// loadPostgres makes sure PostgreSQL holds the population named name,
+// copying it from the SQLite file at path unless reuse finds it there.
+func loadPostgres(ctx context.Context, c config, name, path string) (bool, error) {
+	db, err := store.OpenPostgres(c.pg)
+	if err != nil {
+		return false, err
 	}
+	defer db.Close()
+	if c.reuse {
+		if ok, err := holds(ctx, db, name); ok || err != nil {
+			return false, err
+		}
+	}
+	if err := db.Exec(ctx, `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
+		return false, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		return false, err
+	}
+	if err := copyToPostgres(ctx, path, c.pg); err != nil {
+		return false, err
+	}
+	return true, mark(ctx, db, name)
+}
+
+// holds reports whether a load of the population named name finished in
+// db (its marker is the last thing a load writes).
+func holds(ctx context.Context, db *store.DB, name string) (bool, error) {
+	if err := db.Migrate(ctx); err != nil {
+		return false, err
+	}
+	var loaded string
+	err := db.Read(ctx, func(tx *store.Tx) error {
+		var err error
+		loaded, err = tx.MetaValue(ctx, "bench_population")
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	return loaded == name, err
+}
+
+func mark(ctx context.Context, db *store.DB, name string) error {
+	return db.Update(ctx, func(tx *store.Tx) error {
+		_, err := tx.SetMetaOnce(ctx, "bench_population", name)
+		return err
+	})
+}
+
+func run(c config, n int) error {
+	ctx := context.Background()
+	name := "linkage-" + strconv.Itoa(n)
+	if c.near {
+		name = "linkage-near-" + strconv.Itoa(n)
+	}
+	path := filepath.Join(c.dir, name+".db")
+	w := population.NewWorkload(n, c.near)
+	t0 := time.Now()
+	loaded, err := loadSQLite(ctx, c, name, path, w)
+	if err != nil {
+		return err
+	}
+	load := "kept"
+	if loaded {
+		load = time.Since(t0).Round(time.Second).String()
+	}
+	var db *store.DB
+	if c.pg != "" {
+		t0 = time.Now()
+		if loaded, err = loadPostgres(ctx, c, name, path); err != nil {
+			return err
+		}
+		if loaded {
+			load += " + " + time.Since(t0).Round(time.Second).String() + " copy"
+		}
+		db, err = store.OpenPostgres(c.pg)
+	} else {
+		db, err = store.OpenSQLite(path)
+	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	set := policy.Defaults()
-	set.SignalSecret = "bench-linkage-signal-secret" // a throwaway database
+	set.SignalSecret = secret // a throwaway database
 	svc, err := service.New(ctx, db, clock.System{}, set, log)
 	if err != nil {
-		fail(err)
+		return err
 	}
 	loopCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	go svc.Loop(loopCtx) // due jobs and WAL checkpoints, as serve runs them
-	g := population.New(uint64(n))
-	var people []population.Signup
-	if near {
-		people = g.NearHonest(n)
-	} else {
-		people = g.Honest(n)
-	}
-	t0 := time.Now()
-	for i := 0; seed && i < len(people); i += 5000 {
-		batch := make([]service.SeedAccount, 0, 5000)
-		for j, p := range people[i:min(i+5000, len(people))] {
-			sa := p.Seed()
-			if near && (i+j)%100 == 0 {
-				sa.BannedRule = "V4" // 1% of the population banned before
-			}
-			batch = append(batch, sa)
-		}
-		if err := svc.Seed(ctx, batch); err != nil {
-			fail(err)
-		}
-		if err := db.Checkpoint(ctx); err != nil {
-			fail(err)
-		}
-	}
-	if err := db.Checkpoint(ctx); err != nil {
-		fail(err)
-	}
-	var banned []int
-	for i := 0; near && i < len(people); i += 100 {
-		banned = append(banned, i)
-	}
-	load := time.Since(t0)
-
-	// In process: new people and, one in ten, someone coming back with a
-	// strong signal of a seeded account.
-	signup := func(i int) population.Signup {
-		switch {
-		case near && i%10 == 0:
-			b := banned[(i/10*7919)%len(banned)]
-			return g.NearEvader(people[b], b, population.NearTactics[i/10%len(population.NearTactics)])
-		case near:
-			return g.NearPerson("honest")
-		case i%10 == 0:
-			return g.Evader(people[(i*7919)%len(people)], 0, "same_card")
-		}
-		return g.Honest(1)[0]
-	}
-	if cpuProfile != "" {
-		f, err := os.Create(cpuProfile)
-		if err != nil {
-			fail(err)
-		}
-		_ = pprof.StartCPUProfile(f)
-	}
-	var lat []time.Duration
-	cpu0 := cpuTime()
-	for i := 0; i < 3000; i++ {
-		in := signup(i).Input()
-		t := time.Now()
-		_, err := svc.SignUp(ctx, service.System, in)
-		lat = append(lat, time.Since(t))
-		if err != nil && !strings.Contains(err.Error(), "account_exists") {
-			fail(err)
-		}
-	}
-	pprof.StopCPUProfile()
-	cpuPer := (cpuTime() - cpu0) / time.Duration(len(lat))
-	inP50, inP99 := pct(lat, 50), pct(lat, 99)
-
-	// Over HTTP at a fixed arrival rate (open loop: a late answer does not
-	// delay the next request).
-	srv := httptest.NewServer(httpapi.New(svc, log, false))
-	defer srv.Close()
-	key, _, err := service.CreateKey(ctx, db, "integration", "bench", time.Now())
-	if err != nil {
-		fail(err)
-	}
-	total := rate * seconds
-	bodies := make([][]byte, total)
-	for i := range bodies {
-		bodies[i], _ = json.Marshal(signup(i).Body())
-	}
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
-	var mu sync.Mutex
-	var hl []time.Duration
-	var wg sync.WaitGroup
-	start := time.Now()
-	for i := 0; i < total; i++ {
-		time.Sleep(time.Until(start.Add(time.Duration(i) * time.Second / time.Duration(rate))))
-		wg.Add(1)
-		go func(b []byte) {
-			defer wg.Done()
-			req, _ := http.NewRequest("POST", srv.URL+"/v1/accounts", bytes.NewReader(b))
-			req.Header.Set("Authorization", "Bearer "+key)
-			t := time.Now()
-			res, err := client.Do(req)
-			d := time.Since(t)
+	var p50, p99, worst, cpuPer time.Duration
+	var trips float64
+	if c.signups > 0 {
+		people := w.Signups(c.stream, c.signups)
+		if c.cpuProfile != "" {
+			f, err := os.Create(c.cpuProfile)
 			if err != nil {
-				fail(err)
+				return err
 			}
-			io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-			if res.StatusCode != 201 && res.StatusCode != 409 {
-				fail(fmt.Errorf("HTTP %d", res.StatusCode))
+			_ = pprof.StartCPUProfile(f)
+		}
+		lat := make([]time.Duration, 0, len(people))
+		cpu0, trips0 := cpuTime(), db.RoundTrips()
+		for _, p := range people {
+			in := p.Input()
+			t := time.Now()
+			_, err := svc.SignUp(ctx, service.System, in)
+			lat = append(lat, time.Since(t))
+			if err != nil && !strings.Contains(err.Error(), "account_exists") {
+				return err
 			}
-			mu.Lock()
-			hl = append(hl, d)
-			mu.Unlock()
-		}(bodies[i])
+		}
+		pprof.StopCPUProfile()
+		cpuPer = (cpuTime() - cpu0) / time.Duration(len(lat))
+		trips = float64(db.RoundTrips()-trips0) / float64(len(lat))
+		p50, p99, worst = pct(lat, 50), pct(lat, 99), pct(lat, 100)
 	}
-	wg.Wait()
-	achieved := float64(total) / time.Since(start).Seconds()
-
-	// Bytes per stored signal: the signal table and its index, by page.
-	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	signals, perRow, err := signalBytes(ctx, c, name)
 	if err != nil {
-		fail(err)
+		return err
+	}
+	fmt.Printf("| %d | %d | %s | %s | %s | %s | %s | %.1f | %.0f |\n", n, signals, load,
+		p50.Round(time.Microsecond), p99.Round(time.Microsecond), worst.Round(time.Microsecond), cpuPer.Round(time.Microsecond), trips, perRow)
+	return nil
+}
+
+// signalBytes counts the signal index's rows and its bytes a row, table
+// and indexes (pages on SQLite, relation sizes on PostgreSQL), and reports
+// the near-match encodings among them on stderr.
+func signalBytes(ctx context.Context, c config, name string) (int64, float64, error) {
+	var raw *sql.DB
+	var err error
+	size := `SELECT SUM(pgsize) FROM dbstat WHERE name IN ('signals', 'signals_account')`
+	if c.pg != "" {
+		raw, err = sql.Open("pgx", c.pg)
+		size = `SELECT pg_total_relation_size('signals')`
+	} else {
+		raw, err = sql.Open("sqlite", "file:"+filepath.Join(c.dir, name+".db")+"?mode=ro")
+	}
+	if err != nil {
+		return 0, 0, err
 	}
 	defer raw.Close()
-	var pages, signals int64
-	if err := raw.QueryRow(`SELECT SUM(pgsize) FROM dbstat WHERE name IN ('signals', 'signals_account')`).Scan(&pages); err != nil {
-		fail(fmt.Errorf("dbstat: %w", err))
+	var bytes, signals, encodings, encBytes int64
+	if err := raw.QueryRowContext(ctx, size).Scan(&bytes); err != nil {
+		return 0, 0, fmt.Errorf("size of the signal index: %w", err)
 	}
-	if err := raw.QueryRow(`SELECT COUNT(*) FROM signals`).Scan(&signals); err != nil {
-		fail(err)
+	if err := raw.QueryRowContext(ctx, `SELECT COUNT(*) FROM signals`).Scan(&signals); err != nil {
+		return 0, 0, err
 	}
-	var encodings, encBytes int64
-	if err := raw.QueryRow(`SELECT COUNT(*), COALESCE(SUM(LENGTH(kind) + LENGTH(hash)), 0) FROM signals WHERE kind LIKE 'nm\_%' ESCAPE '\'`).Scan(&encodings, &encBytes); err != nil {
-		fail(err)
+	if err := raw.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(LENGTH(kind) + LENGTH(hash)), 0) FROM signals
+		WHERE kind LIKE 'nm\_%' ESCAPE '\'`).Scan(&encodings, &encBytes); err != nil {
+		return 0, 0, err
 	}
-	fmt.Fprintf(os.Stderr, "accounts %d: CPU (user+system) per in-process sign-up %s\n", n, cpuPer.Round(time.Microsecond))
 	if encodings > 0 {
-		fmt.Fprintf(os.Stderr, "accounts %d: %d near-match encodings (%.1f an account), %.1f bytes of kind + HMAC each, %.0f bytes a row with the index\n",
-			n, encodings, float64(encodings)/float64(n), float64(encBytes)/float64(encodings), float64(pages)/float64(signals))
+		fmt.Fprintf(os.Stderr, "%s: %d near-match index rows, %.1f bytes of kind + HMAC each\n",
+			name, encodings, float64(encBytes)/float64(encodings))
 	}
-	fmt.Printf("| %d | %d | %s | %s | %s | %s | %s | %.0f/s | %.0f |\n", n, signals, load.Round(time.Second),
-		inP50.Round(time.Microsecond), inP99.Round(time.Microsecond), pct(hl, 50).Round(time.Microsecond), pct(hl, 99).Round(time.Microsecond),
-		achieved, float64(pages)/float64(signals))
+	return signals, float64(bytes) / float64(signals), nil
 }
 
 // cpuTime is the process's user and system CPU time so far: on a shared
