@@ -414,7 +414,7 @@ func textBands(key []byte, sh []string) []string {
 		for r := range TextRows {
 			fmt.Fprintf(&v, ":%x", sig[b*TextRows+r])
 		}
-		out[b] = mac(key, EncTextBand, v.String())
+		out[b] = macWith(m, EncTextBand, v.String())
 	}
 	return out
 }
