@@ -153,14 +153,27 @@ func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Re
 		}
 		return strings.Compare(a, b)
 	})
+	// M9 acts on suspended and banned candidates only: one query reads
+	// those among them, unlocked (their status is all a sign-up reads), in
+	// place of loading each candidate.
+	if len(cands) == 0 {
+		return linkage.Near(rec, nil, freq, t.nearSettings()), nil
+	}
+	cands = cands[:min(len(cands), maxCandidates)]
+	acted, err := store.Find[account.Account](t.ctx, t.Tx, store.Accounts, store.Q{Where: []store.Cond{store.In("id", cands...),
+		store.In("status", account.Suspended, account.Banned, account.Erased)}})
+	if err != nil {
+		return nil, fmt.Errorf("near-match candidates: %w", err)
+	}
+	byID := make(map[string]account.Account, len(acted))
+	for _, a := range acted {
+		byID[a.ID] = a
+	}
 	var found []linkage.Candidate
-	for _, id := range cands[:min(len(cands), maxCandidates)] {
-		a, err := t.loadAccount(id)
-		if err != nil {
-			continue // an index row whose account is gone
-		}
+	for _, id := range cands {
+		a, ok := byID[id]
 		wasBanned := a.Status == account.Erased && a.BannedAt != nil
-		if a.Status != account.Suspended && a.Status != account.Banned && !wasBanned {
+		if !ok || a.Status == account.Erased && !wasBanned {
 			continue
 		}
 		r, err := t.storedEncodings(id)
