@@ -19,6 +19,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -289,8 +290,61 @@ func signalBytes(ctx context.Context, c config, name string) (int64, float64, er
 	if encodings > 0 {
 		fmt.Fprintf(os.Stderr, "%s: %d near-match index rows, %.1f bytes of kind + HMAC each\n",
 			name, encodings, float64(encBytes)/float64(encodings))
+		if err := encodingBytes(ctx, raw, c.pg != "", name, float64(bytes)/float64(signals)*float64(encodings)); err != nil {
+			return 0, 0, err
+		}
 	}
 	return signals, float64(bytes) / float64(signals), nil
+}
+
+// encodingBytes reports on stderr what the M9 encodings of an account
+// cost: the account_encodings table and its key (every encoding's HMAC,
+// read when the account is a candidate) with indexBytes, the blocking keys'
+// share of the signal index, over the encodings it holds (counted on the
+// first 2,000 accounts).
+func encodingBytes(ctx context.Context, raw *sql.DB, pg bool, name string, indexBytes float64) error {
+	size := `SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'account_encodings')`
+	if pg {
+		size = `SELECT pg_total_relation_size('account_encodings')`
+	}
+	var bytes, accounts int64
+	if err := raw.QueryRowContext(ctx, size).Scan(&bytes); err != nil {
+		return fmt.Errorf("size of account_encodings: %w", err)
+	}
+	if err := raw.QueryRowContext(ctx, `SELECT COUNT(*) FROM account_encodings`).Scan(&accounts); err != nil {
+		return err
+	}
+	rows, err := raw.QueryContext(ctx, `SELECT data FROM account_encodings LIMIT 2000`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var sampled, held int
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return err
+		}
+		var doc struct {
+			Encodings map[string][]string `json:"encodings"`
+		}
+		if err := json.Unmarshal([]byte(data), &doc); err != nil {
+			return fmt.Errorf("account_encodings data: %w", err)
+		}
+		for _, hs := range doc.Encodings {
+			held += len(hs)
+		}
+		sampled++
+	}
+	if err := rows.Err(); err != nil || sampled == 0 {
+		return err
+	}
+	perAccount := float64(held) / float64(sampled)
+	table := float64(bytes) / float64(accounts)
+	fmt.Fprintf(os.Stderr, "%s: %.1f encodings an account; account_encodings %.0f bytes an account with its key, "+
+		"index rows %.0f: %.0f bytes an encoding in all\n",
+		name, perAccount, table, indexBytes/float64(accounts), (table+indexBytes/float64(accounts))/perAccount)
+	return nil
 }
 
 // cpuTime is the process's user and system CPU time so far: on a shared
