@@ -24,5 +24,12 @@ taskset -c 0 "$out/standing" serve --addr 127.0.0.1:18090 "${where[@]}" 2>"$out/
 server=$!
 for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18090/healthz && break; sleep 0.2; done
 echo "engine $engine, $accounts accounts, stream $stream; $(uptime)"
-taskset -c 1 "$out/signupload" -url http://127.0.0.1:18090 -near -accounts "$accounts" -stream "$stream" -rate "$rate" -seconds "$seconds"
+# The server's CPU time (user + system, clock ticks) over the run: on a
+# shared machine it says what a sign-up costs when the wall clock cannot.
+ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+hz=$(getconf CLK_TCK)
+before=$(ticks)
+taskset -c 1 "$out/signupload" -url http://127.0.0.1:18090 -near -accounts "$accounts" -stream "$stream" -rate "$rate" -seconds "$seconds" -warmup 2 || true
+requests=$((rate * (seconds + 2)))
+echo "server CPU per request: $(( ($(ticks) - before) * 1000000 / hz / requests )) µs (over $requests requests, with the time it idled between them)"
 echo "after: $(uptime)"
