@@ -1,6 +1,7 @@
 // Command linkage measures sign-up decisions (M4, M9) at scale: it loads N
-// accounts × 8 signals into SQLite (default) or PostgreSQL (-postgres), then
-// times sign-ups in process and reports bytes per stored signal. With -near
+// accounts × 8 signals into SQLite (and with -postgres copies them into
+// PostgreSQL and times there), then times sign-ups in process and reports
+// bytes per stored signal. With -near
 // the population is the near-match one (M9): every account also holds the
 // keyed encodings of its name, birth date, address, profile text and
 // device, 1% of them are banned, and the sign-ups carry birth dates and
@@ -44,10 +45,11 @@ import (
 	"standing/internal/store"
 )
 
-// Secret is the signal secret of every benchmark database: `standing serve`
+// secret is the signal secret of every benchmark database: `standing serve`
 // over one must be started with STANDING_SIGNAL_SECRET set to it.
 const secret = "bench-linkage-signal-secret"
 
+// config is what the flags choose.
 type config struct {
 	near, reuse bool
 	dir, pg     string
