@@ -153,34 +153,26 @@ func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Re
 		}
 		return strings.Compare(a, b)
 	})
-	// M9 acts on suspended and banned candidates only: one query reads
-	// those among them, unlocked (their status is all a sign-up reads), in
-	// place of loading each candidate.
-	if len(cands) == 0 {
-		return linkage.Near(rec, nil, freq, t.nearSettings()), nil
-	}
+	// A candidate's status is all M9 reads of it (it acts on suspended and
+	// banned accounts only): one unlocked query for the candidates, none when
+	// no blocking key matched anyone, as scoring reads its candidates.
 	cands = cands[:min(len(cands), maxCandidates)]
-	acted, err := store.Find[account.Account](t.ctx, t.Tx, store.Accounts, store.Q{Where: []store.Cond{store.In("id", cands...),
-		store.In("status", account.Suspended, account.Banned, account.Erased)}})
+	states, err := t.AccountStates(t.ctx, cands)
 	if err != nil {
 		return nil, fmt.Errorf("near-match candidates: %w", err)
 	}
-	byID := make(map[string]account.Account, len(acted))
-	for _, a := range acted {
-		byID[a.ID] = a
-	}
 	var found []linkage.Candidate
 	for _, id := range cands {
-		a, ok := byID[id]
-		wasBanned := a.Status == account.Erased && a.BannedAt != nil
-		if !ok || a.Status == account.Erased && !wasBanned {
+		st, ok := states[id] // absent: an index row whose account is gone
+		wasBanned := st.Status == string(account.Erased) && st.Banned
+		if !ok || st.Status != string(account.Suspended) && st.Status != string(account.Banned) && !wasBanned {
 			continue
 		}
 		r, err := t.storedEncodings(id)
 		if err != nil {
 			return nil, err
 		}
-		found = append(found, linkage.Candidate{AccountID: id, Status: string(a.Status), WasBanned: wasBanned, Record: r})
+		found = append(found, linkage.Candidate{AccountID: id, Status: st.Status, WasBanned: wasBanned, Record: r})
 	}
 	return linkage.Near(rec, found, freq, t.nearSettings()), nil
 }
