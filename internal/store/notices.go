@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -26,29 +28,79 @@ type Tally struct {
 }
 
 // NoticeTally counts the notices issued in [from, to) by rule, action and
-// automation, in that order: one GROUP BY over the covering index in that
-// order (notices_tally).
+// automation, in that order. Whole UTC days come from notice_days, which a
+// trigger keeps as notices are written; only the parts of a day at either
+// end of the window are counted from the notices themselves.
 func (t *Tx) NoticeTally(ctx context.Context, from, to time.Time) ([]Tally, error) {
-	rows, err := t.query(ctx, `SELECT rule, action, automated_decision, COUNT(*) FROM notices
-		WHERE created_at >= $1 AND created_at < $2
-		GROUP BY rule, action, automated_decision ORDER BY rule, action, automated_decision`, t.stampArg(from), t.stampArg(to))
+	from, to = from.UTC(), to.UTC()
+	const day = 24 * time.Hour
+	first, last := from.Truncate(day), to.Truncate(day) // UTC midnights
+	if first.Before(from) {
+		first = first.Add(day)
+	}
+	counts := map[Tally]int{}
+	byTime := `SELECT rule, action, automated_decision, COUNT(*) FROM notices WHERE created_at >= $1 AND created_at < $2
+		GROUP BY rule, action, automated_decision`
+	if !first.Before(last) { // no whole day inside the window
+		if err := t.tally(ctx, counts, byTime, t.stampArg(from), t.stampArg(to)); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, q := range []struct {
+			query    string
+			from, to any
+		}{
+			{`SELECT rule, action, automated_decision, SUM(count) FROM notice_days WHERE day >= $1 AND day < $2
+				GROUP BY rule, action, automated_decision`, first.Format(dateOnly), last.Format(dateOnly)},
+			{byTime, t.stampArg(from), t.stampArg(first)},
+			{byTime, t.stampArg(last), t.stampArg(to)},
+		} {
+			if err := t.tally(ctx, counts, q.query, q.from, q.to); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := make([]Tally, 0, len(counts))
+	for k, n := range counts {
+		k.Count = n
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b Tally) int {
+		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Action, b.Action), boolCompare(a.Automated, b.Automated))
+	})
+	return out, nil
+}
+
+func boolCompare(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case b:
+		return -1
+	}
+	return 1
+}
+
+// tally adds the (rule, action, automation, count) rows of query to counts.
+func (t *Tx) tally(ctx context.Context, counts map[Tally]int, query string, args ...any) error {
+	rows, err := t.query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("notice tally: %w", err)
+		return fmt.Errorf("notice tally: %w", err)
 	}
 	defer rows.Close()
-	var out []Tally
 	for rows.Next() {
-		var n Tally
+		var k Tally
 		var automated any
-		if err := rows.Scan(&n.Rule, &n.Action, &automated, &n.Count); err != nil {
-			return nil, fmt.Errorf("notice tally: %w", err)
+		var n int
+		if err := rows.Scan(&k.Rule, &k.Action, &automated, &n); err != nil {
+			return fmt.Errorf("notice tally: %w", err)
 		}
 		a, err := fromSQL(col("automated_decision", boolean), automated)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		n.Automated = a.(bool)
-		out = append(out, n)
+		k.Automated = a.(bool)
+		counts[k] += n
 	}
-	return out, rows.Err()
+	return rows.Err()
 }

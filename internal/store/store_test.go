@@ -182,6 +182,45 @@ func TestStore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			day := time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC)
+			times := []time.Duration{-time.Hour, 0, 12 * time.Hour, 25 * time.Hour, 48*time.Hour - time.Microsecond, 72 * time.Hour}
+			err = db.Update(ctx, func(tx *store.Tx) error {
+				for i, d := range times {
+					n := map[string]any{"id": fmt.Sprintf("ntc_tally%d", i), "account_id": "acc_1", "action": []string{"ban", "warning"}[i%2],
+						"rule": "V5", "summary": "s", "facts": "f", "automated_detection": true, "automated_decision": i < 4,
+						"remedy": "r", "appeal_until": day.AddDate(0, 6, 0), "created_at": day.Add(d)}
+					if err := tx.Save(ctx, store.Notices, n); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range [][2]time.Duration{{-2 * time.Hour, 80 * time.Hour}, {30 * time.Minute, 47 * time.Hour}, {0, 48 * time.Hour},
+				{-time.Hour, -time.Hour + time.Microsecond}, {13 * time.Hour, 26 * time.Hour}, {24 * time.Hour, 49 * time.Hour}} {
+				want := map[string]int{}
+				for i, d := range times {
+					if d >= w[0] && d < w[1] {
+						want[fmt.Sprintf("V5/%s/%v", []string{"ban", "warning"}[i%2], i < 4)]++
+					}
+				}
+				_ = db.Read(ctx, func(tx *store.Tx) error {
+					got, err := tx.NoticeTally(ctx, day.Add(w[0]), day.Add(w[1]))
+					if err != nil {
+						t.Fatal(err)
+					}
+					have := map[string]int{}
+					for _, g := range got {
+						have[fmt.Sprintf("%s/%s/%v", g.Rule, g.Action, g.Automated)] = g.Count
+					}
+					if fmt.Sprint(have) != fmt.Sprint(want) {
+						t.Errorf("notices in [%v, %v): %v, want %v", w[0], w[1], have, want)
+					}
+					return nil
+				})
+			}
 			_ = db.Read(ctx, func(tx *store.Tx) error {
 				got, err := tx.AppealTally(ctx, at, at.AddDate(0, 1, 0))
 				if err != nil {
