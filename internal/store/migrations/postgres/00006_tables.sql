@@ -123,7 +123,8 @@ CREATE INDEX cases_kind_status ON cases (kind, status, id);
 CREATE INDEX cases_unfinished ON cases (due_at, id, kind, assignee) WHERE status IN ('open', 'in_review');
 CREATE INDEX cases_unfinished_kind ON cases (kind, due_at, id, assignee) WHERE status IN ('open', 'in_review');
 CREATE INDEX cases_account ON cases (account_id, status);
-CREATE INDEX cases_kind_created ON cases (kind, created_at);
+-- Covers the transparency report's appeal counts and median time to decide.
+CREATE INDEX cases_kind_created ON cases (kind, created_at, outcome, resolved_at, id);
 
 -- The accounts a case concerns besides its subject (a linkage cluster).
 CREATE TABLE case_accounts (
