@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -112,6 +113,25 @@ func TestConventions(t *testing.T) {
 			e.I("PUT", "/v1/accounts/"+id+"/availability", map[string]string{"availability": "unavailable"}, "If-Match", fmt.Sprint(v)).Want(t, 200)
 			e.I("PUT", "/v1/accounts/"+id+"/availability", map[string]string{"availability": "available"}, "If-Match", fmt.Sprint(v)).Want(t, 412, "version_conflict")
 			e.I("PUT", "/v1/accounts/"+id+"/availability", map[string]string{"availability": "available"}, "If-Match", "abc").Want(t, 400, "invalid_request")
+		})
+
+		t.Run("search: an id, the start of an email or a name, else the text anywhere in them", func(t *testing.T) {
+			id := e.Signup(false, map[string]any{"name": "Wren Ostrowski-Falk"})
+			names := func(q string) []string {
+				var out []string
+				for _, a := range e.I("GET", "/v1/accounts?q="+url.QueryEscape(q), nil).Want(t, 200).Get("data").([]any) {
+					out = append(out, a.(map[string]any)["id"].(string))
+				}
+				return out
+			}
+			for _, q := range []string{id, "wren ostrow", "OSTROWSKI", "ski-falk"} {
+				if got := names(q); len(got) != 1 || got[0] != id {
+					t.Errorf("q=%q finds %v, want %s", q, got, id)
+				}
+			}
+			if got := names("%"); len(got) != 0 {
+				t.Errorf("q=%% is a wildcard: %v", got)
+			}
 		})
 
 		t.Run("cursor pagination", func(t *testing.T) {

@@ -395,7 +395,7 @@ func (s *Service) Account(ctx context.Context, id string) (account.View, error) 
 // Accounts lists accounts by status and a search: q is an account id, an
 // external id, the start of an email or a name, or an email or a phone
 // number in any of the forms their canonical hash in the signal index
-// matches.
+// matches; when no account matches so, q anywhere in an email or a name.
 func (s *Service) Accounts(ctx context.Context, status, q string, opts ListOpts) (Page[account.View], error) {
 	var out Page[account.View]
 	if status != "" && !slices.Contains([]account.Status{account.Active, account.Suspended, account.Banned, account.Closed, account.Erased}, account.Status(status)) {
@@ -411,7 +411,18 @@ func (s *Service) Accounts(ctx context.Context, status, q string, opts ListOpts)
 			if err != nil {
 				return err
 			}
-			qq.Where = append(qq.Where, store.AccountMatch(q, ids...))
+			// Index seeks first; only a search none of them answers reads
+			// every account for the text inside an email or a name. The
+			// choice holds for every page of the search.
+			match := store.AccountMatch(q, ids...)
+			hit, err := store.Find[struct{ ID string }](t.ctx, t.Tx, store.Accounts, store.Q{Where: append(slices.Clone(qq.Where), match), Limit: 1})
+			if err != nil {
+				return err
+			}
+			if len(hit) == 0 {
+				match = store.AccountContains(q)
+			}
+			qq.Where = append(qq.Where, match)
 		}
 		var err error
 		out, err = page(t, store.Accounts, qq, opts, func(a *account.Account) string { return a.ID },

@@ -77,3 +77,12 @@ func (t *Tx) AccountStates(ctx context.Context, ids []string) (map[string]Accoun
 	}
 	return out, rows.Err()
 }
+
+// AccountContains is the fallback of account search when no account
+// matches AccountMatch: q anywhere in an email or a name, either case. It
+// reads every account; the caller tries AccountMatch first.
+func AccountContains(q string) Cond {
+	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(q)) + "%"
+	return Cond{text: `(lower(email) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')`, cols: []string{"email", "name"},
+		args: []any{like, like}}
+}
