@@ -1,12 +1,12 @@
 -- +goose Up
 -- One table per aggregate (issue 10): typed columns for everything a query
--- filters, joins, counts or constrains; TEXT only for the nested parts no
--- query reads (`data`, JSON text). Times are TEXT in UTC, fixed width
+-- filters, joins, counts or constrains; JSON text only for the nested parts
+-- no query reads (`data`). Times are TEXT in UTC, fixed width
 -- 'YYYY-MM-DD HH:MM:SS.ffffff', the form SQLite's datetime() and strftime()
--- read and compare with; dates are 'YYYY-MM-DD'; booleans are 0 or 1. Foreign keys are checked at commit, so a use case
--- may write an aggregate before the one it points at within a transaction.
--- Migration 00007 moves the documents of 00001's `docs` table here;
--- 00008 drops it.
+-- read and compare with; dates are 'YYYY-MM-DD'; booleans are 0 or 1.
+-- Foreign keys are checked at commit, so a use case may write an aggregate
+-- before the one it points at within a transaction. Migration 00007 moves
+-- the documents of 00001's `docs` table here; 00008 drops it.
 
 CREATE TABLE accounts (
     id                  TEXT PRIMARY KEY,
