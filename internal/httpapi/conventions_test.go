@@ -115,6 +115,16 @@ func TestConventions(t *testing.T) {
 			e.I("PUT", "/v1/accounts/"+id+"/availability", map[string]string{"availability": "available"}, "If-Match", "abc").Want(t, 400, "invalid_request")
 		})
 
+		t.Run("M4: an external_id names one account; a second sign-up with it is 409 account_exists", func(t *testing.T) {
+			ext := fmt.Sprintf("ext-once-%d", apitest.Unique())
+			first := e.Signup(false, map[string]any{"external_id": ext})
+			r := e.I("POST", "/v1/accounts", map[string]any{"email": ext + "@example.org", "name": "Another Person", "country": "US",
+				"freelancer": true, "client": false, "external_id": ext}).Want(t, 409, "account_exists")
+			if r.Str("rule") != "M4" || r.Str("decision.outcome") != "block" || !strings.Contains(r.Str("detail"), first) {
+				t.Fatalf("the refusal does not say which account holds the external_id: %s", r.Raw)
+			}
+		})
+
 		t.Run("search: an id, the start of an email or a name, else the text anywhere in them", func(t *testing.T) {
 			id := e.Signup(false, map[string]any{"name": "Wren Ostrowski-Falk"})
 			names := func(q string) []string {

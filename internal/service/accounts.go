@@ -279,6 +279,16 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 				}
 			}
 		}
+		if x := str(in.ExternalID); x != "" {
+			taken, err := t.externalIDTaken(x)
+			if err != nil {
+				return err
+			}
+			if taken != nil {
+				refusal = taken
+				return nil
+			}
+		}
 		id := ids.New("acc")
 		links, matches, err := t.links(id, sigs)
 		if err != nil {
@@ -390,6 +400,33 @@ func (s *Service) Account(ctx context.Context, id string) (account.View, error) 
 		return nil
 	})
 	return v, err
+}
+
+// externalIDTaken refuses a sign-up whose external_id already names an
+// account (409 account_exists, or closed_account_exists): the marketplace's
+// id of a member is unique, as the accounts table's constraint makes it.
+// Sign-ups with one external_id take turns on its lock, so the second of
+// two at once is refused here too, never at the insert.
+func (t *txn) externalIDTaken(x string) (*problem.Error, error) {
+	if err := t.Lock(t.ctx, "external:"+x); err != nil {
+		return nil, err
+	}
+	prior, err := store.Find[struct {
+		ID     string         `json:"id"`
+		Status account.Status `json:"status"`
+	}](t.ctx, t.Tx, store.Accounts, store.Q{Where: []store.Cond{store.Eq("external_id", x)}, Limit: 1})
+	if err != nil || len(prior) == 0 {
+		return nil, err
+	}
+	code := "account_exists"
+	if prior[0].Status == account.Closed {
+		code = "closed_account_exists"
+	}
+	rule := "M4"
+	p := problem.Newf(code, "external_id %s already names account %s", x, prior[0].ID).WithRule(rule)
+	p.Decision = decision.Decision{Outcome: decision.Block, Rule: &rule,
+		Reasons: []string{"the external_id names account " + prior[0].ID}, Links: []decision.Link{}}
+	return p, nil
 }
 
 // Accounts lists accounts by status and a search: q is an account id, an
