@@ -125,6 +125,14 @@ func TestConventions(t *testing.T) {
 			}
 		})
 
+		t.Run("an acting account that does not exist is 404, never a row pointing at nobody", func(t *testing.T) {
+			ghost := "acc_ghost0000000000000"
+			target := e.Signup(false, nil)
+			e.I("POST", "/v1/cases", map[string]any{"kind": "report", "account_id": target, "channel": "web", "body": "spam"},
+				"Acting-Account", ghost).Want(t, 404, "not_found")
+			e.I("POST", "/v1/organizations", map[string]any{"name": "Ghost Org"}, "Acting-Account", ghost).Want(t, 404, "not_found")
+		})
+
 		t.Run("search: an id, the start of an email or a name, else the text anywhere in them", func(t *testing.T) {
 			id := e.Signup(false, map[string]any{"name": "Wren Ostrowski-Falk"})
 			names := func(q string) []string {

@@ -156,6 +156,9 @@ func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case
 		}
 		c := Case{Kind: kind, AccountID: in.AccountID, Channel: in.Channel, Body: in.Body, RelatedAccountIDs: related}
 		if kind == cases.Report && actor.Kind == "member" {
+			if _, err := t.loadAccount(actor.ID); err != nil { // the reporter is an account (404 if not)
+				return err
+			}
 			c.ReporterAccountID = actor.ID
 		}
 		if in.NoticeID != nil {
