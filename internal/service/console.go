@@ -260,8 +260,7 @@ func (s *Service) Strikes(ctx context.Context, id string) ([]StrikeView, error) 
 }
 
 // signalMatches finds the accounts whose recorded email or phone is q, as
-// sign-up canonicalizes and hashes it (under every signal secret in force);
-// none when q is neither.
+// sign-up canonicalizes and hashes it; none when q is neither.
 func (t *txn) signalMatches(q string) ([]string, error) {
 	kind := identity.Email
 	if !strings.Contains(q, "@") {
@@ -272,14 +271,24 @@ func (t *txn) signalMatches(q string) ([]string, error) {
 	if err != nil {
 		return nil, nil // not an email or an international number: the other arms still search
 	}
+	return t.accountsWith(sigs)
+}
+
+// accountsWith lists once each the accounts that recorded any of the
+// canonical signals, looked up under every signal secret in force.
+func (t *txn) accountsWith(sigs []identity.Signal) ([]string, error) {
 	var ids []string
+	seen := map[string]bool{}
 	for _, sg := range sigs {
 		rows, err := t.AccountsWith(t.ctx, sg.Kind, t.s.signals.Lookups(sg), 100)
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
-			ids = append(ids, r.AccountID)
+			if !seen[r.AccountID] {
+				seen[r.AccountID] = true
+				ids = append(ids, r.AccountID)
+			}
 		}
 	}
 	return ids, nil
@@ -297,23 +306,16 @@ func (s *Service) AccountsByPhone(ctx context.Context, phone, country string) ([
 	}
 	out := []account.View{}
 	err = s.read(ctx, func(t *txn) error {
-		seen := map[string]bool{}
-		for _, sg := range sigs {
-			rows, err := t.AccountsWith(t.ctx, sg.Kind, t.s.signals.Lookups(sg), 100)
+		ids, err := t.accountsWith(sigs)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			a, err := t.loadAccount(id)
 			if err != nil {
 				return err
 			}
-			for _, r := range rows {
-				if seen[r.AccountID] {
-					continue
-				}
-				seen[r.AccountID] = true
-				a, err := t.loadAccount(r.AccountID)
-				if err != nil {
-					return err
-				}
-				out = append(out, a.View(t.now, t.s.set))
-			}
+			out = append(out, a.View(t.now, t.s.set))
 		}
 		return nil
 	})

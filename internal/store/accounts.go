@@ -82,7 +82,7 @@ func (t *Tx) AccountStates(ctx context.Context, ids []string) (map[string]Accoun
 // matches AccountMatch: q anywhere in an email or a name, either case. It
 // reads every account; the caller tries AccountMatch first.
 func AccountContains(q string) Cond {
-	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(q)) + "%"
+	like := containing(strings.ToLower(q))
 	return Cond{text: `(lower(email) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')`, cols: []string{"email", "name"},
 		args: []any{like, like}}
 }

@@ -53,7 +53,7 @@ func (t *Tx) Rewrite(ctx context.Context, accountID string, fix func(string) str
 			return fmt.Errorf("rewrite %s: %w", accountID, err)
 		}
 	}
-	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(accountID) + "%"
+	like := containing(accountID)
 	for _, r := range []struct{ sel, upd, arg string }{
 		{`SELECT id, data FROM audit_events WHERE account_id = $1`, `UPDATE audit_events SET data = $1 WHERE id = $2`, accountID},
 		{`SELECT id, body FROM outbox WHERE body LIKE $1 ESCAPE '\'`, `UPDATE outbox SET body = $1 WHERE id = $2`, like},
@@ -67,6 +67,12 @@ func (t *Tx) Rewrite(ctx context.Context, accountID string, fix func(string) str
 	}
 	return nil
 }
+
+// likeEscape escapes LIKE's wildcards and its escape character, a backslash.
+var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// containing is the LIKE pattern (with ESCAPE backslash) of text holding s anywhere.
+func containing(s string) string { return "%" + likeEscape.Replace(s) + "%" }
 
 // rewriteTable rewrites the aggregates of tb that name the account, in key
 // order (one order: no deadlock between two erasures), keeping their
