@@ -161,3 +161,22 @@ func Signup(a *account.Account, links, near []decision.Link, excepted []string, 
 	}
 	return d, nil, nil
 }
+
+// ExternalIDTaken decides M4 for a sign-up whose external_id (the
+// marketplace's own id of the member) already names an account, holder
+// with its status: refused with account_exists, or closed_account_exists
+// when that account is closed, naming it. Nil when holder is empty.
+func ExternalIDTaken(externalID, holder string, status account.Status) *problem.Error {
+	if holder == "" {
+		return nil
+	}
+	code := "account_exists"
+	if status == account.Closed {
+		code = "closed_account_exists"
+	}
+	rule := "M4"
+	p := problem.Newf(code, "external_id %s already names account %s", externalID, holder).WithRule(rule)
+	p.Decision = decision.Decision{Outcome: decision.Block, Rule: &rule,
+		Reasons: []string{"the external_id names account " + holder}, Links: []decision.Link{}}
+	return p
+}

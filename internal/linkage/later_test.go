@@ -1,6 +1,7 @@
 package linkage_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -88,4 +89,38 @@ func bans(effs []effect.Effect, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestExternalIDTaken: M4 refuses a sign-up whose external_id names an
+// account, saying which, as closed_account_exists when that account is
+// closed; an external_id nobody holds refuses nothing.
+func TestExternalIDTaken(t *testing.T) {
+	for _, c := range []struct {
+		name, holder string
+		status       account.Status
+		code         string
+	}{
+		{"nobody holds it", "", "", ""},
+		{"an active account holds it", "acc_1", account.Active, "account_exists"},
+		{"a banned account holds it", "acc_1", account.Banned, "account_exists"},
+		{"a closed account holds it", "acc_1", account.Closed, "closed_account_exists"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := linkage.ExternalIDTaken("u-77", c.holder, c.status)
+			if c.code == "" {
+				if p != nil {
+					t.Fatalf("refused: %v", p)
+				}
+				return
+			}
+			if p == nil {
+				t.Fatalf("not refused, want %s", c.code)
+			}
+			d, _ := p.Decision.(decision.Decision)
+			if p.Code != c.code || p.Rule != "M4" || !strings.Contains(p.Detail, "acc_1") || !strings.Contains(p.Detail, "u-77") ||
+				d.Outcome != decision.Block {
+				t.Fatalf("got %+v, want %s (M4) naming acc_1 with a block decision", p, c.code)
+			}
+		})
+	}
 }

@@ -402,11 +402,9 @@ func (s *Service) Account(ctx context.Context, id string) (account.View, error) 
 	return v, err
 }
 
-// externalIDTaken refuses a sign-up whose external_id already names an
-// account (409 account_exists, or closed_account_exists): the marketplace's
-// id of a member is unique, as the accounts table's constraint makes it.
-// Sign-ups with one external_id take turns on its lock, so the second of
-// two at once is refused here too, never at the insert.
+// externalIDTaken reads who holds a sign-up's external_id, after a lock on
+// it so that the second of two sign-ups at once waits and reads the first,
+// and lets linkage.ExternalIDTaken decide (M4).
 func (t *txn) externalIDTaken(x string) (*problem.Error, error) {
 	if err := t.Lock(t.ctx, "external:"+x); err != nil {
 		return nil, err
@@ -418,15 +416,7 @@ func (t *txn) externalIDTaken(x string) (*problem.Error, error) {
 	if err != nil || len(prior) == 0 {
 		return nil, err
 	}
-	code := "account_exists"
-	if prior[0].Status == account.Closed {
-		code = "closed_account_exists"
-	}
-	rule := "M4"
-	p := problem.Newf(code, "external_id %s already names account %s", x, prior[0].ID).WithRule(rule)
-	p.Decision = decision.Decision{Outcome: decision.Block, Rule: &rule,
-		Reasons: []string{"the external_id names account " + prior[0].ID}, Links: []decision.Link{}}
-	return p, nil
+	return linkage.ExternalIDTaken(x, prior[0].ID, prior[0].Status), nil
 }
 
 // Accounts lists accounts by status and a search: q is an account id, an
