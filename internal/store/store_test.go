@@ -234,6 +234,61 @@ func TestStore(t *testing.T) {
 			})
 		})
 
+		t.Run("queues: the counts of every view and the overdue page", func(t *testing.T) {
+			at := now.AddDate(0, 2, 0)
+			mine := "stf_q1"
+			err := db.Update(ctx, func(tx *store.Tx) error {
+				for i, c := range []struct {
+					kind, status, assignee string
+					due                    time.Duration
+				}{
+					{"appeal", "open", mine, -time.Hour},        // mine, overdue
+					{"appeal", "in_review", "", -2 * time.Hour}, // unassigned, overdue
+					{"appeal", "open", "", time.Hour},           // unassigned
+					{"report", "open", "stf_q2", time.Hour},     // someone else's
+					{"appeal", "withdrawn", mine, -time.Hour},   // finished: in no view
+				} {
+					k := kase(fmt.Sprintf("case_q%d", i), "acc_1", at.Add(-72*time.Hour))
+					k["kind"], k["status"], k["due_at"] = c.kind, c.status, at.Add(c.due)
+					if c.assignee != "" {
+						k["assignee"] = c.assignee
+					}
+					if err := tx.Save(ctx, store.Cases, k); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = db.Read(ctx, func(tx *store.Tx) error {
+				// Only this subtest's cases are due around at; the earlier ones are done.
+				all, m, un, over, err := tx.QueueCounts(ctx, "", mine, at)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m != 1 || over < 2 || all < 4 || un < 2 {
+					t.Fatalf("all %d, mine %d, unassigned %d, overdue %d", all, m, un, over)
+				}
+				all, m, un, over, err = tx.QueueCounts(ctx, "report", mine, at)
+				if err != nil || all != 1 || m != 0 || un != 0 || over != 0 {
+					t.Fatalf("the report queue: all %d, mine %d, unassigned %d, overdue %d, %v", all, m, un, over, err)
+				}
+				got, err := store.Find[struct{ ID string }](ctx, tx, store.Cases, store.Q{Where: []store.Cond{store.Unfinished,
+					store.Eq("kind", "appeal"), store.Before("due_at", at), store.Since("due_at", at.Add(-3*time.Hour))}, OrderBy: "due_at"})
+				if err != nil || fmt.Sprint(got) != "[{case_q1} {case_q0}]" {
+					t.Fatalf("overdue appeals, due first: %v %v", got, err)
+				}
+				got, err = store.Find[struct{ ID string }](ctx, tx, store.Cases, store.Q{Where: []store.Cond{store.Unfinished,
+					store.IsNull("assignee"), store.Since("due_at", at.Add(-3*time.Hour))}, OrderBy: "due_at"})
+				if err != nil || fmt.Sprint(got) != "[{case_q1} {case_q2}]" {
+					t.Fatalf("unassigned, due first: %v %v", got, err)
+				}
+				return nil
+			})
+		})
+
 		t.Run("a failed transaction leaves nothing behind", func(t *testing.T) {
 			boom := errors.New("boom")
 			err := db.Update(ctx, func(tx *store.Tx) error {
