@@ -71,6 +71,38 @@ func TestKeysListAndRevoke(t *testing.T) {
 	})
 }
 
+// TestKeyRevokedElsewhere: a key revoked by another process (the command
+// line's standing keys revoke, or another replica) is refused within the
+// second the server trusts a key it read (keyCacheFor), and a key's use is
+// still recorded once a minute while it is cached.
+func TestKeyRevokedElsewhere(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		ctx := context.Background()
+		key, k, err := service.NewKey(ctx, e.DB, service.KeySpec{Role: "integration", Name: "marketplace"}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Call("GET", "/v1/policies", key, nil).Want(t, 200)
+		used := keyByID(t, e, k.ID)["last_used_at"]
+		e.Advance("2m")
+		e.Call("GET", "/v1/policies", key, nil).Want(t, 200)
+		if later := keyByID(t, e, k.ID)["last_used_at"]; later == used {
+			t.Fatalf("a cached key's use two minutes later was not recorded: %v", later)
+		}
+		if _, err := service.RevokeKey(ctx, e.DB, k.ID, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(3 * time.Second)
+		for e.Call("GET", "/v1/policies", key, nil).Status != 401 {
+			if time.Now().After(deadline) {
+				t.Fatal("a key revoked by another process is still accepted after 3 s")
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+}
+
 func keyByID(t *testing.T, e *apitest.Env, id string) map[string]any {
 	t.Helper()
 	for _, x := range e.A("GET", "/v1/keys", nil).Want(t, 200).Get("data").([]any) {

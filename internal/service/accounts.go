@@ -139,36 +139,54 @@ func (t *txn) score(subject string, probes []probe) ([]decision.Link, []linkage.
 	}
 	var hits []hit
 	candidates := map[string]bool{}
+	// Strong and medium probes are sought in one statement; weak ones, in a
+	// second, only when those matched someone.
+	var strong, weak []store.Probe
 	for _, p := range probes {
 		if identity.IsEncoding(p.kind) {
 			continue // M9 encodings make near matches (nearLinks), not links
 		}
-		weak := identity.StrengthOf(p.kind) == identity.Weak
-		if weak && len(candidates) == 0 {
-			break
+		q := store.Probe{Kind: p.kind, Hashes: p.hashes, Limit: lookupLimit}
+		if identity.StrengthOf(p.kind) == identity.Weak {
+			weak = append(weak, q)
+		} else {
+			strong = append(strong, q)
 		}
-		rows, err := t.AccountsWith(t.ctx, p.kind, p.hashes, lookupLimit)
+	}
+	seek := func(batch []store.Probe, link bool) error {
+		found, err := t.Lookup(t.ctx, batch)
 		if err != nil {
+			return err
+		}
+		for i, rows := range found {
+			h := hit{kind: batch[i].Kind}
+			seen := map[string]bool{subject: true}
+			for _, r := range rows {
+				if !seen[r.AccountID] {
+					seen[r.AccountID] = true
+					h.ids = append(h.ids, r.AccountID)
+				}
+			}
+			h.shared = len(h.ids) + 1
+			if len(rows) >= lookupLimit {
+				h.shared = lookupLimit * 10 // more than the index was asked for: a very common value
+			}
+			if link {
+				for _, id := range h.ids {
+					candidates[id] = true
+				}
+			}
+			hits = append(hits, h)
+		}
+		return nil
+	}
+	if err := seek(strong, true); err != nil {
+		return nil, nil, err
+	}
+	if len(candidates) > 0 {
+		if err := seek(weak, false); err != nil {
 			return nil, nil, err
 		}
-		h := hit{kind: p.kind}
-		seen := map[string]bool{subject: true}
-		for _, r := range rows {
-			if !seen[r.AccountID] {
-				seen[r.AccountID] = true
-				h.ids = append(h.ids, r.AccountID)
-			}
-		}
-		h.shared = len(h.ids) + 1
-		if len(rows) >= lookupLimit {
-			h.shared = lookupLimit * 10 // more than the index was asked for: a very common value
-		}
-		if !weak {
-			for _, id := range h.ids {
-				candidates[id] = true
-			}
-		}
-		hits = append(hits, h)
 	}
 	// A candidate's status is all scoring reads: one query for those this
 	// transaction has not loaded (an index row whose account is gone has none).
@@ -201,12 +219,16 @@ func (t *txn) score(subject string, probes []probe) ([]decision.Link, []linkage.
 
 // record stores canonical signals of an account in the keyed index.
 func (t *txn) record(accountID string, sigs []identity.Signal) error {
-	for _, sg := range sigs {
-		if _, err := t.AddSignal(t.ctx, sg.Kind, t.s.signals.Hash(sg), accountID, t.now); err != nil {
-			return err
-		}
+	return t.AddSignals(t.ctx, accountID, t.now, t.signalKeys(sigs))
+}
+
+// signalKeys are the keyed index entries of canonical signals.
+func (t *txn) signalKeys(sigs []identity.Signal) []store.SignalKey {
+	keys := make([]store.SignalKey, len(sigs))
+	for i, sg := range sigs {
+		keys[i] = store.SignalKey{Kind: sg.Kind, Hash: t.s.signals.Hash(sg)}
 	}
-	return nil
+	return keys
 }
 
 // excepted lists the accounts M6 lets a would-be account link to: closed
@@ -272,12 +294,17 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		return res, problem.Invalid("the sign-up has invalid fields", errs...)
 	}
 	err := s.update(ctx, actor, func(t *txn) error {
+		var locks []string
 		for _, sg := range sigs {
 			if identity.StrengthOf(sg.Kind) == identity.Strong {
-				if err := t.Lock(t.ctx, "signal:"+t.s.signals.Hash(sg)); err != nil {
-					return err
-				}
+				locks = append(locks, "signal:"+t.s.signals.Hash(sg))
 			}
+		}
+		if x := str(in.ExternalID); x != "" {
+			locks = append(locks, externalLock(x))
+		}
+		if err := t.Lock(t.ctx, locks...); err != nil {
+			return err
 		}
 		if x := str(in.ExternalID); x != "" {
 			taken, err := t.externalIDTaken(x)
@@ -334,20 +361,15 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 				a.Exceptions = append(a.Exceptions, l.AccountID)
 			}
 		}
-		if err := t.record(a.ID, sigs); err != nil {
-			return err
-		}
-		if err := t.recordEncodings(a.ID, encs, true); err != nil {
+		if err := t.recordEncodings(a.ID, encs, true, t.signalKeys(sigs)...); err != nil {
 			return err
 		}
 		if err := t.audit(Event{AccountID: a.ID, Action: "signed_up", To: string(account.Active), Rule: "M4",
 			Reason: "decision " + d.Outcome, Automated: true}); err != nil {
 			return err
 		}
-		if err := t.enqueue("connects_grant", a.ID, t.now.AddDate(0, 1, 0)); err != nil {
-			return err
-		}
-		if err := t.enqueue("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D())); err != nil {
+		if err := t.enqueue(job("connects_grant", a.ID, t.now.AddDate(0, 1, 0)),
+			job("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D()))); err != nil {
 			return err
 		}
 		if err := t.consumeExceptions(a.ID, exc); err != nil {
@@ -402,13 +424,13 @@ func (s *Service) Account(ctx context.Context, id string) (account.View, error) 
 	return v, err
 }
 
-// externalIDTaken reads who holds a sign-up's external_id, after a lock on
-// it so that the second of two sign-ups at once waits and reads the first,
-// and lets linkage.ExternalIDTaken decide (M4).
+// externalLock is the lock a sign-up holds on its external_id, so that the
+// second of two sign-ups at once waits and reads the first.
+func externalLock(x string) string { return "external:" + x }
+
+// externalIDTaken reads who holds a sign-up's external_id, under the
+// caller's externalLock, and lets linkage.ExternalIDTaken decide (M4).
 func (t *txn) externalIDTaken(x string) (*problem.Error, error) {
-	if err := t.Lock(t.ctx, "external:"+x); err != nil {
-		return nil, err
-	}
 	prior, err := store.Find[struct {
 		ID     string         `json:"id"`
 		Status account.Status `json:"status"`
@@ -841,10 +863,7 @@ func (s *Service) Seed(ctx context.Context, batch []SeedAccount) error {
 			if err := t.saveAccount(a); err != nil {
 				return err
 			}
-			if err := t.record(a.ID, sigs); err != nil {
-				return err
-			}
-			if err := t.recordEncodings(a.ID, t.s.signals.Encode(sa.Near), true); err != nil {
+			if err := t.recordEncodings(a.ID, t.s.signals.Encode(sa.Near), true, t.signalKeys(sigs)...); err != nil {
 				return err
 			}
 		}

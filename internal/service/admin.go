@@ -94,21 +94,29 @@ func KeyActor(k store.Key) Actor {
 const keyTouchEvery = time.Minute
 
 // Authenticate finds the unrevoked key behind a bearer token and records
-// its use (at most once a minute).
+// its use (at most once a minute). A key read in the last keyCacheFor is
+// not read again.
 func (s *Service) Authenticate(ctx context.Context, token string) (store.Key, error) {
-	var k store.Key
-	err := s.db.Read(ctx, func(tx *store.Tx) error {
-		var err error
-		k, err = tx.KeyByHash(ctx, hashKey(token))
-		return err
-	})
-	if err != nil {
-		return k, err
+	hash := hashKey(token)
+	k, ok, gen := s.keys.get(hash)
+	if !ok {
+		read := time.Now()
+		err := s.db.Read(ctx, func(tx *store.Tx) error {
+			var err error
+			k, err = tx.KeyByHash(ctx, hash)
+			return err
+		})
+		if err != nil {
+			return k, err
+		}
+		s.keys.put(hash, k, read, gen)
 	}
 	now := s.clock.Now()
 	if k.LastUsedAt == nil || now.Sub(*k.LastUsedAt) >= keyTouchEvery {
 		if err := s.db.TouchKey(ctx, k.ID, now, now.Add(-keyTouchEvery)); err != nil {
 			s.log.Warn("recording a key's use", "key", k.ID, "err", err)
+		} else {
+			s.keys.touched(hash, now)
 		}
 	}
 	return k, nil
@@ -194,6 +202,7 @@ func (s *Service) Keys(ctx context.Context, opts ListOpts) (Page[KeyView], error
 // RevokeKey is RevokeKey on the service's database, logged with its actor.
 func (s *Service) RevokeKey(ctx context.Context, actor Actor, id string) (KeyView, error) {
 	v, err := RevokeKey(ctx, s.db, id, s.clock.Now())
+	s.keys.clear()
 	if err == nil {
 		s.log.Info("key revoked", "key", id, "by", actor.Kind+" "+actor.ID)
 	}
@@ -274,6 +283,7 @@ func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (sta
 		m, err = tx.Staff(ctx, id)
 		return err
 	})
+	s.keys.clear()
 	if errors.Is(err, store.ErrNotFound) {
 		return staff.Member{}, problem.NotFound("staff member", id)
 	}

@@ -224,7 +224,7 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) err
 	if err := t.cancel("dormant_close", a.ID); err != nil {
 		return err
 	}
-	return t.enqueue("erase", a.ID, t.now.Add(t.s.set.ErasureAfter.D()))
+	return t.enqueue(job("erase", a.ID, t.now.Add(t.s.set.ErasureAfter.D())))
 }
 
 // ReactivationInput is the command to reactivate a closed account.
@@ -264,7 +264,7 @@ func (t *txn) reactivate(a *account.Account, reason string) error {
 	if err := t.cancel("erase", a.ID); err != nil {
 		return err
 	}
-	if err := t.enqueue("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D())); err != nil {
+	if err := t.enqueue(job("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D()))); err != nil {
 		return err
 	}
 	_, err := t.issue(a, notice.Notice{Action: notice.Reinstatement, Rule: "L8", Facts: "The account was reactivated.", Remedy: "None needed."})

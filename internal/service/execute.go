@@ -74,7 +74,7 @@ func (t *txn) executeOne(e effect.Effect, load func(string) (*account.Account, e
 		case account.Suspended:
 			a.RespondBy = e.RespondBy
 			if e.RespondBy != nil {
-				return t.enqueue("deadline", a.ID, *e.RespondBy)
+				return t.enqueue(job("deadline", a.ID, *e.RespondBy))
 			}
 		case account.Banned:
 			return t.afterBan(a)
@@ -216,7 +216,7 @@ func (t *txn) executeOne(e effect.Effect, load func(string) (*account.Account, e
 		}
 		return t.audit(Event{AccountID: e.Account, Action: action, Ref: tm.ID, Rule: "L4"})
 	case effect.Schedule:
-		return t.enqueue(e.Job, e.Account, e.At)
+		return t.enqueue(job(e.Job, e.Account, e.At))
 	case effect.SetDormancyNotice:
 		a, err := load(e.Account)
 		if err != nil {

@@ -129,7 +129,7 @@ func (s *Service) RequestVerification(ctx context.Context, actor Actor, id strin
 			deadline := t.now.Add(t.s.set.VerificationDeadline.D())
 			a.Verification.Status = "requested"
 			a.Verification.RequestedAt, a.Verification.Deadline = &t.now, &deadline
-			if err := t.enqueue("verification_deadline", a.ID, deadline); err != nil {
+			if err := t.enqueue(job("verification_deadline", a.ID, deadline)); err != nil {
 				return err
 			}
 			if err := t.audit(Event{AccountID: a.ID, Action: "verification_requested", Rule: "I2",

@@ -185,7 +185,7 @@ func (t *txn) grant(id string, due time.Time) error {
 			return err
 		}
 	}
-	if err := t.enqueue("connects_grant", a.ID, due.AddDate(0, 1, 0)); err != nil {
+	if err := t.enqueue(job("connects_grant", a.ID, due.AddDate(0, 1, 0))); err != nil {
 		return err
 	}
 	return t.saveAccount(a)

@@ -42,7 +42,7 @@ func (t *txn) pay(freelancer string, amount int64, fromOwner, fromBucket, memo s
 		"created_at": t.now}); err != nil {
 		return err
 	}
-	return t.enqueue("release", ref, t.now.Add(t.s.set.SecurityPeriod.D()))
+	return t.enqueue(job("release", ref, t.now.Add(t.s.set.SecurityPeriod.D())))
 }
 
 // saveNext writes the next version of an aggregate whose version is at
@@ -367,7 +367,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 			Kind: in.Kind, Status: market.ContractActive, Hours: []market.HourEntry{}, CreatedAt: t.now}
 		if c.Kind == "hourly" {
 			c.HourlyRateCents = *in.HourlyRateCents
-			if err := t.enqueue("billing", c.ID, market.WeekStart(t.now).AddDate(0, 0, 7)); err != nil {
+			if err := t.enqueue(job("billing", c.ID, market.WeekStart(t.now).AddDate(0, 0, 7))); err != nil {
 				return err
 			}
 		} else {
@@ -597,7 +597,7 @@ func (t *txn) billWeek(contractID string, due time.Time) error {
 	}
 	c.BilledThrough = &weekEnd
 	if c.Status == market.ContractActive {
-		if err := t.enqueue("billing", c.ID, weekEnd.AddDate(0, 0, 7)); err != nil {
+		if err := t.enqueue(job("billing", c.ID, weekEnd.AddDate(0, 0, 7))); err != nil {
 			return err
 		}
 	}
@@ -844,7 +844,7 @@ func (t *txn) afterBan(a *account.Account) error {
 			}
 		}
 	}
-	return t.enqueue("erase", a.ID, t.now.Add(t.s.set.ErasureAfter.D()))
+	return t.enqueue(job("erase", a.ID, t.now.Add(t.s.set.ErasureAfter.D())))
 }
 
 func (t *txn) withdrawProposals(accountID string) error {

@@ -105,9 +105,10 @@ const (
 )
 
 // nearLinks finds the accounts near the subject's encodings (M9): a seek
-// per blocking value, then the stored encodings of the suspended and banned
-// candidates (the only ones M9 acts on), compared field by field. own are
-// encodings the subject already has stored, compared but not sought.
+// per blocking value (all in one statement), then the stored encodings of
+// the suspended and banned candidates (the only ones M9 acts on), compared
+// field by field. own are encodings the subject already has stored,
+// compared but not sought.
 func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Record) ([]decision.Link, error) {
 	rec := linkage.Record{}
 	for k, hs := range own {
@@ -115,15 +116,18 @@ func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Re
 	}
 	freq := map[string]int{}
 	hits := map[string]int{}
+	var blocking []store.Probe
 	for _, e := range encs {
 		rec.Add(e.Kind, e.Hashes...)
-		if !slices.Contains(linkage.BlockingKinds, e.Kind) {
-			continue
+		if slices.Contains(linkage.BlockingKinds, e.Kind) {
+			blocking = append(blocking, store.Probe{Kind: e.Kind, Hashes: e.Hashes, Limit: blockLimit + 1})
 		}
-		rows, err := t.AccountsWith(t.ctx, e.Kind, e.Hashes, blockLimit+1)
-		if err != nil {
-			return nil, fmt.Errorf("near-match blocking on %s: %w", e.Kind, err)
-		}
+	}
+	sought, err := t.Lookup(t.ctx, blocking)
+	if err != nil {
+		return nil, fmt.Errorf("near-match blocking: %w", err)
+	}
+	for i, rows := range sought {
 		var ids []string
 		for _, r := range rows {
 			if r.AccountID != subject && !slices.Contains(ids, r.AccountID) {
@@ -134,8 +138,8 @@ func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Re
 		if len(rows) > blockLimit {
 			n = blockLimit * 40 // a very common value: how common exactly does not matter
 		}
-		for _, h := range e.Hashes {
-			freq[linkage.FreqKey(e.Kind, h)] = n
+		for _, h := range blocking[i].Hashes {
+			freq[linkage.FreqKey(blocking[i].Kind, h)] = n
 		}
 		if len(rows) <= blockLimit {
 			for _, id := range ids {
@@ -202,10 +206,11 @@ func (t *txn) storedEncodings(id string) (linkage.Record, error) {
 
 // recordEncodings stores the encodings' current HMACs: the blocking kinds
 // in the signal index, all of them in the account's encodings document
-// (created when fresh, the account being new; else merged into).
-func (t *txn) recordEncodings(accountID string, encs []identity.Encoding, fresh bool) error {
+// (created when fresh, the account being new; else merged into). keys are
+// more signal index entries of the account, written in the same statement.
+func (t *txn) recordEncodings(accountID string, encs []identity.Encoding, fresh bool, keys ...store.SignalKey) error {
 	if len(encs) == 0 {
-		return nil
+		return t.AddSignals(t.ctx, accountID, t.now, keys)
 	}
 	d := encodingsDoc{AccountID: accountID, Encodings: map[string][]string{}}
 	if !fresh {
@@ -218,10 +223,11 @@ func (t *txn) recordEncodings(accountID string, encs []identity.Encoding, fresh 
 	for _, e := range encs {
 		rec.Add(e.Kind, e.Hashes[0])
 		if slices.Contains(linkage.BlockingKinds, e.Kind) {
-			if _, err := t.AddSignal(t.ctx, e.Kind, e.Hashes[0], accountID, t.now); err != nil {
-				return fmt.Errorf("record %s: %w", e.Kind, err)
-			}
+			keys = append(keys, store.SignalKey{Kind: e.Kind, Hash: e.Hashes[0]})
 		}
+	}
+	if err := t.AddSignals(t.ctx, accountID, t.now, keys); err != nil {
+		return fmt.Errorf("record encodings of %s: %w", accountID, err)
 	}
 	d.Version++
 	if err := t.Save(t.ctx, store.Encodings, d); err != nil {

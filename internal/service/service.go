@@ -50,6 +50,7 @@ type Service struct {
 	wake     chan struct{}  // wakes the due-time job loop
 	hookWake chan struct{}  // wakes the webhook delivery pool
 	recorded settingsRecord // the settings in force, as decisions record them
+	keys     keyCache       // keys recently authenticated
 }
 
 // New builds the service over an open, migrated database. The signal
@@ -190,11 +191,18 @@ func (t *txn) audit(e Event) error {
 // that A→B and B→A at once cannot deadlock.
 func (t *txn) lockAccounts(ids ...string) error { return t.LockAccounts(t.ctx, ids...) }
 
-// enqueue schedules a due-time job whose id is kind:ref (one per pair).
-func (t *txn) enqueue(kind, ref string, due time.Time) error {
-	// Wake the loop for work due now; later work waits for its tick.
-	t.scheduled = t.scheduled || !due.After(t.now.Add(time.Second))
-	return t.Enqueue(t.ctx, store.Job{ID: kind + ":" + ref, Kind: kind, Ref: ref, DueAt: due})
+// job is the due-time job kind:ref (one per pair) due at due.
+func job(kind, ref string, due time.Time) store.Job {
+	return store.Job{ID: kind + ":" + ref, Kind: kind, Ref: ref, DueAt: due}
+}
+
+// enqueue schedules due-time jobs, in one statement.
+func (t *txn) enqueue(jobs ...store.Job) error {
+	for _, j := range jobs {
+		// Wake the loop for work due now; later work waits for its tick.
+		t.scheduled = t.scheduled || !j.DueAt.After(t.now.Add(time.Second))
+	}
+	return t.Enqueue(t.ctx, jobs...)
 }
 
 // cancel removes the kind:ref job.

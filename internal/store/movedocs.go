@@ -29,7 +29,7 @@ var docTables = map[string]*Table{
 // document of an unknown kind fails the migration rather than being lost.
 func (db *DB) moveDocs() *goose.Migration {
 	return goose.NewGoMigration(moveDocsVersion, &goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error {
-		t := &Tx{tx: tx, db: db, engine: db.Engine, write: true}
+		t := &Tx{tx: tx, db: db, pool: db.read, engine: db.Engine, write: true}
 		after := ""
 		for {
 			n, last, err := t.moveDocPage(ctx, after)

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -123,15 +124,29 @@ func sqliteConstraint(e *sqlite.Error) string {
 	return msg
 }
 
+// pool is a database/sql pool with the statements prepared on it.
+type pool struct {
+	sql   *sql.DB
+	stmts sync.Map // query text -> *sql.Stmt, prepared once per connection
+}
+
 // DB is an open database.
 type DB struct {
-	sql    *sql.DB
-	Engine Engine
+	// sql runs reads outside a transaction, migrations and checkpoints.
+	sql *sql.DB
+	// read and write are the pools reads and write transactions take a
+	// connection from: one pool on PostgreSQL. On SQLite write
+	// transactions have a pool of their own, so that they nearly always
+	// run on one connection: in WAL mode a connection throws its page
+	// cache away when another one committed since its last transaction,
+	// and with writes spread over eight connections nearly every write
+	// transaction began cold.
+	read, write *pool
+	Engine      Engine
 	// writer serializes this process's SQLite write transactions in Go:
 	// SQLite lets one writer in at a time anyway, and its busy handler
 	// waits in steps of milliseconds, where a mutex hands over at once.
 	writer sync.Mutex
-	stmts  sync.Map // query text -> *sql.Stmt, prepared once per connection
 	// deadlocks counts transactions PostgreSQL ended as deadlocked (each
 	// was run again).
 	deadlocks atomic.Int64
@@ -158,17 +173,33 @@ func OpenSQLite(path string) (*DB, error) {
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=secure_delete(1)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)" +
 		"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	open := func(conns int) (*sql.DB, error) {
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		db.SetMaxOpenConns(conns)
+		db.SetMaxIdleConns(conns) // each connection keeps its prepared statements
+		if err := db.Ping(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		return db, nil
+	}
+	readers, err := open(8)
 	if err != nil {
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, err
 	}
-	db.SetMaxOpenConns(8)
-	db.SetMaxIdleConns(8) // each connection keeps its prepared statements
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	// The writers' pool has a second connection only to prepare a
+	// statement while the first holds a transaction (database/sql prepares
+	// on a connection of the pool); it hands out the connection returned
+	// last, so transactions stay on one connection once warm.
+	writers, err := open(2)
+	if err != nil {
+		readers.Close()
+		return nil, err
 	}
-	return &DB{sql: db, Engine: SQLite}, nil
+	return &DB{sql: readers, read: &pool{sql: readers}, write: &pool{sql: writers}, Engine: SQLite}, nil
 }
 
 // OpenPostgres connects to PostgreSQL at dsn through pgx.
@@ -188,7 +219,8 @@ func OpenPostgres(dsn string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect postgres: %w", err)
 	}
-	return &DB{sql: db, Engine: Postgres}, nil
+	p := &pool{sql: db}
+	return &DB{sql: db, read: p, write: p, Engine: Postgres}, nil
 }
 
 // Migrate brings the schema up to date with the embedded goose migrations.
@@ -285,8 +317,16 @@ func (db *DB) truncateWAL(ctx context.Context) (int, error) {
 
 // Close closes the prepared statements and the database.
 func (db *DB) Close() error {
-	db.stmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
-	return db.sql.Close()
+	err := db.read.close()
+	if db.write != db.read {
+		err = errors.Join(err, db.write.close())
+	}
+	return err
+}
+
+func (p *pool) close() error {
+	p.stmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
+	return p.sql.Close()
 }
 
 // Ping checks that the database answers.
@@ -296,6 +336,7 @@ func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
 type Tx struct {
 	tx     *sql.Tx // nil for reads outside a transaction
 	db     *DB
+	pool   *pool // where tx's connection came from, or the reads' pool
 	engine Engine
 	write  bool
 	depth  int      // savepoints open inside a Within transaction
@@ -303,25 +344,26 @@ type Tx struct {
 }
 
 // stmt returns the prepared statement for query on SQLite, preparing it
-// once per database; in a transaction it is re-bound to the transaction's
-// connection, where database/sql keeps it prepared. Preparing takes a pooled
-// connection of its own, which SQLite can always give (one write
-// transaction at a time holds one of eight). On PostgreSQL it returns nil:
-// pgx prepares and caches each statement on the connection that runs it
-// (its statement cache), so no transaction ever waits for a second
-// connection while holding its own — with every pooled connection held by an
-// open transaction that wait was the cold-start hang.
+// once per pool (reads, or write transactions); in a transaction it is
+// re-bound to the transaction's connection, where database/sql keeps it
+// prepared. Preparing takes a pooled connection of its own, which SQLite can
+// always give (the one write transaction holds one of the writers' two). On
+// PostgreSQL it returns nil: pgx prepares and caches each statement on the
+// connection that runs it (its statement cache), so no transaction ever
+// waits for a second connection while holding its own — with every pooled
+// connection held by an open transaction that wait was the cold-start hang.
 func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if t.engine == Postgres {
 		return nil, nil
 	}
-	v, ok := t.db.stmts.Load(query)
+	p := t.pool
+	v, ok := p.stmts.Load(query)
 	if !ok {
-		st, err := t.db.sql.PrepareContext(ctx, query)
+		st, err := p.sql.PrepareContext(ctx, query)
 		if err != nil {
 			return nil, err
 		}
-		if prev, loaded := t.db.stmts.LoadOrStore(query, st); loaded {
+		if prev, loaded := p.stmts.LoadOrStore(query, st); loaded {
 			st.Close()
 			v = prev
 		} else {
@@ -444,7 +486,7 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(
 		defer db.writer.Unlock()
 	}
 	db.trips.Add(2) // BEGIN, and COMMIT or ROLLBACK
-	stx, err := db.sql.BeginTx(ctx, nil)
+	stx, err := db.write.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -457,7 +499,7 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(
 			_ = stx.Rollback()
 		}
 	}()
-	t := &Tx{tx: stx, db: db, engine: db.Engine, write: true}
+	t := &Tx{tx: stx, db: db, pool: db.write, engine: db.Engine, write: true}
 	if err = fn(t); err != nil {
 		return nil, err
 	}
@@ -531,9 +573,9 @@ func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
 // request's own writes.
 func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
 	if outer := db.joined(ctx); outer != nil {
-		return fn(&Tx{tx: outer.tx, db: db, engine: db.Engine})
+		return fn(&Tx{tx: outer.tx, db: db, pool: outer.pool, engine: db.Engine})
 	}
-	return fn(&Tx{db: db, engine: db.Engine})
+	return fn(&Tx{db: db, pool: db.read, engine: db.Engine})
 }
 
 // Retryable reports whether err is contention that running the transaction
@@ -570,15 +612,25 @@ func (t *Tx) forUpdate() string {
 // Engine reports the engine behind the transaction.
 func (t *Tx) Engine() Engine { return t.engine }
 
-// Lock takes a transaction-scoped lock on a name, so that concurrent writers
+// Lock takes transaction-scoped locks on names, so that concurrent writers
 // deciding on the same fact (two sign-ups with one email) go one after the
 // other. SQLite's immediate transactions are already serialized.
-func (t *Tx) Lock(ctx context.Context, name string) error {
-	if t.engine != Postgres {
+func (t *Tx) Lock(ctx context.Context, names ...string) error {
+	if t.engine != Postgres || len(names) == 0 {
 		return nil
 	}
-	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, name); err != nil {
-		return fmt.Errorf("lock %s: %w", name, err)
+	// One statement takes them all, in one global order (rows of VALUES
+	// come in the order written), so two transactions never wait on each
+	// other's locks crosswise.
+	names = slices.Compact(slices.Sorted(slices.Values(names)))
+	args := make([]any, len(names))
+	rows := make([]string, len(names))
+	for i, n := range names {
+		args[i] = n
+		rows[i] = fmt.Sprintf("($%d)", i+1)
+	}
+	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(hashtext(n)) FROM (VALUES `+strings.Join(rows, ", ")+`) AS v (n)`, args...); err != nil {
+		return fmt.Errorf("lock %s: %w", strings.Join(names, ", "), err)
 	}
 	return nil
 }

@@ -359,16 +359,35 @@ func TestStore(t *testing.T) {
 
 		t.Run("signals, ledger, idempotency, meta", func(t *testing.T) {
 			_ = db.Update(ctx, func(tx *store.Tx) error {
-				if isNew, _ := tx.AddSignal(ctx, "email", "h1", "acc_1", now); !isNew {
-					t.Error("first signal not new")
+				email := func(h string) store.SignalKey { return store.SignalKey{Kind: "email", Hash: h} }
+				if err := tx.AddSignals(ctx, "acc_1", now, []store.SignalKey{email("h1"), email("h1"), {Kind: "phone", Hash: "p1"}}); err != nil {
+					t.Fatalf("a repeated pair in one call: %v", err)
 				}
-				if isNew, _ := tx.AddSignal(ctx, "email", "h1", "acc_1", now.Add(time.Hour)); isNew {
-					t.Error("repeat signal new")
+				if err := tx.AddSignals(ctx, "acc_1", now.Add(time.Hour), []store.SignalKey{email("h1")}); err != nil {
+					t.Fatal(err)
 				}
-				_, _ = tx.AddSignal(ctx, "email", "h1", "acc_2", now)
+				if err := tx.AddSignals(ctx, "acc_2", now, []store.SignalKey{email("h1"), email("h3")}); err != nil {
+					t.Fatal(err)
+				}
 				rows, _ := tx.AccountsWith(ctx, "email", []string{"h1", "h2"}, 10)
 				if len(rows) != 2 {
 					t.Errorf("lookup %v", rows)
+				}
+				for _, r := range rows {
+					if r.AccountID == "acc_1" && (!r.FirstSeen.Equal(now) || !r.LastSeen.Equal(now.Add(time.Hour))) {
+						t.Errorf("a pair seen again keeps its first sighting and moves its last: %+v", r)
+					}
+				}
+				// Probes answered in one statement, each within its own limit.
+				found, err := tx.Lookup(ctx, []store.Probe{
+					{Kind: "email", Hashes: []string{"h1", "h3"}, Limit: 2},
+					{Kind: "email", Hashes: nil, Limit: 5},
+					{Kind: "phone", Hashes: []string{"p1", "h1"}, Limit: 5},
+					{Kind: "email", Hashes: []string{"h1"}, Limit: 1},
+				})
+				if err != nil || len(found) != 4 || len(found[0]) != 2 || len(found[1]) != 0 || len(found[3]) != 1 ||
+					len(found[2]) != 1 || found[2][0].AccountID != "acc_1" || found[2][0].Kind != "phone" {
+					t.Errorf("lookup of several probes: %v %v", found, err)
 				}
 				_ = tx.Post(ctx, store.Entry{Owner: "a", Bucket: "pending", Amount: 700, At: now}, store.Entry{Owner: "w", Bucket: "x", Amount: -700, At: now})
 				if s, _ := tx.LedgerSum(ctx); s != 0 {

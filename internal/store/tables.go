@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -55,13 +57,23 @@ type Job struct {
 	Attempts int
 }
 
-// Enqueue schedules (or reschedules) a job.
-func (t *Tx) Enqueue(ctx context.Context, j Job) error {
-	_, err := t.exec(ctx, `INSERT INTO jobs (id, kind, ref, due_at) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, attempts = 0, last_error = ''`,
-		j.ID, j.Kind, j.Ref, micros(j.DueAt))
+// Enqueue schedules (or reschedules) jobs, in one statement; their ids
+// must differ.
+func (t *Tx) Enqueue(ctx context.Context, jobs ...Job) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	var args []any
+	rows := make([]string, len(jobs))
+	for i, j := range jobs {
+		args = append(args, j.ID, j.Kind, j.Ref, micros(j.DueAt))
+		n := len(args)
+		rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d)", n-3, n-2, n-1, n)
+	}
+	_, err := t.exec(ctx, `INSERT INTO jobs (id, kind, ref, due_at) VALUES `+strings.Join(rows, ", ")+`
+		ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, attempts = 0, last_error = ''`, args...)
 	if err != nil {
-		return fmt.Errorf("enqueue %s: %w", j.ID, err)
+		return fmt.Errorf("enqueue %s: %w", jobs[0].ID, err)
 	}
 	return nil
 }
@@ -220,52 +232,96 @@ type SignalRow struct {
 	LastSeen  time.Time
 }
 
-// AddSignal records that account showed the hashed signal at now. It reports
-// whether the pair is new.
-func (t *Tx) AddSignal(ctx context.Context, kind, hash, accountID string, now time.Time) (bool, error) {
-	res, err := t.exec(ctx, `INSERT INTO signals (kind, hash, account_id, first_seen, last_seen)
-		VALUES ($1, $2, $3, $4, $4) ON CONFLICT (kind, hash, account_id) DO NOTHING`, kind, hash, accountID, micros(now))
-	if err != nil {
-		return false, fmt.Errorf("add signal: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	if n == 0 {
-		if _, err := t.exec(ctx, `UPDATE signals SET last_seen = $1 WHERE kind = $2 AND hash = $3 AND account_id = $4`,
-			micros(now), kind, hash, accountID); err != nil {
-			return false, fmt.Errorf("touch signal: %w", err)
-		}
-	}
-	return n > 0, nil
+// SignalKey is one keyed signal hash of a kind.
+type SignalKey struct {
+	Kind string
+	Hash string
 }
 
-// AccountsWith returns up to limit rows holding any of the hashes of kind.
-func (t *Tx) AccountsWith(ctx context.Context, kind string, hashes []string, limit int) ([]SignalRow, error) {
-	if len(hashes) == 0 {
-		return nil, nil
+// AddSignals records, in one statement, that account showed each of the
+// hashed signals at now: a pair seen before keeps its first_seen and moves
+// its last_seen.
+func (t *Tx) AddSignals(ctx context.Context, accountID string, now time.Time, sigs []SignalKey) error {
+	sigs = slices.Compact(slices.SortedFunc(slices.Values(sigs), func(a, b SignalKey) int {
+		return cmp.Or(strings.Compare(a.Kind, b.Kind), strings.Compare(a.Hash, b.Hash))
+	}))
+	if len(sigs) == 0 {
+		return nil
 	}
-	args := []any{kind}
-	ph := make([]string, len(hashes))
-	for i, h := range hashes {
-		args = append(args, h)
-		ph[i] = fmt.Sprintf("$%d", len(args))
+	args := []any{accountID, micros(now)}
+	rows := make([]string, len(sigs))
+	for i, sg := range sigs {
+		args = append(args, sg.Kind, sg.Hash)
+		rows[i] = fmt.Sprintf("($%d, $%d, $1, $2, $2)", len(args)-1, len(args))
 	}
-	rows, err := t.query(ctx, fmt.Sprintf(`SELECT kind, hash, account_id, first_seen, last_seen FROM signals
-		WHERE kind = $1 AND hash IN (%s) LIMIT %d`, strings.Join(ph, ", "), limit), args...)
+	// One row can appear once only: PostgreSQL refuses to update a row
+	// twice in one statement, hence the compacting above.
+	if _, err := t.exec(ctx, `INSERT INTO signals (kind, hash, account_id, first_seen, last_seen) VALUES `+
+		strings.Join(rows, ", ")+` ON CONFLICT (kind, hash, account_id) DO UPDATE SET last_seen = excluded.last_seen`, args...); err != nil {
+		return fmt.Errorf("add signals: %w", err)
+	}
+	return nil
+}
+
+// Probe asks the signal index for at most Limit rows holding any of Hashes
+// of Kind.
+type Probe struct {
+	Kind   string
+	Hashes []string
+	Limit  int
+}
+
+// Lookup answers probes in one statement, so a decision that seeks several
+// signals pays one round trip: out[i] holds probe i's rows.
+func (t *Tx) Lookup(ctx context.Context, probes []Probe) ([][]SignalRow, error) {
+	out := make([][]SignalRow, len(probes))
+	var args []any
+	var parts []string
+	for i, p := range probes {
+		if len(p.Hashes) == 0 {
+			continue
+		}
+		args = append(args, p.Kind)
+		ph := make([]string, len(p.Hashes))
+		for j, h := range p.Hashes {
+			args = append(args, h)
+			ph[j] = fmt.Sprintf("$%d", len(args))
+		}
+		parts = append(parts, fmt.Sprintf(`SELECT %d AS probe, kind, hash, account_id, first_seen, last_seen FROM (
+			SELECT kind, hash, account_id, first_seen, last_seen FROM signals WHERE kind = $%d AND hash IN (%s) LIMIT %d) AS p%d`,
+			i, len(args)-len(p.Hashes), strings.Join(ph, ", "), p.Limit, i))
+	}
+	if len(parts) == 0 {
+		return out, nil
+	}
+	rows, err := t.query(ctx, strings.Join(parts, " UNION ALL "), args...)
 	if err != nil {
 		return nil, fmt.Errorf("signal lookup: %w", err)
 	}
 	defer rows.Close()
-	var out []SignalRow
 	for rows.Next() {
 		var r SignalRow
+		var i int
 		var f, l int64
-		if err := rows.Scan(&r.Kind, &r.Hash, &r.AccountID, &f, &l); err != nil {
+		if err := rows.Scan(&i, &r.Kind, &r.Hash, &r.AccountID, &f, &l); err != nil {
 			return nil, fmt.Errorf("signal lookup: %w", err)
 		}
 		r.FirstSeen, r.LastSeen = fromMicros(f), fromMicros(l)
-		out = append(out, r)
+		out[i] = append(out[i], r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("signal lookup: %w", err)
+	}
+	return out, nil
+}
+
+// AccountsWith returns up to limit rows holding any of the hashes of kind.
+func (t *Tx) AccountsWith(ctx context.Context, kind string, hashes []string, limit int) ([]SignalRow, error) {
+	rows, err := t.Lookup(ctx, []Probe{{Kind: kind, Hashes: hashes, Limit: limit}})
+	if err != nil {
+		return nil, err
+	}
+	return rows[0], nil
 }
 
 // SignalsOf returns every signal row of an account.
