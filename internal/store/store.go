@@ -143,10 +143,13 @@ type DB struct {
 	// transaction began cold.
 	read, write *pool
 	Engine      Engine
-	// writer serializes this process's SQLite write transactions in Go:
-	// SQLite lets one writer in at a time anyway, and its busy handler
-	// waits in steps of milliseconds, where a mutex hands over at once.
+	// writer is held by a group of SQLite write transactions and by a
+	// checkpoint that truncates the WAL, which must run between groups.
 	writer sync.Mutex
+	// writes, closing and stopped drive the goroutine that runs SQLite's
+	// write transactions in groups (group.go).
+	writes           chan *groupWrite
+	closing, stopped chan struct{}
 	// deadlocks counts transactions PostgreSQL ended as deadlocked (each
 	// was run again).
 	deadlocks atomic.Int64
@@ -199,7 +202,9 @@ func OpenSQLite(path string) (*DB, error) {
 		readers.Close()
 		return nil, err
 	}
-	return &DB{sql: readers, read: &pool{sql: readers}, write: &pool{sql: writers}, Engine: SQLite}, nil
+	db := &DB{sql: readers, read: &pool{sql: readers}, write: &pool{sql: writers}, Engine: SQLite}
+	db.startGroups()
+	return db, nil
 }
 
 // OpenPostgres connects to PostgreSQL at dsn through pgx.
@@ -317,6 +322,10 @@ func (db *DB) truncateWAL(ctx context.Context) (int, error) {
 
 // Close closes the prepared statements and the database.
 func (db *DB) Close() error {
+	if db.closing != nil {
+		close(db.closing)
+		<-db.stopped
+	}
 	err := db.read.close()
 	if db.write != db.read {
 		err = errors.Join(err, db.write.close())
@@ -482,8 +491,7 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 // functions fn registered with Tx.AfterCommit.
 func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(), err error) {
 	if db.Engine == SQLite {
-		db.writer.Lock()
-		defer db.writer.Unlock()
+		return db.grouped(ctx, fn)
 	}
 	db.trips.Add(2) // BEGIN, and COMMIT or ROLLBACK
 	stx, err := db.write.sql.BeginTx(ctx, nil)
