@@ -51,6 +51,9 @@ func (t *txn) personalData(a *account.Account) ([]string, error) {
 // data listed by personalData, in this transaction; once it commits, the
 // database files are made to forget the old pages (store.DB.Forget).
 func (t *txn) forget(accountID string, personal []string) error {
+	if err := t.flushAudit(); err != nil { // events audited so far are rewritten too
+		return err
+	}
 	if err := t.Rewrite(t.ctx, accountID, func(s string) string { return scrub(s, personal) }); err != nil {
 		return err
 	}

@@ -46,7 +46,8 @@ func (s *Service) RunDue(ctx context.Context) (int, error) {
 	for {
 		now := s.clock.Now()
 		found, err := s.db.RunOne(ctx, now, func(tx *store.Tx, j store.Job) error {
-			return s.runJob(&txn{Tx: tx, ctx: ctx, s: s, now: now, actor: System}, j)
+			_, err := s.run(ctx, tx, now, System, func(t *txn) error { return s.runJob(t, j) })
+			return err
 		})
 		if err != nil {
 			// A failed job is put back with back-off; a failing database is

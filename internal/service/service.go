@@ -106,14 +106,24 @@ type txn struct {
 	hooksRead bool
 	accounts  map[string]*account.Account // loaded in this transaction, by id
 	pairs     map[string]*Pair            // pair records read in this transaction, by id
+	events    []store.AuditEvent          // audited, not yet written (flushAudit)
+}
+
+// run runs fn on a txn over tx and then writes the audit events fn
+// recorded, in one statement.
+func (s *Service) run(ctx context.Context, tx *store.Tx, now time.Time, actor Actor, fn func(*txn) error) (*txn, error) {
+	t := &txn{Tx: tx, ctx: ctx, s: s, now: now, actor: actor}
+	if err := fn(t); err != nil {
+		return t, err
+	}
+	return t, t.flushAudit()
 }
 
 // update runs fn in one write transaction; store errors become problems.
 func (s *Service) update(ctx context.Context, actor Actor, fn func(*txn) error) error {
 	scheduled := false
 	err := s.db.Update(ctx, func(tx *store.Tx) error {
-		t := &txn{Tx: tx, ctx: ctx, s: s, now: s.clock.Now(), actor: actor}
-		err := fn(t)
+		t, err := s.run(ctx, tx, s.clock.Now(), actor, fn)
 		scheduled = t.scheduled
 		return err
 	})
@@ -126,7 +136,8 @@ func (s *Service) update(ctx context.Context, actor Actor, fn func(*txn) error) 
 // read runs fn without a write transaction.
 func (s *Service) read(ctx context.Context, fn func(*txn) error) error {
 	err := s.db.Read(ctx, func(tx *store.Tx) error {
-		return fn(&txn{Tx: tx, ctx: ctx, s: s, now: s.clock.Now(), actor: System})
+		_, err := s.run(ctx, tx, s.clock.Now(), System, fn)
+		return err
 	})
 	return translate(err)
 }
@@ -174,7 +185,8 @@ type Event struct {
 	Data          json.RawMessage `json:"data,omitempty"`
 }
 
-// audit appends an event for the account, filling id, actor, policy version and time.
+// audit records an event for the account, filling id, actor, policy version
+// and time; it is written with the others when the transaction's work ends.
 func (t *txn) audit(e Event) error {
 	if e.ID == "" {
 		e.ID = ids.New("evt")
@@ -183,7 +195,17 @@ func (t *txn) audit(e Event) error {
 	e.Automated = t.actor.Kind == "system" || e.Automated
 	e.PolicyVersion = policy.Version
 	e.At = t.now
-	return t.Audit(t.ctx, e.ID, e.AccountID, t.now, e)
+	t.events = append(t.events, store.AuditEvent{ID: e.ID, AccountID: e.AccountID, At: t.now, Event: e})
+	return nil
+}
+
+// flushAudit writes the events audited so far, in one statement: at the
+// end of the transaction's work, and before anything that reads or
+// rewrites the audit log within it.
+func (t *txn) flushAudit() error {
+	err := t.Audit(t.ctx, t.events...)
+	t.events = t.events[:0]
+	return err
 }
 
 // lockAccounts locks the rows of several accounts in one global order (by

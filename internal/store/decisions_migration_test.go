@@ -80,7 +80,7 @@ func backfill(t *testing.T, db *DB) {
 	}
 	err = db.Update(ctx, func(tx *Tx) error {
 		for i, e := range events {
-			if err := tx.Audit(ctx, "evt_"+string(rune('a'+i)), "acc_1", at, e); err != nil {
+			if err := tx.Audit(ctx, AuditEvent{ID: "evt_" + string(rune('a'+i)), AccountID: "acc_1", At: at, Event: e}); err != nil {
 				return err
 			}
 		}

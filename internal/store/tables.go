@@ -12,15 +12,33 @@ import (
 	"time"
 )
 
-// Audit appends one event to the account's append-only audit log.
-func (t *Tx) Audit(ctx context.Context, id, accountID string, at time.Time, event any) error {
-	b, err := json.Marshal(event)
-	if err != nil {
-		return fmt.Errorf("encode audit event: %w", err)
+// AuditEvent is one event of an account's audit log, as it is appended.
+type AuditEvent struct {
+	ID        string
+	AccountID string
+	At        time.Time
+	Event     any // stored as JSON
+}
+
+// Audit appends events to their accounts' append-only audit logs, in one
+// statement and in the order given.
+func (t *Tx) Audit(ctx context.Context, events ...AuditEvent) error {
+	if len(events) == 0 {
+		return nil
 	}
-	if _, err := t.exec(ctx, `INSERT INTO audit_events (id, account_id, at, data) VALUES ($1, $2, $3, $4)`,
-		id, accountID, micros(at), string(b)); err != nil {
-		return fmt.Errorf("append audit event: %w", err)
+	args := make([]any, 0, 4*len(events))
+	rows := make([]string, len(events))
+	for i, e := range events {
+		b, err := json.Marshal(e.Event)
+		if err != nil {
+			return fmt.Errorf("encode audit event: %w", err)
+		}
+		args = append(args, e.ID, e.AccountID, micros(e.At), string(b))
+		n := len(args)
+		rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d)", n-3, n-2, n-1, n)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO audit_events (id, account_id, at, data) VALUES `+strings.Join(rows, ", "), args...); err != nil {
+		return fmt.Errorf("append audit events: %w", err)
 	}
 	return nil
 }
