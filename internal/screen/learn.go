@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -38,6 +39,15 @@ type Model struct {
 	// character n-grams alone do not make a finding, and a sentence with
 	// no cue at all is not scored. It is derived from the weights.
 	cue []uint8
+	// top has, per bucket, the largest weight there of a class the model
+	// may report: a bigram's share of any such class's sum is at most
+	// the top of its two buckets, read from 64 KiB instead of 384.
+	top []int16
+	// reach has, per surface (surfaceIndex) and class, the least weight
+	// sum whose probability is at or above the class's threshold there
+	// (math.MaxInt32 if none is), so that a sum is tested against a
+	// threshold without an exponential.
+	reach [][nClasses]int32
 }
 
 // cueMin is the weight (in logits) from which a word feature is a cue.
@@ -45,13 +55,82 @@ const cueMin = 0.25
 
 func (m *Model) deriveCues() {
 	m.cue = make([]uint8, modelDim)
+	m.top = make([]int16, modelDim)
 	for f := 0; f < modelDim; f++ {
+		m.top[f] = math.MinInt16
 		for c := 0; c < nClasses; c++ {
 			if float64(m.w[f*nClasses+c])*float64(m.scale[c]) >= cueMin {
 				m.cue[f] |= 1 << c
 			}
+			if reportable&(1<<c) != 0 {
+				m.top[f] = max(m.top[f], m.w[f*nClasses+c])
+			}
 		}
 	}
+	m.reach = make([][nClasses]int32, len(Surfaces)+1)
+	for k := range m.reach {
+		surface := "" // the last row is for a surface not in Surfaces
+		if k < len(Surfaces) {
+			surface = Surfaces[k]
+		}
+		for c := range nClasses {
+			m.reach[k][c] = m.leastReaching(c, threshold(surface, c))
+		}
+	}
+}
+
+// surfaceIndex is the row of Model.reach for a surface.
+func surfaceIndex(surface string) int {
+	if k := slices.Index(Surfaces, surface); k >= 0 {
+		return k
+	}
+	return len(Surfaces)
+}
+
+// leastReaching returns the least weight sum of class c whose probability
+// is at least t, or math.MaxInt32 if none is. prob never decreases as the
+// sum grows, so a binary search finds it.
+func (m *Model) leastReaching(c int, t float32) int32 {
+	if m.prob(math.MaxInt32, c) < t {
+		return math.MaxInt32
+	}
+	lo, hi := int64(math.MinInt32), int64(math.MaxInt32) // prob(hi) >= t
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if m.prob(int32(mid), c) >= t {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return int32(lo)
+}
+
+// reaches reports whether the weight sum acc of class c is enough for
+// the model to report c on the surface of row k of reach: whether
+// prob(acc, c) is at least its threshold there.
+func (m *Model) reaches(k, c int, acc int32) bool { return acc >= m.reach[k][c] }
+
+// boundWords is the longest sentence, in words, whose bound mayReach
+// reads: up to it no sum of int32 weights can wrap (a word has at most 49
+// features of its own and 2 bigrams, each weight below 2^15 in size).
+const boundWords = 1000
+
+// mayReach reports whether a class of mask may reach its threshold on
+// the surface of row k of reach in the sentence infer last read, as far
+// as a bound tells: each class's sum is at most the words' own sum plus
+// the top weights of the bigrams. When it reports false no class of mask
+// does, and the bigrams' weights need not be fetched.
+func (z *featurizer) mayReach(m *Model, k int, mask uint8) bool {
+	if len(z.views) > boundWords {
+		return true
+	}
+	for c := range nClasses {
+		if mask&(1<<c) != 0 && int64(z.own[c])+z.top >= int64(m.reach[k][c]) {
+			return true
+		}
+	}
+	return false
 }
 
 // cues returns the classes the word features of a sentence cue.
@@ -148,6 +227,9 @@ type featurizer struct {
 	memo  *wordMemo       // for infer, made on first use
 	own   [nClasses]int32 // infer: the sum of the words' own features
 	pairs []uint32        // infer: the bigram features
+	// top is the sum of the model's top weights of the bigram features
+	// (Model.top): with own, a bound on each reportable class's sum.
+	top int64
 }
 
 // hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
@@ -265,6 +347,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	}
 	z.own = [nClasses]int32{}
 	z.pairs = z.pairs[:0]
+	z.top = 0
 	var prevUni, prevLeft uint32
 	for k, v := range z.views {
 		var w []byte
@@ -283,6 +366,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		if k > 0 {
 			fb, fw := pairB&(modelDim-1), pairW&(modelDim-1)
 			mask |= m.cue[fb] | m.cue[fw]
+			z.top += int64(m.top[fb]) + int64(m.top[fw])
 			z.pairs = append(z.pairs, fb, fw)
 		}
 		prevUni, prevLeft = uni, left
