@@ -250,9 +250,10 @@ const (
 )
 
 // wordView is one word of a sentence: buf[s:e], or src[s:e] read through
-// the skeleton table when folded.
+// the skeleton table when folded, a word token whose lexHash is h.
 type wordView struct {
 	s, e   int32
+	h      uint32
 	folded bool
 }
 
@@ -278,7 +279,8 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	var prevUni, prevLeft uint32
 	for k := range z.views {
 		w := z.word(k)
-		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
+		uni, left := hash(seedWord, w), hash(seedBigram, w)
+		pairB, pairW := pairHashes(&identity, w, prevUni, prevLeft)
 		z.feats = append(z.feats, uni&(modelDim-1))
 		if hasStem(w) {
 			z.feats = append(z.feats, stemHash(w)&(modelDim-1))
@@ -299,15 +301,13 @@ func hasStem(w []byte) bool { return len(w) >= 6 && w[0] != '#' }
 
 func stemHash(w []byte) uint32 { return hash(seedStem, w[:5]) }
 
-// wordHashes returns the hashes of word w, given those of the word before
-// it (zero for the first). Each is FNV-1a over w from some start: its
-// unigram from seedWord, the bigram it starts from seedBigram, the two
-// bigrams it ends from the previous word's two hashes xor 0x5bd1e995 (the
-// bigram, and the two words as one, "pay pal" as "paypal"). They are
-// computed in one pass over the word, as independent chains.
-func wordHashes(w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
-	return wordHashesVia(&identity, w, prevUni, prevLeft)
-}
+// A word's hashes are FNV-1a over its skeleton from some start: its
+// unigram from seedWord, the bigram it starts from seedBigram (its "left"
+// hash), and the two bigrams it ends from the previous word's left and
+// unigram hashes xor 0x5bd1e995 (the bigram, and the two words as one,
+// "pay pal" as "paypal"). The first two depend on the word alone: the
+// tokenizer's lexHash is the unigram of a word of letters, and the word
+// memo keeps the left hash.
 
 // identity maps every byte to itself.
 var identity = func() (t [256]byte) {
@@ -317,18 +317,17 @@ var identity = func() (t [256]byte) {
 	return t
 }()
 
-// wordHashesVia is wordHashes of w read through tab.
-func wordHashesVia(tab *[256]byte, w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
-	uni, left = seedWord, seedBigram
+// pairHashes returns the hashes of the two bigrams word w, read through
+// tab, ends after a word of unigram and left hashes prevUni and prevLeft,
+// in one pass over the word as two independent chains.
+func pairHashes(tab *[256]byte, w []byte, prevUni, prevLeft uint32) (pairB, pairW uint32) {
 	pairB, pairW = prevLeft^0x5bd1e995, prevUni^0x5bd1e995
 	for _, c := range w {
 		c = tab[c]
-		uni = (uni ^ uint32(c)) * 16777619
-		left = (left ^ uint32(c)) * 16777619
 		pairB = (pairB ^ uint32(c)) * 16777619
 		pairW = (pairW ^ uint32(c)) * 16777619
 	}
-	return uni, left, pairB, pairW
+	return pairB, pairW
 }
 
 // infer returns the classes that the word features of tokens [from, to)
@@ -351,25 +350,26 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	var prevUni, prevLeft uint32
 	for k, v := range z.views {
 		var w []byte
-		tab := &identity
+		tab, uni := &identity, v.h
 		if v.folded {
 			w, tab = z.src[v.s:v.e], &skeleton
 		} else {
 			w = z.buf[v.s:v.e]
+			uni = hash(seedWord, w)
 		}
-		uni, left, pairB, pairW := wordHashesVia(tab, w, prevUni, prevLeft)
-		e := z.memo.entry(m, tab, w, uni)
+		e := z.memo.entry(m, tab, w, v.folded, uni)
 		mask |= e.cue
 		for c := range z.own {
 			z.own[c] += e.sum[c]
 		}
 		if k > 0 {
+			pairB, pairW := pairHashes(tab, w, prevUni, prevLeft)
 			fb, fw := pairB&(modelDim-1), pairW&(modelDim-1)
 			mask |= m.cue[fb] | m.cue[fw]
 			z.top += int64(m.top[fb]) + int64(m.top[fw])
 			z.pairs = append(z.pairs, fb, fw)
 		}
-		prevUni, prevLeft = uni, left
+		prevUni, prevLeft = uni, e.left
 	}
 	return mask
 }
@@ -419,7 +419,7 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 			}
 			switch {
 			case t.flags&lxHasDigit == 0:
-				views = append(views, wordView{s: t.s, e: t.e, folded: true}) // the common case: no copy
+				views = append(views, wordView{s: t.s, e: t.e, h: t.h, folded: true}) // the common case: no copy
 			case t.flags&lxDigits != 0:
 				switch {
 				case len(w) == 1:
@@ -501,47 +501,47 @@ const memoSlots = 2048
 
 // memoEntry is what a word adds to a sentence by itself: the classes its
 // unigram and stem cue, and per class the weights of its unigram, stem and
-// character n-grams.
+// character n-grams; and its left hash, which the next word's bigrams
+// start from.
 type memoEntry struct {
-	cue uint8
-	sum [nClasses]int32
+	cue  uint8
+	left uint32
+	sum  [nClasses]int32
 }
 
 // wordMemo remembers the memoEntry of the words last seen. A word's own
 // features are most of a sentence's (its n-grams cost a hash each), but
 // text repeats its words, so they are summed once per word and model and
 // read back; the score is the same integer sum. It is direct-mapped by the
-// word's unigram hash and checks the word itself, so a collision only
-// costs a recomputation; words longer than maxGramWord are not kept.
+// word's unigram hash and checks the word itself, as the sentence holds
+// it (folded, or already skeleton), so a collision only costs a
+// recomputation; words longer than maxGramWord are not kept.
 type wordMemo struct {
 	model *Model
 	slots [memoSlots]struct {
-		n    uint8
-		word [maxGramWord]byte
-		e    memoEntry
+		n      uint8
+		folded bool
+		word   [maxGramWord]byte
+		e      memoEntry
 	}
 	scratch []uint32
 	key     []byte
 	long    memoEntry
 }
 
-// entry returns the memoEntry of the word w reads as through tab, whose
-// unigram hash is uni.
-func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, uni uint32) *memoEntry {
+// entry returns the memoEntry of the word w reads as through tab (the
+// skeleton table when folded, else the identity), whose unigram hash is
+// uni.
+func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, folded bool, uni uint32) *memoEntry {
 	if len(w) > maxGramWord {
 		g.long = g.compute(m, g.skeleton(tab, w), uni)
 		return &g.long
 	}
 	s := &g.slots[uni&(memoSlots-1)]
-	same := int(s.n) == len(w)
-	for k := 0; same && k < len(w); k++ {
-		same = s.word[k] == tab[w[k]]
-	}
-	if !same {
-		sk := g.skeleton(tab, w)
-		s.n = uint8(len(sk))
-		copy(s.word[:], sk)
-		s.e = g.compute(m, sk, uni)
+	if int(s.n) != len(w) || s.folded != folded || string(s.word[:len(w)]) != string(w) {
+		s.n, s.folded = uint8(len(w)), folded
+		copy(s.word[:], w)
+		s.e = g.compute(m, g.skeleton(tab, w), uni)
 	}
 	return &s.e
 }
@@ -556,6 +556,7 @@ func (g *wordMemo) skeleton(tab *[256]byte, w []byte) []byte {
 }
 
 func (g *wordMemo) compute(m *Model, w []byte, uni uint32) (e memoEntry) {
+	e.left = hash(seedBigram, w)
 	g.scratch = append(g.scratch[:0], uni&(modelDim-1))
 	if hasStem(w) {
 		g.scratch = append(g.scratch, stemHash(w)&(modelDim-1))

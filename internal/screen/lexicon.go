@@ -56,12 +56,15 @@ type lexEntry struct {
 // lexicon maps a folded word to its classes. Built once, never changed.
 var lexicon = buildLexicon()
 
-// lexHash is FNV-1a over a folded word: the tokenizer computes it while
-// it reads the word, so a lookup costs no second pass over the bytes.
+// lexHash is FNV-1a over a folded word read through the skeleton table:
+// the tokenizer computes it while it reads the word, so a lookup costs no
+// second pass over the bytes, and for a word of letters it is also the
+// hash of the word's unigram feature, which the learned layer reads from
+// the token instead of hashing the word again.
 func lexHash(w []byte) uint32 {
 	h := uint32(seedWord)
 	for _, c := range w {
-		h = (h ^ uint32(c)) * 16777619
+		h = (h ^ uint32(skeleton[c])) * 16777619
 	}
 	return h
 }

@@ -12,6 +12,7 @@ type tok struct {
 	gap   bool   // whitespace before it (cleared inside spaced-out runs)
 	digit int8   // value of a number word or single digit, else -1
 	form  uint8  // fAt or fDot when an obfuscated @ or . starts here
+	h     uint32 // lexHash of a word
 }
 
 const (
@@ -103,15 +104,15 @@ func (sc *scan) tokenize() {
 			if c <= '9' && c >= '0' {
 				nd = 1
 			}
-			h := (uint32(seedWord) ^ uint32(c)) * 16777619 // lexHash, as the word is read
+			h := (uint32(seedWord) ^ uint32(skeleton[c])) * 16777619 // lexHash, as the word is read
 			for j < len(b) && wordByte[b[j]] {
 				if b[j] <= '9' && b[j] >= '0' {
 					nd++
 				}
-				h = (h ^ uint32(b[j])) * 16777619
+				h = (h ^ uint32(skeleton[b[j]])) * 16777619
 				j++
 			}
-			t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, digit: -1}
+			t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, digit: -1, h: h}
 			w := b[i:j]
 			if e, ok := lookup(w, h); ok {
 				t.flags, t.digit = e.flags, e.digit
