@@ -29,7 +29,7 @@ func (sc *scan) label(i int) (string, int, bool) {
 		contiguous = contiguous && sc.touching(k-1, k)
 	}
 	if contiguous {
-		return sc.foldedString()[sc.toks[i].s:sc.toks[j-1].e], j, true
+		return sc.foldedText(sc.toks[i].s, sc.toks[j-1].e), j, true
 	}
 	var b strings.Builder
 	for k := i; k < j; k++ {

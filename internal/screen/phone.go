@@ -17,9 +17,11 @@ func (sc *scan) digitsOf(dst []byte, i int) ([]byte, bool) {
 		return dst, false
 	}
 	w := sc.bytesOf(i)
-	if out, ok := gluedNumber(dst, w); ok {
+	out, ok := gluedNumber(dst, w)
+	if ok {
 		return out, true
 	}
+	dst = out // what dst held, in the buffer gluedNumber may have grown
 	n, o := 0, 0
 	for _, c := range w {
 		switch {
@@ -126,7 +128,7 @@ func (sc *scan) phones() {
 			i = max(i, last)
 			continue
 		}
-		d := string(digits)
+		d := textOf(digits) // valid while digits is: add copies what it keeps
 		start := i
 		plus := i > 0 && sc.isPunct(i-1, '+')
 		if plus {
@@ -295,32 +297,35 @@ func gluedNumber(dst, w []byte) ([]byte, bool) {
 
 // counting reports whether the numbers in tokens [from, to] step up evenly
 // (1 2 3 4, 8 10 12 14, one two three four): someone counting.
+// The numbers are read as they come, without a list: each must step from
+// the one before by what the second stepped from the first.
 func (sc *scan) counting(from, to int) bool {
-	var vals []int
+	n, prev, step, even := 0, 0, 0, true
 	for k := from; k <= to; k++ {
 		t := sc.toks[k]
+		v := 0
 		switch {
 		case t.flags&lxNumWord != 0:
-			vals = append(vals, int(t.digit))
+			v = int(t.digit)
 		case t.flags&lxDigits != 0 && t.e-t.s <= 4:
-			v := 0
 			for _, c := range sc.bytesOf(k) {
 				v = v*10 + int(c-'0')
 			}
-			vals = append(vals, v)
 		case t.kind == kWord:
 			return false
+		default:
+			continue
 		}
-	}
-	if len(vals) < 4 || vals[1] <= vals[0] {
-		return false
-	}
-	for k := 2; k < len(vals); k++ {
-		if vals[k]-vals[k-1] != vals[1]-vals[0] {
-			return false
+		switch {
+		case n == 1:
+			step = v - prev
+		case n > 1:
+			even = even && v-prev == step
 		}
+		prev = v
+		n++
 	}
-	return true
+	return n >= 4 && step > 0 && even
 }
 
 // octets reports whether digit groups read as the four numbers of an IPv4

@@ -8,6 +8,7 @@ package screen
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -83,8 +84,6 @@ func NewWithModel(m *Model) *Screener {
 type scan struct {
 	text string
 	f    folded
-	fs   string // the folded text as a string, once needed (foldedString)
-	fsOK bool
 	// labels is dotted's result, reused: each caller is done with it
 	// before the next call.
 	labels []string
@@ -183,10 +182,8 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 func (sc *scan) read(text string) {
 	sc.text = text
 	sc.f.fold(text)
-	sc.fs, sc.fsOK = "", false
 	sc.tokenize()
 	if sc.respell() {
-		sc.fs, sc.fsOK = "", false
 		sc.tokenize()
 	}
 }
@@ -231,8 +228,10 @@ func (sc *scan) add(cat string, from, to int, normalized string, conf float64) {
 	for k := start; k < end; k++ {
 		sc.covered[k] |= bit
 	}
+	// The normalized value may be a view of the scan's buffers (foldedText):
+	// the finding keeps a copy.
 	sc.out = append(sc.out, Finding{Category: cat, Start: start, End: end, Text: sc.text[start:end],
-		Normalized: normalized, Confidence: conf})
+		Normalized: strings.Clone(normalized), Confidence: conf})
 }
 
 func (sc *scan) markUsed(from, to int) {

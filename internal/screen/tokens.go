@@ -1,6 +1,9 @@
 package screen
 
-import "slices"
+import (
+	"slices"
+	"unsafe"
+)
 
 // tok is one token of the folded text: a word (a run of a-z, 0-9 and _),
 // one punctuation byte, or a run of letters of other scripts.
@@ -31,21 +34,23 @@ const (
 	fDotObf  // [dot] (dot) [.] (.) -dot-
 )
 
-// word is the folded text of token i. The folded text is copied into a
-// string once per text, on the first call, so that words and labels are
-// substrings of it rather than an allocation each.
+// word is the folded text of token i.
 func (sc *scan) word(i int) string {
 	t := sc.toks[i]
-	return sc.foldedString()[t.s:t.e]
+	return sc.foldedText(t.s, t.e)
 }
 
-// foldedString is the folded text as a string, made once per text.
-func (sc *scan) foldedString() string {
-	if !sc.fsOK {
-		sc.fs, sc.fsOK = string(sc.f.b), true
-	}
-	return sc.fs
+// foldedText is folded bytes [s, e) as a string without a copy: words and
+// labels are read, compared and joined many times a text, and copying the
+// folded text for them was most of what screening allocated. The string
+// shares the scan's buffer, so it is valid only while the scan screens
+// this text: add copies the normalized value a finding keeps.
+func (sc *scan) foldedText(s, e int32) string {
+	return textOf(sc.f.b[s:e])
 }
+
+// textOf is b as a string without a copy, valid while b is unchanged.
+func textOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // bytesOf is the folded text of token i, without copying.
 func (sc *scan) bytesOf(i int) []byte {
