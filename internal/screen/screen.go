@@ -95,7 +95,7 @@ type scan struct {
 	digitish  int     // digits and number words in the text
 	slash     bool    // a "/" or "*" is in the text (5/5, 5*)
 	longMixed bool    // a word of 26 or more letters and digits (a wallet address?)
-	covered   []uint8 // per original byte: bit 1<<category index of a finding over it
+	covered   []uint8 // per original byte: bit 1<<category index of a finding over it, once out has one
 	truncated bool    // a finding was dropped at MaxFindings
 	digits    []byte  // scratch for phone numbers
 	oScratch  []byte  // scratch for oDigits
@@ -127,8 +127,6 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	sc.text = text
 	sc.out = sc.out[:0]
 	sc.truncated = false
-	sc.covered = slices.Grow(sc.covered[:0], len(text))[:len(text)]
-	clear(sc.covered)
 	sc.read(text)
 	if len(sc.toks) == 0 {
 		return Result{Findings: []Finding{}}
@@ -216,6 +214,12 @@ func (sc *scan) add(cat string, from, to int, normalized string, conf float64) {
 	// costs the span's length, not the number of findings so far: comparing
 	// with every earlier finding made a text of many findings quadratic.
 	bit := categoryBit(cat)
+	if len(sc.out) == 0 {
+		// The first finding: nothing is covered yet. Most texts have none,
+		// so the marks are cleared here rather than for every text.
+		sc.covered = slices.Grow(sc.covered[:0], len(sc.text))[:len(sc.text)]
+		clear(sc.covered)
+	}
 	for _, c := range sc.covered[start:end] {
 		if c&bit != 0 {
 			return
