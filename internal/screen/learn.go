@@ -398,12 +398,18 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 	inBuf := func(start int) { views = append(views, wordView{s: int32(start), e: int32(len(buf))}) }
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
-		t := toks[i]
+		t := &toks[i]
+		if t.kind == kWord && t.flags&lxHasDigit == 0 && (t.e-t.s > 1 || b[t.s] == '_') {
+			// The common case, a word of letters and not a single letter: the
+			// word itself, read in place.
+			views = append(views, wordView{s: t.s, e: t.e, h: t.h, folded: true})
+			continue
+		}
 		start := len(buf)
 		switch t.kind {
 		case kWord:
 			w := b[t.s:t.e]
-			if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+			if t.flags&lxHasDigit == 0 { // a single letter (the rest went the common way)
 				// Letters written one by one, with spaces or separators
 				// between them ("p a y p a l", "p.a.y.p.a.l"), make one word.
 				glued := len(views) > 0 && (prevSingle == i-1 || prevSingle == i-2 && toks[i-1].kind == kPunct &&
@@ -418,8 +424,6 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 				continue
 			}
 			switch {
-			case t.flags&lxHasDigit == 0:
-				views = append(views, wordView{s: t.s, e: t.e, h: t.h, folded: true}) // the common case: no copy
 			case t.flags&lxDigits != 0:
 				switch {
 				case len(w) == 1:
