@@ -61,9 +61,18 @@ func (sc *scan) oDigits(i int) bool {
 // (several languages), "o" for zero, "double"/"triple", and the usual
 // separators, then drops what is a date, a year range, an ISBN, an IP
 // address, a decimal, an amount or an identifier named by its context.
+//
+// A run starts only at a token the tokenizer noted in nums, so the tokens
+// between them are not looked at; done is the last token a run has read.
 func (sc *scan) phones() {
 	n := len(sc.toks)
-	for i := 0; i < n; i++ {
+	done := -1
+	for _, k := range sc.nums {
+		i := int(k)
+		if i <= done {
+			continue
+		}
+		done = i
 		// A run starts at a digit, a number word, or "double"/"triple"
 		// before one ("triple three eight ...").
 		repeatStart := sc.toks[i].flags&lxRepeat != 0 && i+1 < n && sc.isDigitish(i+1)
@@ -125,7 +134,7 @@ func (sc *scan) phones() {
 		if (len(digits) < 7 || len(digits) > 15) && !(len(digits) >= 3 && len(digits) < 7 && words == 0) {
 			// Too few or too many digits for a phone, and not the start of
 			// one finished a sentence later: the common case, no string made.
-			i = max(i, last)
+			done = max(i, last)
 			continue
 		}
 		d := textOf(digits) // valid while digits is: add copies what it keeps
@@ -142,7 +151,7 @@ func (sc *scan) phones() {
 			if end, rest, ok := sc.phoneRest(last, len(d)); ok {
 				sc.add(Phone, start, end, "+"+d+rest, 0.75)
 				sc.markUsed(start, end)
-				i = end
+				done = end
 				continue
 			}
 		}
@@ -165,7 +174,7 @@ func (sc *scan) phones() {
 			sc.add(Phone, start, last, norm, conf)
 			sc.markUsed(start, last)
 		}
-		i = max(i, last)
+		done = max(i, last)
 	}
 }
 

@@ -104,6 +104,10 @@ type scan struct {
 	sents     []sentence
 	openers   []int32 // tokens that open a bracket, for markForms
 	ats       []int32 // tokens that start a form of @, for emails
+	nums      []int32 // tokens that may start a phone number: digits, number words, "double", "triple"
+	// pairs are the one-character tokens written one space after another
+	// one (the second of each pair), where glueSpaced looks for runs.
+	pairs []int32
 	// respell's hints from the tokenizer, and its scratch.
 	hints     []int32
 	reps      []respelling

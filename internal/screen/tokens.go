@@ -96,6 +96,14 @@ func (sc *scan) tokenize() {
 	// Forms of @ and "." are marked as their tokens are made; bracketed
 	// ones once all tokens are known, from the opening brackets noted here.
 	openers, ats := sc.openers[:0], sc.ats[:0]
+	nums, pairs := sc.nums[:0], sc.pairs[:0]
+	// single notes a one-character token: one right after it, one space
+	// away, makes a pair.
+	single := func(s int) {
+		if n := len(toks); gap && n > 0 && toks[n-1].e == int32(s-1) && toks[n-1].e-toks[n-1].s == 1 && toks[n-1].kind != kOther {
+			pairs = append(pairs, int32(n))
+		}
+	}
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -147,6 +155,12 @@ func (sc *scan) tokenize() {
 				t.form, t.fEnd = fDotWord, int32(len(toks))
 			}
 			seen |= t.flags
+			if t.flags&(lxDigits|lxNumWord|lxHasDigit|lxRepeat) != 0 {
+				nums = append(nums, int32(len(toks)))
+			}
+			if j-i == 1 {
+				single(i)
+			}
 			toks = append(toks, t)
 			if nd == 0 {
 				if prevEnd == i-1 && b[prevEnd] == ' ' && mayStartBrand(prevHash) {
@@ -179,6 +193,7 @@ func (sc *scan) tokenize() {
 			case opener[c]:
 				openers = append(openers, int32(len(toks)))
 			}
+			single(i)
 			toks = append(toks, t)
 			i++
 		}
@@ -186,7 +201,7 @@ func (sc *scan) tokenize() {
 	}
 	sc.toks = toks
 	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
-	sc.hints, sc.openers, sc.ats = hints, openers, ats
+	sc.hints, sc.openers, sc.ats, sc.nums, sc.pairs = hints, openers, ats, nums, pairs
 	sc.markForms()
 	sc.glueSpaced()
 }
@@ -195,16 +210,14 @@ func (sc *scan) tokenize() {
 // by single spaces, the way people space out an address to slip it past
 // filters: runs of five or more, or of two or more next to a bracketed or
 // literal @ or dot ("j o h n (at) g m a i l (dot) c o m").
+//
+// A run is tokens [i, j) of consecutive pairs the tokenizer noted; the
+// other tokens are not looked at.
 func (sc *scan) glueSpaced() {
-	ts := sc.toks
-	n := len(ts)
-	for i := 0; i < n; {
-		if ts[i].e-ts[i].s != 1 || ts[i].kind == kOther {
-			i++ // the common case: a word of two letters or more starts no run
-			continue
-		}
-		j := i + 1
-		for j < n && ts[j].e-ts[j].s == 1 && ts[j].kind != kOther && ts[j].gap && ts[j].s-ts[j-1].e == 1 {
+	ts, pairs := sc.toks, sc.pairs
+	for p := 0; p < len(pairs); {
+		i, j := int(pairs[p])-1, int(pairs[p])+1
+		for p++; p < len(pairs) && int(pairs[p]) == j; p++ {
 			j++
 		}
 		// The brackets of a form are one-character tokens too, so the run may
@@ -215,7 +228,6 @@ func (sc *scan) glueSpaced() {
 				ts[k].gap = false
 			}
 		}
-		i = j
 	}
 }
 
