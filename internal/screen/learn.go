@@ -33,16 +33,9 @@ type Model struct {
 	scale [nClasses]float32
 	bias  [nClasses]float32
 	w     []int16 // modelDim * nClasses, bucket-major
-	// cue has, per bucket, a bit for each class whose weight there is
-	// strongly positive. A sentence none of whose word features is a cue
-	// of a class cannot be that class as far as the model knows: its
-	// character n-grams alone do not make a finding, and a sentence with
-	// no cue at all is not scored. It is derived from the weights.
-	cue []uint8
-	// top has, per bucket, the largest weight there of a class the model
-	// may report: a bigram's share of any such class's sum is at most
-	// the top of its two buckets, read from 64 KiB instead of 384.
-	top []int16
+	// sums has, per bucket, what the screener reads of it for a word
+	// feature without its weights. It is derived from the weights.
+	sums []bucketSum
 	// reach has, per surface (surfaceIndex) and class, the least weight
 	// sum whose probability is at or above the class's threshold there
 	// (math.MaxInt32 if none is), so that a sum is tested against a
@@ -50,20 +43,35 @@ type Model struct {
 	reach [][nClasses]int32
 }
 
+// bucketSum is what a bucket holds in short, in one read of 4 bytes (a
+// bigram's two buckets are two reads from 128 KiB instead of 384).
+type bucketSum struct {
+	// top is the largest weight there of a class the model may report: a
+	// bigram's share of any such class's sum is at most the top of its two
+	// buckets.
+	top int16
+	// cue has a bit for each class whose weight there is strongly
+	// positive. A sentence none of whose word features is a cue of a class
+	// cannot be that class as far as the model knows: its character
+	// n-grams alone do not make a finding, and a sentence with no cue at
+	// all is not scored.
+	cue uint8
+}
+
 // cueMin is the weight (in logits) from which a word feature is a cue.
 const cueMin = 0.25
 
 func (m *Model) deriveCues() {
-	m.cue = make([]uint8, modelDim)
-	m.top = make([]int16, modelDim)
-	for f := 0; f < modelDim; f++ {
-		m.top[f] = math.MinInt16
+	m.sums = make([]bucketSum, modelDim)
+	for f := range m.sums {
+		b := &m.sums[f]
+		b.top = math.MinInt16
 		for c := 0; c < nClasses; c++ {
 			if float64(m.w[f*nClasses+c])*float64(m.scale[c]) >= cueMin {
-				m.cue[f] |= 1 << c
+				b.cue |= 1 << c
 			}
 			if reportable&(1<<c) != 0 {
-				m.top[f] = max(m.top[f], m.w[f*nClasses+c])
+				b.top = max(b.top, m.w[f*nClasses+c])
 			}
 		}
 	}
@@ -137,7 +145,7 @@ func (z *featurizer) mayReach(m *Model, k int, mask uint8) bool {
 func (m *Model) cues(words []uint32) uint8 {
 	var mask uint8
 	for _, f := range words {
-		mask |= m.cue[f]
+		mask |= m.sums[f].cue
 	}
 	return mask
 }
@@ -228,7 +236,7 @@ type featurizer struct {
 	own   [nClasses]int32 // infer: the sum of the words' own features
 	pairs []uint32        // infer: the bigram features
 	// top is the sum of the model's top weights of the bigram features
-	// (Model.top): with own, a bound on each reportable class's sum.
+	// (bucketSum.top): with own, a bound on each reportable class's sum.
 	top int64
 }
 
@@ -344,33 +352,36 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		clear(z.memo.sets[:])
 		z.memo.model = m
 	}
-	z.own = [nClasses]int32{}
-	z.pairs = z.pairs[:0]
-	z.top = 0
+	// Locals while the loop runs, stored at the end.
+	var own [nClasses]int32
+	var top int64
+	memo, src, buf, sums, pairs := z.memo, z.src, z.buf, m.sums, z.pairs[:0]
 	var prevUni, prevLeft uint32
 	for k, v := range z.views {
 		var w []byte
 		tab, uni := &identity, v.h
 		if v.folded {
-			w, tab = z.src[v.s:v.e], &skeleton
+			w, tab = src[v.s:v.e], &skeleton
 		} else {
-			w = z.buf[v.s:v.e]
+			w = buf[v.s:v.e]
 			uni = hash(seedWord, w)
 		}
-		e := z.memo.entry(m, tab, w, v.folded, uni)
+		e := memo.entry(m, tab, w, v.folded, uni)
 		mask |= e.cue
-		for c := range z.own {
-			z.own[c] += e.sum[c]
+		for c := range own {
+			own[c] += e.sum[c]
 		}
 		if k > 0 {
 			pairB, pairW := pairHashes(tab, w, prevUni, prevLeft)
 			fb, fw := pairB&(modelDim-1), pairW&(modelDim-1)
-			mask |= m.cue[fb] | m.cue[fw]
-			z.top += int64(m.top[fb]) + int64(m.top[fw])
-			z.pairs = append(z.pairs, fb, fw)
+			sb, sw := sums[fb], sums[fw]
+			mask |= sb.cue | sw.cue
+			top += int64(sb.top) + int64(sw.top)
+			pairs = append(pairs, fb, fw)
 		}
 		prevUni, prevLeft = uni, e.left
 	}
+	z.own, z.top, z.pairs = own, top, pairs
 	return mask
 }
 
