@@ -406,7 +406,6 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 	buf, views := z.buf[:0], z.views[:0] // locals while the loop runs, stored at the end
 	b, toks := sc.f.b, sc.toks
 	z.src = b
-	inBuf := func(start int) { views = append(views, wordView{s: int32(start), e: int32(len(buf))}) }
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
 		t := &toks[i]
@@ -429,7 +428,7 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 				if glued {
 					views[len(views)-1].e = int32(len(buf))
 				} else {
-					inBuf(start)
+					views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 				}
 				prevSingle = i
 				continue
@@ -444,27 +443,27 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 				default:
 					buf = append(buf, '#', 'l')
 				}
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			case 2*letters(w) < len(w):
 				// Mostly digits: an identifier or a number glued to a letter
 				// ("1z999aa1012"), not a word in disguise.
 				buf = append(buf, '#', 'm')
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			default:
 				for _, c := range w {
 					buf = append(buf, leetSkeleton[c])
 				}
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			}
 		case kPunct:
 			c := b[t.s]
 			if modelPunct[c] && !(c == '*' && prevSingle == i-1) {
 				buf = append(buf, c)
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			}
 		default:
 			buf = append(buf, '~')
-			inBuf(start)
+			views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 		}
 	}
 	z.buf, z.views = buf, views

@@ -97,13 +97,10 @@ func (sc *scan) tokenize() {
 	// ones once all tokens are known, from the opening brackets noted here.
 	openers, ats := sc.openers[:0], sc.ats[:0]
 	nums, pairs := sc.nums[:0], sc.pairs[:0]
-	// single notes a one-character token: one right after it, one space
-	// away, makes a pair.
-	single := func(s int) {
-		if n := len(toks); gap && n > 0 && toks[n-1].e == int32(s-1) && toks[n-1].e-toks[n-1].s == 1 && toks[n-1].kind != kOther {
-			pairs = append(pairs, int32(n))
-		}
-	}
+	// lastSingle is the end of the last token when it is a one-character
+	// word or punctuation: one such right after it, one space away, makes
+	// a pair.
+	lastSingle := -2
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -159,7 +156,12 @@ func (sc *scan) tokenize() {
 				nums = append(nums, int32(len(toks)))
 			}
 			if j-i == 1 {
-				single(i)
+				if gap && lastSingle == i-1 {
+					pairs = append(pairs, int32(len(toks)))
+				}
+				lastSingle = j
+			} else {
+				lastSingle = -2
 			}
 			toks = append(toks, t)
 			if nd == 0 {
@@ -180,6 +182,7 @@ func (sc *scan) tokenize() {
 				j++
 			}
 			toks = append(toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
+			lastSingle = -2
 			i = j
 		default:
 			slash = slash || c == '/' || c == '*'
@@ -193,7 +196,10 @@ func (sc *scan) tokenize() {
 			case opener[c]:
 				openers = append(openers, int32(len(toks)))
 			}
-			single(i)
+			if gap && lastSingle == i-1 {
+				pairs = append(pairs, int32(len(toks)))
+			}
+			lastSingle = i + 1
 			toks = append(toks, t)
 			i++
 		}
