@@ -274,9 +274,15 @@ var techNames = map[string]bool{"asp.net": true, "vb.net": true, "ado.net": true
 
 // urls finds web addresses: with a scheme, www., or a known top-level
 // domain, written with real, spoken or bracketed dots.
+//
+// An address starts only at a word the tokenizer noted in names, so the
+// other tokens are not looked at; done is the last token of the last
+// address.
 func (sc *scan) urls() {
-	for i := 0; i < len(sc.toks); i++ {
-		if sc.used[i] || sc.toks[i].kind != kWord || sc.toks[i].form != fNone {
+	done := -1
+	for _, k := range sc.names {
+		i := int(k)
+		if i <= done || sc.used[i] || sc.toks[i].kind != kWord || sc.toks[i].form != fNone {
 			continue
 		}
 		if i > 0 && !sc.toks[i].gap && (sc.toks[i-1].kind == kWord || sc.isPunct(i-1, '.') || sc.isPunct(i-1, '@') || sc.isPunct(i-1, '-')) {
@@ -333,7 +339,7 @@ func (sc *scan) urls() {
 			sc.add(OffPlatform, start, end, host, 0.9) // a payment link asks to be paid there
 		}
 		sc.markUsed(start, end)
-		i = end
+		done = end
 	}
 }
 

@@ -105,6 +105,10 @@ type scan struct {
 	openers   []int32 // tokens that open a bracket, for markForms
 	ats       []int32 // tokens that start a form of @, for emails
 	nums      []int32 // tokens that may start a phone number: digits, number words, "double", "triple"
+	// names are the words that may start a web address: "http" and
+	// "https", and the words followed by a token that touches them, by a
+	// form of @ or "." or an opening bracket, or by one glueSpaced may glue.
+	names []int32
 	// pairs are the one-character tokens written one space after another
 	// one (the second of each pair), where glueSpaced looks for runs.
 	pairs []int32

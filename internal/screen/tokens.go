@@ -101,6 +101,7 @@ func (sc *scan) tokenize() {
 	// word or punctuation: one such right after it, one space away, makes
 	// a pair.
 	lastSingle := -2
+	names := sc.names[:0]
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -155,13 +156,18 @@ func (sc *scan) tokenize() {
 			if t.flags&(lxDigits|lxNumWord|lxHasDigit|lxRepeat) != 0 {
 				nums = append(nums, int32(len(toks)))
 			}
+			paired := j-i == 1 && gap && lastSingle == i-1
+			if paired {
+				pairs = append(pairs, int32(len(toks)))
+			}
 			if j-i == 1 {
-				if gap && lastSingle == i-1 {
-					pairs = append(pairs, int32(len(toks)))
-				}
 				lastSingle = j
 			} else {
 				lastSingle = -2
+			}
+			names = noteName(names, toks, !gap || paired || t.form != fNone)
+			if c == 'h' && (string(w) == "http" || string(w) == "https") {
+				names = append(names, int32(len(toks)))
 			}
 			toks = append(toks, t)
 			if nd == 0 {
@@ -196,10 +202,12 @@ func (sc *scan) tokenize() {
 			case opener[c]:
 				openers = append(openers, int32(len(toks)))
 			}
-			if gap && lastSingle == i-1 {
+			paired := gap && lastSingle == i-1
+			if paired {
 				pairs = append(pairs, int32(len(toks)))
 			}
 			lastSingle = i + 1
+			names = noteName(names, toks, !gap || paired || t.form != fNone || opener[c])
 			toks = append(toks, t)
 			i++
 		}
@@ -207,9 +215,20 @@ func (sc *scan) tokenize() {
 	}
 	sc.toks = toks
 	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
-	sc.hints, sc.openers, sc.ats, sc.nums, sc.pairs = hints, openers, ats, nums, pairs
+	sc.hints, sc.openers, sc.ats, sc.nums, sc.pairs, sc.names = hints, openers, ats, nums, pairs, names
 	sc.markForms()
 	sc.glueSpaced()
+}
+
+// noteName adds to names the last of toks when it is a word and the token
+// about to follow it may continue a name (joins): one that touches it, a
+// form of @ or ".", an opening bracket, or one glueSpaced may glue to it.
+func noteName(names []int32, toks []tok, joins bool) []int32 {
+	n := int32(len(toks)) - 1
+	if !joins || n < 0 || toks[n].kind != kWord || len(names) > 0 && names[len(names)-1] == n {
+		return names
+	}
+	return append(names, n)
 }
 
 // glueSpaced clears the gaps inside runs of one-character tokens separated
