@@ -354,7 +354,8 @@ var messengerNames = map[string]string{"insta": "instagram", "ig": "instagram", 
 // handles finds messenger handles ("telegram @x", "skype: x") and requests
 // to move the conversation to a messenger ("let's talk on WhatsApp").
 func (sc *scan) handles() {
-	for i := range sc.toks {
+	for _, k := range sc.services {
+		i := int(k)
 		t := sc.toks[i]
 		if t.kind != kWord || t.flags&lxMessenger == 0 || sc.used[i] {
 			continue
@@ -503,7 +504,8 @@ var namedFillers = map[string]bool{"is": true, "es": true, "e": true, "est": tru
 // ana.almeida57", "mi Orange es chloe6054"); a possessive may also stand
 // between the preposition and the provider ("aivanova394 en tu Aol").
 func (sc *scan) namedProviders() {
-	for i, t := range sc.toks {
+	for _, k := range sc.services {
+		i, t := int(k), sc.toks[k]
 		if t.kind != kWord || sc.used[i] || t.flags&lxBareProvider == 0 &&
 			!(t.flags&lxMailProvider != 0 && i > 0 && sc.toks[i-1].flags&lxPossessive != 0) {
 			continue
@@ -543,7 +545,8 @@ func (sc *scan) namedProviders() {
 // must be written as one (dots real, spoken or bracketed) and the user
 // name must look like an account (a digit or a separator inside).
 func (sc *scan) splitAddresses() {
-	for i := range sc.toks {
+	for _, k := range sc.services {
+		i := int(k)
 		t := &sc.toks[i]
 		if t.flags&lxMailProvider == 0 || t.kind != kWord || sc.used[i] || !sc.dotAfterLabel(i) {
 			continue

@@ -105,6 +105,9 @@ type scan struct {
 	openers   []int32 // tokens that open a bracket, for markForms
 	ats       []int32 // tokens that start a form of @, for emails
 	nums      []int32 // tokens that may start a phone number: digits, number words, "double", "triple"
+	// services are the words that name a mail provider or a messenger,
+	// where handles, namedProviders and splitAddresses start.
+	services []int32
 	// names are the words that may start a web address: "http" and
 	// "https", and the words followed by a token that touches them, by a
 	// form of @ or "." or an opening bracket, or by one glueSpaced may glue.

@@ -101,7 +101,7 @@ func (sc *scan) tokenize() {
 	// word or punctuation: one such right after it, one space away, makes
 	// a pair.
 	lastSingle := -2
-	names := sc.names[:0]
+	names, services := sc.names[:0], sc.services[:0]
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -155,6 +155,9 @@ func (sc *scan) tokenize() {
 			seen |= t.flags
 			if t.flags&(lxDigits|lxNumWord|lxHasDigit|lxRepeat) != 0 {
 				nums = append(nums, int32(len(toks)))
+			}
+			if t.flags&(lxMailProvider|lxBareProvider|lxMessenger) != 0 {
+				services = append(services, int32(len(toks)))
 			}
 			paired := j-i == 1 && gap && lastSingle == i-1
 			if paired {
@@ -215,7 +218,8 @@ func (sc *scan) tokenize() {
 	}
 	sc.toks = toks
 	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
-	sc.hints, sc.openers, sc.ats, sc.nums, sc.pairs, sc.names = hints, openers, ats, nums, pairs, names
+	sc.hints, sc.openers, sc.ats, sc.nums, sc.pairs = hints, openers, ats, nums, pairs
+	sc.names, sc.services = names, services
 	sc.markForms()
 	sc.glueSpaced()
 }
