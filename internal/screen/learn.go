@@ -528,10 +528,12 @@ type memoEntry struct {
 }
 
 // memoSlot is one remembered word, as the sentence holds it (folded, or
-// already skeleton), and its entry.
+// already skeleton), its unigram hash, compared before the word, and its
+// entry: 64 bytes.
 type memoSlot struct {
 	n      uint8
 	folded bool
+	uni    uint32
 	word   [maxGramWord]byte
 	e      memoEntry
 }
@@ -567,13 +569,13 @@ func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, folded bool, uni ui
 	}
 	set := &g.sets[uni&(memoSlots/memoWays-1)]
 	for k := range set.slot {
-		if s := &set.slot[k]; int(s.n) == len(w) && s.folded == folded && string(s.word[:len(w)]) == string(w) {
+		if s := &set.slot[k]; s.uni == uni && int(s.n) == len(w) && s.folded == folded && string(s.word[:len(w)]) == string(w) {
 			return &s.e
 		}
 	}
 	s := &set.slot[set.next]
 	set.next = (set.next + 1) % memoWays
-	s.n, s.folded = uint8(len(w)), folded
+	s.n, s.folded, s.uni = uint8(len(w)), folded, uni
 	copy(s.word[:], w)
 	s.e = g.compute(m, g.skeleton(tab, w), uni)
 	return &s.e
