@@ -33,18 +33,19 @@ type Model struct {
 	scale [nClasses]float32
 	bias  [nClasses]float32
 	w     []int16 // modelDim * nClasses, bucket-major
-	// sums has, per bucket, what the screener reads of it for a word
-	// feature without its weights. It is derived from the weights.
+	// sums has, per bucket, what the screener reads of it short of its
+	// weights. It is derived from the weights.
 	sums []bucketSum
 	// reach has, per surface (surfaceIndex) and class, the least weight
 	// sum whose probability is at or above the class's threshold there
-	// (math.MaxInt32 if none is), so that a sum is tested against a
-	// threshold without an exponential.
-	reach [][nClasses]int32
+	// (math.MaxInt64 if no int32 sum is), so that a sum is tested against
+	// a threshold without an exponential.
+	reach [][nClasses]int64
 }
 
-// bucketSum is what a bucket holds in short, in one read of 4 bytes (a
-// bigram's two buckets are two reads from 128 KiB instead of 384).
+// bucketSum is what a bucket holds in short, in one read of 4 bytes: a
+// bigram's two buckets are two reads from 128 KiB, where their weight
+// rows fill 384.
 type bucketSum struct {
 	// top is the largest weight there of a class the model may report: a
 	// bigram's share of any such class's sum is at most the top of its two
@@ -75,7 +76,7 @@ func (m *Model) deriveCues() {
 			}
 		}
 	}
-	m.reach = make([][nClasses]int32, len(Surfaces)+1)
+	m.reach = make([][nClasses]int64, len(Surfaces)+1)
 	for k := range m.reach {
 		surface := "" // the last row is for a surface not in Surfaces
 		if k < len(Surfaces) {
@@ -95,12 +96,12 @@ func surfaceIndex(surface string) int {
 	return len(Surfaces)
 }
 
-// leastReaching returns the least weight sum of class c whose probability
-// is at least t, or math.MaxInt32 if none is. prob never decreases as the
-// sum grows, so a binary search finds it.
-func (m *Model) leastReaching(c int, t float32) int32 {
+// leastReaching returns the least int32 weight sum of class c whose
+// probability is at least t, or math.MaxInt64 if none is. prob never
+// decreases as the sum grows, so a binary search finds it.
+func (m *Model) leastReaching(c int, t float32) int64 {
 	if m.prob(math.MaxInt32, c) < t {
-		return math.MaxInt32
+		return math.MaxInt64
 	}
 	lo, hi := int64(math.MinInt32), int64(math.MaxInt32) // prob(hi) >= t
 	for lo < hi {
@@ -111,13 +112,13 @@ func (m *Model) leastReaching(c int, t float32) int32 {
 			lo = mid + 1
 		}
 	}
-	return int32(lo)
+	return lo
 }
 
 // reaches reports whether the weight sum acc of class c is enough for
 // the model to report c on the surface of row k of reach: whether
 // prob(acc, c) is at least its threshold there.
-func (m *Model) reaches(k, c int, acc int32) bool { return acc >= m.reach[k][c] }
+func (m *Model) reaches(k, c int, acc int32) bool { return int64(acc) >= m.reach[k][c] }
 
 // boundWords is the longest sentence, in words, whose bound mayReach
 // reads: up to it no sum of int32 weights can wrap (a word has at most 49
@@ -134,7 +135,7 @@ func (z *featurizer) mayReach(m *Model, k int, mask uint8) bool {
 		return true
 	}
 	for c := range nClasses {
-		if mask&(1<<c) != 0 && int64(z.own[c])+z.top >= int64(m.reach[k][c]) {
+		if mask&(1<<c) != 0 && int64(z.own[c])+z.top >= m.reach[k][c] {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -131,8 +132,12 @@ func TestReach(t *testing.T) {
 		}
 		for c := range nClasses {
 			r, th := m.reach[row][c], threshold(surface, c)
-			if m.prob(r, c) < th || m.prob(r-1, c) >= th || !m.reaches(row, c, r) || m.reaches(row, c, r-1) {
-				t.Errorf("%s, class %d: reach %d, probabilities %v and %v around threshold %v", surface, c, r, m.prob(r-1, c), m.prob(r, c), th)
+			if r > math.MaxInt32 || r <= math.MinInt32 {
+				t.Fatalf("%s, class %d: reach %d out of the sums the model makes", surface, c, r)
+			}
+			s := int32(r)
+			if m.prob(s, c) < th || m.prob(s-1, c) >= th || !m.reaches(row, c, s) || m.reaches(row, c, s-1) {
+				t.Errorf("%s, class %d: reach %d, probabilities %v and %v around threshold %v", surface, c, s, m.prob(s-1, c), m.prob(s, c), th)
 			}
 		}
 	}
