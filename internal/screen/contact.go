@@ -29,7 +29,7 @@ func (sc *scan) label(i int) (string, int, bool) {
 		contiguous = contiguous && sc.touching(k-1, k)
 	}
 	if contiguous {
-		return sc.foldedString()[sc.toks[i].s:sc.toks[j-1].e], j, true
+		return sc.foldedText(sc.toks[i].s, sc.toks[j-1].e), j, true
 	}
 	var b strings.Builder
 	for k := i; k < j; k++ {
@@ -274,9 +274,15 @@ var techNames = map[string]bool{"asp.net": true, "vb.net": true, "ado.net": true
 
 // urls finds web addresses: with a scheme, www., or a known top-level
 // domain, written with real, spoken or bracketed dots.
+//
+// An address starts only at a word the tokenizer noted in names, so the
+// other tokens are not looked at; done is the last token of the last
+// address.
 func (sc *scan) urls() {
-	for i := 0; i < len(sc.toks); i++ {
-		if sc.used[i] || sc.toks[i].kind != kWord || sc.toks[i].form != fNone {
+	done := -1
+	for _, k := range sc.names {
+		i := int(k)
+		if i <= done || sc.used[i] || sc.toks[i].kind != kWord || sc.toks[i].form != fNone {
 			continue
 		}
 		if i > 0 && !sc.toks[i].gap && (sc.toks[i-1].kind == kWord || sc.isPunct(i-1, '.') || sc.isPunct(i-1, '@') || sc.isPunct(i-1, '-')) {
@@ -333,7 +339,7 @@ func (sc *scan) urls() {
 			sc.add(OffPlatform, start, end, host, 0.9) // a payment link asks to be paid there
 		}
 		sc.markUsed(start, end)
-		i = end
+		done = end
 	}
 }
 
@@ -348,7 +354,8 @@ var messengerNames = map[string]string{"insta": "instagram", "ig": "instagram", 
 // handles finds messenger handles ("telegram @x", "skype: x") and requests
 // to move the conversation to a messenger ("let's talk on WhatsApp").
 func (sc *scan) handles() {
-	for i := range sc.toks {
+	for _, k := range sc.services {
+		i := int(k)
 		t := sc.toks[i]
 		if t.kind != kWord || t.flags&lxMessenger == 0 || sc.used[i] {
 			continue
@@ -497,7 +504,8 @@ var namedFillers = map[string]bool{"is": true, "es": true, "e": true, "est": tru
 // ana.almeida57", "mi Orange es chloe6054"); a possessive may also stand
 // between the preposition and the provider ("aivanova394 en tu Aol").
 func (sc *scan) namedProviders() {
-	for i, t := range sc.toks {
+	for _, k := range sc.services {
+		i, t := int(k), sc.toks[k]
 		if t.kind != kWord || sc.used[i] || t.flags&lxBareProvider == 0 &&
 			!(t.flags&lxMailProvider != 0 && i > 0 && sc.toks[i-1].flags&lxPossessive != 0) {
 			continue
@@ -537,7 +545,8 @@ func (sc *scan) namedProviders() {
 // must be written as one (dots real, spoken or bracketed) and the user
 // name must look like an account (a digit or a separator inside).
 func (sc *scan) splitAddresses() {
-	for i := range sc.toks {
+	for _, k := range sc.services {
+		i := int(k)
 		t := &sc.toks[i]
 		if t.flags&lxMailProvider == 0 || t.kind != kWord || sc.used[i] || !sc.dotAfterLabel(i) {
 			continue

@@ -146,6 +146,41 @@ const otherLetter = 0x01
 // dropped. It is built once and never changes.
 var foldTable = buildFoldTable()
 
+// foldLow holds foldTable for the runes below foldLowEnd (Latin, Greek,
+// Cyrillic: the letters of most non-ASCII text) as indexes plus one into
+// foldStrings, and foldBMP has a bit for each rune of the Basic
+// Multilingual Plane foldTable holds: a rune of other text (Chinese, say)
+// is known not to fold without a map lookup.
+const foldLowEnd = 0x800
+
+var foldStrings, foldLow, foldBMP = func() (strs []string, low [foldLowEnd]uint16, bmp [0x10000 / 64]uint64) {
+	for r, s := range foldTable {
+		if r < 0x10000 {
+			bmp[r/64] |= 1 << (r % 64)
+		}
+		if r < foldLowEnd {
+			strs = append(strs, s)
+			low[r] = uint16(len(strs))
+		}
+	}
+	return strs, low, bmp
+}()
+
+// foldOf returns foldTable's entry for r.
+func foldOf(r rune) (string, bool) {
+	switch {
+	case r < foldLowEnd:
+		if k := foldLow[r]; k != 0 {
+			return foldStrings[k-1], true
+		}
+		return "", false
+	case r < 0x10000 && foldBMP[r/64]&(1<<(r%64)) == 0:
+		return "", false
+	}
+	s, ok := foldTable[r]
+	return s, ok
+}
+
 // confusables are letters that look like Latin ones but NFKC keeps apart.
 var confusables = map[rune]string{
 	'а': "a", 'в': "b", 'е': "e", 'ё': "e", 'к': "k", 'м': "m", 'н': "h", 'о': "o", 'р': "p", 'с': "c",
@@ -252,7 +287,7 @@ func (f *folded) fold(text string) {
 				k := len(f.b)
 				if r < utf8.RuneSelf {
 					f.b = append(f.b, lower[r])
-				} else if s, ok := foldTable[r]; ok {
+				} else if s, ok := foldOf(r); ok {
 					f.b = append(f.b, s...)
 				} else {
 					f.b = append(f.b, ' ')
@@ -282,7 +317,7 @@ func (f *folded) fold(text string) {
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		k := len(f.b)
-		s, ok := foldTable[r]
+		s, ok := foldOf(r)
 		switch {
 		case ok:
 			f.b = append(f.b, s...)

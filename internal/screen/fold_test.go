@@ -3,6 +3,7 @@ package screen
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode"
 )
 
 // TestLowerASCII checks the eight-bytes-at-a-time folding of ASCII
@@ -44,6 +45,17 @@ func TestPlainASCII(t *testing.T) {
 		}
 		if got := plainASCII(load64(string(b[:]), 0)); got != want {
 			t.Fatalf("plainASCII(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+// TestFoldOf checks the fold's fast tables against foldTable, rune by rune.
+func TestFoldOf(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s, ok := foldOf(r)
+		ws, wok := foldTable[r]
+		if s != ws || ok != wok {
+			t.Fatalf("%U: foldOf gives %q %v, foldTable %q %v", r, s, ok, ws, wok)
 		}
 	}
 }

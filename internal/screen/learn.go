@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -32,33 +33,120 @@ type Model struct {
 	scale [nClasses]float32
 	bias  [nClasses]float32
 	w     []int16 // modelDim * nClasses, bucket-major
-	// cue has, per bucket, a bit for each class whose weight there is
-	// strongly positive. A sentence none of whose word features is a cue
-	// of a class cannot be that class as far as the model knows: its
-	// character n-grams alone do not make a finding, and a sentence with
-	// no cue at all is not scored. It is derived from the weights.
-	cue []uint8
+	// sums has, per bucket, what the screener reads of it short of its
+	// weights. It is derived from the weights.
+	sums []bucketSum
+	// reach has, per surface (surfaceIndex) and class, the least weight
+	// sum whose probability is at or above the class's threshold there
+	// (math.MaxInt64 if no int32 sum is), so that a sum is tested against
+	// a threshold without an exponential.
+	reach [][nClasses]int64
+}
+
+// bucketSum is what a bucket holds in short, in one read of 4 bytes: a
+// bigram's two buckets are two reads from 128 KiB, where their weight
+// rows fill 384.
+type bucketSum struct {
+	// top is the largest weight there of a class the model may report: a
+	// bigram's share of any such class's sum is at most the top of its two
+	// buckets.
+	top int16
+	// cue has a bit for each class whose weight there is strongly
+	// positive. A sentence none of whose word features is a cue of a class
+	// cannot be that class as far as the model knows: its character
+	// n-grams alone do not make a finding, and a sentence with no cue at
+	// all is not scored.
+	cue uint8
 }
 
 // cueMin is the weight (in logits) from which a word feature is a cue.
 const cueMin = 0.25
 
 func (m *Model) deriveCues() {
-	m.cue = make([]uint8, modelDim)
-	for f := 0; f < modelDim; f++ {
+	m.sums = make([]bucketSum, modelDim)
+	for f := range m.sums {
+		b := &m.sums[f]
+		b.top = math.MinInt16
 		for c := 0; c < nClasses; c++ {
 			if float64(m.w[f*nClasses+c])*float64(m.scale[c]) >= cueMin {
-				m.cue[f] |= 1 << c
+				b.cue |= 1 << c
+			}
+			if reportable&(1<<c) != 0 {
+				b.top = max(b.top, m.w[f*nClasses+c])
 			}
 		}
 	}
+	m.reach = make([][nClasses]int64, len(Surfaces)+1)
+	for k := range m.reach {
+		surface := "" // the last row is for a surface not in Surfaces
+		if k < len(Surfaces) {
+			surface = Surfaces[k]
+		}
+		for c := range nClasses {
+			m.reach[k][c] = m.leastReaching(c, threshold(surface, c))
+		}
+	}
+}
+
+// surfaceIndex is the row of Model.reach for a surface.
+func surfaceIndex(surface string) int {
+	if k := slices.Index(Surfaces, surface); k >= 0 {
+		return k
+	}
+	return len(Surfaces)
+}
+
+// leastReaching returns the least int32 weight sum of class c whose
+// probability is at least t, or math.MaxInt64 if none is. prob never
+// decreases as the sum grows, so a binary search finds it.
+func (m *Model) leastReaching(c int, t float32) int64 {
+	if m.prob(math.MaxInt32, c) < t {
+		return math.MaxInt64
+	}
+	lo, hi := int64(math.MinInt32), int64(math.MaxInt32) // prob(hi) >= t
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if m.prob(int32(mid), c) >= t {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// reaches reports whether the weight sum acc of class c is enough for
+// the model to report c on the surface of row k of reach: whether
+// prob(acc, c) is at least its threshold there.
+func (m *Model) reaches(k, c int, acc int32) bool { return int64(acc) >= m.reach[k][c] }
+
+// boundWords is the longest sentence, in words, whose bound mayReach
+// reads: up to it no sum of int32 weights can wrap (a word has at most 49
+// features of its own and 2 bigrams, each weight below 2^15 in size).
+const boundWords = 1000
+
+// mayReach reports whether a class of mask may reach its threshold on
+// the surface of row k of reach in the sentence infer last read, as far
+// as a bound tells: each class's sum is at most the words' own sum plus
+// the top weights of the bigrams. When it reports false no class of mask
+// does, and the bigrams' weights need not be fetched.
+func (z *featurizer) mayReach(m *Model, k int, mask uint8) bool {
+	if len(z.views) > boundWords {
+		return true
+	}
+	for c := range nClasses {
+		if mask&(1<<c) != 0 && int64(z.own[c])+z.top >= m.reach[k][c] {
+			return true
+		}
+	}
+	return false
 }
 
 // cues returns the classes the word features of a sentence cue.
 func (m *Model) cues(words []uint32) uint8 {
 	var mask uint8
 	for _, f := range words {
-		mask |= m.cue[f]
+		mask |= m.sums[f].cue
 	}
 	return mask
 }
@@ -148,6 +236,9 @@ type featurizer struct {
 	memo  *wordMemo       // for infer, made on first use
 	own   [nClasses]int32 // infer: the sum of the words' own features
 	pairs []uint32        // infer: the bigram features
+	// top is the sum of the model's top weights of the bigram features
+	// (bucketSum.top): with own, a bound on each reportable class's sum.
+	top int64
 }
 
 // hash is FNV-1a over b, started from seed: cheap, stable, no allocation.
@@ -168,9 +259,10 @@ const (
 )
 
 // wordView is one word of a sentence: buf[s:e], or src[s:e] read through
-// the skeleton table when folded.
+// the skeleton table when folded, a word token whose lexHash is h.
 type wordView struct {
 	s, e   int32
+	h      uint32
 	folded bool
 }
 
@@ -196,7 +288,8 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	var prevUni, prevLeft uint32
 	for k := range z.views {
 		w := z.word(k)
-		uni, left, pairB, pairW := wordHashes(w, prevUni, prevLeft)
+		uni, left := hash(seedWord, w), hash(seedBigram, w)
+		pairB, pairW := pairHashes(&identity, w, prevUni, prevLeft)
 		z.feats = append(z.feats, uni&(modelDim-1))
 		if hasStem(w) {
 			z.feats = append(z.feats, stemHash(w)&(modelDim-1))
@@ -217,15 +310,13 @@ func hasStem(w []byte) bool { return len(w) >= 6 && w[0] != '#' }
 
 func stemHash(w []byte) uint32 { return hash(seedStem, w[:5]) }
 
-// wordHashes returns the hashes of word w, given those of the word before
-// it (zero for the first). Each is FNV-1a over w from some start: its
-// unigram from seedWord, the bigram it starts from seedBigram, the two
-// bigrams it ends from the previous word's two hashes xor 0x5bd1e995 (the
-// bigram, and the two words as one, "pay pal" as "paypal"). They are
-// computed in one pass over the word, as independent chains.
-func wordHashes(w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
-	return wordHashesVia(&identity, w, prevUni, prevLeft)
-}
+// A word's hashes are FNV-1a over its skeleton from some start: its
+// unigram from seedWord, the bigram it starts from seedBigram (its "left"
+// hash), and the two bigrams it ends from the previous word's left and
+// unigram hashes xor 0x5bd1e995 (the bigram, and the two words as one,
+// "pay pal" as "paypal"). The first two depend on the word alone: the
+// tokenizer's lexHash is the unigram of a word of letters, and the word
+// memo keeps the left hash.
 
 // identity maps every byte to itself.
 var identity = func() (t [256]byte) {
@@ -235,18 +326,17 @@ var identity = func() (t [256]byte) {
 	return t
 }()
 
-// wordHashesVia is wordHashes of w read through tab.
-func wordHashesVia(tab *[256]byte, w []byte, prevUni, prevLeft uint32) (uni, left, pairB, pairW uint32) {
-	uni, left = seedWord, seedBigram
+// pairHashes returns the hashes of the two bigrams word w, read through
+// tab, ends after a word of unigram and left hashes prevUni and prevLeft,
+// in one pass over the word as two independent chains.
+func pairHashes(tab *[256]byte, w []byte, prevUni, prevLeft uint32) (pairB, pairW uint32) {
 	pairB, pairW = prevLeft^0x5bd1e995, prevUni^0x5bd1e995
 	for _, c := range w {
 		c = tab[c]
-		uni = (uni ^ uint32(c)) * 16777619
-		left = (left ^ uint32(c)) * 16777619
 		pairB = (pairB ^ uint32(c)) * 16777619
 		pairW = (pairW ^ uint32(c)) * 16777619
 	}
-	return uni, left, pairB, pairW
+	return pairB, pairW
 }
 
 // infer returns the classes that the word features of tokens [from, to)
@@ -260,33 +350,39 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		z.memo = new(wordMemo)
 	}
 	if z.memo.model != m {
-		clear(z.memo.slots[:])
+		clear(z.memo.sets[:])
 		z.memo.model = m
 	}
-	z.own = [nClasses]int32{}
-	z.pairs = z.pairs[:0]
+	// Locals while the loop runs, stored at the end.
+	var own [nClasses]int32
+	var top int64
+	memo, src, buf, sums, pairs := z.memo, z.src, z.buf, m.sums, z.pairs[:0]
 	var prevUni, prevLeft uint32
 	for k, v := range z.views {
 		var w []byte
-		tab := &identity
+		tab, uni := &identity, v.h
 		if v.folded {
-			w, tab = z.src[v.s:v.e], &skeleton
+			w, tab = src[v.s:v.e], &skeleton
 		} else {
-			w = z.buf[v.s:v.e]
+			w = buf[v.s:v.e]
+			uni = hash(seedWord, w)
 		}
-		uni, left, pairB, pairW := wordHashesVia(tab, w, prevUni, prevLeft)
-		e := z.memo.entry(m, tab, w, uni)
+		e := memo.entry(m, tab, w, v.folded, uni)
 		mask |= e.cue
-		for c := range z.own {
-			z.own[c] += e.sum[c]
+		for c := range own {
+			own[c] += e.sum[c]
 		}
 		if k > 0 {
+			pairB, pairW := pairHashes(tab, w, prevUni, prevLeft)
 			fb, fw := pairB&(modelDim-1), pairW&(modelDim-1)
-			mask |= m.cue[fb] | m.cue[fw]
-			z.pairs = append(z.pairs, fb, fw)
+			sb, sw := sums[fb], sums[fw]
+			mask |= sb.cue | sw.cue
+			top += int64(sb.top) + int64(sw.top)
+			pairs = append(pairs, fb, fw)
 		}
-		prevUni, prevLeft = uni, left
+		prevUni, prevLeft = uni, e.left
 	}
+	z.own, z.top, z.pairs = own, top, pairs
 	return mask
 }
 
@@ -311,15 +407,20 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 	buf, views := z.buf[:0], z.views[:0] // locals while the loop runs, stored at the end
 	b, toks := sc.f.b, sc.toks
 	z.src = b
-	inBuf := func(start int) { views = append(views, wordView{s: int32(start), e: int32(len(buf))}) }
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
-		t := toks[i]
+		t := &toks[i]
+		if t.kind == kWord && t.flags&lxHasDigit == 0 && (t.e-t.s > 1 || b[t.s] == '_') {
+			// The common case, a word of letters and not a single letter: the
+			// word itself, read in place.
+			views = append(views, wordView{s: t.s, e: t.e, h: t.h, folded: true})
+			continue
+		}
 		start := len(buf)
 		switch t.kind {
 		case kWord:
 			w := b[t.s:t.e]
-			if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+			if t.flags&lxHasDigit == 0 { // a single letter (the rest went the common way)
 				// Letters written one by one, with spaces or separators
 				// between them ("p a y p a l", "p.a.y.p.a.l"), make one word.
 				glued := len(views) > 0 && (prevSingle == i-1 || prevSingle == i-2 && toks[i-1].kind == kPunct &&
@@ -328,14 +429,12 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 				if glued {
 					views[len(views)-1].e = int32(len(buf))
 				} else {
-					inBuf(start)
+					views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 				}
 				prevSingle = i
 				continue
 			}
 			switch {
-			case t.flags&lxHasDigit == 0:
-				views = append(views, wordView{s: t.s, e: t.e, folded: true}) // the common case: no copy
 			case t.flags&lxDigits != 0:
 				switch {
 				case len(w) == 1:
@@ -345,27 +444,27 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 				default:
 					buf = append(buf, '#', 'l')
 				}
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			case 2*letters(w) < len(w):
 				// Mostly digits: an identifier or a number glued to a letter
 				// ("1z999aa1012"), not a word in disguise.
 				buf = append(buf, '#', 'm')
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			default:
 				for _, c := range w {
 					buf = append(buf, leetSkeleton[c])
 				}
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			}
 		case kPunct:
 			c := b[t.s]
 			if modelPunct[c] && !(c == '*' && prevSingle == i-1) {
 				buf = append(buf, c)
-				inBuf(start)
+				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			}
 		default:
 			buf = append(buf, '~')
-			inBuf(start)
+			views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 		}
 	}
 	z.buf, z.views = buf, views
@@ -412,53 +511,74 @@ func appendWordGrams(dst []uint32, w []byte) []uint32 {
 // maxGramWord is the longest word whose character n-grams are features.
 const maxGramWord = 24
 
-// memoSlots is the number of words wordMemo remembers (a power of two).
-const memoSlots = 2048
+// memoSlots is the number of words wordMemo remembers (a power of two),
+// in sets of memoWays.
+const (
+	memoSlots = 2048
+	memoWays  = 4
+)
 
 // memoEntry is what a word adds to a sentence by itself: the classes its
 // unigram and stem cue, and per class the weights of its unigram, stem and
-// character n-grams.
+// character n-grams; and its left hash, which the next word's bigrams
+// start from.
 type memoEntry struct {
-	cue uint8
-	sum [nClasses]int32
+	cue  uint8
+	left uint32
+	sum  [nClasses]int32
+}
+
+// memoSlot is one remembered word, as the sentence holds it (folded, or
+// already skeleton), its unigram hash, compared before the word, and its
+// entry: 64 bytes.
+type memoSlot struct {
+	n      uint8
+	folded bool
+	uni    uint32
+	word   [maxGramWord]byte
+	e      memoEntry
 }
 
 // wordMemo remembers the memoEntry of the words last seen. A word's own
 // features are most of a sentence's (its n-grams cost a hash each), but
 // text repeats its words, so they are summed once per word and model and
-// read back; the score is the same integer sum. It is direct-mapped by the
-// word's unigram hash and checks the word itself, so a collision only
-// costs a recomputation; words longer than maxGramWord are not kept.
+// read back; the score is the same integer sum. A word's set is chosen by
+// its unigram hash and a slot holds the word itself, so a collision only
+// costs a recomputation. Four ways per set keep frequent words whose
+// hashes collide from evicting each other at every turn: direct-mapped,
+// 3.5% of the lookups over the benchmark corpus missed and recomputed the
+// word, with four ways 0.01% do. Words longer than maxGramWord are not
+// kept.
 type wordMemo struct {
 	model *Model
-	slots [memoSlots]struct {
-		n    uint8
-		word [maxGramWord]byte
-		e    memoEntry
+	sets  [memoSlots / memoWays]struct {
+		slot [memoWays]memoSlot
+		next uint8 // the way the next word of this set replaces
 	}
 	scratch []uint32
 	key     []byte
 	long    memoEntry
 }
 
-// entry returns the memoEntry of the word w reads as through tab, whose
-// unigram hash is uni.
-func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, uni uint32) *memoEntry {
+// entry returns the memoEntry of the word w reads as through tab (the
+// skeleton table when folded, else the identity), whose unigram hash is
+// uni.
+func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, folded bool, uni uint32) *memoEntry {
 	if len(w) > maxGramWord {
 		g.long = g.compute(m, g.skeleton(tab, w), uni)
 		return &g.long
 	}
-	s := &g.slots[uni&(memoSlots-1)]
-	same := int(s.n) == len(w)
-	for k := 0; same && k < len(w); k++ {
-		same = s.word[k] == tab[w[k]]
+	set := &g.sets[uni&(memoSlots/memoWays-1)]
+	for k := range set.slot {
+		if s := &set.slot[k]; s.uni == uni && int(s.n) == len(w) && s.folded == folded && string(s.word[:len(w)]) == string(w) {
+			return &s.e
+		}
 	}
-	if !same {
-		sk := g.skeleton(tab, w)
-		s.n = uint8(len(sk))
-		copy(s.word[:], sk)
-		s.e = g.compute(m, sk, uni)
-	}
+	s := &set.slot[set.next]
+	set.next = (set.next + 1) % memoWays
+	s.n, s.folded, s.uni = uint8(len(w)), folded, uni
+	copy(s.word[:], w)
+	s.e = g.compute(m, g.skeleton(tab, w), uni)
 	return &s.e
 }
 
@@ -472,6 +592,7 @@ func (g *wordMemo) skeleton(tab *[256]byte, w []byte) []byte {
 }
 
 func (g *wordMemo) compute(m *Model, w []byte, uni uint32) (e memoEntry) {
+	e.left = hash(seedBigram, w)
 	g.scratch = append(g.scratch[:0], uni&(modelDim-1))
 	if hasStem(w) {
 		g.scratch = append(g.scratch, stemHash(w)&(modelDim-1))

@@ -56,12 +56,15 @@ type lexEntry struct {
 // lexicon maps a folded word to its classes. Built once, never changed.
 var lexicon = buildLexicon()
 
-// lexHash is FNV-1a over a folded word: the tokenizer computes it while
-// it reads the word, so a lookup costs no second pass over the bytes.
+// lexHash is FNV-1a over a folded word read through the skeleton table:
+// the tokenizer computes it while it reads the word, so a lookup costs no
+// second pass over the bytes, and for a word of letters it is also the
+// hash of the word's unigram feature, which the learned layer reads from
+// the token instead of hashing the word again.
 func lexHash(w []byte) uint32 {
 	h := uint32(seedWord)
 	for _, c := range w {
-		h = (h ^ uint32(c)) * 16777619
+		h = (h ^ uint32(skeleton[c])) * 16777619
 	}
 	return h
 }
@@ -70,27 +73,42 @@ func lexHash(w []byte) uint32 {
 // the number of lexicon words, so probes are short).
 const lexSlots = 1 << 12
 
-// lexSlot is one slot of lexTable: the word's hash and its entry, or
-// word "" when empty.
-type lexSlot struct {
-	h    uint32
+// lexWord is a word of the lexicon and its entry.
+type lexWord struct {
 	word string
 	e    lexEntry
+}
+
+// lexWords are the words of the lexicon, in no particular order.
+var lexWords = func() []lexWord {
+	ws := make([]lexWord, 0, len(lexicon))
+	for w, e := range lexicon {
+		ws = append(ws, lexWord{w, e})
+	}
+	return ws
+}()
+
+// lexSlot is one slot of lexTable: a word's hash and its index in
+// lexWords plus one, or ref 0 when empty. Eight bytes a slot keep the
+// table in 32 KiB, where a probe that finds nothing (most words of a
+// text) reads one cache line and no word.
+type lexSlot struct {
+	h, ref uint32
 }
 
 // lexTable is the lexicon as an open-addressing table over lexHash,
 // probed linearly: a Go map would hash the word a second time.
 var lexTable = func() (t [lexSlots]lexSlot) {
-	if len(lexicon)*4 > lexSlots {
+	if len(lexWords)*4 > lexSlots {
 		panic("screen: lexTable too small for the lexicon")
 	}
-	for w, e := range lexicon {
-		h := lexHash([]byte(w))
+	for k, lw := range lexWords {
+		h := lexHash([]byte(lw.word))
 		i := h & (lexSlots - 1)
-		for t[i].word != "" {
+		for t[i].ref != 0 {
 			i = (i + 1) & (lexSlots - 1)
 		}
-		t[i] = lexSlot{h: h, word: w, e: e}
+		t[i] = lexSlot{h: h, ref: uint32(k + 1)}
 	}
 	return t
 }()
@@ -98,12 +116,14 @@ var lexTable = func() (t [lexSlots]lexSlot) {
 // lookup returns the lexicon entry of word w, whose lexHash is h.
 func lookup(w []byte, h uint32) (lexEntry, bool) {
 	for i := h & (lexSlots - 1); ; i = (i + 1) & (lexSlots - 1) {
-		s := &lexTable[i]
-		if s.word == "" {
+		s := lexTable[i]
+		if s.ref == 0 {
 			return lexEntry{}, false
 		}
-		if s.h == h && s.word == string(w) {
-			return s.e, true
+		if s.h == h {
+			if lw := &lexWords[s.ref-1]; lw.word == string(w) {
+				return lw.e, true
+			}
 		}
 	}
 }

@@ -72,6 +72,7 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 	if !split {
 		sc.splitSentences()
 	}
+	row := surfaceIndex(surface)
 	var have [nClasses]bool
 	for _, f := range sc.out {
 		for c, name := range modelClasses {
@@ -95,6 +96,9 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 				mask &^= 1 << c // the extractors found this contact category already
 			}
 		}
+		if mask == 0 || !sc.z.mayReach(m, row, mask) {
+			continue // no class can reach its threshold, whatever the filters below say
+		}
 		if mask&(1<<reviewClass) != 0 && sc.digitRun(st.from, st.to) >= 6 {
 			// A run of six or more digits, written or spoken ("four one five,
 			// five five five, 236"), is a number someone gives, not a star
@@ -116,6 +120,13 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		}
 		// Only the classes the sentence has cues for are scored.
 		acc := sc.z.logits(m)
+		reached := false
+		for c := range nClasses {
+			reached = reached || mask&(1<<c) != 0 && m.reaches(row, c, acc[c])
+		}
+		if !reached {
+			continue // the most likely class is below its threshold too
+		}
 		best, bp := -1, float32(0)
 		for c := range nClasses {
 			if mask&(1<<c) == 0 {

@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"math"
+	"slices"
 	"testing"
 
 	"standing/internal/screen/msggen"
@@ -68,6 +70,11 @@ func TestInferMatchesFeatures(t *testing.T) {
 				if mask != wantMask || acc != want {
 					t.Fatalf("pass %d, %q: infer gives mask %b, sums %v; the features give %b, %v", pass, text, mask, acc, wantMask, want)
 				}
+				for c := range nClasses {
+					if reportable&(1<<c) != 0 && int64(z.own[c])+z.top < int64(acc[c]) {
+						t.Fatalf("%q: class %d sums %d above its bound %d", text, c, acc[c], int64(z.own[c])+z.top)
+					}
+				}
 			}
 		}
 	}
@@ -110,6 +117,28 @@ func TestLearnedVetoes(t *testing.T) {
 		sc, st := first(text)
 		if got := sc.paysOnPlatform(st); got != want {
 			t.Errorf("paysOnPlatform(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestReach checks that the least sums Model.reach holds are where prob
+// crosses each threshold, on every surface.
+func TestReach(t *testing.T) {
+	m := EmbeddedModel()
+	for k, surface := range append(slices.Clone(Surfaces), "elsewhere") {
+		row := surfaceIndex(surface)
+		if row != min(k, len(Surfaces)) {
+			t.Fatalf("%s: row %d", surface, row)
+		}
+		for c := range nClasses {
+			r, th := m.reach[row][c], threshold(surface, c)
+			if r > math.MaxInt32 || r <= math.MinInt32 {
+				t.Fatalf("%s, class %d: reach %d out of the sums the model makes", surface, c, r)
+			}
+			s := int32(r)
+			if m.prob(s, c) < th || m.prob(s-1, c) >= th || !m.reaches(row, c, s) || m.reaches(row, c, s-1) {
+				t.Errorf("%s, class %d: reach %d, probabilities %v and %v around threshold %v", surface, c, s, m.prob(s-1, c), m.prob(s, c), th)
+			}
 		}
 	}
 }

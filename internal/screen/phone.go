@@ -17,9 +17,11 @@ func (sc *scan) digitsOf(dst []byte, i int) ([]byte, bool) {
 		return dst, false
 	}
 	w := sc.bytesOf(i)
-	if out, ok := gluedNumber(dst, w); ok {
+	out, ok := gluedNumber(dst, w)
+	if ok {
 		return out, true
 	}
+	dst = out // what dst held, in the buffer gluedNumber may have grown
 	n, o := 0, 0
 	for _, c := range w {
 		switch {
@@ -59,9 +61,18 @@ func (sc *scan) oDigits(i int) bool {
 // (several languages), "o" for zero, "double"/"triple", and the usual
 // separators, then drops what is a date, a year range, an ISBN, an IP
 // address, a decimal, an amount or an identifier named by its context.
+//
+// A run starts only at a token the tokenizer noted in nums, so the tokens
+// between them are not looked at; done is the last token a run has read.
 func (sc *scan) phones() {
 	n := len(sc.toks)
-	for i := 0; i < n; i++ {
+	done := -1
+	for _, k := range sc.nums {
+		i := int(k)
+		if i <= done {
+			continue
+		}
+		done = i
 		// A run starts at a digit, a number word, or "double"/"triple"
 		// before one ("triple three eight ...").
 		repeatStart := sc.toks[i].flags&lxRepeat != 0 && i+1 < n && sc.isDigitish(i+1)
@@ -123,10 +134,10 @@ func (sc *scan) phones() {
 		if (len(digits) < 7 || len(digits) > 15) && !(len(digits) >= 3 && len(digits) < 7 && words == 0) {
 			// Too few or too many digits for a phone, and not the start of
 			// one finished a sentence later: the common case, no string made.
-			i = max(i, last)
+			done = max(i, last)
 			continue
 		}
-		d := string(digits)
+		d := textOf(digits) // valid while digits is: add copies what it keeps
 		start := i
 		plus := i > 0 && sc.isPunct(i-1, '+')
 		if plus {
@@ -140,7 +151,7 @@ func (sc *scan) phones() {
 			if end, rest, ok := sc.phoneRest(last, len(d)); ok {
 				sc.add(Phone, start, end, "+"+d+rest, 0.75)
 				sc.markUsed(start, end)
-				i = end
+				done = end
 				continue
 			}
 		}
@@ -163,7 +174,7 @@ func (sc *scan) phones() {
 			sc.add(Phone, start, last, norm, conf)
 			sc.markUsed(start, last)
 		}
-		i = max(i, last)
+		done = max(i, last)
 	}
 }
 
@@ -295,32 +306,35 @@ func gluedNumber(dst, w []byte) ([]byte, bool) {
 
 // counting reports whether the numbers in tokens [from, to] step up evenly
 // (1 2 3 4, 8 10 12 14, one two three four): someone counting.
+// The numbers are read as they come, without a list: each must step from
+// the one before by what the second stepped from the first.
 func (sc *scan) counting(from, to int) bool {
-	var vals []int
+	n, prev, step, even := 0, 0, 0, true
 	for k := from; k <= to; k++ {
 		t := sc.toks[k]
+		v := 0
 		switch {
 		case t.flags&lxNumWord != 0:
-			vals = append(vals, int(t.digit))
+			v = int(t.digit)
 		case t.flags&lxDigits != 0 && t.e-t.s <= 4:
-			v := 0
 			for _, c := range sc.bytesOf(k) {
 				v = v*10 + int(c-'0')
 			}
-			vals = append(vals, v)
 		case t.kind == kWord:
 			return false
+		default:
+			continue
 		}
-	}
-	if len(vals) < 4 || vals[1] <= vals[0] {
-		return false
-	}
-	for k := 2; k < len(vals); k++ {
-		if vals[k]-vals[k-1] != vals[1]-vals[0] {
-			return false
+		switch {
+		case n == 1:
+			step = v - prev
+		case n > 1:
+			even = even && v-prev == step
 		}
+		prev = v
+		n++
 	}
-	return true
+	return n >= 4 && step > 0 && even
 }
 
 // octets reports whether digit groups read as the four numbers of an IPv4

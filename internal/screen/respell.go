@@ -30,8 +30,8 @@ const (
 // tokenizer tests a word against it to know whether the next word may
 // complete a brand. A bit set by another word only costs a closer look.
 var brandFirstParts = func() (bits [1 << 10]uint64) {
-	for _, s := range lexTable {
-		if s.word == "" || s.e.flags&brandClasses == 0 || len(s.word) < minSplitBrand {
+	for _, s := range lexWords {
+		if s.e.flags&brandClasses == 0 || len(s.word) < minSplitBrand {
 			continue
 		}
 		for k := 2; k <= len(s.word)-2; k++ {

@@ -8,6 +8,7 @@ package screen
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -83,8 +84,6 @@ func NewWithModel(m *Model) *Screener {
 type scan struct {
 	text string
 	f    folded
-	fs   string // the folded text as a string, once needed (foldedString)
-	fsOK bool
 	// labels is dotted's result, reused: each caller is done with it
 	// before the next call.
 	labels []string
@@ -96,7 +95,7 @@ type scan struct {
 	digitish  int     // digits and number words in the text
 	slash     bool    // a "/" or "*" is in the text (5/5, 5*)
 	longMixed bool    // a word of 26 or more letters and digits (a wallet address?)
-	covered   []uint8 // per original byte: bit 1<<category index of a finding over it
+	covered   []uint8 // per original byte: bit 1<<category index of a finding over it, once out has one
 	truncated bool    // a finding was dropped at MaxFindings
 	digits    []byte  // scratch for phone numbers
 	oScratch  []byte  // scratch for oDigits
@@ -105,6 +104,17 @@ type scan struct {
 	sents     []sentence
 	openers   []int32 // tokens that open a bracket, for markForms
 	ats       []int32 // tokens that start a form of @, for emails
+	nums      []int32 // tokens that may start a phone number: digits, number words, "double", "triple"
+	// services are the words that name a mail provider or a messenger,
+	// where handles, namedProviders and splitAddresses start.
+	services []int32
+	// names are the words that may start a web address: "http" and
+	// "https", and the words followed by a token that touches them, by a
+	// form of @ or "." or an opening bracket, or by one glueSpaced may glue.
+	names []int32
+	// pairs are the one-character tokens written one space after another
+	// one (the second of each pair), where glueSpaced looks for runs.
+	pairs []int32
 	// respell's hints from the tokenizer, and its scratch.
 	hints     []int32
 	reps      []respelling
@@ -128,8 +138,6 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	sc.text = text
 	sc.out = sc.out[:0]
 	sc.truncated = false
-	sc.covered = slices.Grow(sc.covered[:0], len(text))[:len(text)]
-	clear(sc.covered)
 	sc.read(text)
 	if len(sc.toks) == 0 {
 		return Result{Findings: []Finding{}}
@@ -183,10 +191,8 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 func (sc *scan) read(text string) {
 	sc.text = text
 	sc.f.fold(text)
-	sc.fs, sc.fsOK = "", false
 	sc.tokenize()
 	if sc.respell() {
-		sc.fs, sc.fsOK = "", false
 		sc.tokenize()
 	}
 }
@@ -219,6 +225,12 @@ func (sc *scan) add(cat string, from, to int, normalized string, conf float64) {
 	// costs the span's length, not the number of findings so far: comparing
 	// with every earlier finding made a text of many findings quadratic.
 	bit := categoryBit(cat)
+	if len(sc.out) == 0 {
+		// The first finding: nothing is covered yet. Most texts have none,
+		// so the marks are cleared here rather than for every text.
+		sc.covered = slices.Grow(sc.covered[:0], len(sc.text))[:len(sc.text)]
+		clear(sc.covered)
+	}
 	for _, c := range sc.covered[start:end] {
 		if c&bit != 0 {
 			return
@@ -231,8 +243,10 @@ func (sc *scan) add(cat string, from, to int, normalized string, conf float64) {
 	for k := start; k < end; k++ {
 		sc.covered[k] |= bit
 	}
+	// The normalized value may be a view of the scan's buffers (foldedText):
+	// the finding keeps a copy.
 	sc.out = append(sc.out, Finding{Category: cat, Start: start, End: end, Text: sc.text[start:end],
-		Normalized: normalized, Confidence: conf})
+		Normalized: strings.Clone(normalized), Confidence: conf})
 }
 
 func (sc *scan) markUsed(from, to int) {

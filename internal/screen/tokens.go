@@ -1,6 +1,9 @@
 package screen
 
-import "slices"
+import (
+	"slices"
+	"unsafe"
+)
 
 // tok is one token of the folded text: a word (a run of a-z, 0-9 and _),
 // one punctuation byte, or a run of letters of other scripts.
@@ -12,6 +15,7 @@ type tok struct {
 	gap   bool   // whitespace before it (cleared inside spaced-out runs)
 	digit int8   // value of a number word or single digit, else -1
 	form  uint8  // fAt or fDot when an obfuscated @ or . starts here
+	h     uint32 // lexHash of a word
 }
 
 const (
@@ -30,21 +34,23 @@ const (
 	fDotObf  // [dot] (dot) [.] (.) -dot-
 )
 
-// word is the folded text of token i. The folded text is copied into a
-// string once per text, on the first call, so that words and labels are
-// substrings of it rather than an allocation each.
+// word is the folded text of token i.
 func (sc *scan) word(i int) string {
 	t := sc.toks[i]
-	return sc.foldedString()[t.s:t.e]
+	return sc.foldedText(t.s, t.e)
 }
 
-// foldedString is the folded text as a string, made once per text.
-func (sc *scan) foldedString() string {
-	if !sc.fsOK {
-		sc.fs, sc.fsOK = string(sc.f.b), true
-	}
-	return sc.fs
+// foldedText is folded bytes [s, e) as a string without a copy: words and
+// labels are read, compared and joined many times a text, and copying the
+// folded text for them was most of what screening allocated. The string
+// shares the scan's buffer, so it is valid only while the scan screens
+// this text: add copies the normalized value a finding keeps.
+func (sc *scan) foldedText(s, e int32) string {
+	return textOf(sc.f.b[s:e])
 }
+
+// textOf is b as a string without a copy, valid while b is unchanged.
+func textOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // bytesOf is the folded text of token i, without copying.
 func (sc *scan) bytesOf(i int) []byte {
@@ -90,6 +96,12 @@ func (sc *scan) tokenize() {
 	// Forms of @ and "." are marked as their tokens are made; bracketed
 	// ones once all tokens are known, from the opening brackets noted here.
 	openers, ats := sc.openers[:0], sc.ats[:0]
+	nums, pairs := sc.nums[:0], sc.pairs[:0]
+	// lastSingle is the end of the last token when it is a one-character
+	// word or punctuation: one such right after it, one space away, makes
+	// a pair.
+	lastSingle := -2
+	names, services := sc.names[:0], sc.services[:0]
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -103,15 +115,15 @@ func (sc *scan) tokenize() {
 			if c <= '9' && c >= '0' {
 				nd = 1
 			}
-			h := (uint32(seedWord) ^ uint32(c)) * 16777619 // lexHash, as the word is read
+			h := (uint32(seedWord) ^ uint32(skeleton[c])) * 16777619 // lexHash, as the word is read
 			for j < len(b) && wordByte[b[j]] {
 				if b[j] <= '9' && b[j] >= '0' {
 					nd++
 				}
-				h = (h ^ uint32(b[j])) * 16777619
+				h = (h ^ uint32(skeleton[b[j]])) * 16777619
 				j++
 			}
-			t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, digit: -1}
+			t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, digit: -1, h: h}
 			w := b[i:j]
 			if e, ok := lookup(w, h); ok {
 				t.flags, t.digit = e.flags, e.digit
@@ -141,6 +153,25 @@ func (sc *scan) tokenize() {
 				t.form, t.fEnd = fDotWord, int32(len(toks))
 			}
 			seen |= t.flags
+			if t.flags&(lxDigits|lxNumWord|lxHasDigit|lxRepeat) != 0 {
+				nums = append(nums, int32(len(toks)))
+			}
+			if t.flags&(lxMailProvider|lxBareProvider|lxMessenger) != 0 {
+				services = append(services, int32(len(toks)))
+			}
+			paired := j-i == 1 && gap && lastSingle == i-1
+			if paired {
+				pairs = append(pairs, int32(len(toks)))
+			}
+			if j-i == 1 {
+				lastSingle = j
+			} else {
+				lastSingle = -2
+			}
+			names = noteName(names, toks, !gap || paired || t.form != fNone)
+			if c == 'h' && (string(w) == "http" || string(w) == "https") {
+				names = append(names, int32(len(toks)))
+			}
 			toks = append(toks, t)
 			if nd == 0 {
 				if prevEnd == i-1 && b[prevEnd] == ' ' && mayStartBrand(prevHash) {
@@ -160,6 +191,7 @@ func (sc *scan) tokenize() {
 				j++
 			}
 			toks = append(toks, tok{s: int32(i), e: int32(j), kind: kOther, gap: gap, digit: -1})
+			lastSingle = -2
 			i = j
 		default:
 			slash = slash || c == '/' || c == '*'
@@ -173,6 +205,12 @@ func (sc *scan) tokenize() {
 			case opener[c]:
 				openers = append(openers, int32(len(toks)))
 			}
+			paired := gap && lastSingle == i-1
+			if paired {
+				pairs = append(pairs, int32(len(toks)))
+			}
+			lastSingle = i + 1
+			names = noteName(names, toks, !gap || paired || t.form != fNone || opener[c])
 			toks = append(toks, t)
 			i++
 		}
@@ -180,25 +218,35 @@ func (sc *scan) tokenize() {
 	}
 	sc.toks = toks
 	sc.seen, sc.digitish, sc.slash, sc.longMixed = seen, digitish, slash, longMixed
-	sc.hints, sc.openers, sc.ats = hints, openers, ats
+	sc.hints, sc.openers, sc.ats, sc.nums, sc.pairs = hints, openers, ats, nums, pairs
+	sc.names, sc.services = names, services
 	sc.markForms()
 	sc.glueSpaced()
+}
+
+// noteName adds to names the last of toks when it is a word and the token
+// about to follow it may continue a name (joins): one that touches it, a
+// form of @ or ".", an opening bracket, or one glueSpaced may glue to it.
+func noteName(names []int32, toks []tok, joins bool) []int32 {
+	n := int32(len(toks)) - 1
+	if !joins || n < 0 || toks[n].kind != kWord || len(names) > 0 && names[len(names)-1] == n {
+		return names
+	}
+	return append(names, n)
 }
 
 // glueSpaced clears the gaps inside runs of one-character tokens separated
 // by single spaces, the way people space out an address to slip it past
 // filters: runs of five or more, or of two or more next to a bracketed or
 // literal @ or dot ("j o h n (at) g m a i l (dot) c o m").
+//
+// A run is tokens [i, j) of consecutive pairs the tokenizer noted; the
+// other tokens are not looked at.
 func (sc *scan) glueSpaced() {
-	ts := sc.toks
-	n := len(ts)
-	for i := 0; i < n; {
-		if ts[i].e-ts[i].s != 1 || ts[i].kind == kOther {
-			i++ // the common case: a word of two letters or more starts no run
-			continue
-		}
-		j := i + 1
-		for j < n && ts[j].e-ts[j].s == 1 && ts[j].kind != kOther && ts[j].gap && ts[j].s-ts[j-1].e == 1 {
+	ts, pairs := sc.toks, sc.pairs
+	for p := 0; p < len(pairs); {
+		i, j := int(pairs[p])-1, int(pairs[p])+1
+		for p++; p < len(pairs) && int(pairs[p]) == j; p++ {
 			j++
 		}
 		// The brackets of a form are one-character tokens too, so the run may
@@ -209,7 +257,6 @@ func (sc *scan) glueSpaced() {
 				ts[k].gap = false
 			}
 		}
-		i = j
 	}
 }
 
