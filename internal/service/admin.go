@@ -94,29 +94,23 @@ func KeyActor(k store.Key) Actor {
 const keyTouchEvery = time.Minute
 
 // Authenticate finds the unrevoked key behind a bearer token and records
-// its use (at most once a minute). A key read in the last keyCacheFor is
-// not read again.
+// its use (at most once a minute). The key is read on every request, so a
+// key revoked by any process (the API, the command line, another replica)
+// is refused by the next request.
 func (s *Service) Authenticate(ctx context.Context, token string) (store.Key, error) {
-	hash := hashKey(token)
-	k, ok, gen := s.keys.get(hash)
-	if !ok {
-		read := time.Now()
-		err := s.db.Read(ctx, func(tx *store.Tx) error {
-			var err error
-			k, err = tx.KeyByHash(ctx, hash)
-			return err
-		})
-		if err != nil {
-			return k, err
-		}
-		s.keys.put(hash, k, read, gen)
+	var k store.Key
+	err := s.db.Read(ctx, func(tx *store.Tx) error {
+		var err error
+		k, err = tx.KeyByHash(ctx, hashKey(token))
+		return err
+	})
+	if err != nil {
+		return k, err
 	}
 	now := s.clock.Now()
 	if k.LastUsedAt == nil || now.Sub(*k.LastUsedAt) >= keyTouchEvery {
 		if err := s.db.TouchKey(ctx, k.ID, now, now.Add(-keyTouchEvery)); err != nil {
 			s.log.Warn("recording a key's use", "key", k.ID, "err", err)
-		} else {
-			s.keys.touched(hash, now)
 		}
 	}
 	return k, nil
@@ -202,7 +196,6 @@ func (s *Service) Keys(ctx context.Context, opts ListOpts) (Page[KeyView], error
 // RevokeKey is RevokeKey on the service's database, logged with its actor.
 func (s *Service) RevokeKey(ctx context.Context, actor Actor, id string) (KeyView, error) {
 	v, err := RevokeKey(ctx, s.db, id, s.clock.Now())
-	s.keys.clear()
 	if err == nil {
 		s.log.Info("key revoked", "key", id, "by", actor.Kind+" "+actor.ID)
 	}
@@ -283,7 +276,6 @@ func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (sta
 		m, err = tx.Staff(ctx, id)
 		return err
 	})
-	s.keys.clear()
 	if errors.Is(err, store.ErrNotFound) {
 		return staff.Member{}, problem.NotFound("staff member", id)
 	}

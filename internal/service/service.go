@@ -50,7 +50,6 @@ type Service struct {
 	wake     chan struct{}  // wakes the due-time job loop
 	hookWake chan struct{}  // wakes the webhook delivery pool
 	recorded settingsRecord // the settings in force, as decisions record them
-	keys     keyCache       // keys recently authenticated
 }
 
 // New builds the service over an open, migrated database. The signal
