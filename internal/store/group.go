@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 )
@@ -16,7 +17,8 @@ import (
 // Each transaction of a group runs inside a savepoint, so one that fails is
 // undone alone; none returns before the group committed, so nothing is
 // acknowledged before it is durable. Alone, a transaction runs as before,
-// without a savepoint.
+// without a savepoint. A transaction's function runs on its caller's
+// goroutine, when the group hands it the turn.
 
 // maxGroup bounds how many transactions share a commit.
 const maxGroup = 64
@@ -24,20 +26,29 @@ const maxGroup = 64
 // errClosed answers a write sent after the database was closed.
 var errClosed = errors.New("the database is closed")
 
-// groupWrite is one write transaction waiting for its group.
+// groupWrite is one write transaction waiting for, and then taking, its
+// turn in a group.
 type groupWrite struct {
-	fn   func(*Tx) error
-	done chan groupResult
+	turn chan turn    // the group's transaction, when this write's turn comes
+	ran  chan outcome // how the write's own function ended
+	done chan error   // the group's commit: nil once it committed
 }
 
-// groupResult is what a write transaction of a group came to.
-type groupResult struct {
-	after []func()
+// turn hands a write the group's transaction (or why there is none).
+type turn struct {
+	tx    *sql.Tx
+	alone bool // the only write of its group: no savepoint
 	err   error
-	panic any // fn panicked with it: re-raised in the caller's goroutine
 }
 
-// startGroups starts the goroutine that runs SQLite's write transactions.
+// outcome is how a write's function ended, as its group needs to know.
+type outcome struct {
+	ok     bool  // it succeeded and its savepoint was released
+	broken error // the transaction can no longer be used (its savepoint could not be undone)
+}
+
+// startGroups starts the goroutine that forms SQLite's groups of write
+// transactions and commits them.
 func (db *DB) startGroups() {
 	db.writes = make(chan *groupWrite)
 	db.closing = make(chan struct{})
@@ -66,10 +77,61 @@ func (db *DB) startGroups() {
 	}()
 }
 
-// grouped runs fn in the next group and returns once the group committed
-// (or fn failed), with the functions fn registered with Tx.AfterCommit.
+// retry marks a write that failed because of its group, not of itself: its
+// work was rolled back whole, so Update runs it again.
+func retry(err error) error { return &engineError{ErrBusy, err.Error(), err} }
+
+// runGroup hands each write of the group the transaction in turn and then
+// commits it once.
+func (db *DB) runGroup(group []*groupWrite) {
+	db.writer.Lock()
+	defer db.writer.Unlock()
+	db.trips.Add(2) // BEGIN, and COMMIT or ROLLBACK
+	// The transaction is the group's, not one caller's: a caller that goes
+	// away must not roll back the others' work.
+	stx, err := db.write.sql.BeginTx(context.Background(), nil)
+	if err != nil {
+		for _, w := range group {
+			w.turn <- turn{err: retry(fmt.Errorf("begin: %w", err))}
+		}
+		return
+	}
+	var ran []*groupWrite // those whose function succeeded
+	for i, w := range group {
+		w.turn <- turn{tx: stx, alone: len(group) == 1}
+		o := <-w.ran
+		if o.broken != nil {
+			_ = stx.Rollback()
+			for _, v := range group[i+1:] {
+				v.turn <- turn{err: retry(o.broken)}
+			}
+			for _, v := range ran {
+				v.done <- retry(o.broken)
+			}
+			return
+		}
+		if o.ok {
+			ran = append(ran, w)
+		}
+	}
+	if len(ran) == 0 {
+		_ = stx.Rollback()
+		return
+	}
+	err = stx.Commit()
+	if err != nil {
+		err = retry(fmt.Errorf("commit: %w", translate(err)))
+	}
+	for _, w := range ran {
+		w.done <- err
+	}
+}
+
+// grouped runs fn in the next group, on the caller's goroutine, and returns
+// once the group committed (or fn failed), with the functions fn registered
+// with Tx.AfterCommit.
 func (db *DB) grouped(ctx context.Context, fn func(*Tx) error) ([]func(), error) {
-	w := &groupWrite{fn: fn, done: make(chan groupResult, 1)}
+	w := &groupWrite{turn: make(chan turn, 1), ran: make(chan outcome, 1), done: make(chan error, 1)}
 	select {
 	case db.writes <- w:
 	case <-db.closing:
@@ -77,89 +139,53 @@ func (db *DB) grouped(ctx context.Context, fn func(*Tx) error) ([]func(), error)
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	r := <-w.done // fn may be running: wait for it even if ctx ends
-	if r.panic != nil {
-		panic(r.panic)
+	tn := <-w.turn // the group hands every write it took its turn
+	if tn.err != nil {
+		return nil, tn.err
 	}
-	return r.after, r.err
+	t := &Tx{tx: tn.tx, db: db, pool: db.write, engine: db.Engine, write: true, grouped: true}
+	if err := db.member(ctx, t, tn.alone, fn, w.ran); err != nil {
+		return nil, err
+	}
+	if err := <-w.done; err != nil {
+		return nil, err
+	}
+	return t.after, nil
 }
 
-// runGroup runs the group's transactions in one SQLite transaction, each in
-// a savepoint when there are several, and commits once.
-func (db *DB) runGroup(group []*groupWrite) {
-	db.writer.Lock()
-	defer db.writer.Unlock()
-	results := make([]groupResult, len(group))
-	finish := func() {
-		for i, w := range group {
-			w.done <- results[i]
-		}
-	}
-	defer finish()
-	failAll := func(err error) {
-		for i := range results {
-			if results[i].err == nil && results[i].panic == nil {
-				results[i] = groupResult{err: err}
-			}
-		}
-	}
-	db.trips.Add(2) // BEGIN, and COMMIT or ROLLBACK
-	// The transaction is the group's, not one caller's: a caller that goes
-	// away must not roll back the others' work.
-	stx, err := db.write.sql.BeginTx(context.Background(), nil)
-	if err != nil {
-		failAll(fmt.Errorf("begin: %w", err))
-		return
-	}
-	alone := len(group) == 1
-	ok := false
-	for i, w := range group {
-		t := &Tx{tx: stx, db: db, pool: db.write, engine: db.Engine, write: true}
-		if alone {
-			results[i] = run(t, w.fn)
-			ok = results[i].err == nil && results[i].panic == nil
-			break
-		}
-		db.trips.Add(2) // SAVEPOINT, and RELEASE or ROLLBACK TO
-		if _, err := stx.Exec(`SAVEPOINT grouped`); err != nil {
-			failAll(fmt.Errorf("savepoint: %w", err))
-			_ = stx.Rollback()
-			return
-		}
-		results[i] = run(t, w.fn)
-		if results[i].err != nil || results[i].panic != nil {
-			if _, err := stx.Exec(`ROLLBACK TO SAVEPOINT grouped`); err != nil {
-				failAll(fmt.Errorf("rollback to savepoint: %w", err))
-				_ = stx.Rollback()
-				return
-			}
-		} else {
-			ok = true
-		}
-		if _, err := stx.Exec(`RELEASE SAVEPOINT grouped`); err != nil {
-			failAll(fmt.Errorf("release savepoint: %w", err))
-			_ = stx.Rollback()
-			return
-		}
-	}
-	if !ok {
-		_ = stx.Rollback()
-		return
-	}
-	if err := stx.Commit(); err != nil {
-		failAll(fmt.Errorf("commit: %w", translate(err)))
-	}
-}
-
-// run calls fn on t, turning a panic into a result.
-func run(t *Tx, fn func(*Tx) error) (r groupResult) {
+// member runs fn as one write of a group: inside a savepoint unless it is
+// alone, undone if fn fails, panics or exits its goroutine, and tells the
+// group how it ended whichever way it ends.
+func (db *DB) member(ctx context.Context, t *Tx, alone bool, fn func(*Tx) error, ran chan<- outcome) (err error) {
+	var o outcome
 	defer func() {
-		if p := recover(); p != nil {
-			r = groupResult{panic: p}
+		if !alone && !o.ok && o.broken == nil {
+			db.trips.Add(2)
+			if _, rerr := t.tx.ExecContext(context.WithoutCancel(ctx), `ROLLBACK TO SAVEPOINT grouped`); rerr != nil {
+				o.broken = fmt.Errorf("rollback to savepoint: %w", rerr)
+			} else if _, rerr := t.tx.ExecContext(context.WithoutCancel(ctx), `RELEASE SAVEPOINT grouped`); rerr != nil {
+				o.broken = fmt.Errorf("release savepoint: %w", rerr)
+			}
 		}
+		ran <- o
 	}()
-	if err := fn(t); err != nil {
-		return groupResult{err: err}
+	if !alone {
+		db.trips.Add(1)
+		if _, err := t.tx.ExecContext(context.WithoutCancel(ctx), `SAVEPOINT grouped`); err != nil {
+			o.broken = fmt.Errorf("savepoint: %w", err)
+			return retry(o.broken)
+		}
 	}
-	return groupResult{after: t.after}
+	if err := fn(t); err != nil {
+		return err
+	}
+	if !alone {
+		db.trips.Add(1)
+		if _, err := t.tx.ExecContext(context.WithoutCancel(ctx), `RELEASE SAVEPOINT grouped`); err != nil {
+			o.broken = fmt.Errorf("release savepoint: %w", err)
+			return retry(o.broken)
+		}
+	}
+	o.ok = true
+	return nil
 }

@@ -14,7 +14,8 @@ import (
 )
 
 // TestGroupCommit: SQLite write transactions that arrive together share a
-// commit, and each keeps its own outcome: one that fails or panics is undone
+// commit, and each keeps its own outcome: one that fails, panics or whose
+// caller goes away (its context cancelled between two statements) is undone
 // alone, the others commit, and AfterCommit runs for those that committed
 // only (DESIGN.md: nothing acknowledged is ever lost, nothing refused is
 // half-written).
@@ -34,6 +35,8 @@ func TestGroupCommit(t *testing.T) {
 					outcome[i] = "panicked"
 				}
 			}()
+			ctx, cancel := context.WithCancel(ctx)
+			defer cancel()
 			err := db.Update(ctx, func(tx *store.Tx) error {
 				if err := tx.AddSignals(ctx, "acc_g", time.Now(), []store.SignalKey{{Kind: "email", Hash: fmt.Sprint(i)}}); err != nil {
 					return err
@@ -45,6 +48,9 @@ func TestGroupCommit(t *testing.T) {
 					return errors.New("refused")
 				case 5:
 					panic("a bug")
+				case 6:
+					cancel() // the client went away
+					return tx.AddSignals(ctx, "acc_g", time.Now(), []store.SignalKey{{Kind: "phone", Hash: fmt.Sprint(i)}})
 				}
 				return nil
 			})
@@ -59,7 +65,7 @@ func TestGroupCommit(t *testing.T) {
 	wg.Wait()
 	want := 0
 	for i, o := range outcome {
-		expect := map[int]string{3: "refused", 5: "panicked"}[i%7]
+		expect := map[int]string{3: "refused", 5: "panicked", 6: "refused"}[i%7]
 		if expect == "" {
 			expect = "committed"
 			want++

@@ -150,6 +150,8 @@ type DB struct {
 	// write transactions in groups (group.go).
 	writes           chan *groupWrite
 	closing, stopped chan struct{}
+	closeOnce        sync.Once
+	closeErr         error
 	// deadlocks counts transactions PostgreSQL ended as deadlocked (each
 	// was run again).
 	deadlocks atomic.Int64
@@ -326,15 +328,17 @@ func (db *DB) truncateWAL(ctx context.Context) (int, error) {
 
 // Close closes the prepared statements and the database.
 func (db *DB) Close() error {
-	if db.closing != nil {
-		close(db.closing)
-		<-db.stopped
-	}
-	err := db.read.close()
-	if db.write != db.read {
-		err = errors.Join(err, db.write.close())
-	}
-	return err
+	db.closeOnce.Do(func() {
+		if db.closing != nil {
+			close(db.closing)
+			<-db.stopped
+		}
+		db.closeErr = db.read.close()
+		if db.write != db.read {
+			db.closeErr = errors.Join(db.closeErr, db.write.close())
+		}
+	})
+	return db.closeErr
 }
 
 func (p *pool) close() error {
@@ -352,8 +356,13 @@ type Tx struct {
 	pool   *pool // where tx's connection came from, or the reads' pool
 	engine Engine
 	write  bool
-	depth  int      // savepoints open inside a Within transaction
-	after  []func() // AfterCommit functions, run once it committed
+	depth  int // savepoints open inside a Within transaction
+	// grouped: the transaction is a group's (group.go), shared with other
+	// callers' writes. A caller's context that ends is not allowed to
+	// interrupt a statement (SQLite would roll the whole transaction back):
+	// its write fails before its next statement instead.
+	grouped bool
+	after   []func() // AfterCommit functions, run once it committed
 }
 
 // stmt returns the prepared statement for query on SQLite, preparing it
@@ -404,7 +413,22 @@ func (t *Tx) runner() runner {
 	return t.db.sql
 }
 
+// guard is the context a statement of t runs under; see Tx.grouped.
+func (t *Tx) guard(ctx context.Context) (context.Context, error) {
+	if !t.grouped {
+		return ctx, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return context.WithoutCancel(ctx), nil
+}
+
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ctx, err := t.guard(ctx)
+	if err != nil {
+		return nil, err
+	}
 	t.db.trips.Add(1)
 	st, err := t.stmt(ctx, query)
 	if err != nil {
@@ -420,6 +444,10 @@ func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, e
 }
 
 func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	ctx, err := t.guard(ctx)
+	if err != nil {
+		return nil, err
+	}
 	t.db.trips.Add(1)
 	st, err := t.stmt(ctx, query)
 	if err != nil {
@@ -449,6 +477,10 @@ func (r row) Scan(dst ...any) error {
 }
 
 func (t *Tx) queryRow(ctx context.Context, query string, args ...any) row {
+	ctx, err := t.guard(ctx)
+	if err != nil {
+		return row{err: err}
+	}
 	t.db.trips.Add(1)
 	st, err := t.stmt(ctx, query)
 	if err != nil {
@@ -565,6 +597,10 @@ func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
 	name := fmt.Sprintf("nested_%d", t.depth)
 	defer func() { t.depth-- }()
 	t.db.trips.Add(2) // SAVEPOINT, and RELEASE or ROLLBACK TO
+	ctx, err = t.guard(ctx)
+	if err != nil {
+		return err
+	}
 	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT `+name); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
@@ -585,7 +621,7 @@ func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
 // request's own writes.
 func (db *DB) Read(ctx context.Context, fn func(*Tx) error) error {
 	if outer := db.joined(ctx); outer != nil {
-		return fn(&Tx{tx: outer.tx, db: db, pool: outer.pool, engine: db.Engine})
+		return fn(&Tx{tx: outer.tx, db: db, pool: outer.pool, engine: db.Engine, grouped: outer.grouped})
 	}
 	return fn(&Tx{db: db, pool: db.read, engine: db.Engine})
 }

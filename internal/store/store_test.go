@@ -316,12 +316,15 @@ func TestStore(t *testing.T) {
 		})
 
 		t.Run("jobs run once each, in due order, survive failures with back-off", func(t *testing.T) {
-			_ = db.Update(ctx, func(tx *store.Tx) error {
-				for i, id := range []string{"j:2", "j:1", "j:3"} {
-					_ = tx.Enqueue(ctx, store.Job{ID: id, Kind: "j", Ref: id, DueAt: now.Add(time.Duration([]int{2, 1, 30}[i]) * time.Minute)})
+			if err := db.Update(ctx, func(tx *store.Tx) error {
+				job := func(id string, minutes int) store.Job {
+					return store.Job{ID: id, Kind: "j", Ref: id, DueAt: now.Add(time.Duration(minutes) * time.Minute)}
 				}
-				return nil
-			})
+				// One statement; of the two j:3, the last one counts.
+				return tx.Enqueue(ctx, job("j:2", 2), job("j:3", 1), job("j:1", 1), job("j:3", 30))
+			}); err != nil {
+				t.Fatal(err)
+			}
 			var mu sync.Mutex
 			var ran []string
 			fail := true

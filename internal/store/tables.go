@@ -75,11 +75,25 @@ type Job struct {
 	Attempts int
 }
 
-// Enqueue schedules (or reschedules) jobs, in one statement; their ids
-// must differ.
+// Enqueue schedules (or reschedules) jobs, in one statement; of jobs with
+// one id, the last is kept (PostgreSQL refuses to write a row twice in one
+// statement).
 func (t *Tx) Enqueue(ctx context.Context, jobs ...Job) error {
 	if len(jobs) == 0 {
 		return nil
+	}
+	last := map[string]int{}
+	for i, j := range jobs {
+		last[j.ID] = i
+	}
+	if len(last) < len(jobs) {
+		kept := make([]Job, 0, len(last))
+		for i, j := range jobs {
+			if last[j.ID] == i {
+				kept = append(kept, j)
+			}
+		}
+		jobs = kept
 	}
 	var args []any
 	rows := make([]string, len(jobs))
