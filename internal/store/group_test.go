@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -95,4 +96,33 @@ func TestGroupCommit(t *testing.T) {
 	if len(rows) != want || committed.Load() != int64(want) {
 		t.Fatalf("%d writes kept and %d after-commit calls, want %d of each", len(rows), committed.Load(), want)
 	}
+}
+
+// TestUndoneUpdateForgetsAfterCommit: an Update joined to a Within
+// transaction that fails is undone with the functions it registered to run
+// after the commit; the outer transaction still commits the rest.
+func TestUndoneUpdateForgetsAfterCommit(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		db := open()
+		ctx := context.Background()
+		var ran []string
+		err := db.Within(ctx, func(ctx context.Context, _ *store.Tx) error {
+			if err := db.Update(ctx, func(tx *store.Tx) error {
+				tx.AfterCommit(func() { ran = append(ran, "kept") })
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := db.Update(ctx, func(tx *store.Tx) error {
+				tx.AfterCommit(func() { ran = append(ran, "undone") })
+				return errors.New("refused")
+			}); err == nil {
+				t.Error("the refused update succeeded")
+			}
+			return nil
+		})
+		if err != nil || !slices.Equal(ran, []string{"kept"}) {
+			t.Fatalf("after the commit ran %v (%v), want only the kept update's", ran, err)
+		}
+	})
 }

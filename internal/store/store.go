@@ -591,7 +591,8 @@ func (db *DB) AfterCommit(ctx context.Context, f func()) {
 // transaction itself), f waits for the enclosing commit.
 func (t *Tx) AfterCommit(f func()) { t.after = append(t.after, f) }
 
-// savepoint runs fn inside the transaction t, undoing its writes when it fails.
+// savepoint runs fn inside the transaction t, undoing its writes and the
+// AfterCommit functions it registered when it fails.
 func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
 	t.depth++
 	name := fmt.Sprintf("nested_%d", t.depth)
@@ -604,9 +605,14 @@ func (t *Tx) savepoint(ctx context.Context, fn func(*Tx) error) (err error) {
 	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT `+name); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
+	kept := len(t.after)
 	if err := fn(t); err != nil {
+		t.after = t.after[:kept] // what fn meant to do after the commit was undone with it
 		if _, rerr := t.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT `+name); rerr != nil {
 			return errors.Join(err, fmt.Errorf("rollback to savepoint: %w", rerr))
+		}
+		if _, rerr := t.tx.ExecContext(ctx, `RELEASE SAVEPOINT `+name); rerr != nil {
+			return errors.Join(err, fmt.Errorf("release savepoint: %w", rerr))
 		}
 		return err
 	}
