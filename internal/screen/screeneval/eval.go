@@ -211,7 +211,12 @@ func Evaluate(exs []corpus.Example, preds Predictions) Report {
 			s.finish()
 			rep.Languages[c] = append(rep.Languages[c], *s)
 		}
-		sort.Slice(rep.Families[c], func(i, j int) bool { return rep.Families[c][i].F1 < rep.Families[c][j].F1 })
+		// Worst first; families that tie in order of name, so that the worst
+		// family printed is the same in every run.
+		sort.Slice(rep.Families[c], func(i, j int) bool {
+			a, b := rep.Families[c][i], rep.Families[c][j]
+			return a.F1 < b.F1 || a.F1 == b.F1 && a.Name < b.Name
+		})
 		sort.Slice(rep.Languages[c], func(i, j int) bool { return rep.Languages[c][i].Name < rep.Languages[c][j].Name })
 	}
 	for _, s := range negFam {
