@@ -87,11 +87,7 @@ func (t *Tx) find(ctx context.Context, tb *Table, q Q) ([]json.RawMessage, error
 	}
 	var objs []map[string]any
 	var keys []string
-	vals := make([]any, len(tb.cols)+1)
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
+	vals, ptrs := scanTargets(len(tb.cols) + 1)
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			rows.Close()
@@ -193,21 +189,14 @@ func (t *Tx) readChildren(ctx context.Context, tb *Table, keys []string, objs []
 		for _, c := range ch.cols {
 			names = append(names, c.name)
 		}
-		ph := make([]string, len(keys))
-		args := make([]any, len(keys))
-		for i, k := range keys {
-			ph[i], args[i] = "$"+strconv.Itoa(i+1), k
-		}
+		var args []any
+		in := bind(&args, keys...)
 		rows, err := t.query(ctx, "SELECT "+strings.Join(names, ", ")+" FROM "+ch.table+" WHERE "+ch.parent+
-			" IN ("+strings.Join(ph, ", ")+") ORDER BY "+ch.parent+", pos", args...)
+			" IN ("+in+") ORDER BY "+ch.parent+", pos", args...)
 		if err != nil {
 			return fmt.Errorf("read %s: %w", ch.table, err)
 		}
-		vals := make([]any, len(names))
-		ptrs := make([]any, len(names))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
+		vals, ptrs := scanTargets(len(names))
 		for rows.Next() {
 			if err := rows.Scan(ptrs...); err != nil {
 				rows.Close()
@@ -402,3 +391,12 @@ func (tb *Table) childTable(name string) *child {
 
 // IsNull holds when the column is NULL (an optional value not set).
 func IsNull(col string) Cond { return Cond{text: col + " IS NULL", cols: []string{col}} }
+
+// scanTargets are n values and the pointers to them that rows.Scan fills.
+func scanTargets(n int) (vals, ptrs []any) {
+	vals, ptrs = make([]any, n), make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	return vals, ptrs
+}

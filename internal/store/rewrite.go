@@ -23,12 +23,8 @@ func (t *Tx) LockAccounts(ctx context.Context, ids ...string) error {
 		return nil
 	}
 	sorted := slices.Compact(slices.Sorted(slices.Values(ids)))
-	args := make([]any, len(sorted))
-	ph := make([]string, len(sorted))
-	for i, id := range sorted {
-		args[i], ph[i] = id, fmt.Sprintf("$%d", i+1)
-	}
-	rows, err := t.query(ctx, `SELECT id FROM accounts WHERE id IN (`+strings.Join(ph, ", ")+`) ORDER BY id FOR UPDATE`, args...)
+	var args []any
+	rows, err := t.query(ctx, `SELECT id FROM accounts WHERE id IN (`+bind(&args, sorted...)+`) ORDER BY id FOR UPDATE`, args...)
 	if err != nil {
 		return fmt.Errorf("lock %v: %w", sorted, err)
 	}

@@ -677,11 +677,10 @@ func (t *Tx) Lock(ctx context.Context, names ...string) error {
 	// come in the order written), so two transactions never wait on each
 	// other's locks crosswise.
 	names = slices.Compact(slices.Sorted(slices.Values(names)))
-	args := make([]any, len(names))
+	var args []any
 	rows := make([]string, len(names))
 	for i, n := range names {
-		args[i] = n
-		rows[i] = fmt.Sprintf("($%d)", i+1)
+		rows[i] = "(" + bind(&args, n) + ")"
 	}
 	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(hashtext(n)) FROM (VALUES `+strings.Join(rows, ", ")+`) AS v (n)`, args...); err != nil {
 		return fmt.Errorf("lock %s: %w", strings.Join(names, ", "), err)

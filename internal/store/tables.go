@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,9 +34,7 @@ func (t *Tx) Audit(ctx context.Context, events ...AuditEvent) error {
 		if err != nil {
 			return fmt.Errorf("encode audit event: %w", err)
 		}
-		args = append(args, e.ID, e.AccountID, micros(e.At), string(b))
-		n := len(args)
-		rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d)", n-3, n-2, n-1, n)
+		rows[i] = "(" + bind[any](&args, e.ID, e.AccountID, micros(e.At), string(b)) + ")"
 	}
 	if _, err := t.exec(ctx, `INSERT INTO audit_events (id, account_id, at, data) VALUES `+strings.Join(rows, ", "), args...); err != nil {
 		return fmt.Errorf("append audit events: %w", err)
@@ -98,9 +97,7 @@ func (t *Tx) Enqueue(ctx context.Context, jobs ...Job) error {
 	var args []any
 	rows := make([]string, len(jobs))
 	for i, j := range jobs {
-		args = append(args, j.ID, j.Kind, j.Ref, micros(j.DueAt))
-		n := len(args)
-		rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d)", n-3, n-2, n-1, n)
+		rows[i] = "(" + bind[any](&args, j.ID, j.Kind, j.Ref, micros(j.DueAt)) + ")"
 	}
 	_, err := t.exec(ctx, `INSERT INTO jobs (id, kind, ref, due_at) VALUES `+strings.Join(rows, ", ")+`
 		ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, attempts = 0, last_error = ''`, args...)
@@ -264,6 +261,18 @@ type SignalRow struct {
 	LastSeen  time.Time
 }
 
+// bind appends vals to a statement's arguments and returns their
+// placeholders, comma separated: the one way a store statement with a
+// variable number of values numbers them.
+func bind[T any](args *[]any, vals ...T) string {
+	ph := make([]string, len(vals))
+	for i, v := range vals {
+		*args = append(*args, v)
+		ph[i] = "$" + strconv.Itoa(len(*args))
+	}
+	return strings.Join(ph, ", ")
+}
+
 // SignalKey is one keyed signal hash of a kind.
 type SignalKey struct {
 	Kind string
@@ -283,8 +292,7 @@ func (t *Tx) AddSignals(ctx context.Context, accountID string, now time.Time, si
 	args := []any{accountID, micros(now)}
 	rows := make([]string, len(sigs))
 	for i, sg := range sigs {
-		args = append(args, sg.Kind, sg.Hash)
-		rows[i] = fmt.Sprintf("($%d, $%d, $1, $2, $2)", len(args)-1, len(args))
+		rows[i] = "(" + bind(&args, sg.Kind, sg.Hash) + ", $1, $2, $2)"
 	}
 	// One row can appear once only: PostgreSQL refuses to update a row
 	// twice in one statement, hence the compacting above.
@@ -313,15 +321,10 @@ func (t *Tx) Lookup(ctx context.Context, probes []Probe) ([][]SignalRow, error) 
 		if len(p.Hashes) == 0 {
 			continue
 		}
-		args = append(args, p.Kind)
-		ph := make([]string, len(p.Hashes))
-		for j, h := range p.Hashes {
-			args = append(args, h)
-			ph[j] = fmt.Sprintf("$%d", len(args))
-		}
+		kind := bind(&args, p.Kind)
 		parts = append(parts, fmt.Sprintf(`SELECT %d AS probe, kind, hash, account_id, first_seen, last_seen FROM (
-			SELECT kind, hash, account_id, first_seen, last_seen FROM signals WHERE kind = $%d AND hash IN (%s) LIMIT %d) AS p%d`,
-			i, len(args)-len(p.Hashes), strings.Join(ph, ", "), p.Limit, i))
+			SELECT kind, hash, account_id, first_seen, last_seen FROM signals WHERE kind = %s AND hash IN (%s) LIMIT %d) AS p%d`,
+			i, kind, bind(&args, p.Hashes...), p.Limit, i))
 	}
 	if len(parts) == 0 {
 		return out, nil
@@ -451,12 +454,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 		args := []any{micros(now)}
 		not := ""
 		if len(skip) > 0 {
-			ph := make([]string, len(skip))
-			for i, id := range skip {
-				args = append(args, id)
-				ph[i] = fmt.Sprintf("$%d", len(args))
-			}
-			not = " AND endpoint_id NOT IN (" + strings.Join(ph, ", ") + ")"
+			not = " AND endpoint_id NOT IN (" + bind(&args, skip...) + ")"
 		}
 		rows, err := tx.query(ctx, fmt.Sprintf(`SELECT id, endpoint_id, event_type, body, attempts FROM outbox
 			WHERE delivered_at = 0 AND due_at <= $1 AND lease_until <= $1%s ORDER BY due_at LIMIT %d`+lock, not, limit), args...)
