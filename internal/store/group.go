@@ -121,6 +121,8 @@ func (db *DB) runGroup(group []*groupWrite) {
 	err = stx.Commit()
 	if err != nil {
 		err = retry(fmt.Errorf("commit: %w", translate(err)))
+	} else {
+		db.commits.Add(1)
 	}
 	for _, w := range ran {
 		w.done <- err

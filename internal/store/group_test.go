@@ -24,6 +24,7 @@ func TestGroupCommit(t *testing.T) {
 	db := apitest.OpenSQLite(t)
 	ctx := context.Background()
 	const n = 120
+	commits := db.Commits()
 	var committed atomic.Int64
 	var wg sync.WaitGroup
 	outcome := make([]string, n)
@@ -95,6 +96,9 @@ func TestGroupCommit(t *testing.T) {
 	}
 	if len(rows) != want || committed.Load() != int64(want) {
 		t.Fatalf("%d writes kept and %d after-commit calls, want %d of each", len(rows), committed.Load(), want)
+	}
+	if c := db.Commits() - commits; c >= int64(want) {
+		t.Errorf("%d commits for %d transactions that arrived together: none shared a commit", c, want)
 	}
 }
 

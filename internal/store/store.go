@@ -158,11 +158,18 @@ type DB struct {
 	// trips counts statements sent to the database, with BEGIN and COMMIT:
 	// its round trips, for the benchmarks' per-request figures.
 	trips atomic.Int64
+	// commits counts write transactions committed: on SQLite a group of
+	// them is one commit.
+	commits atomic.Int64
 }
 
 // RoundTrips is how many statements (with BEGIN and COMMIT) this process
 // sent to the database since it opened it.
 func (db *DB) RoundTrips() int64 { return db.trips.Load() }
+
+// Commits is how many commits this process made since it opened the
+// database; on SQLite a group of write transactions is one.
+func (db *DB) Commits() int64 { return db.commits.Load() }
 
 // Deadlocks is how many of this process's transactions PostgreSQL reported
 // deadlocked since it opened the database.
@@ -550,6 +557,7 @@ func (db *DB) updateOnce(ctx context.Context, fn func(*Tx) error) (after []func(
 	if err = stx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", translate(err))
 	}
+	db.commits.Add(1)
 	return t.after, nil
 }
 
