@@ -132,10 +132,9 @@ type pool struct {
 
 // DB is an open database.
 type DB struct {
-	// sql runs reads outside a transaction, migrations and checkpoints.
-	sql *sql.DB
 	// read and write are the pools reads and write transactions take a
-	// connection from: one pool on PostgreSQL. On SQLite write
+	// connection from (read also runs migrations and checkpoints): one
+	// pool on PostgreSQL. On SQLite write
 	// transactions have a pool of their own, so that they nearly always
 	// run on one connection: in WAL mode a connection throws its page
 	// cache away when another one committed since its last transaction,
@@ -215,7 +214,7 @@ func OpenSQLite(path string) (*DB, error) {
 		readers.Close()
 		return nil, err
 	}
-	db := &DB{sql: readers, read: &pool{sql: readers}, write: &pool{sql: writers}, Engine: SQLite}
+	db := &DB{read: &pool{sql: readers}, write: &pool{sql: writers}, Engine: SQLite}
 	db.startGroups()
 	return db, nil
 }
@@ -238,7 +237,7 @@ func OpenPostgres(dsn string) (*DB, error) {
 		return nil, fmt.Errorf("connect postgres: %w", err)
 	}
 	p := &pool{sql: db}
-	return &DB{sql: db, read: p, write: p, Engine: Postgres}, nil
+	return &DB{read: p, write: p, Engine: Postgres}, nil
 }
 
 // Migrate brings the schema up to date with the embedded goose migrations.
@@ -264,7 +263,7 @@ func (db *DB) migrations() (*goose.Provider, error) {
 	if db.Engine == Postgres {
 		dialect = goose.DialectPostgres
 	}
-	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithGoMigrations(db.moveDocs()))
+	p, err := goose.NewProvider(dialect, db.read.sql, sub, goose.WithGoMigrations(db.moveDocs()))
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
 	}
@@ -285,7 +284,7 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 		return nil
 	}
 	var busy, log, done int
-	if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &log, &done); err != nil {
+	if err := db.read.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &log, &done); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
 	if log < walLimit || done == log {
@@ -293,7 +292,7 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 	}
 	db.writer.Lock()
 	defer db.writer.Unlock()
-	if _, err := db.sql.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+	if _, err := db.read.sql.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return nil
@@ -327,7 +326,7 @@ func (db *DB) truncateWAL(ctx context.Context) (int, error) {
 	db.writer.Lock()
 	defer db.writer.Unlock()
 	var busy, log, done int
-	if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
+	if err := db.read.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
 		return 0, fmt.Errorf("checkpoint after erasure: %w", err)
 	}
 	return busy, nil
@@ -354,7 +353,7 @@ func (p *pool) close() error {
 }
 
 // Ping checks that the database answers.
-func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
+func (db *DB) Ping(ctx context.Context) error { return db.read.sql.PingContext(ctx) }
 
 // Tx is one unit of work: everything done through it commits or rolls back together.
 type Tx struct {
@@ -417,7 +416,7 @@ func (t *Tx) runner() runner {
 	if t.tx != nil {
 		return t.tx
 	}
-	return t.db.sql
+	return t.db.read.sql
 }
 
 // guard is the context a statement of t runs under; see Tx.grouped.
@@ -703,7 +702,7 @@ func fromMicros(v int64) time.Time { return time.UnixMicro(v).UTC() }
 // Exec runs one statement outside a transaction (schema set-up in tests
 // and operations).
 func (db *DB) Exec(ctx context.Context, query string) error {
-	if _, err := db.sql.ExecContext(ctx, query); err != nil {
+	if _, err := db.read.sql.ExecContext(ctx, query); err != nil {
 		return fmt.Errorf("exec: %w", err)
 	}
 	return nil

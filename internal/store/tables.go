@@ -118,7 +118,7 @@ func (t *Tx) Cancel(ctx context.Context, id string) error {
 // NextDue returns the earliest due time of any job, or false when none is scheduled.
 func (db *DB) NextDue(ctx context.Context) (time.Time, bool, error) {
 	var v sql.NullInt64
-	if err := db.sql.QueryRowContext(ctx, `SELECT MIN(due_at) FROM jobs`).Scan(&v); err != nil {
+	if err := db.read.sql.QueryRowContext(ctx, `SELECT MIN(due_at) FROM jobs`).Scan(&v); err != nil {
 		return time.Time{}, false, fmt.Errorf("next due: %w", err)
 	}
 	if !v.Valid {
