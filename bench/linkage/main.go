@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -243,20 +244,30 @@ func run(c config, n int) error {
 			_ = pprof.StartCPUProfile(f)
 		}
 		lat := make([]time.Duration, 0, len(people))
+		byOutcome := map[string][]time.Duration{}
 		cpu0, trips0 := cpuTime(), db.RoundTrips()
 		for _, p := range people {
 			in := p.Input()
 			t := time.Now()
-			_, err := svc.SignUp(ctx, service.System, in)
-			lat = append(lat, time.Since(t))
+			res, err := svc.SignUp(ctx, service.System, in)
+			d := time.Since(t)
+			lat = append(lat, d)
 			if err != nil && !strings.Contains(err.Error(), "account_exists") {
 				return err
 			}
+			byOutcome[res.Decision.Outcome] = append(byOutcome[res.Decision.Outcome], d)
 		}
 		pprof.StopCPUProfile()
 		cpuPer = (cpuTime() - cpu0) / time.Duration(len(lat))
 		trips = float64(db.RoundTrips()-trips0) / float64(len(lat))
 		p50, p99, worst = pct(lat, 50), pct(lat, 99), pct(lat, 100)
+		// The tail by decision: sign-ups sent to review open a case and read
+		// their candidates, so they are slower than the ones allowed.
+		for _, o := range slices.Sorted(maps.Keys(byOutcome)) {
+			l := byOutcome[o]
+			fmt.Fprintf(os.Stderr, "%s: decision %q: %d sign-ups, p50 %s, p99 %s\n", name, o, len(l),
+				pct(l, 50).Round(time.Microsecond), pct(l, 99).Round(time.Microsecond))
+		}
 	}
 	signals, perRow, err := signalBytes(ctx, c, name)
 	if err != nil {
