@@ -157,17 +157,17 @@ func (t *txn) nearLinks(subject string, encs []identity.Encoding, own linkage.Re
 		}
 		return strings.Compare(a, b)
 	})
-	// A candidate's status is all M9 reads of it (it acts on suspended and
-	// banned accounts only): one unlocked query for the candidates, none when
-	// no blocking key matched anyone, as scoring reads its candidates.
+	// A candidate's status is all M9 reads of it, and it acts on suspended
+	// and banned accounts only: one query of the small index of those for
+	// the candidates, none when no blocking key matched anyone.
 	cands = cands[:min(len(cands), maxCandidates)]
-	states, err := t.AccountStates(t.ctx, cands)
+	states, err := t.SanctionedStates(t.ctx, cands)
 	if err != nil {
 		return nil, fmt.Errorf("near-match candidates: %w", err)
 	}
 	var found []linkage.Candidate
 	for _, id := range cands {
-		st, ok := states[id] // absent: an index row whose account is gone
+		st, ok := states[id] // absent: neither suspended nor banned, or gone
 		wasBanned := st.Status == string(account.Erased) && st.Banned
 		if !ok || st.Status != string(account.Suspended) && st.Status != string(account.Banned) && !wasBanned {
 			continue

@@ -360,6 +360,39 @@ func TestStore(t *testing.T) {
 			}
 		})
 
+		t.Run("M9 reads only the states of suspended and banned accounts, and of erased ones once banned", func(t *testing.T) {
+			states := map[string][2]any{"st_active": {"active", nil}, "st_susp": {"suspended", nil}, "st_banned": {"banned", now},
+				"st_erased_banned": {"erased", now}, "st_erased": {"erased", nil}, "st_closed": {"closed", now}}
+			ids := []string{"st_missing"}
+			err := db.Update(ctx, func(tx *store.Tx) error {
+				for id, st := range states {
+					m := member(id, st[0].(string), now)
+					m["banned_at"] = st[1]
+					if err := tx.Save(ctx, store.Accounts, m); err != nil {
+						return err
+					}
+					ids = append(ids, id)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = db.Read(ctx, func(tx *store.Tx) error {
+				all, err := tx.AccountStates(ctx, ids)
+				if err != nil || len(all) != len(states) {
+					t.Fatalf("AccountStates: %v, %v", all, err)
+				}
+				got, err := tx.SanctionedStates(ctx, ids)
+				want := map[string]store.AccountState{"st_susp": {Status: "suspended"}, "st_banned": {Status: "banned", Banned: true},
+					"st_erased_banned": {Status: "erased", Banned: true}}
+				if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("SanctionedStates = %v, %v; want %v", got, err, want)
+				}
+				return nil
+			})
+		})
+
 		t.Run("signals, ledger, idempotency, meta", func(t *testing.T) {
 			_ = db.Update(ctx, func(tx *store.Tx) error {
 				email := func(h string) store.SignalKey { return store.SignalKey{Kind: "email", Hash: h} }
