@@ -272,7 +272,15 @@ func (db *DB) migrations() (*goose.Provider, error) {
 
 // walLimit is the WAL size, in frames (4 KiB pages: 1 GiB), past which Checkpoint
 // stops waiting for a quiet moment and truncates the WAL between writers.
-const walLimit = 262144
+// A variable so that a test can lower it.
+var walLimit = 262144
+
+// walWait is how long a checkpoint that holds the writers back waits for
+// readers still in the WAL before it gives up until the next try: a reader
+// as long as a whole export would otherwise hold every write for SQLite's
+// busy timeout (ten seconds), and no wait lets the WAL be truncated before
+// that reader ends anyway.
+const walWait = 50 * time.Millisecond
 
 // Checkpoint copies committed WAL pages into the SQLite database file
 // without blocking writers; when busy writers kept it from finishing and
@@ -290,9 +298,7 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 	if log < walLimit || done == log {
 		return nil
 	}
-	db.writer.Lock()
-	defer db.writer.Unlock()
-	if _, err := db.read.sql.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+	if _, err := db.truncateWAL(ctx); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return nil
@@ -302,7 +308,7 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 // an erasure: on SQLite it copies the WAL into the database and truncates
 // it (secure_delete already zeroed the freed space), so the WAL no longer
 // holds the pages as they were. A checkpoint of the job loop or a reader
-// may hold it off for a moment: it tries for up to five seconds. A no-op on
+// may hold it off for a moment: it tries for up to eight seconds. A no-op on
 // PostgreSQL, whose dead row versions VACUUM reclaims.
 func (db *DB) Forget(ctx context.Context) error {
 	if db.Engine != SQLite {
@@ -310,8 +316,11 @@ func (db *DB) Forget(ctx context.Context) error {
 	}
 	for try := 0; ; try++ {
 		busy, err := db.truncateWAL(ctx)
-		if err != nil || busy == 0 {
-			return err
+		if err != nil {
+			return fmt.Errorf("checkpoint after erasure: %w", err)
+		}
+		if busy == 0 {
+			return nil
 		}
 		if try == 50 {
 			return errors.New("checkpoint after erasure: readers kept the WAL; it is truncated at the next checkpoint")
@@ -320,14 +329,25 @@ func (db *DB) Forget(ctx context.Context) error {
 	}
 }
 
-// truncateWAL runs a TRUNCATE checkpoint between writers and reports
-// whether it was kept from finishing.
+// truncateWAL runs a TRUNCATE checkpoint between writers, waiting at most
+// walWait for readers, and reports whether they kept it from finishing.
 func (db *DB) truncateWAL(ctx context.Context) (int, error) {
+	conn, err := db.read.sql.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, walWait.Milliseconds())); err != nil {
+		return 0, err
+	}
+	// The pool's timeout is restored even when ctx is done: the connection
+	// goes back to the pool.
+	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA busy_timeout = 10000`) }()
 	db.writer.Lock()
 	defer db.writer.Unlock()
 	var busy, log, done int
-	if err := db.read.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
-		return 0, fmt.Errorf("checkpoint after erasure: %w", err)
+	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
+		return 0, err
 	}
 	return busy, nil
 }
