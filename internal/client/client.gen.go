@@ -1860,6 +1860,14 @@ type PostWebhooksParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// GetWebhooksByIdDeliveriesParams defines parameters for GetWebhooksByIdDeliveries.
+type GetWebhooksByIdDeliveriesParams struct {
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
 // PostAccountsJSONRequestBody defines body for PostAccounts for application/json ContentType.
 type PostAccountsJSONRequestBody = SignupInput
 
@@ -3011,12 +3019,12 @@ type ClientInterface interface {
 	// Corresponds with DELETE /v1/webhooks/{id} (the `DeleteWebhooksById` operationId).
 	DeleteWebhooksById(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetWebhooksByIdDeliveries The delivery log of an endpoint
+	// GetWebhooksByIdDeliveries The delivery log of an endpoint, newest first
 	//
 	// Roles: admin (API.md, Auth).
 	//
 	// Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-	GetWebhooksByIdDeliveries(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetWebhooksByIdDeliveries(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // GetHealthz Operations: healthz
@@ -5152,13 +5160,13 @@ func (c *Client) DeleteWebhooksById(ctx context.Context, id string, reqEditors .
 	return c.Client.Do(req)
 }
 
-// GetWebhooksByIdDeliveries The delivery log of an endpoint
+// GetWebhooksByIdDeliveries The delivery log of an endpoint, newest first
 //
 // Roles: admin (API.md, Auth).
 //
 // Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-func (c *Client) GetWebhooksByIdDeliveries(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebhooksByIdDeliveriesRequest(c.Server, id)
+func (c *Client) GetWebhooksByIdDeliveries(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWebhooksByIdDeliveriesRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9961,7 +9969,7 @@ func NewDeleteWebhooksByIdRequest(server string, id string) (*http.Request, erro
 }
 
 // NewGetWebhooksByIdDeliveriesRequest constructs an http.Request for the GetWebhooksByIdDeliveries method
-func NewGetWebhooksByIdDeliveriesRequest(server string, id string) (*http.Request, error) {
+func NewGetWebhooksByIdDeliveriesRequest(server string, id string, params *GetWebhooksByIdDeliveriesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -9984,6 +9992,45 @@ func NewGetWebhooksByIdDeliveriesRequest(server string, id string) (*http.Reques
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -11083,14 +11130,14 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /v1/webhooks/{id} (the `DeleteWebhooksById` operationId).
 	DeleteWebhooksByIdWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeleteWebhooksByIdResponse, error)
 
-	// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint
+	// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint, newest first
 	//
 	// Roles: admin (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-	GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error)
+	GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error)
 }
 
 type GetHealthzResponse struct {
@@ -19631,15 +19678,15 @@ func (c *ClientWithResponses) DeleteWebhooksByIdWithResponse(ctx context.Context
 	return ParseDeleteWebhooksByIdResponse(rsp)
 }
 
-// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint
+// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint, newest first
 //
 // Roles: admin (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-func (c *ClientWithResponses) GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error) {
-	rsp, err := c.GetWebhooksByIdDeliveries(ctx, id, reqEditors...)
+func (c *ClientWithResponses) GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error) {
+	rsp, err := c.GetWebhooksByIdDeliveries(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -307,8 +307,12 @@ func (s *Server) table() []route {
 		route{"DELETE", "/v1/webhooks/{id}", rA, "Remove an endpoint; its pending deliveries are dropped", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.DeleteWebhook(q.ctx, q.actor, q.path("id")))
 		}},
-		route{"GET", "/v1/webhooks/{id}/deliveries", rA, "The delivery log of an endpoint", nil, nil, func(q *req) (int, any, error) {
-			return ok(svc.Deliveries(q.ctx, q.path("id")))
+		route{"GET", "/v1/webhooks/{id}/deliveries", rA, "The delivery log of an endpoint, newest first", nil, list, func(q *req) (int, any, error) {
+			o, err := q.list()
+			if err != nil {
+				return 0, nil, err
+			}
+			return ok(svc.Deliveries(q.ctx, q.path("id"), o))
 		}},
 	)
 	rts = append(rts, s.adminRoutes()...)
