@@ -236,11 +236,13 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		return staffViolation(f, rule, r), nil
 	case ClosureAssistance:
 		if r.Outcome == "close" {
-			return closure.SupportClose(f.Closure)
+			effs, err := closure.SupportClose(f.Closure)
+			return said(effs, r), err
 		}
 	case Reactivation:
 		if r.Outcome == "reactivate" {
-			return closure.Reactivate(f.Closure, true, f.Now, f.Settings)
+			effs, err := closure.Reactivate(f.Closure, true, f.Now, f.Settings)
+			return said(effs, r), err
 		}
 	case MultipleAccountException:
 		if r.Outcome == "approve" {
@@ -254,6 +256,24 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		return selfDisclosure(f, r)
 	}
 	return nil, nil // decline, deny: nothing changes but the case
+}
+
+// said hands the reason staff wrote for the member to the closures and
+// reactivations a resolution makes, whose notices carry it (API.md: the
+// reason "goes into the notice"; the note never does).
+func said(effs []effect.Effect, r Resolution) []effect.Effect {
+	words := sentence(r.Reason)
+	for i, e := range effs {
+		switch e := e.(type) {
+		case effect.Close:
+			e.Said = words
+			effs[i] = e
+		case effect.Reactivate:
+			e.Said = words
+			effs[i] = e
+		}
+	}
+	return effs
 }
 
 // grant undoes what the appealed notice did and nothing else (E3): its
@@ -434,13 +454,13 @@ func selfDisclosure(f Facts, r Resolution) ([]effect.Effect, error) {
 		switch {
 		case x == keep:
 			if x.Status == account.Suspended && x.StatusRule == "V1" {
-				effs = append(effs, reinstatement(x, "V1", "This is the account you chose to keep.", Resolution{})...)
+				effs = append(effs, reinstatement(x, "V1", "This is the account you chose to keep.", r)...)
 			}
 		case theirs(x) && (x.Status == account.Active || x.Status == account.Suspended):
 			effs = append(effs, effect.Close{Account: x.ID, Reason: "redundant_account", Channel: "support", Rule: "M7"})
 		}
 	}
-	return effs, nil
+	return said(effs, r), nil
 }
 
 // upholdRule is the violation a review upholds: the rule given, else the

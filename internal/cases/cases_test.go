@@ -290,3 +290,44 @@ func TestSection9StatusTransitions(t *testing.T) {
 		t.Fatal("case status transitions")
 	}
 }
+
+// TestSection9ReasonReachesTheNoticeOfEveryOutcome: API.md's resolution row,
+// "reason is written for the member and goes into the notice", also for
+// the outcomes that close or reactivate an account for the member (close,
+// reactivate, keep); the internal note never does.
+func TestSection9ReasonReachesTheNoticeOfEveryOutcome(t *testing.T) {
+	said := func(effs []effect.Effect) []string {
+		var out []string
+		for _, e := range effs {
+			switch e := e.(type) {
+			case effect.Close:
+				out = append(out, e.Said)
+			case effect.Reactivate:
+				out = append(out, e.Said)
+			}
+		}
+		return out
+	}
+	r := cases.Resolution{Reason: "Done as you asked", Note: "internal"}
+	a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+	f := facts(cases.ClosureAssistance, "", a)
+	f.Closure = closure.Facts{Account: a}
+	r.Outcome = "close"
+	if effs, err := cases.Resolve(f, r); err != nil || strings.Join(said(effs), "|") != "Done as you asked." {
+		t.Fatalf("close: %v %v", said(effs), err)
+	}
+	c := acct("acc_c", account.Closed, "", now.AddDate(-1, 0, 0))
+	f = facts(cases.Reactivation, "", c)
+	f.Closure = closure.Facts{Account: c}
+	r.Outcome = "reactivate"
+	if effs, err := cases.Resolve(f, r); err != nil || strings.Join(said(effs), "|") != "Done as you asked." {
+		t.Fatalf("reactivate: %v %v", said(effs), err)
+	}
+	b := acct("acc_b", account.Active, "", now.AddDate(-1, 0, 0))
+	f = facts(cases.SelfDisclosure, "", a, b)
+	f.Linked = []string{"acc_b"}
+	r.Outcome, r.KeepAccountID = "keep", "acc_a"
+	if effs, err := cases.Resolve(f, r); err != nil || strings.Join(said(effs), "|") != "Done as you asked." {
+		t.Fatalf("keep: %v %v", said(effs), err)
+	}
+}
