@@ -1387,6 +1387,14 @@ type PostAccountsByIdFraudHoldParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// GetAccountsByIdLinksParams defines parameters for GetAccountsByIdLinks.
+type GetAccountsByIdLinksParams struct {
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
 // PostAccountsByIdMergeParams defines parameters for PostAccountsByIdMerge.
 type PostAccountsByIdMergeParams struct {
 	// ActingAccount The member (acc_..) the integration acts for; who may do what is checked against it (API.md, Acting member).
@@ -2192,12 +2200,12 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/fraud-hold (the `PostAccountsByIdFraudHold` operationId).
 	PostAccountsByIdFraudHold(ctx context.Context, id string, params *PostAccountsByIdFraudHoldParams, body PostAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3)
+	// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3), strongest first
 	//
 	// Roles: staff (API.md, Auth).
 	//
 	// Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-	GetAccountsByIdLinks(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAccountsByIdLinks(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostAccountsByIdMerge Accounts are never merged (M8)
 	//
@@ -3343,13 +3351,13 @@ func (c *Client) PostAccountsByIdFraudHold(ctx context.Context, id string, param
 	return c.Client.Do(req)
 }
 
-// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3)
+// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3), strongest first
 //
 // Roles: staff (API.md, Auth).
 //
 // Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-func (c *Client) GetAccountsByIdLinks(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountsByIdLinksRequest(c.Server, id)
+func (c *Client) GetAccountsByIdLinks(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountsByIdLinksRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5924,7 +5932,7 @@ func NewPostAccountsByIdFraudHoldRequestWithBody(server string, id string, param
 }
 
 // NewGetAccountsByIdLinksRequest constructs an http.Request for the GetAccountsByIdLinks method
-func NewGetAccountsByIdLinksRequest(server string, id string) (*http.Request, error) {
+func NewGetAccountsByIdLinksRequest(server string, id string, params *GetAccountsByIdLinksParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5947,6 +5955,45 @@ func NewGetAccountsByIdLinksRequest(server string, id string) (*http.Request, er
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -10241,14 +10288,14 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/fraud-hold (the `PostAccountsByIdFraudHold` operationId).
 	PostAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, params *PostAccountsByIdFraudHoldParams, body PostAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*PostAccountsByIdFraudHoldResponse, error)
 
-	// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3)
+	// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3), strongest first
 	//
 	// Roles: staff (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-	GetAccountsByIdLinksWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error)
+	GetAccountsByIdLinksWithResponse(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error)
 
 	// PostAccountsByIdMergeWithResponse Accounts are never merged (M8)
 	//
@@ -18195,15 +18242,15 @@ func (c *ClientWithResponses) PostAccountsByIdFraudHoldWithResponse(ctx context.
 	return ParsePostAccountsByIdFraudHoldResponse(rsp)
 }
 
-// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3)
+// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3), strongest first
 //
 // Roles: staff (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-func (c *ClientWithResponses) GetAccountsByIdLinksWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error) {
-	rsp, err := c.GetAccountsByIdLinks(ctx, id, reqEditors...)
+func (c *ClientWithResponses) GetAccountsByIdLinksWithResponse(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error) {
+	rsp, err := c.GetAccountsByIdLinks(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -38,3 +38,36 @@ func TestWebhookDeliveriesAreAList(t *testing.T) {
 		}
 	})
 }
+
+// TestLinksAreAList: GET /v1/accounts/{id}/links answers the list envelope
+// and, like every list endpoint (API.md Conventions, Lists), takes ?limit=
+// (1 to 200) and ?cursor=: the links come strongest first, a page at a time.
+func TestLinksAreAList(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		a := e.Signup(true, nil)
+		for i := 0; i < 3; i++ {
+			// Shared IP prefixes and device ids: medium and weak links, no sanction.
+			b := e.Signup(true, nil)
+			for _, acc := range []string{a, b} {
+				e.I("POST", "/v1/accounts/"+acc+"/signals", map[string]any{"kind": "device_id", "value": "dev-links-" + string(rune('a'+i))}).Want(t, 200)
+			}
+		}
+		path := "/v1/accounts/" + a + "/links"
+		all := e.S("GET", path, nil).Want(t, 200)
+		if all.Len("data") != 3 || all.Get("next_cursor") != nil {
+			t.Fatalf("three links in one page: %s", all.Raw)
+		}
+		first := e.S("GET", path+"?limit=2", nil).Want(t, 200)
+		if first.Len("data") != 2 || first.Str("next_cursor") == "" || first.Str("data.0.account_id") != all.Str("data.0.account_id") {
+			t.Fatalf("a first page of 2: %s", first.Raw)
+		}
+		rest := e.S("GET", path+"?limit=2&cursor="+first.Str("next_cursor"), nil).Want(t, 200)
+		if rest.Len("data") != 1 || rest.Get("next_cursor") != nil || rest.Str("data.0.account_id") != all.Str("data.2.account_id") {
+			t.Fatalf("the last page: %s (all %s)", rest.Raw, all.Raw)
+		}
+		for _, q := range []string{"?limit=0", "?limit=201", "?cursor=!!", "?cursor=eA"} {
+			e.S("GET", path+q, nil).Want(t, 400, "invalid_request")
+		}
+	})
+}

@@ -75,8 +75,12 @@ func (s *Server) table() []route {
 		{"POST", "/v1/accounts/{id}/signals", rI, "Record an observed signal (M5)", bodyOf[signalInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.AddSignal(q.ctx, q.actor, q.path("id"), in[signalInput](q).command()))
 		}},
-		{"GET", "/v1/accounts/{id}/links", rS, "Linked accounts with score and signal kinds (M3)", nil, nil, func(q *req) (int, any, error) {
-			return ok(svc.Links(q.ctx, q.path("id")))
+		{"GET", "/v1/accounts/{id}/links", rS, "Linked accounts with score and signal kinds (M3), strongest first", nil, list, func(q *req) (int, any, error) {
+			o, err := q.list()
+			if err != nil {
+				return 0, nil, err
+			}
+			return ok(svc.LinksPage(q.ctx, q.path("id"), o))
 		}},
 		{"GET", "/v1/accounts/{id}/capabilities/{capability}", rIS, "May the account use a capability now", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Capability(q.ctx, q.path("id"), q.path("capability")))
