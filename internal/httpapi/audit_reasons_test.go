@@ -61,3 +61,29 @@ func TestResolutionReasonGoesIntoTheNotice(t *testing.T) {
 		})
 	})
 }
+
+// TestM5VerificationOfAClosedAccount: POLICY.md M5, "signals are recorded
+// only for accounts that can still act; a signal reported for a closed or
+// erased account is refused (409 account_not_live) and never acts on
+// another account". A verification reports signals (phone, ID document,
+// legal name and birth date, address): for a closed account it is refused
+// the same way, and the live account that shares them is left alone.
+func TestM5VerificationOfAClosedAccount(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		body := map[string]any{"legal_name": "Closed Member", "date_of_birth": "1980-02-03", "phone": "+1 415 555 0188",
+			"address":     map[string]any{"line1": "9 Elm St", "city": "Springfield", "postal_code": "12345", "country": "US"},
+			"id_document": map[string]any{"type": "passport", "country": "US", "number": "M5CLOSED1"}}
+		live := e.Signup(true, map[string]any{"name": "Closed Member"})
+		e.I("POST", "/v1/accounts/"+live+"/verification", body).Want(t, 200)
+		closed := e.Signup(true, nil)
+		e.I("POST", "/v1/accounts/"+closed+"/closure", map[string]any{"reason": "too_busy", "channel": "web"}).Want(t, 200)
+		r := e.I("POST", "/v1/accounts/"+closed+"/verification", body).Want(t, 409, "account_not_live")
+		if r.Str("rule") != "M5" {
+			t.Fatalf("M5: %s", r.Raw)
+		}
+		if a := e.I("GET", "/v1/accounts/"+live, nil); a.Str("status") != "active" || a.Num("strikes") != 0 {
+			t.Fatalf("M5: a verification of a closed account acted on a live one: %s", a.Raw)
+		}
+	})
+}

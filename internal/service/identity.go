@@ -237,6 +237,9 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 		if err != nil {
 			return err
 		}
+		if !a.Status.Live() { // M5: a verification reports signals (phone, ID document, name and birth date, address)
+			return problem.Newf("account_not_live", "account %s is %s: signals are recorded only for accounts that can still act", a.ID, a.Status).WithRule("M5")
+		}
 		if a.Status != account.Active && a.Status != account.Suspended {
 			return problem.Newf("invalid_transition", "a %s account cannot be verified", a.Status).WithRule("I1")
 		}
