@@ -16,6 +16,7 @@ import (
 	"standing/internal/closure"
 	"standing/internal/effect"
 	"standing/internal/enforce"
+	"standing/internal/identity"
 	"standing/internal/notice"
 	"standing/internal/policy"
 	"standing/internal/problem"
@@ -193,6 +194,9 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 	switch f.Kind {
 	case Appeal:
 		if r.Outcome == "grant" {
+			if err := ofAge(f); err != nil {
+				return nil, err
+			}
 			return grant(f, r), nil
 		}
 		n := f.Notice
@@ -256,6 +260,19 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		return selfDisclosure(f, r)
 	}
 	return nil, nil // decline, deny: nothing changes but the case
+}
+
+// ofAge applies I3 to an appeal of its ban: "an appeal may be granted once
+// the person is 18" (the minimum age), judged on the verified date of birth.
+func ofAge(f Facts) error {
+	if f.Notice == nil || f.Notice.Rule != "I3" || f.Subject.DateOfBirth == "" {
+		return nil
+	}
+	age, err := identity.Age(f.Subject.DateOfBirth, f.Now)
+	if err != nil || age >= f.Settings.MinimumAge {
+		return nil
+	}
+	return problem.Newf("conflict", "the member is %d: an appeal of an I3 termination may be granted once they are %d", age, f.Settings.MinimumAge).WithRule("I3")
 }
 
 // said hands the reason staff wrote for the member to the closures and

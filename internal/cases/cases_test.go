@@ -331,3 +331,44 @@ func TestSection9ReasonReachesTheNoticeOfEveryOutcome(t *testing.T) {
 		t.Fatalf("keep: %v %v", said(effs), err)
 	}
 }
+
+// TestI3AppealGrantedOnceOfAge: POLICY.md I3, "an appeal may be granted
+// once the person is 18": a grant before the verified eighteenth birthday
+// is refused and changes nothing; from that day on it undoes the ban (E3).
+func TestI3AppealGrantedOnceOfAge(t *testing.T) {
+	ban := &notice.Notice{ID: "ntc_i3", Rule: "I3", Action: notice.Ban}
+	for _, c := range []struct {
+		name string
+		dob  string
+		code string
+	}{
+		{"17, a day before the birthday", now.AddDate(-18, 0, 1).Format(time.DateOnly), "conflict"},
+		{"18 today", now.AddDate(-18, 0, 0).Format(time.DateOnly), ""},
+		{"no date of birth known", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := acct("acc_a", account.Banned, "I3", now.AddDate(-1, 0, 0))
+			a.StatusNotice, a.DateOfBirth = "ntc_i3", c.dob
+			f := facts(cases.Appeal, "I3", a)
+			f.Notice = ban
+			effs, err := cases.Resolve(f, cases.Resolution{Outcome: "grant"})
+			if code(err) != c.code {
+				t.Fatalf("I3: %v, want %q", err, c.code)
+			}
+			if c.code == "" && statuses(effs)["acc_a"] != account.Active {
+				t.Fatalf("I3: the grant did not undo the ban: %v", effs)
+			}
+			if c.code != "" && len(effs) != 0 {
+				t.Fatalf("I3: a refused grant acted: %v", effs)
+			}
+		})
+	}
+	// An appeal of another rule's notice is not held back by age.
+	a := acct("acc_b", account.Suspended, "V9", now.AddDate(-1, 0, 0))
+	a.StatusNotice, a.DateOfBirth = "ntc_v9", now.AddDate(-17, 0, 0).Format(time.DateOnly)
+	f := facts(cases.Appeal, "V9", a)
+	f.Notice = &notice.Notice{ID: "ntc_v9", Rule: "V9", Action: notice.Suspension}
+	if _, err := cases.Resolve(f, cases.Resolution{Outcome: "grant"}); err != nil {
+		t.Fatalf("a V9 appeal of a 17-year-old: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"standing/internal/apitest"
 	"standing/internal/store"
@@ -84,6 +85,37 @@ func TestM5VerificationOfAClosedAccount(t *testing.T) {
 		}
 		if a := e.I("GET", "/v1/accounts/"+live, nil); a.Str("status") != "active" || a.Num("strikes") != 0 {
 			t.Fatalf("M5: a verification of a closed account acted on a live one: %s", a.Raw)
+		}
+	})
+}
+
+// TestI3AppealGrantedOnceOfAge: POLICY.md I3, "a person under 18 on the day
+// of verification is terminated ... An appeal may be granted once the
+// person is 18". Granting the appeal before the eighteenth birthday is
+// refused (409, rule I3) and leaves the ban; once they are 18 it is granted.
+func TestI3AppealGrantedOnceOfAge(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		id := e.Signup(true, map[string]any{"name": "Young Member"})
+		dob := time.Now().UTC().AddDate(-18, 0, 3).Format(time.DateOnly) // 18 in three days
+		r := e.I("POST", "/v1/accounts/"+id+"/verification", map[string]any{
+			"legal_name": "Young Member", "date_of_birth": dob, "phone": "+1 415 555 0191",
+			"address":     map[string]any{"line1": "3 Oak St", "city": "Springfield", "postal_code": "12345", "country": "US"},
+			"id_document": map[string]any{"type": "passport", "country": "US", "number": "I3YOUNG1"}}).Want(t, 200)
+		if r.Str("account.status") != "banned" || r.Str("decision.rule") != "I3" {
+			t.Fatalf("I3: %s", r.Raw)
+		}
+		ntc := e.I("GET", "/v1/accounts/"+id+"/notices", nil).Want(t, 200).Str("data.0.id")
+		c := e.I("POST", "/v1/cases", map[string]any{"kind": "appeal", "account_id": id, "channel": "web", "body": "I am nearly 18",
+			"notice_id": ntc}, "Acting-Account", id).Want(t, 201).Str("id")
+		p := e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "grant", "reason": "Welcome back."}).Want(t, 409, "conflict")
+		if p.Str("rule") != "I3" || e.I("GET", "/v1/accounts/"+id, nil).Str("status") != "banned" {
+			t.Fatalf("I3: a grant before 18: %s", p.Raw)
+		}
+		e.Advance("96h")
+		e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "grant", "reason": "Welcome back."}).Want(t, 200)
+		if st := e.I("GET", "/v1/accounts/"+id, nil).Str("status"); st != "active" {
+			t.Fatalf("I3: the grant once 18 left the account %s", st)
 		}
 	})
 }
