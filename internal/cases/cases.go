@@ -387,7 +387,7 @@ func multipleAccounts(f Facts, r Resolution) []effect.Effect {
 		switch {
 		case x == keep:
 			if x.Status == account.Suspended && x.StatusRule == "V1" {
-				effs = append(effs, reinstatement(x, "V1", "This is the account you keep; your other accounts are closed.", Resolution{})...)
+				effs = append(effs, reinstatement(x, "V1", "This is the account you keep; your other accounts are closed.", r)...)
 			}
 		case x.Status == account.Active || x.Status == account.Suspended:
 			effs = append(effs, enforce.Apply(x, enforce.Effect{Action: notice.Ban, Rule: "V1", Reason: "multiple accounts confirmed by staff"},

@@ -227,6 +227,9 @@ func TestV1MultipleAccounts(t *testing.T) {
 		if strings.Contains(n.Facts, "Spouses") {
 			t.Fatalf("section 9: the internal note reached a notice: %s", n.Facts)
 		}
+		if !strings.Contains(n.Facts, "Both accounts are yours.") { // API.md: the reason goes into the notice
+			t.Fatalf("section 9: a notice of the resolution lacks its reason: %s", n.Facts)
+		}
 	}
 	effs, _ = cases.Resolve(f, cases.Resolution{Outcome: "multiple_accounts", Reason: "r", KeepAccountID: "acc_new"})
 	if st := statuses(effs); st["acc_new"] != account.Active || st["acc_old"] != account.Banned {
