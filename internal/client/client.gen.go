@@ -712,6 +712,11 @@ type LevelProbs struct {
 	U *[]float32 `json:"u"`
 }
 
+// LiftInput defines model for LiftInput.
+type LiftInput struct {
+	Reason *string `json:"reason,omitempty"`
+}
+
 // Link defines model for Link.
 type Link struct {
 	AccountId   string        `json:"account_id"`
@@ -1885,6 +1890,9 @@ type PutAccountsByIdAvailabilityJSONRequestBody = AvailabilityInput
 // PostAccountsByIdClosureJSONRequestBody defines body for PostAccountsByIdClosure for application/json ContentType.
 type PostAccountsByIdClosureJSONRequestBody = ClosureInput
 
+// DeleteAccountsByIdFraudHoldJSONRequestBody defines body for DeleteAccountsByIdFraudHold for application/json ContentType.
+type DeleteAccountsByIdFraudHoldJSONRequestBody = LiftInput
+
 // PostAccountsByIdFraudHoldJSONRequestBody defines body for PostAccountsByIdFraudHold for application/json ContentType.
 type PostAccountsByIdFraudHoldJSONRequestBody = HoldInput
 
@@ -2175,12 +2183,23 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/erasure (the `PostAccountsByIdErasure` operationId).
 	PostAccountsByIdErasure(ctx context.Context, id string, params *PostAccountsByIdErasureParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteAccountsByIdFraudHold Lift a fraud hold (E4)
+	// DeleteAccountsByIdFraudHoldWithBody Lift a fraud hold (E4); the body's reason is optional
 	//
 	// Roles: staff (API.md, Auth).
 	//
+	// Takes any type of body and a specified content type.
+	//
 	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-	DeleteAccountsByIdFraudHold(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAccountsByIdFraudHoldWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAccountsByIdFraudHold Lift a fraud hold (E4); the body's reason is optional
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+	DeleteAccountsByIdFraudHold(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostAccountsByIdFraudHoldWithBody Place a fraud hold (E4)
 	//
@@ -3296,13 +3315,34 @@ func (c *Client) PostAccountsByIdErasure(ctx context.Context, id string, params 
 	return c.Client.Do(req)
 }
 
-// DeleteAccountsByIdFraudHold Lift a fraud hold (E4)
+// DeleteAccountsByIdFraudHoldWithBody Lift a fraud hold (E4); the body's reason is optional
 //
 // Roles: staff (API.md, Auth).
 //
+// Takes any type of body and a specified content type.
+//
 // Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-func (c *Client) DeleteAccountsByIdFraudHold(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAccountsByIdFraudHoldRequest(c.Server, id)
+func (c *Client) DeleteAccountsByIdFraudHoldWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAccountsByIdFraudHoldRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAccountsByIdFraudHold Lift a fraud hold (E4); the body's reason is optional
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+func (c *Client) DeleteAccountsByIdFraudHold(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAccountsByIdFraudHoldRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5835,8 +5875,19 @@ func NewPostAccountsByIdErasureRequest(server string, id string, params *PostAcc
 	return req, nil
 }
 
-// NewDeleteAccountsByIdFraudHoldRequest constructs an http.Request for the DeleteAccountsByIdFraudHold method
-func NewDeleteAccountsByIdFraudHoldRequest(server string, id string) (*http.Request, error) {
+// NewDeleteAccountsByIdFraudHoldRequest calls the generic DeleteAccountsByIdFraudHold builder with application/json body
+func NewDeleteAccountsByIdFraudHoldRequest(server string, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteAccountsByIdFraudHoldRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewDeleteAccountsByIdFraudHoldRequestWithBody constructs an http.Request for the DeleteAccountsByIdFraudHold method, with any body, and a specified content type
+func NewDeleteAccountsByIdFraudHoldRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5861,10 +5912,12 @@ func NewDeleteAccountsByIdFraudHoldRequest(server string, id string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -10261,14 +10314,23 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/erasure (the `PostAccountsByIdErasure` operationId).
 	PostAccountsByIdErasureWithResponse(ctx context.Context, id string, params *PostAccountsByIdErasureParams, reqEditors ...RequestEditorFn) (*PostAccountsByIdErasureResponse, error)
 
-	// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4)
+	// DeleteAccountsByIdFraudHoldWithBodyWithResponse Lift a fraud hold (E4); the body's reason is optional
 	//
 	// Roles: staff (API.md, Auth).
 	//
-	// Returns a wrapper object for the known response body format(s).
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-	DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error)
+	DeleteAccountsByIdFraudHoldWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error)
+
+	// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4); the body's reason is optional
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+	DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error)
 
 	// PostAccountsByIdFraudHoldWithBodyWithResponse Place a fraud hold (E4)
 	//
@@ -12084,6 +12146,8 @@ type DeleteAccountsByIdFraudHoldResponse struct {
 	ApplicationproblemJSON403 *N403
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
 	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
 	ApplicationproblemJSONDefault *Problem
 }
@@ -12111,6 +12175,11 @@ func (r DeleteAccountsByIdFraudHoldResponse) GetApplicationproblemJSON403() *N40
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r DeleteAccountsByIdFraudHoldResponse) GetApplicationproblemJSON404() *N404 {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r DeleteAccountsByIdFraudHoldResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
 }
 
 // GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
@@ -18197,15 +18266,30 @@ func (c *ClientWithResponses) PostAccountsByIdErasureWithResponse(ctx context.Co
 	return ParsePostAccountsByIdErasureResponse(rsp)
 }
 
-// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4)
+// DeleteAccountsByIdFraudHoldWithBodyWithResponse Lift a fraud hold (E4); the body's reason is optional
 //
 // Roles: staff (API.md, Auth).
 //
-// Returns a wrapper object for the known response body format(s).
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-func (c *ClientWithResponses) DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error) {
-	rsp, err := c.DeleteAccountsByIdFraudHold(ctx, id, reqEditors...)
+func (c *ClientWithResponses) DeleteAccountsByIdFraudHoldWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error) {
+	rsp, err := c.DeleteAccountsByIdFraudHoldWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAccountsByIdFraudHoldResponse(rsp)
+}
+
+// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4); the body's reason is optional
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+func (c *ClientWithResponses) DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error) {
+	rsp, err := c.DeleteAccountsByIdFraudHold(ctx, id, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20492,6 +20576,13 @@ func ParseDeleteAccountsByIdFraudHoldResponse(rsp *http.Response) (*DeleteAccoun
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest Problem

@@ -119,3 +119,31 @@ func TestI3AppealGrantedOnceOfAge(t *testing.T) {
 		}
 	})
 }
+
+// TestE4FraudHoldLiftedWithAReason: API.md's fraud-hold row gives the body
+// {"reason"} to POST and DELETE alike: the reason a hold is lifted for is
+// the one recorded, and a DELETE with no body still lifts it.
+func TestE4FraudHoldLiftedWithAReason(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		id := e.Signup(true, nil)
+		path := "/v1/accounts/" + id + "/fraud-hold"
+		e.S("POST", path, map[string]any{"reason": "chargebacks"}).Want(t, 200)
+		if r := e.S("DELETE", path, map[string]any{"reason": "the card owner confirmed the payments"}).Want(t, 200); r.Get("fraud_hold") != false {
+			t.Fatalf("E4: %s", r.Raw)
+		}
+		found := false
+		for _, ev := range e.S("GET", "/v1/accounts/"+id+"/timeline", nil).Want(t, 200).Get("data").([]any) {
+			m := ev.(map[string]any)
+			if m["action"] == "fraud_hold_lifted" && m["reason"] == "the card owner confirmed the payments" {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatal("E4: the lift's reason was not recorded")
+		}
+		e.S("POST", path, map[string]any{"reason": "again"}).Want(t, 200)
+		e.S("DELETE", path, nil).Want(t, 200)
+		e.S("DELETE", path, map[string]any{"reason": 5}).Want(t, 400, "invalid_request")
+	})
+}

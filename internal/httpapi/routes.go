@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 	"reflect"
+	"strings"
 	"time"
 
 	"standing/internal/market"
@@ -250,8 +251,12 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/accounts/{id}/fraud-hold", rS, "Place a fraud hold (E4)", bodyOf[holdInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.FraudHold(q.ctx, q.actor, q.path("id"), true, *in[holdInput](q).Reason))
 		}},
-		route{"DELETE", "/v1/accounts/{id}/fraud-hold", rS, "Lift a fraud hold (E4)", nil, nil, func(q *req) (int, any, error) {
-			return ok(svc.FraudHold(q.ctx, q.actor, q.path("id"), false, "lifted by staff"))
+		route{"DELETE", "/v1/accounts/{id}/fraud-hold", rS, "Lift a fraud hold (E4); the body's reason is optional", bodyOf[liftInput](), nil, func(q *req) (int, any, error) {
+			reason := "lifted by staff"
+			if r := strings.TrimSpace(str(in[liftInput](q).Reason)); r != "" {
+				reason = r
+			}
+			return ok(svc.FraudHold(q.ctx, q.actor, q.path("id"), false, reason))
 		}},
 		route{"POST", "/v1/cases", rIS, "Open a case (section 9; appeals E3)", bodyOf[caseInput](), nil, func(q *req) (int, any, error) {
 			return created(svc.OpenCase(q.ctx, q.actor, in[caseInput](q).command()))
@@ -347,6 +352,12 @@ type planInput struct {
 
 type holdInput struct {
 	Reason *string `json:"reason" req:"true"`
+}
+
+// liftInput is the body of DELETE /v1/accounts/{id}/fraud-hold: API.md
+// gives the fraud-hold row {"reason"} for placing and lifting alike.
+type liftInput struct {
+	Reason *string `json:"reason"`
 }
 
 type remedyInput struct {
