@@ -16,6 +16,7 @@ import (
 	"standing/internal/closure"
 	"standing/internal/effect"
 	"standing/internal/enforce"
+	"standing/internal/identity"
 	"standing/internal/notice"
 	"standing/internal/policy"
 	"standing/internal/problem"
@@ -193,6 +194,9 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 	switch f.Kind {
 	case Appeal:
 		if r.Outcome == "grant" {
+			if err := ofAge(f); err != nil {
+				return nil, err
+			}
 			return grant(f, r), nil
 		}
 		n := f.Notice
@@ -236,11 +240,13 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		return staffViolation(f, rule, r), nil
 	case ClosureAssistance:
 		if r.Outcome == "close" {
-			return closure.SupportClose(f.Closure)
+			effs, err := closure.SupportClose(f.Closure)
+			return said(effs, r), err
 		}
 	case Reactivation:
 		if r.Outcome == "reactivate" {
-			return closure.Reactivate(f.Closure, true, f.Now, f.Settings)
+			effs, err := closure.Reactivate(f.Closure, true, f.Now, f.Settings)
+			return said(effs, r), err
 		}
 	case MultipleAccountException:
 		if r.Outcome == "approve" {
@@ -254,6 +260,37 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		return selfDisclosure(f, r)
 	}
 	return nil, nil // decline, deny: nothing changes but the case
+}
+
+// ofAge applies I3 to an appeal of its ban: "an appeal may be granted once
+// the person is 18" (the minimum age), judged on the verified date of birth.
+func ofAge(f Facts) error {
+	if f.Notice == nil || f.Notice.Rule != "I3" || f.Subject.DateOfBirth == "" {
+		return nil
+	}
+	age, err := identity.Age(f.Subject.DateOfBirth, f.Now)
+	if err != nil || age >= f.Settings.MinimumAge {
+		return nil
+	}
+	return problem.Newf("conflict", "the member is %d: an appeal of an I3 termination may be granted once they are %d", age, f.Settings.MinimumAge).WithRule("I3")
+}
+
+// said hands the reason staff wrote for the member to the closures and
+// reactivations a resolution makes, whose notices carry it (API.md: the
+// reason "goes into the notice"; the note never does).
+func said(effs []effect.Effect, r Resolution) []effect.Effect {
+	words := sentence(r.Reason)
+	for i, e := range effs {
+		switch e := e.(type) {
+		case effect.Close:
+			e.Said = words
+			effs[i] = e
+		case effect.Reactivate:
+			e.Said = words
+			effs[i] = e
+		}
+	}
+	return effs
 }
 
 // grant undoes what the appealed notice did and nothing else (E3): its
@@ -350,7 +387,7 @@ func multipleAccounts(f Facts, r Resolution) []effect.Effect {
 		switch {
 		case x == keep:
 			if x.Status == account.Suspended && x.StatusRule == "V1" {
-				effs = append(effs, reinstatement(x, "V1", "This is the account you keep; your other accounts are closed.", Resolution{})...)
+				effs = append(effs, reinstatement(x, "V1", "This is the account you keep; your other accounts are closed.", r)...)
 			}
 		case x.Status == account.Active || x.Status == account.Suspended:
 			effs = append(effs, enforce.Apply(x, enforce.Effect{Action: notice.Ban, Rule: "V1", Reason: "multiple accounts confirmed by staff"},
@@ -434,13 +471,13 @@ func selfDisclosure(f Facts, r Resolution) ([]effect.Effect, error) {
 		switch {
 		case x == keep:
 			if x.Status == account.Suspended && x.StatusRule == "V1" {
-				effs = append(effs, reinstatement(x, "V1", "This is the account you chose to keep.", Resolution{})...)
+				effs = append(effs, reinstatement(x, "V1", "This is the account you chose to keep.", r)...)
 			}
 		case theirs(x) && (x.Status == account.Active || x.Status == account.Suspended):
 			effs = append(effs, effect.Close{Account: x.ID, Reason: "redundant_account", Channel: "support", Rule: "M7"})
 		}
 	}
-	return effs, nil
+	return said(effs, r), nil
 }
 
 // upholdRule is the violation a review upholds: the rule given, else the

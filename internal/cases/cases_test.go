@@ -227,6 +227,9 @@ func TestV1MultipleAccounts(t *testing.T) {
 		if strings.Contains(n.Facts, "Spouses") {
 			t.Fatalf("section 9: the internal note reached a notice: %s", n.Facts)
 		}
+		if !strings.Contains(n.Facts, "Both accounts are yours.") { // API.md: the reason goes into the notice
+			t.Fatalf("section 9: a notice of the resolution lacks its reason: %s", n.Facts)
+		}
 	}
 	effs, _ = cases.Resolve(f, cases.Resolution{Outcome: "multiple_accounts", Reason: "r", KeepAccountID: "acc_new"})
 	if st := statuses(effs); st["acc_new"] != account.Active || st["acc_old"] != account.Banned {
@@ -288,5 +291,87 @@ func TestL11SupportCloseRefusedWithBlockers(t *testing.T) {
 func TestSection9StatusTransitions(t *testing.T) {
 	if !cases.Open.CanMoveTo(cases.InReview) || !cases.InReview.CanMoveTo(cases.Withdrawn) || cases.Resolved.CanMoveTo(cases.Open) || cases.Open.CanMoveTo(cases.Resolved) {
 		t.Fatal("case status transitions")
+	}
+}
+
+// TestSection9ReasonReachesTheNoticeOfEveryOutcome: API.md's resolution row,
+// "reason is written for the member and goes into the notice", also for
+// the outcomes that close or reactivate an account for the member (close,
+// reactivate, keep); the internal note never does.
+func TestSection9ReasonReachesTheNoticeOfEveryOutcome(t *testing.T) {
+	said := func(effs []effect.Effect) []string {
+		var out []string
+		for _, e := range effs {
+			switch e := e.(type) {
+			case effect.Close:
+				out = append(out, e.Said)
+			case effect.Reactivate:
+				out = append(out, e.Said)
+			}
+		}
+		return out
+	}
+	r := cases.Resolution{Reason: "Done as you asked", Note: "internal"}
+	a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+	f := facts(cases.ClosureAssistance, "", a)
+	f.Closure = closure.Facts{Account: a}
+	r.Outcome = "close"
+	if effs, err := cases.Resolve(f, r); err != nil || strings.Join(said(effs), "|") != "Done as you asked." {
+		t.Fatalf("close: %v %v", said(effs), err)
+	}
+	c := acct("acc_c", account.Closed, "", now.AddDate(-1, 0, 0))
+	f = facts(cases.Reactivation, "", c)
+	f.Closure = closure.Facts{Account: c}
+	r.Outcome = "reactivate"
+	if effs, err := cases.Resolve(f, r); err != nil || strings.Join(said(effs), "|") != "Done as you asked." {
+		t.Fatalf("reactivate: %v %v", said(effs), err)
+	}
+	b := acct("acc_b", account.Active, "", now.AddDate(-1, 0, 0))
+	f = facts(cases.SelfDisclosure, "", a, b)
+	f.Linked = []string{"acc_b"}
+	r.Outcome, r.KeepAccountID = "keep", "acc_a"
+	if effs, err := cases.Resolve(f, r); err != nil || strings.Join(said(effs), "|") != "Done as you asked." {
+		t.Fatalf("keep: %v %v", said(effs), err)
+	}
+}
+
+// TestI3AppealGrantedOnceOfAge: POLICY.md I3, "an appeal may be granted
+// once the person is 18": a grant before the verified eighteenth birthday
+// is refused and changes nothing; from that day on it undoes the ban (E3).
+func TestI3AppealGrantedOnceOfAge(t *testing.T) {
+	ban := &notice.Notice{ID: "ntc_i3", Rule: "I3", Action: notice.Ban}
+	for _, c := range []struct {
+		name string
+		dob  string
+		code string
+	}{
+		{"17, a day before the birthday", now.AddDate(-18, 0, 1).Format(time.DateOnly), "conflict"},
+		{"18 today", now.AddDate(-18, 0, 0).Format(time.DateOnly), ""},
+		{"no date of birth known", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := acct("acc_a", account.Banned, "I3", now.AddDate(-1, 0, 0))
+			a.StatusNotice, a.DateOfBirth = "ntc_i3", c.dob
+			f := facts(cases.Appeal, "I3", a)
+			f.Notice = ban
+			effs, err := cases.Resolve(f, cases.Resolution{Outcome: "grant"})
+			if code(err) != c.code {
+				t.Fatalf("I3: %v, want %q", err, c.code)
+			}
+			if c.code == "" && statuses(effs)["acc_a"] != account.Active {
+				t.Fatalf("I3: the grant did not undo the ban: %v", effs)
+			}
+			if c.code != "" && len(effs) != 0 {
+				t.Fatalf("I3: a refused grant acted: %v", effs)
+			}
+		})
+	}
+	// An appeal of another rule's notice is not held back by age.
+	a := acct("acc_b", account.Suspended, "V9", now.AddDate(-1, 0, 0))
+	a.StatusNotice, a.DateOfBirth = "ntc_v9", now.AddDate(-17, 0, 0).Format(time.DateOnly)
+	f := facts(cases.Appeal, "V9", a)
+	f.Notice = &notice.Notice{ID: "ntc_v9", Rule: "V9", Action: notice.Suspension}
+	if _, err := cases.Resolve(f, cases.Resolution{Outcome: "grant"}); err != nil {
+		t.Fatalf("a V9 appeal of a 17-year-old: %v", err)
 	}
 }

@@ -712,6 +712,11 @@ type LevelProbs struct {
 	U *[]float32 `json:"u"`
 }
 
+// LiftInput defines model for LiftInput.
+type LiftInput struct {
+	Reason *string `json:"reason,omitempty"`
+}
+
 // Link defines model for Link.
 type Link struct {
 	AccountId   string        `json:"account_id"`
@@ -1387,6 +1392,14 @@ type PostAccountsByIdFraudHoldParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// GetAccountsByIdLinksParams defines parameters for GetAccountsByIdLinks.
+type GetAccountsByIdLinksParams struct {
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
 // PostAccountsByIdMergeParams defines parameters for PostAccountsByIdMerge.
 type PostAccountsByIdMergeParams struct {
 	// ActingAccount The member (acc_..) the integration acts for; who may do what is checked against it (API.md, Acting member).
@@ -1860,6 +1873,14 @@ type PostWebhooksParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// GetWebhooksByIdDeliveriesParams defines parameters for GetWebhooksByIdDeliveries.
+type GetWebhooksByIdDeliveriesParams struct {
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
 // PostAccountsJSONRequestBody defines body for PostAccounts for application/json ContentType.
 type PostAccountsJSONRequestBody = SignupInput
 
@@ -1868,6 +1889,9 @@ type PutAccountsByIdAvailabilityJSONRequestBody = AvailabilityInput
 
 // PostAccountsByIdClosureJSONRequestBody defines body for PostAccountsByIdClosure for application/json ContentType.
 type PostAccountsByIdClosureJSONRequestBody = ClosureInput
+
+// DeleteAccountsByIdFraudHoldJSONRequestBody defines body for DeleteAccountsByIdFraudHold for application/json ContentType.
+type DeleteAccountsByIdFraudHoldJSONRequestBody = LiftInput
 
 // PostAccountsByIdFraudHoldJSONRequestBody defines body for PostAccountsByIdFraudHold for application/json ContentType.
 type PostAccountsByIdFraudHoldJSONRequestBody = HoldInput
@@ -2159,12 +2183,23 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/erasure (the `PostAccountsByIdErasure` operationId).
 	PostAccountsByIdErasure(ctx context.Context, id string, params *PostAccountsByIdErasureParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteAccountsByIdFraudHold Lift a fraud hold (E4)
+	// DeleteAccountsByIdFraudHoldWithBody Lift a fraud hold (E4); the body's reason is optional
 	//
 	// Roles: staff (API.md, Auth).
 	//
+	// Takes any type of body and a specified content type.
+	//
 	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-	DeleteAccountsByIdFraudHold(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAccountsByIdFraudHoldWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAccountsByIdFraudHold Lift a fraud hold (E4); the body's reason is optional
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+	DeleteAccountsByIdFraudHold(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostAccountsByIdFraudHoldWithBody Place a fraud hold (E4)
 	//
@@ -2184,12 +2219,12 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/fraud-hold (the `PostAccountsByIdFraudHold` operationId).
 	PostAccountsByIdFraudHold(ctx context.Context, id string, params *PostAccountsByIdFraudHoldParams, body PostAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3)
+	// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3), strongest first
 	//
 	// Roles: staff (API.md, Auth).
 	//
 	// Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-	GetAccountsByIdLinks(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAccountsByIdLinks(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostAccountsByIdMerge Accounts are never merged (M8)
 	//
@@ -3011,12 +3046,12 @@ type ClientInterface interface {
 	// Corresponds with DELETE /v1/webhooks/{id} (the `DeleteWebhooksById` operationId).
 	DeleteWebhooksById(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetWebhooksByIdDeliveries The delivery log of an endpoint
+	// GetWebhooksByIdDeliveries The delivery log of an endpoint, newest first
 	//
 	// Roles: admin (API.md, Auth).
 	//
 	// Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-	GetWebhooksByIdDeliveries(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetWebhooksByIdDeliveries(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // GetHealthz Operations: healthz
@@ -3280,13 +3315,34 @@ func (c *Client) PostAccountsByIdErasure(ctx context.Context, id string, params 
 	return c.Client.Do(req)
 }
 
-// DeleteAccountsByIdFraudHold Lift a fraud hold (E4)
+// DeleteAccountsByIdFraudHoldWithBody Lift a fraud hold (E4); the body's reason is optional
 //
 // Roles: staff (API.md, Auth).
 //
+// Takes any type of body and a specified content type.
+//
 // Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-func (c *Client) DeleteAccountsByIdFraudHold(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAccountsByIdFraudHoldRequest(c.Server, id)
+func (c *Client) DeleteAccountsByIdFraudHoldWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAccountsByIdFraudHoldRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAccountsByIdFraudHold Lift a fraud hold (E4); the body's reason is optional
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+func (c *Client) DeleteAccountsByIdFraudHold(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAccountsByIdFraudHoldRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3335,13 +3391,13 @@ func (c *Client) PostAccountsByIdFraudHold(ctx context.Context, id string, param
 	return c.Client.Do(req)
 }
 
-// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3)
+// GetAccountsByIdLinks Linked accounts with score and signal kinds (M3), strongest first
 //
 // Roles: staff (API.md, Auth).
 //
 // Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-func (c *Client) GetAccountsByIdLinks(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountsByIdLinksRequest(c.Server, id)
+func (c *Client) GetAccountsByIdLinks(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountsByIdLinksRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5152,13 +5208,13 @@ func (c *Client) DeleteWebhooksById(ctx context.Context, id string, reqEditors .
 	return c.Client.Do(req)
 }
 
-// GetWebhooksByIdDeliveries The delivery log of an endpoint
+// GetWebhooksByIdDeliveries The delivery log of an endpoint, newest first
 //
 // Roles: admin (API.md, Auth).
 //
 // Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-func (c *Client) GetWebhooksByIdDeliveries(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebhooksByIdDeliveriesRequest(c.Server, id)
+func (c *Client) GetWebhooksByIdDeliveries(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWebhooksByIdDeliveriesRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5819,8 +5875,19 @@ func NewPostAccountsByIdErasureRequest(server string, id string, params *PostAcc
 	return req, nil
 }
 
-// NewDeleteAccountsByIdFraudHoldRequest constructs an http.Request for the DeleteAccountsByIdFraudHold method
-func NewDeleteAccountsByIdFraudHoldRequest(server string, id string) (*http.Request, error) {
+// NewDeleteAccountsByIdFraudHoldRequest calls the generic DeleteAccountsByIdFraudHold builder with application/json body
+func NewDeleteAccountsByIdFraudHoldRequest(server string, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteAccountsByIdFraudHoldRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewDeleteAccountsByIdFraudHoldRequestWithBody constructs an http.Request for the DeleteAccountsByIdFraudHold method, with any body, and a specified content type
+func NewDeleteAccountsByIdFraudHoldRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5845,10 +5912,12 @@ func NewDeleteAccountsByIdFraudHoldRequest(server string, id string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -5916,7 +5985,7 @@ func NewPostAccountsByIdFraudHoldRequestWithBody(server string, id string, param
 }
 
 // NewGetAccountsByIdLinksRequest constructs an http.Request for the GetAccountsByIdLinks method
-func NewGetAccountsByIdLinksRequest(server string, id string) (*http.Request, error) {
+func NewGetAccountsByIdLinksRequest(server string, id string, params *GetAccountsByIdLinksParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5939,6 +6008,45 @@ func NewGetAccountsByIdLinksRequest(server string, id string) (*http.Request, er
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -9961,7 +10069,7 @@ func NewDeleteWebhooksByIdRequest(server string, id string) (*http.Request, erro
 }
 
 // NewGetWebhooksByIdDeliveriesRequest constructs an http.Request for the GetWebhooksByIdDeliveries method
-func NewGetWebhooksByIdDeliveriesRequest(server string, id string) (*http.Request, error) {
+func NewGetWebhooksByIdDeliveriesRequest(server string, id string, params *GetWebhooksByIdDeliveriesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -9984,6 +10092,45 @@ func NewGetWebhooksByIdDeliveriesRequest(server string, id string) (*http.Reques
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -10167,14 +10314,23 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/erasure (the `PostAccountsByIdErasure` operationId).
 	PostAccountsByIdErasureWithResponse(ctx context.Context, id string, params *PostAccountsByIdErasureParams, reqEditors ...RequestEditorFn) (*PostAccountsByIdErasureResponse, error)
 
-	// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4)
+	// DeleteAccountsByIdFraudHoldWithBodyWithResponse Lift a fraud hold (E4); the body's reason is optional
 	//
 	// Roles: staff (API.md, Auth).
 	//
-	// Returns a wrapper object for the known response body format(s).
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-	DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error)
+	DeleteAccountsByIdFraudHoldWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error)
+
+	// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4); the body's reason is optional
+	//
+	// Roles: staff (API.md, Auth).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+	DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error)
 
 	// PostAccountsByIdFraudHoldWithBodyWithResponse Place a fraud hold (E4)
 	//
@@ -10194,14 +10350,14 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/accounts/{id}/fraud-hold (the `PostAccountsByIdFraudHold` operationId).
 	PostAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, params *PostAccountsByIdFraudHoldParams, body PostAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*PostAccountsByIdFraudHoldResponse, error)
 
-	// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3)
+	// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3), strongest first
 	//
 	// Roles: staff (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-	GetAccountsByIdLinksWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error)
+	GetAccountsByIdLinksWithResponse(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error)
 
 	// PostAccountsByIdMergeWithResponse Accounts are never merged (M8)
 	//
@@ -11083,14 +11239,14 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /v1/webhooks/{id} (the `DeleteWebhooksById` operationId).
 	DeleteWebhooksByIdWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeleteWebhooksByIdResponse, error)
 
-	// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint
+	// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint, newest first
 	//
 	// Roles: admin (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-	GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error)
+	GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error)
 }
 
 type GetHealthzResponse struct {
@@ -11990,6 +12146,8 @@ type DeleteAccountsByIdFraudHoldResponse struct {
 	ApplicationproblemJSON403 *N403
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
 	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
 	ApplicationproblemJSONDefault *Problem
 }
@@ -12017,6 +12175,11 @@ func (r DeleteAccountsByIdFraudHoldResponse) GetApplicationproblemJSON403() *N40
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r DeleteAccountsByIdFraudHoldResponse) GetApplicationproblemJSON404() *N404 {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r DeleteAccountsByIdFraudHoldResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
 }
 
 // GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
@@ -18103,15 +18266,30 @@ func (c *ClientWithResponses) PostAccountsByIdErasureWithResponse(ctx context.Co
 	return ParsePostAccountsByIdErasureResponse(rsp)
 }
 
-// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4)
+// DeleteAccountsByIdFraudHoldWithBodyWithResponse Lift a fraud hold (E4); the body's reason is optional
 //
 // Roles: staff (API.md, Auth).
 //
-// Returns a wrapper object for the known response body format(s).
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
-func (c *ClientWithResponses) DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error) {
-	rsp, err := c.DeleteAccountsByIdFraudHold(ctx, id, reqEditors...)
+func (c *ClientWithResponses) DeleteAccountsByIdFraudHoldWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error) {
+	rsp, err := c.DeleteAccountsByIdFraudHoldWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAccountsByIdFraudHoldResponse(rsp)
+}
+
+// DeleteAccountsByIdFraudHoldWithResponse Lift a fraud hold (E4); the body's reason is optional
+//
+// Roles: staff (API.md, Auth).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/accounts/{id}/fraud-hold (the `DeleteAccountsByIdFraudHold` operationId).
+func (c *ClientWithResponses) DeleteAccountsByIdFraudHoldWithResponse(ctx context.Context, id string, body DeleteAccountsByIdFraudHoldJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAccountsByIdFraudHoldResponse, error) {
+	rsp, err := c.DeleteAccountsByIdFraudHold(ctx, id, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18148,15 +18326,15 @@ func (c *ClientWithResponses) PostAccountsByIdFraudHoldWithResponse(ctx context.
 	return ParsePostAccountsByIdFraudHoldResponse(rsp)
 }
 
-// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3)
+// GetAccountsByIdLinksWithResponse Linked accounts with score and signal kinds (M3), strongest first
 //
 // Roles: staff (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/accounts/{id}/links (the `GetAccountsByIdLinks` operationId).
-func (c *ClientWithResponses) GetAccountsByIdLinksWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error) {
-	rsp, err := c.GetAccountsByIdLinks(ctx, id, reqEditors...)
+func (c *ClientWithResponses) GetAccountsByIdLinksWithResponse(ctx context.Context, id string, params *GetAccountsByIdLinksParams, reqEditors ...RequestEditorFn) (*GetAccountsByIdLinksResponse, error) {
+	rsp, err := c.GetAccountsByIdLinks(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19631,15 +19809,15 @@ func (c *ClientWithResponses) DeleteWebhooksByIdWithResponse(ctx context.Context
 	return ParseDeleteWebhooksByIdResponse(rsp)
 }
 
-// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint
+// GetWebhooksByIdDeliveriesWithResponse The delivery log of an endpoint, newest first
 //
 // Roles: admin (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/webhooks/{id}/deliveries (the `GetWebhooksByIdDeliveries` operationId).
-func (c *ClientWithResponses) GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error) {
-	rsp, err := c.GetWebhooksByIdDeliveries(ctx, id, reqEditors...)
+func (c *ClientWithResponses) GetWebhooksByIdDeliveriesWithResponse(ctx context.Context, id string, params *GetWebhooksByIdDeliveriesParams, reqEditors ...RequestEditorFn) (*GetWebhooksByIdDeliveriesResponse, error) {
+	rsp, err := c.GetWebhooksByIdDeliveries(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20398,6 +20576,13 @@ func ParseDeleteAccountsByIdFraudHoldResponse(rsp *http.Response) (*DeleteAccoun
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest Problem

@@ -83,12 +83,14 @@ type Close struct {
 	Reason  string
 	Channel string
 	Rule    string
+	Said    string // what staff wrote for the member, added to the notice (section 9)
 }
 
 // Reactivate returns a closed account to active (L8).
 type Reactivate struct {
 	Account string
 	Reason  string
+	Said    string // what staff wrote for the member, added to the notice (section 9)
 }
 
 // Except lets these accounts be linked to one another from now on (M6).

@@ -49,7 +49,7 @@ var answers = map[string]answer{
 	"GET /v1/accounts/{id}/links":                        ans[service.Page[decision.Link]](c200),
 	"GET /v1/accounts/{id}/capabilities/{capability}":    ans[service.CapabilityAnswer](c200),
 	"POST /v1/accounts/{id}/verification-request":        ans[account.View](c200, "invalid_transition"),
-	"POST /v1/accounts/{id}/verification":                ans[service.DecisionResult](c200),
+	"POST /v1/accounts/{id}/verification":                ans[service.DecisionResult](c200, "account_not_live", "invalid_transition"),
 	"PUT /v1/accounts/{id}/profile":                      ans[account.View](c200, "not_owner", "contact_info_not_allowed"),
 	"PUT /v1/accounts/{id}/visibility":                   ans[service.VisibilityAnswer](c200, "not_owner"),
 	"PUT /v1/accounts/{id}/availability":                 ans[account.View](c200, "not_owner"),

@@ -100,11 +100,12 @@ func TestDueProcess(t *testing.T) {
 			if d.Str("decision.rule") != "V1" {
 				t.Fatalf("%s", d.Raw)
 			}
-			// The V1 notice names the other account, never the account itself.
-			for _, id := range []string{orig, dup} {
+			// The V1 notice names the other account by its id (E2), never the account itself.
+			for _, pair := range [][2]string{{orig, dup}, {dup, orig}} {
+				id, other := pair[0], pair[1]
 				facts := notices(id).Str("data.0.facts")
-				if strings.Contains(facts, "account "+id) {
-					t.Fatalf("V1 notice of %s names itself as the other account: %s", id, facts)
+				if strings.Contains(facts, "account "+id) || !strings.Contains(facts, "account "+other) {
+					t.Fatalf("V1 notice of %s does not name the other account %s: %s", id, other, facts)
 				}
 			}
 			c := e.S("GET", "/v1/cases?kind=linkage_review&account_id="+dup, nil).Str("data.0.id")

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 	"reflect"
+	"strings"
 	"time"
 
 	"standing/internal/market"
@@ -75,8 +76,12 @@ func (s *Server) table() []route {
 		{"POST", "/v1/accounts/{id}/signals", rI, "Record an observed signal (M5)", bodyOf[signalInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.AddSignal(q.ctx, q.actor, q.path("id"), in[signalInput](q).command()))
 		}},
-		{"GET", "/v1/accounts/{id}/links", rS, "Linked accounts with score and signal kinds (M3)", nil, nil, func(q *req) (int, any, error) {
-			return ok(svc.Links(q.ctx, q.path("id")))
+		{"GET", "/v1/accounts/{id}/links", rS, "Linked accounts with score and signal kinds (M3), strongest first", nil, list, func(q *req) (int, any, error) {
+			o, err := q.list()
+			if err != nil {
+				return 0, nil, err
+			}
+			return ok(svc.LinksPage(q.ctx, q.path("id"), o))
 		}},
 		{"GET", "/v1/accounts/{id}/capabilities/{capability}", rIS, "May the account use a capability now", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Capability(q.ctx, q.path("id"), q.path("capability")))
@@ -246,8 +251,12 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/accounts/{id}/fraud-hold", rS, "Place a fraud hold (E4)", bodyOf[holdInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.FraudHold(q.ctx, q.actor, q.path("id"), true, *in[holdInput](q).Reason))
 		}},
-		route{"DELETE", "/v1/accounts/{id}/fraud-hold", rS, "Lift a fraud hold (E4)", nil, nil, func(q *req) (int, any, error) {
-			return ok(svc.FraudHold(q.ctx, q.actor, q.path("id"), false, "lifted by staff"))
+		route{"DELETE", "/v1/accounts/{id}/fraud-hold", rS, "Lift a fraud hold (E4); the body's reason is optional", bodyOf[liftInput](), nil, func(q *req) (int, any, error) {
+			reason := "lifted by staff"
+			if r := strings.TrimSpace(str(in[liftInput](q).Reason)); r != "" {
+				reason = r
+			}
+			return ok(svc.FraudHold(q.ctx, q.actor, q.path("id"), false, reason))
 		}},
 		route{"POST", "/v1/cases", rIS, "Open a case (section 9; appeals E3)", bodyOf[caseInput](), nil, func(q *req) (int, any, error) {
 			return created(svc.OpenCase(q.ctx, q.actor, in[caseInput](q).command()))
@@ -307,8 +316,12 @@ func (s *Server) table() []route {
 		route{"DELETE", "/v1/webhooks/{id}", rA, "Remove an endpoint; its pending deliveries are dropped", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.DeleteWebhook(q.ctx, q.actor, q.path("id")))
 		}},
-		route{"GET", "/v1/webhooks/{id}/deliveries", rA, "The delivery log of an endpoint", nil, nil, func(q *req) (int, any, error) {
-			return ok(svc.Deliveries(q.ctx, q.path("id")))
+		route{"GET", "/v1/webhooks/{id}/deliveries", rA, "The delivery log of an endpoint, newest first", nil, list, func(q *req) (int, any, error) {
+			o, err := q.list()
+			if err != nil {
+				return 0, nil, err
+			}
+			return ok(svc.Deliveries(q.ctx, q.path("id"), o))
 		}},
 	)
 	rts = append(rts, s.adminRoutes()...)
@@ -339,6 +352,12 @@ type planInput struct {
 
 type holdInput struct {
 	Reason *string `json:"reason" req:"true"`
+}
+
+// liftInput is the body of DELETE /v1/accounts/{id}/fraud-hold: API.md
+// gives the fraud-hold row {"reason"} for placing and lifting alike.
+type liftInput struct {
+	Reason *string `json:"reason"`
 }
 
 type remedyInput struct {

@@ -5,7 +5,6 @@ package notice
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -140,7 +139,7 @@ func Facts(what string, ev []Evidence) string {
 		case "text_span":
 			w := categoryWords[e.Category]
 			if w == "" {
-				w = e.Category
+				w = strings.ReplaceAll(e.Category, "_", " ")
 			}
 			where := ""
 			if e.Field != "" {
@@ -148,7 +147,7 @@ func Facts(what string, ev []Evidence) string {
 			}
 			parts = append(parts, fmt.Sprintf("%s%s (bytes %d-%d)", w, where, e.Start, e.End))
 		case "link":
-			parts = append(parts, fmt.Sprintf("%s shared with account %s", List(e.Signals), e.Ref))
+			parts = append(parts, fmt.Sprintf("%s shared with account %s", List(Words(e.Signals)), e.Ref))
 		default:
 			parts = append(parts, e.Ref)
 		}
@@ -156,12 +155,20 @@ func Facts(what string, ev []Evidence) string {
 	return strings.TrimSpace(what + " Found " + List(parts) + ".")
 }
 
-// List joins items as an English list: "a", "a and b", "a, b and c".
-func List(items []string) string {
-	items = slices.Clone(items)
-	for i, s := range items {
-		items[i] = strings.ReplaceAll(s, "_", " ")
+// Words writes snake_case names (signal kinds such as payment_instrument)
+// as words; ids (acc_.., ntc_..) are never passed through it, so that a
+// notice names other accounts and notices by their real ids.
+func Words(names []string) []string {
+	out := make([]string, len(names))
+	for i, s := range names {
+		out[i] = strings.ReplaceAll(s, "_", " ")
 	}
+	return out
+}
+
+// List joins items as an English list: "a", "a and b", "a, b and c". The
+// items are used as they are (see Words).
+func List(items []string) string {
 	switch len(items) {
 	case 0:
 		return ""

@@ -22,7 +22,7 @@ func (e SettingError) Error() string { return e.Detail }
 // result. Each member is decoded on its own, so every error names its
 // setting and all of them are reported at once; unknown names are refused.
 func Parse(base Settings, b []byte) (Settings, []SettingError) {
-	s := base
+	s := base.Clone() // decoding fills maps and slices in place: never base's
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(b, &members); err != nil {
 		return s, []SettingError{{Detail: "want a JSON object of settings: " + err.Error()}}
@@ -44,6 +44,17 @@ func Parse(base Settings, b []byte) (Settings, []SettingError) {
 		}
 	}
 	return s, errs
+}
+
+// Clone is a copy of the settings that shares no map or slice with them,
+// so that changing or decoding into the copy leaves s as it was (a what-if
+// run's settings never reach the settings in force).
+func (s Settings) Clone() Settings {
+	c := s
+	c.NearMatch.Fields = maps.Clone(s.NearMatch.Fields)
+	c.SignalPreviousSecrets = slices.Clone(s.SignalPreviousSecrets)
+	c.WebhookAllowHosts = slices.Clone(s.WebhookAllowHosts)
+	return c
 }
 
 func unjoin(err error) []error {

@@ -192,12 +192,12 @@ func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in C
 
 // closeAccount closes a (saved by the caller): the status, the notice, the
 // L6 admissions, leaving teams, and the erasure due in 5 years (L10).
-func (t *txn) closeAccount(a *account.Account, reason, channel, rule string) error {
+func (t *txn) closeAccount(a *account.Account, reason, channel, rule, said string) error {
 	if err := t.setStatus(a, account.Closed, rule, "closed: "+reason+" via "+channel); err != nil {
 		return err
 	}
 	a.CloseReason = &reason
-	if _, err := t.issue(a, notice.Notice{Action: notice.Closure, Rule: rule, Facts: "The account was closed (reason: " + reason + ", channel: " + channel + ").",
+	if _, err := t.issue(a, notice.Notice{Action: notice.Closure, Rule: rule, Facts: withSaid("The account was closed (reason: "+reason+", channel: "+channel+").", said),
 		Remedy: closure.Hint(a, reason)}); err != nil {
 		return err
 	}
@@ -256,7 +256,16 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 
 // reactivate carries out L8's reactivation: active again, the erasure
 // cancelled, the dormancy clock restarted, a notice.
-func (t *txn) reactivate(a *account.Account, reason string) error {
+// withSaid adds to a notice's facts what staff wrote for the member, if
+// anything (API.md: a resolution's reason goes into the notice).
+func withSaid(facts, said string) string {
+	if said = strings.TrimSpace(said); said != "" {
+		return facts + " " + said
+	}
+	return facts
+}
+
+func (t *txn) reactivate(a *account.Account, reason, said string) error {
 	if err := t.setStatus(a, account.Active, "L8", reason); err != nil {
 		return err
 	}
@@ -267,7 +276,7 @@ func (t *txn) reactivate(a *account.Account, reason string) error {
 	if err := t.enqueue(job("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D()))); err != nil {
 		return err
 	}
-	_, err := t.issue(a, notice.Notice{Action: notice.Reinstatement, Rule: "L8", Facts: "The account was reactivated.", Remedy: "None needed."})
+	_, err := t.issue(a, notice.Notice{Action: notice.Reinstatement, Rule: "L8", Facts: withSaid("The account was reactivated.", said), Remedy: "None needed."})
 	return err
 }
 

@@ -155,13 +155,13 @@ func (t *txn) executeOne(e effect.Effect, load func(string) (*account.Account, e
 		if err != nil {
 			return err
 		}
-		return t.closeAccount(a, e.Reason, e.Channel, e.Rule)
+		return t.closeAccount(a, e.Reason, e.Channel, e.Rule, e.Said)
 	case effect.Reactivate:
 		a, err := load(e.Account)
 		if err != nil {
 			return err
 		}
-		return t.reactivate(a, e.Reason)
+		return t.reactivate(a, e.Reason, e.Said)
 	case effect.Except:
 		for _, id := range e.Accounts {
 			x, err := load(id)

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"standing/internal/account"
@@ -111,6 +112,49 @@ func (s *Service) Links(ctx context.Context, id string) (Page[decision.Link], er
 	return out, err
 }
 
+// LinksPage is Links as a page of the list envelope (API.md Conventions,
+// Lists): the strongest link first, ties by account id; the cursor names
+// the score and account of the last link given.
+func (s *Service) LinksPage(ctx context.Context, id string, opts ListOpts) (Page[decision.Link], error) {
+	after, err := DecodeCursor(opts.Cursor)
+	if err != nil {
+		return Page[decision.Link]{}, err
+	}
+	all, err := s.Links(ctx, id)
+	if err != nil {
+		return all, err
+	}
+	links := all.Data
+	slices.SortStableFunc(links, linkOrder)
+	if after != "" {
+		sc, acc, ok := strings.Cut(after, " ")
+		score, perr := strconv.ParseFloat(sc, 64)
+		if !ok || perr != nil {
+			return Page[decision.Link]{}, problem.Invalid("cursor is not one this API gave out", problem.Field("cursor", "invalid", "unknown cursor"))
+		}
+		pivot := decision.Link{AccountID: acc, Score: score}
+		i := 0
+		for i < len(links) && linkOrder(links[i], pivot) <= 0 {
+			i++
+		}
+		links = links[i:]
+	}
+	return pageOf(links, opts.Limit, func(l decision.Link) string {
+		return strconv.FormatFloat(l.Score, 'g', -1, 64) + " " + l.AccountID
+	}, func(l decision.Link) decision.Link { return l }), nil
+}
+
+// linkOrder sorts links by score, highest first, then by account id.
+func linkOrder(x, y decision.Link) int {
+	switch {
+	case x.Score > y.Score:
+		return -1
+	case x.Score < y.Score:
+		return 1
+	}
+	return strings.Compare(x.AccountID, y.AccountID)
+}
+
 // RequestVerification starts the I2 deadline.
 func (s *Service) RequestVerification(ctx context.Context, actor Actor, id string) (account.View, error) {
 	if err := authorize(actor, staff.CareForAccount); err != nil {
@@ -192,6 +236,9 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 		a, err := t.loadAccount(id)
 		if err != nil {
 			return err
+		}
+		if !a.Status.Live() { // M5: a verification reports signals (phone, ID document, name and birth date, address)
+			return problem.Newf("account_not_live", "account %s is %s: signals are recorded only for accounts that can still act", a.ID, a.Status).WithRule("M5")
 		}
 		if a.Status != account.Active && a.Status != account.Suspended {
 			return problem.Newf("invalid_transition", "a %s account cannot be verified", a.Status).WithRule("I1")

@@ -79,28 +79,32 @@ type DeliveryView struct {
 	LastError   string     `json:"last_error"`
 }
 
-// Deliveries lists the newest deliveries of an endpoint.
-func (s *Service) Deliveries(ctx context.Context, id string) (Page[DeliveryView], error) {
-	out := Page[DeliveryView]{Data: []DeliveryView{}}
-	err := s.read(ctx, func(t *txn) error {
+// Deliveries lists the deliveries of an endpoint, newest first, in pages of
+// the list envelope (API.md Conventions, Lists).
+func (s *Service) Deliveries(ctx context.Context, id string, opts ListOpts) (Page[DeliveryView], error) {
+	before, err := DecodeCursor(opts.Cursor)
+	if err != nil {
+		return Page[DeliveryView]{}, err
+	}
+	var ds []store.Delivery
+	err = s.read(ctx, func(t *txn) error {
 		if _, err := get[Webhook](t, store.Webhooks, "webhook", id); err != nil {
 			return err
 		}
-		ds, err := t.Deliveries(t.ctx, id, 200)
-		if err != nil {
-			return err
-		}
-		for _, d := range ds {
-			v := DeliveryView{ID: d.ID, EventType: d.EventType, Attempts: d.Attempts, LastStatus: d.LastStatus, LastError: d.LastError}
-			if !d.Delivered.IsZero() {
-				at := d.Delivered
-				v.DeliveredAt = &at
-			}
-			out.Data = append(out.Data, v)
-		}
-		return nil
+		ds, err = t.Deliveries(t.ctx, id, before, opts.Limit+1)
+		return err
 	})
-	return out, err
+	if err != nil {
+		return Page[DeliveryView]{}, err
+	}
+	return pageOf(ds, opts.Limit, func(d store.Delivery) string { return d.ID }, func(d store.Delivery) DeliveryView {
+		v := DeliveryView{ID: d.ID, EventType: d.EventType, Attempts: d.Attempts, LastStatus: d.LastStatus, LastError: d.LastError}
+		if !d.Delivered.IsZero() {
+			at := d.Delivered
+			v.DeliveredAt = &at
+		}
+		return v
+	}), nil
 }
 
 // ListWebhooks lists the active endpoints, without their secrets.
