@@ -190,8 +190,9 @@ func (s *Service) CloseAccount(ctx context.Context, actor Actor, id string, in C
 	})
 }
 
-// closeAccount closes a (saved by the caller): the status, the notice, the
-// L6 admissions, leaving teams, and the erasure due in 5 years (L10).
+// closeAccount closes a (saved by the caller): the status, the notice (with
+// what staff wrote for the member, if anything), the L6 admissions, leaving
+// teams, and the erasure due in 5 years (L10).
 func (t *txn) closeAccount(a *account.Account, reason, channel, rule, said string) error {
 	if err := t.setStatus(a, account.Closed, rule, "closed: "+reason+" via "+channel); err != nil {
 		return err
@@ -254,8 +255,6 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 	})
 }
 
-// reactivate carries out L8's reactivation: active again, the erasure
-// cancelled, the dormancy clock restarted, a notice.
 // withSaid adds to a notice's facts what staff wrote for the member, if
 // anything (API.md: a resolution's reason goes into the notice).
 func withSaid(facts, said string) string {
@@ -265,6 +264,9 @@ func withSaid(facts, said string) string {
 	return facts
 }
 
+// reactivate carries out L8's reactivation: active again, the erasure
+// cancelled, the dormancy clock restarted, a notice that carries what staff
+// wrote for the member, if anything.
 func (t *txn) reactivate(a *account.Account, reason, said string) error {
 	if err := t.setStatus(a, account.Active, "L8", reason); err != nil {
 		return err

@@ -522,13 +522,13 @@ func (db *DB) FinishDelivery(ctx context.Context, id string, now time.Time, stat
 // Deliveries lists the delivery log of an endpoint, newest first: up to
 // limit deliveries older than the one whose id is before ("" for the newest).
 func (t *Tx) Deliveries(ctx context.Context, endpointID, before string, limit int) ([]Delivery, error) {
-	q, args := `SELECT id, endpoint_id, event_type, body, attempts, delivered_at, last_status, last_error
-		FROM outbox WHERE endpoint_id = $1`, []any{endpointID}
+	older := ""
+	args := []any{endpointID, limit}
 	if before != "" {
-		q += ` AND id < $2`
-		args = append(args, before)
+		older, args = ` AND id < $3`, append(args, before)
 	}
-	rows, err := t.query(ctx, fmt.Sprintf(q+` ORDER BY id DESC LIMIT %d`, limit), args...)
+	rows, err := t.query(ctx, `SELECT id, endpoint_id, event_type, body, attempts, delivered_at, last_status, last_error
+		FROM outbox WHERE endpoint_id = $1`+older+` ORDER BY id DESC LIMIT $2`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("deliveries: %w", err)
 	}
