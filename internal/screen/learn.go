@@ -227,6 +227,9 @@ type featurizer struct {
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
+	// nConceptFrom is where the concept features start among the word
+	// features.
+	nConceptFrom int
 	// views are the words of the sentence: bytes of buf, already skeleton
 	// words, or (folded) a plain word of src, the folded text, read through
 	// the skeleton table without being copied.
@@ -285,9 +288,10 @@ func (z *featurizer) word(k int) []byte {
 func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	z.feats = z.feats[:0]
 	z.skeletonWords(sc, from, to)
-	var prevUni, prevLeft uint32
+	var prevUni, prevLeft, concept uint32
 	for k := range z.views {
 		w := z.word(k)
+		concept |= conceptOf(w)
 		uni, left := hash(seedWord, w), hash(seedBigram, w)
 		pairB, pairW := pairHashes(&identity, w, prevUni, prevLeft)
 		z.feats = append(z.feats, uni&(modelDim-1))
@@ -299,6 +303,8 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 		}
 		prevUni, prevLeft = uni, left
 	}
+	z.nConceptFrom = len(z.feats)
+	z.feats = conceptFeats(z.feats, concept)
 	z.nWordFeats = len(z.feats)
 	return z.feats
 }
@@ -357,7 +363,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	var own [nClasses]int32
 	var top int64
 	memo, src, buf, sums, pairs := z.memo, z.src, z.buf, m.sums, z.pairs[:0]
-	var prevUni, prevLeft uint32
+	var prevUni, prevLeft, concept uint32
 	for k, v := range z.views {
 		var w []byte
 		tab, uni := &identity, v.h
@@ -369,6 +375,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		}
 		e := memo.entry(m, tab, w, v.folded, uni)
 		mask |= e.cue
+		concept |= e.concept
 		for c := range own {
 			own[c] += e.sum[c]
 		}
@@ -381,6 +388,18 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 			pairs = append(pairs, fb, fw)
 		}
 		prevUni, prevLeft = uni, e.left
+	}
+	if concept != 0 {
+		// The sentence's concepts and pairs of concepts, fetched here:
+		// they are a handful, and cues like words.
+		var cf [nConcepts * (nConcepts + 1) / 2]uint32
+		for _, f := range conceptFeats(cf[:0], concept) {
+			mask |= sums[f].cue
+			row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+			for c := range own {
+				own[c] += int32(row[c])
+			}
+		}
 	}
 	z.own, z.top, z.pairs = own, top, pairs
 	return mask
@@ -523,9 +542,10 @@ const (
 // character n-grams; and its left hash, which the next word's bigrams
 // start from.
 type memoEntry struct {
-	cue  uint8
-	left uint32
-	sum  [nClasses]int32
+	cue     uint8
+	left    uint32
+	concept uint32 // the word's concept bits (concept.go)
+	sum     [nClasses]int32
 }
 
 // memoSlot is one remembered word, as the sentence holds it (folded, or
@@ -593,6 +613,7 @@ func (g *wordMemo) skeleton(tab *[256]byte, w []byte) []byte {
 
 func (g *wordMemo) compute(m *Model, w []byte, uni uint32) (e memoEntry) {
 	e.left = hash(seedBigram, w)
+	e.concept = conceptOf(w)
 	g.scratch = append(g.scratch[:0], uni&(modelDim-1))
 	if hasStem(w) {
 		g.scratch = append(g.scratch, stemHash(w)&(modelDim-1))

@@ -29,11 +29,17 @@ var (
 	trainDecay  = 0.0 // share of every weight dropped after each epoch (L2)
 	trainPosW   = 1.0 // weight of a positive sentence in the loss
 	trainSeed   = uint64(12)
+	// trainDrop is the share of a sentence's word and character n-gram
+	// features left out, drawn anew at each step: a sentence then teaches
+	// the model through its concepts too, which a paraphrase shares,
+	// rather than through its exact words alone, which it does not.
+	trainDrop = 0.3
 )
 
 type unit struct {
-	feats  []uint32
-	labels uint8 // bit c: the sentence holds modelClasses[c]
+	feats    []uint32 // word features and character n-grams
+	concepts []uint32 // concept features (concept.go)
+	labels   uint8    // bit c: the sentence holds modelClasses[c]
 }
 
 // units splits each text into the sentences the screener scores and
@@ -54,7 +60,8 @@ func units(exs []Labelled) []unit {
 			if len(fs) == 0 {
 				continue
 			}
-			u := unit{feats: append([]uint32(nil), fs...)}
+			u := unit{feats: append([]uint32(nil), fs[:z.nConceptFrom]...), concepts: append([]uint32(nil), fs[z.nConceptFrom:z.nWordFeats]...)}
+			u.feats = append(u.feats, fs[z.nWordFeats:]...)
 			start, end := sc.f.origStart(sc.toks[st.from].s), sc.f.origEnd(sc.toks[st.to-1].e-1)
 			for _, sp := range e.Spans {
 				if sp.Start < end && start < sp.End {
@@ -84,16 +91,24 @@ func Train(exs []Labelled) *Model {
 		order[i] = i
 	}
 	r := rand.New(rand.NewPCG(trainSeed, trainSeed))
+	var kept []uint32
 	for ep := 0; ep < trainEpochs; ep++ {
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		lr := trainRate / (1 + float64(ep)*0.5)
 		for _, k := range order {
 			u := us[k]
+			kept = kept[:0]
+			for _, f := range u.feats {
+				if trainDrop == 0 || r.Float64() >= trainDrop {
+					kept = append(kept, f)
+				}
+			}
+			kept = append(kept, u.concepts...)
 			var z [nClasses]float64
 			for c := range z {
 				z[c] = bias[c]
 			}
-			for _, f := range u.feats {
+			for _, f := range kept {
 				row := w[int(f)*nClasses:]
 				for c := range z {
 					z[c] += row[c]
@@ -109,7 +124,7 @@ func Train(exs []Labelled) *Model {
 				}
 				bias[c] += float64(g[c] * 0.1)
 			}
-			for _, f := range u.feats {
+			for _, f := range kept {
 				row := w[int(f)*nClasses:]
 				for c := range g {
 					row[c] += g[c]

@@ -1,0 +1,313 @@
+package screen
+
+import "strings"
+
+// Concept classes of the learned layer. A paraphrase says the same thing
+// in other words ("move the money to me yourself", "say only good things
+// about me"), so its word and character n-grams are ones the model was
+// never shown; but its words still belong to the few concepts a payment
+// ask or a review request is made of (a transfer verb, a money noun, a
+// recipient who is the writer; a request, a rating noun, a word of
+// praise). Each word of a sentence is mapped to the concepts it belongs
+// to, and the model reads, besides the words, each concept present in the
+// sentence and each pair of concepts present together: a paraphrase made
+// of the same concepts in new words shares those features with the
+// families the model was trained on.
+//
+// The lists are general vocabulary of the seven languages of the corpus
+// (English, Spanish, Portuguese, French, German; Russian and Hindi as
+// typed in Latin letters), folded: lower case, no diacritics. A word
+// ending in "*" stands for every word it starts (at least five letters
+// before the star, so that a stem does not catch unrelated short words).
+const (
+	cMoney     = iota // money, amount, payment (noun)
+	cTransfer         // send, pay, transfer, wire, move
+	cSelf             // me, my, mine: the writer as recipient or subject
+	cAccount          // account, details, wallet, card
+	cAround           // without, instead, outside, forget, skip
+	cDirect           // directly, privately, between us, in person
+	cFee              // fee, commission, percentage, cut
+	cVenue            // platform, site, escrow, contract, milestone
+	cReview           // review, feedback, rating, stars, score
+	cGood             // good, great, best, top, perfect, five
+	cAsk              // please, leave, give, write, could you
+	cYou              // you, your: the reader
+	cDeal             // if, in exchange, discount, bonus, refund, free
+	cEnd              // close, finish, end of the job
+	cColour           // green, blue, purple: messengers named by colour
+	cApp              // app, application, messenger
+	cIcon             // icon, logo, bubble, ghost, plane, camera
+	cContact          // talk, chat, add, find, call, write to
+	cName             // same name, nick, username, id
+	cMessenger        // a messenger named
+	cMethod           // a means of payment named
+	cNeg              // not, never, no
+	cHonest           // honest, fair, whatever you think
+	cHave             // have, got, received, gave: a record described, not an ask
+	// cUnaddressed is set on a sentence that holds no word of cAsk or
+	// cYou: it asks nothing of the reader ("I have over 30 five-star
+	// reviews here"). It pairs with the concepts present like the others.
+	cUnaddressed
+	nConcepts
+)
+
+// conceptWords lists the words of each concept.
+var conceptWords = [nConcepts]string{
+	cMoney: "money moneys payment payments amount amounts funds fund sum cash deposit balance dough bucks dollars euros rupees " +
+		"dinero pago pagos monto importe plata cantidad efectivo deposito saldo lana pasta " +
+		"dinheiro pagamento pagamentos valor quantia grana montante reais " +
+		"argent paiement paiements montant somme fric especes acompte thune " +
+		"geld zahlung zahlungen betrag summe bargeld anzahlung kohle knete " +
+		"dengi deneg dengami oplata oplatu oplaty summa summu platezh platezhi nalichnye nal avans bablo " +
+		"paisa paise paison rupaye rupay rupee bhugtan rakam kharcha raashi rashi",
+	cTransfer: "send sends sending sent pay pays paying paid transfer transfers transferring transferred wire wired move moving " +
+		"drop deposit forward remit settle " +
+		"enviar envia envie envies enviame enviarme manda mandar mandame mandes mande pagar paga pague pagues pagame pagarme " +
+		"transferir transfiere transfieras transfiera deposita depositar depositame abona abonar gira girar " +
+		"envia envie manda mande pagar pague transfira transfere deposite depositar passa passe " +
+		"envoie envoyer envoyez envoies paye payer payez paie paies vire virer virez verse verser versez transferer transferez " +
+		"regle regler reglez " +
+		"sende senden sendest schick schicke schicken schickst zahl zahle zahlen zahlst bezahl bezahle bezahlen bezahlst " +
+		"uberweis uberweise uberweisen uberweist uberweisung " +
+		"otprav otpravit otpravte otpravish perevedi perevedite perevesti perevod perevodom pereshli zaplati zaplatite " +
+		"zaplatit oplati oplatite skin skinte kin kinte plati platite " +
+		"bhej bhejo bhejiye bhejna bhejdo bhejna daal dalo daaliye chuka chukao chukaiye bharo bhariye",
+	cSelf: "me my mine myself " +
+		"mi mis mio mia conmigo " +
+		"mim meu minha meus minhas comigo " +
+		"moi mon ma mes " +
+		"mir mich mein meine meinem meinen meiner " +
+		"mne menya moj moi moy moyu moya moem moej " +
+		"mujhe mujhko mera meri mere",
+	cAccount: "account accounts details wallet card " +
+		"cuenta datos tarjeta billetera monedero " +
+		"conta dados cartao carteira chave " +
+		"compte coordonnees rib carte portefeuille " +
+		"konto kontos kontodaten bankdaten daten karte bankverbindung " +
+		"schet schyot scheta kartu karta karty rekvizity rekvizitam koshelek koshelyok " +
+		"khata khaata khate khaate detail",
+	cAround: "without instead rather outside forget skip skipping bypass avoid avoiding away around " +
+		"sin olvida olvidate olvidemos evitar evita evitemos fuera afuera saltar saltemos lugar vez " +
+		"sem esquece esqueca evitar evita fora pular pula " +
+		"sans oublie oubliez oublions eviter evitez hors dehors plutot contourner " +
+		"ohne vergiss vergessen vermeiden vermeide ausserhalb statt stattdessen umgehen vorbei " +
+		"bez zabud zabudte vne minuya obojti obojdem mimo vmesto " +
+		"bina bahar baahar chhodo chhodiye bhool bhulo bajaye",
+	cDirect: "directly direct straight personally privately private between person ourselves " +
+		"directamente directo directa privado privada personalmente nosotros persona " +
+		"diretamente direto direta particular pessoalmente pessoa " +
+		"directement directe prive privee personnellement nous personne " +
+		"direkt direkte privat private personlich unter uns " +
+		"napryamuyu napryamuju naprjamuju pryamo lichno mezhdu nami " +
+		"seedha seedhe sidha sidhe niji aapas personally beech",
+	cFee: "fee fees commission commissions cut charge charges percent percentage markup surcharge " +
+		"comision comisiones tarifa tarifas cargo porcentaje cuota " +
+		"taxa taxas comissao tarifa porcentagem percentual " +
+		"frais commission pourcentage taxe " +
+		"gebuhr gebuhren provision prozent prozente " +
+		"komissiya komissiyu komissii sbor procent procenta protsent " +
+		"kamishan shulk katauti pratishat",
+	cVenue: "platform platforms site website marketplace upwork fiverr escrow milestone milestones contract contracts system middleman " +
+		"plataforma sitio sistema intermediario contrato " +
+		"plataforma contrato intermediario " +
+		"plateforme contrat systeme intermediaire sequestre " +
+		"plattform vertrag treuhand vermittler " +
+		"platforma platformu platforme sajt sajte kontrakt kontrakta posrednik " +
+		"platform site",
+	cReview: "review reviews feedback rating ratings rated star stars starred score marks evaluation testimonial comment " +
+		"resena resenas opinion valoracion calificacion califica calificame estrella estrellas comentario puntuacion puntaje nota valora " +
+		"avaliacao avaliacoes avalia avalie estrela estrelas comentario nota opiniao depoimento pontuacao classificacao " +
+		"avis note noter notez notation evaluation etoile etoiles commentaire temoignage " +
+		"bewertung bewertungen bewerte bewerten sterne stern rezension kommentar beurteilung note " +
+		"otzyv otzyva otzyvy otzyvom ocenka ocenku ocenite otsenka otsenku otsenite zvezd zvezdy zvezdu zvezdami rejting reiting " +
+		"sitare sitaare taare reting tippani",
+	cGood: "good great nice best top perfect excellent glowing amazing awesome wonderful fantastic outstanding brilliant superb " +
+		"positive high highest highly maximum max full generous shine boost praise love well flawless stellar five ten " +
+		"buena bueno buen buenas buenos excelente perfecta perfecto maxima maximo mejor mejores positiva positivo alta alto " +
+		"cinco genial elogia elogios bien increible estupenda maravillosa brillante generoso generosa " +
+		"boa bom boas bons otima otimo excelente perfeita perfeito maxima maximo melhor melhores positiva positivo alta " +
+		"elogie elogios bem incrivel maravilhosa brilhante generoso generosa " +
+		"bon bonne bons bonnes excellent excellente parfait parfaite meilleur meilleure maximale positif positive haute " +
+		"elogieux elogieuse bien super formidable genereux genereuse cinq " +
+		"gut gute guten gutes guter beste besten bester perfekt perfekte positiv positive hohe hochste hochsten maximale " +
+		"volle voll toll tolle super lob loben hervorragend hervorragende ausgezeichnet ausgezeichnete grossartig funf " +
+		"horoshij horoshiy horoshuyu horoshij khoroshiy khoroshuyu otlichnyj otlichnuyu otlichno luchshuyu luchshij " +
+		"maksimalnuyu maksimalnyj pyat pyaterku polozhitelnyj polozhitelnyy polozhitelnuyu vysokuyu vysokij hvali pohvali " +
+		"prekrasnyj prekrasnuyu idealnyj idealnuyu shchedro " +
+		"achha achhi achhe acchi accha acche achchha badhiya badiya paanch panch zabardast shandar shaandaar tareef tarif " +
+		"taarif umda behtareen behtarin",
+	cAsk: "please pls plz kindly could would leave give write post put mark pick choose select say tell mention help make " +
+		"appreciate mind " +
+		"favor deja dejar dejame dame escribe escribir pon ponme poner marca elige elegir selecciona decir menciona ayuda " +
+		"ayudame podrias podria puedes " +
+		"deixe deixa deixar escreva escrever coloque coloca marque escolha selecione diga dizer mencione ajude ajuda poderia " +
+		"svp stp plait laisse laissez laisser donne donnez donner ecris ecrivez mets mettez choisis choisissez dites " +
+		"mentionnez aidez aide pourriez pourrais " +
+		"bitte lass lassen hinterlass hinterlasse hinterlassen gib geben schreib schreibe schreiben setz setze wahle wahlen " +
+		"sag sage sagen erwahne hilf helfen konnten konntest wurden wurdest " +
+		"pozhalujsta pozhaluysta pozhalusta ostav ostavte ostavit postav postavte daj dajte dai daite napishi napishite " +
+		"vyberi vyberite skazhi skazhite upomyanite pomogi pomogite " +
+		"kripya kripaya dijiye dijie dena dedo likhiye likho chuniye bataiye kahiye kaho madad",
+	cYou: "you your yours yourself " +
+		"usted ustedes tu tus te " +
+		"voce vc seu sua " +
+		"vous tu votre vos ton ta tes " +
+		"du dein deine deinen dir dich ihnen ihr ihre " +
+		"vy ty vash vasha vashu vam tebe tvoj tvoyu tvoya " +
+		"aap aapka aapki aapke aapko tum tumhara tumhari tumhe",
+	cDeal: "if once after exchange return bonus discount refund refunds free reward extra cheaper half favour favor deal " +
+		"si cambio descuento reembolso reembolsar gratis bono regalo devuelvo " +
+		"se troca desconto reembolso reembolsar gratis brinde devolvo " +
+		"si echange remise rembourse rembourser remboursement gratuit gratuite cadeau reduction " +
+		"wenn falls gegenzug rabatt erstatte erstatten gratis kostenlos kostenlose zuruck " +
+		"esli obmen skidka skidku verny vernu besplatno besplatnyj podarok " +
+		"agar badle discount free chhoot muft wapas",
+	cEnd: "close closes closing closed finish finished finishing end ends complete completed done wrap " +
+		"cerrar cierre cierres cierra terminar termine terminemos final finalizar acabar " +
+		"fechar feche fecharmos terminar termine final finalizar concluir acabar " +
+		"fermer fermez fermeture terminer terminez fin finir cloturer cloture " +
+		"schliessen schliesst abschliessen beenden beendet ende fertig abschluss " +
+		"zakroete zakryt zakrytiya zavershit zavershenii okonchanii konec konce " +
+		"khatam band poora pura samapt",
+	cColour: "green blue purple violet yellow red pink black white " +
+		"verde azul morado morada violeta amarilla amarillo roja rojo rosa negra " +
+		"roxo roxa amarelo amarela vermelho " +
+		"vert verte bleu bleue violet violette jaune rouge rose " +
+		"grun grune grunen gruner grunes blau blaue blauen blauer blaues lila violett violette gelb gelbe gelben rot rote roten " +
+		"zelenyj zelenoe zelenom zelenoj zelenyi sinij sinee sinem sinej sinyaya golubom goluboj fioletovyj fioletovom " +
+		"zheltyj zheltom krasnyj krasnom rozovyj rozovom " +
+		"hara hare hari neela neele neeli nila nile baingani jamuni peela peele laal gulabi",
+	cApp: "app apps application messenger " +
+		"aplicacion aplicaciones aplicativo aplicacao " +
+		"appli applis " +
+		"anwendung " +
+		"prilozhenie prilozhenii prilozheniya messendzher messendzhere",
+	cIcon: "icon icons logo bubble symbol ghost plane camera bird " +
+		"icono simbolo burbuja fantasma avion avioncito camara pajaro " +
+		"icone balao aviao aviaozinho passaro " +
+		"bulle fantome avion appareil oiseau " +
+		"symbol blase gespenst geist flugzeug kamera vogel " +
+		"znachok znachkom ikonka ikonkoj prizrak samolet samoletom samolyotom kamera kameroj ptica " +
+		"bhoot jahaz kaimra chidiya",
+	cContact: "talk chat message text add ping reach call contact find write speak dm hmu search " +
+		"habla hablamos hablemos escribeme agrega agregame anade anademe busca buscame llama llamame contacta contactame " +
+		"mensaje encuentra encuentrame " +
+		"fala falamos falar escreve adiciona adicione procura procure chama contata mensagem encontra " +
+		"parle parlons parler ecris ecrivez ajoute ajoutez cherche cherchez appelle appelez contacte contactez trouve trouvez " +
+		"schreib schreibe schreibt melde meld such suche finde find kontaktiere ruf anrufen nachricht adde " +
+		"pishi pishite napishi napishite dobav dobavte najdi najdite naidi ishchi zvoni svyazhis soobshchenie stuchi " +
+		"baat message msg add dhundho dhoondho dhundh likho sampark ping",
+	cName: "same name nick nickname username handle id " +
+		"mismo misma nombre usuario " +
+		"mesmo mesma nome apelido " +
+		"meme nom pseudo identifiant " +
+		"gleiche gleichen selbe selben namen nutzername benutzername " +
+		"tot zhe takoj takoe imya imeni nik login " +
+		"wahi wohi naam",
+	cMessenger: "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik facebook fb messenger " +
+		"twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat tg snap whats " +
+		"zap zapzap wpp vatsap votsap telega",
+	cMethod: "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram " +
+		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift gcash paytm " +
+		"alipay interac bank pix upi cash western bizum phonepe yoomoney qiwi googlepay gpay applepay mbway webmoney payeer " +
+		"giftcard giftcards voucher vouchers gutschein gutscheine vale cheque",
+	cNeg: "not never no dont don cant cannot wont won shouldn nt " +
+		"ne pas jamais nunca nao nem nicht kein keine keinen nie niemals net nikogda nahi nahin mat",
+	cHonest: "honest honestly fair fairly sincere sincerely truthful candid objective objectively unbiased impartial whatever " +
+		"genuine honesta honesto honestamente sincera sincero sinceramente justa justo imparcial objetiva objetivo " +
+		"honnete honnetement sincerement juste impartiale objectif ehrlich ehrliche ehrlichen faire fairen aufrichtig " +
+		"objektiv objektive chestnyj chestnoj chestnuyu chestno chestnye spravedlivo obektivno iskrenne " +
+		"imandari imaandari imandaar sachchi sacchi sahi",
+	cHave: "have has had got gotten earned received gave given kept " +
+		"tengo tiene tenemos tuve recibi recibido dio dieron gane " +
+		"tenho tem temos tive recebi recebido deu deram ganhei " +
+		"ai avons eu recu obtenu " +
+		"habe hat haben hatte bekommen erhalten gab gegeben " +
+		"est poluchil poluchila poluchal postavil postavila postavili dal dali " +
+		"paas mile mila mili diye diya di",
+}
+
+// concepts maps a skeleton word (skeleton table: an "i" reads as an "l")
+// to its concept bits; conceptStems the same for the stems of words
+// written with a star.
+var concepts, conceptStems = func() (map[string]uint32, map[string]uint32) {
+	words, stems := map[string]uint32{}, map[string]uint32{}
+	for c, list := range conceptWords {
+		for _, w := range strings.Fields(list) {
+			m := words
+			if strings.HasSuffix(w, "*") {
+				w, m = strings.TrimSuffix(w, "*"), stems
+				if len(w) < minStem {
+					panic("screen: concept stem too short: " + w)
+				}
+			}
+			b := []byte(w)
+			for k := range b {
+				b[k] = skeleton[b[k]]
+			}
+			m[string(b)] |= 1 << c
+		}
+	}
+	return words, stems
+}()
+
+// minStem and maxStem bound the stems of conceptStems.
+const (
+	minStem = 5
+	maxStem = 10
+)
+
+// conceptOf returns the concept bits of skeleton word w.
+func conceptOf(w []byte) uint32 {
+	if len(w) == 0 || w[0] == '#' {
+		return 0
+	}
+	c := concepts[string(w)]
+	if len(conceptStems) > 0 {
+		for n := minStem; n < len(w) && n <= maxStem; n++ {
+			c |= conceptStems[string(w[:n])]
+		}
+	}
+	return c
+}
+
+const (
+	seedConcept = 0x1b873593
+	seedCPair   = 0xe6546b64
+)
+
+// conceptFeats appends to dst the features of a sentence whose words
+// hold concept bits mask: one per concept present, one per pair of
+// concepts present together.
+func conceptFeats(dst []uint32, mask uint32) []uint32 {
+	if mask == 0 {
+		return dst
+	}
+	if mask&(1<<cAsk|1<<cYou) == 0 {
+		mask |= 1 << cUnaddressed
+	}
+	for a := 0; a < nConcepts; a++ {
+		if mask&(1<<a) == 0 {
+			continue
+		}
+		dst = append(dst, conceptPair[a][a])
+		for b := a + 1; b < nConcepts; b++ {
+			if mask&(1<<b) != 0 {
+				dst = append(dst, conceptPair[a][b])
+			}
+		}
+	}
+	return dst
+}
+
+// conceptPair holds the bucket of each pair of concepts a < b, and on
+// its diagonal the bucket of each concept alone.
+var conceptPair = func() (t [nConcepts][nConcepts]uint32) {
+	for a := range t {
+		for b := range t[a] {
+			t[a][b] = hash(seedCPair, []byte{byte(a), byte(b)}) & (modelDim - 1)
+		}
+		t[a][a] = hash(seedConcept, []byte{byte(a)}) & (modelDim - 1)
+	}
+	return t
+}()
