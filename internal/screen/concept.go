@@ -44,15 +44,49 @@ const (
 	cNeg              // not, never, no
 	cHonest           // honest, fair, whatever you think
 	cHave             // have, got, received, gave: a record described, not an ask
-	// cUnaddressed is set on a sentence that holds no word of cAsk or
-	// cYou: it asks nothing of the reader ("I have over 30 five-star
-	// reviews here"). It pairs with the concepts present like the others.
-	cUnaddressed
-	nConcepts
+	cVia              // through, via: by way of something
+	cBad              // bad, low, negative: a rating that is not a good one
+	cGoods            // domain, files, rights, source code: what is handed over besides money
+	cTopScore         // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
+	nWordConcepts     // the concepts of words; the rest are of sentences
 )
 
+const (
+	// cUnaddressed is set on a sentence that holds no word of cAsk or
+	// cYou: it asks nothing of the reader ("I have over 30 five-star
+	// reviews here"); cUnvalued on one that names a rating and no word of
+	// praise ("would you leave a review?"). They pair with the concepts
+	// present like the others.
+	cUnaddressed = nWordConcepts + iota
+	cUnvalued
+	// Broader classes, each the union of a few of the above, so that a
+	// family made of concepts no other family pairs (a fee avoided) still
+	// shares a pair with them (paying, and going around the platform).
+	sPay      // money, transfer, fee, a means of payment, an account
+	sEvade    // around, directly, privately
+	sRate     // a rating and a word of praise
+	sAskish   // a request, the reader, a deal offered
+	sReach    // contact verbs, apps, messengers, icons, colours, names
+	nConcepts // all the concepts
+)
+
+// A word's concepts fit in a uint32, a sentence's in a uint64.
+var _ = [1]struct{}{}[(nWordConcepts-1)>>5+(nConcepts-1)>>6]
+
+// supers maps each broader class to the concepts it unites.
+var supers = [...]struct {
+	bit  int
+	from uint64
+}{
+	{sPay, 1<<cMoney | 1<<cTransfer | 1<<cFee | 1<<cMethod | 1<<cAccount},
+	{sEvade, 1<<cAround | 1<<cDirect},
+	{sRate, 1<<cReview | 1<<cGood},
+	{sAskish, 1<<cAsk | 1<<cYou | 1<<cDeal},
+	{sReach, 1<<cContact | 1<<cApp | 1<<cMessenger | 1<<cIcon | 1<<cColour | 1<<cName},
+}
+
 // conceptWords lists the words of each concept.
-var conceptWords = [nConcepts]string{
+var conceptWords = [nWordConcepts]string{
 	cMoney: "money moneys payment payments amount amounts funds fund sum cash deposit balance dough bucks dollars euros rupees " +
 		"dinero pago pagos monto importe plata cantidad efectivo deposito saldo lana pasta " +
 		"dinheiro pagamento pagamentos valor quantia grana montante reais " +
@@ -120,7 +154,7 @@ var conceptWords = [nConcepts]string{
 		"avis note noter notez notation evaluation etoile etoiles commentaire temoignage " +
 		"bewertung bewertungen bewerte bewerten sterne stern rezension kommentar beurteilung note " +
 		"otzyv otzyva otzyvy otzyvom ocenka ocenku ocenite otsenka otsenku otsenite zvezd zvezdy zvezdu zvezdami rejting reiting " +
-		"sitare sitaare taare reting tippani",
+		"sitare sitaare taare reting tippani ranking rank ranking reyting",
 	cGood: "good great nice best top perfect excellent glowing amazing awesome wonderful fantastic outstanding brilliant superb " +
 		"positive high highest highly maximum max full generous shine boost praise love well flawless stellar five ten " +
 		"buena bueno buen buenas buenos excelente perfecta perfecto maxima maximo mejor mejores positiva positivo alta alto " +
@@ -137,7 +171,12 @@ var conceptWords = [nConcepts]string{
 		"achha achhi achhe acchi accha acche achchha badhiya badiya paanch panch zabardast shandar shaandaar tareef tarif " +
 		"taarif umda behtareen behtarin",
 	cAsk: "please pls plz kindly could would leave give write post put mark pick choose select say tell mention help make " +
-		"appreciate mind " +
+		"appreciate mind can " +
+		"dar puede puedes pode podes podem " +
+		"mettre mettez peux pouvez peut " +
+		"konnen kannst " +
+		"postavit postavte postavte mozhete mozhesh mozhno " +
+		"sakte sakti sakta " +
 		"favor deja dejar dejame dame escribe escribir pon ponme poner marca elige elegir selecciona decir menciona ayuda " +
 		"ayudame podrias podria puedes " +
 		"deixe deixa deixar escreva escrever coloque coloca marque escolha selecione diga dizer mencione ajude ajuda poderia " +
@@ -225,6 +264,27 @@ var conceptWords = [nConcepts]string{
 		"habe hat haben hatte bekommen erhalten gab gegeben " +
 		"est poluchil poluchila poluchal postavil postavila postavili dal dali " +
 		"paas mile mila mili diye diya di",
+	cVia: "through thru via using " +
+		"pela pelo mediante traves " +
+		"par via " +
+		"uber per " +
+		"cherez " +
+		"dwara zariye jariye",
+	cBad: "bad poor negative low lowest worst terrible awful unfair mediocre one " +
+		"mala malo negativa negativo baja bajo peor una " +
+		"ruim pessima pessimo negativa negativo baixa baixo pior uma " +
+		"mauvais mauvaise negatif negative basse pire mediocre " +
+		"schlecht schlechte schlechten negativ negative niedrig niedrige schlechteste eins einen " +
+		"plohoj plohuyu plohoe otricatelnyj otricatelnuyu nizkuyu nizkij hudshij odnu odna " +
+		"bura buri bure kharab ghatiya kam",
+	cGoods: "domain domains file files rights ownership repo repository source code assets design designs project data " +
+		"copyright license licence account_access credentials " +
+		"dominio archivo archivos derechos propiedad repositorio codigo fuente disenos proyecto datos licencia " +
+		"arquivo arquivos direitos autorais propriedade repositorio codigo fonte projeto licenca " +
+		"domaine fichier fichiers droits propriete depot code source projet donnees licence " +
+		"domain datei dateien rechte urheberrechte eigentum repository quellcode projekt lizenz " +
+		"domen fajl fajly prava kod ishodniki proekt licenziyu " +
+		"domain file files adhikar code project",
 }
 
 // concepts maps a skeleton word (skeleton table: an "i" reads as an "l")
@@ -279,12 +339,21 @@ const (
 // conceptFeats appends to dst the features of a sentence whose words
 // hold concept bits mask: one per concept present, one per pair of
 // concepts present together.
-func conceptFeats(dst []uint32, mask uint32) []uint32 {
-	if mask == 0 {
+func conceptFeats(dst []uint32, words uint32) []uint32 {
+	if words == 0 {
 		return dst
 	}
+	mask := uint64(words)
 	if mask&(1<<cAsk|1<<cYou) == 0 {
 		mask |= 1 << cUnaddressed
+	}
+	if mask&(1<<cReview) != 0 && mask&(1<<cGood) == 0 {
+		mask |= 1 << cUnvalued
+	}
+	for _, sp := range supers {
+		if mask&sp.from != 0 {
+			mask |= 1 << sp.bit
+		}
 	}
 	for a := 0; a < nConcepts; a++ {
 		if mask&(1<<a) == 0 {
@@ -311,3 +380,44 @@ var conceptPair = func() (t [nConcepts][nConcepts]uint32) {
 	}
 	return t
 }()
+
+// scoreMarks returns the concepts of a score written with digits or
+// symbols at token i (a number or a star, folded to "*") of a sentence
+// ending before token to: the maximum written out ("5/5", "10/10", "5 of
+// 5", "100%", "5.0", a row of three or more stars) is cTopScore, a number
+// of stars ("4*", "5⭐") a rating (cReview), and five of them a good one.
+func (sc *scan) scoreMarks(i, to int) uint32 {
+	toks, b := sc.toks, sc.f.b
+	t := toks[i]
+	if t.kind == kPunct { // a star
+		if i > 0 && toks[i-1].kind == kPunct && b[toks[i-1].s] == '*' {
+			return 0 // counted at the first star of the row
+		}
+		n := 0
+		for k := i; k < to && toks[k].kind == kPunct && b[toks[k].s] == '*'; k++ {
+			n++
+		}
+		if n >= 3 {
+			return 1 << cTopScore
+		}
+		return 0
+	}
+	num := string(b[t.s:t.e])
+	punct := func(k int, c byte) bool { return k < to && toks[k].kind == kPunct && b[toks[k].s] == c }
+	same := func(k int) bool { return k < to && toks[k].flags&lxDigits != 0 && string(b[toks[k].s:toks[k].e]) == num }
+	switch {
+	case punct(i+1, '*'):
+		if num == "5" {
+			return 1<<cReview | 1<<cGood
+		}
+		return 1 << cReview
+	case punct(i+1, '/') && same(i+2), // 5/5
+		i+2 < to && toks[i+1].kind == kWord && toks[i+1].e-toks[i+1].s <= 4 && same(i+2): // 5 of 5, 5 von 5
+		return 1 << cTopScore
+	case num == "100" && punct(i+1, '%'):
+		return 1 << cTopScore
+	case (num == "5" || num == "10") && (punct(i+1, '.') || punct(i+1, ',')) && i+2 < to && string(b[toks[i+2].s:toks[i+2].e]) == "0":
+		return 1 << cTopScore
+	}
+	return 0
+}

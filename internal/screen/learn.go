@@ -227,6 +227,9 @@ type featurizer struct {
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
+	// marks are the concepts that skeletonWords read in the marks between
+	// words (scoreMarks).
+	marks uint32
 	// nConceptFrom is where the concept features start among the word
 	// features.
 	nConceptFrom int
@@ -288,7 +291,8 @@ func (z *featurizer) word(k int) []byte {
 func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	z.feats = z.feats[:0]
 	z.skeletonWords(sc, from, to)
-	var prevUni, prevLeft, concept uint32
+	var prevUni, prevLeft uint32
+	concept := z.marks
 	for k := range z.views {
 		w := z.word(k)
 		concept |= conceptOf(w)
@@ -363,7 +367,8 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	var own [nClasses]int32
 	var top int64
 	memo, src, buf, sums, pairs := z.memo, z.src, z.buf, m.sums, z.pairs[:0]
-	var prevUni, prevLeft, concept uint32
+	var prevUni, prevLeft uint32
+	concept := z.marks
 	for k, v := range z.views {
 		var w []byte
 		tab, uni := &identity, v.h
@@ -426,9 +431,13 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 	buf, views := z.buf[:0], z.views[:0] // locals while the loop runs, stored at the end
 	b, toks := sc.f.b, sc.toks
 	z.src = b
+	z.marks = 0
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
 		t := &toks[i]
+		if t.flags&lxDigits != 0 || t.kind == kPunct && b[t.s] == '*' {
+			z.marks |= sc.scoreMarks(i, to)
+		}
 		if t.kind == kWord && t.flags&lxHasDigit == 0 && (t.e-t.s > 1 || b[t.s] == '_') {
 			// The common case, a word of letters and not a single letter: the
 			// word itself, read in place.

@@ -34,6 +34,9 @@ var (
 	// the model through its concepts too, which a paraphrase shares,
 	// rather than through its exact words alone, which it does not.
 	trainDrop = 0.3
+	// trainConceptEpochs are epochs run first over the concept features
+	// alone.
+	trainConceptEpochs = 0
 )
 
 type unit struct {
@@ -92,14 +95,18 @@ func Train(exs []Labelled) *Model {
 	}
 	r := rand.New(rand.NewPCG(trainSeed, trainSeed))
 	var kept []uint32
-	for ep := 0; ep < trainEpochs; ep++ {
+	for ep := 0; ep < trainConceptEpochs+trainEpochs; ep++ {
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		conceptsOnly := ep < trainConceptEpochs
 		lr := trainRate / (1 + float64(ep)*0.5)
+		if !conceptsOnly {
+			lr = trainRate / (1 + float64(ep-trainConceptEpochs)*0.5)
+		}
 		for _, k := range order {
 			u := us[k]
 			kept = kept[:0]
 			for _, f := range u.feats {
-				if trainDrop == 0 || r.Float64() >= trainDrop {
+				if !conceptsOnly && (trainDrop == 0 || r.Float64() >= trainDrop) {
 					kept = append(kept, f)
 				}
 			}
