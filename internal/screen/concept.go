@@ -93,7 +93,8 @@ var conceptWords = [nWordConcepts]string{
 		"argent paiement paiements montant somme fric especes acompte thune " +
 		"geld zahlung zahlungen betrag summe bargeld anzahlung kohle knete " +
 		"dengi deneg dengami oplata oplatu oplaty summa summu platezh platezhi nalichnye nal avans bablo " +
-		"paisa paise paison rupaye rupay rupee bhugtan rakam kharcha raashi rashi",
+		"paisa paise paison rupaye rupay rupee bhugtan rakam kharcha raashi rashi " +
+		"billing bill payout payouts earnings advance upfront remainder rest total price sum cost costs anticipo adelanto resto pagamento* honorarios precio costo adiantamento sinal restante preco custo honorarios avance reste prix cout honoraires vorschuss rest restbetrag preis kosten honorar predoplata predoplatu ostatok cena cenu stoimost gonorar advance baaki kimat keemat daam",
 	cTransfer: "send sends sending sent pay pays paying paid transfer transfers transferring transferred wire wired move moving " +
 		"drop deposit forward remit settle " +
 		"enviar envia envie envies enviame enviarme manda mandar mandame mandes mande pagar paga pague pagues pagame pagarme " +
@@ -105,7 +106,8 @@ var conceptWords = [nWordConcepts]string{
 		"uberweis uberweise uberweisen uberweist uberweisung " +
 		"otprav otpravit otpravte otpravish perevedi perevedite perevesti perevod perevodom pereshli zaplati zaplatite " +
 		"zaplatit oplati oplatite skin skinte kin kinte plati platite " +
-		"bhej bhejo bhejiye bhejna bhejdo bhejna daal dalo daaliye chuka chukao chukaiye bharo bhariye",
+		"bhej bhejo bhejiye bhejna bhejdo bhejna daal dalo daaliye chuka chukao chukaiye bharo bhariye " +
+		"receive received receiving get transfer* remit* envia* envie* transfi* deposit* recibir recibo cobrar cobro receber recebo recebido cobrar envoy* recevoir recois toucher uberwei* schick* bezahl* erhalten empfangen otprav* pereved* perevest* perevod* perechisl* zaplat* poluchat poluchit bhej lena milna",
 	cSelf: "me my mine myself " +
 		"mi mis mio mia conmigo " +
 		"mim meu minha meus minhas comigo " +
@@ -126,14 +128,16 @@ var conceptWords = [nWordConcepts]string{
 		"sans oublie oubliez oublions eviter evitez hors dehors plutot contourner " +
 		"ohne vergiss vergessen vermeiden vermeide ausserhalb statt stattdessen umgehen vorbei " +
 		"bez zabud zabudte vne minuya obojti obojdem mimo vmesto " +
-		"bina bahar baahar chhodo chhodiye bhool bhulo bajaye",
+		"bina bahar baahar chhodo chhodiye bhool bhulo bajaye " +
+		"elsewhere aside side off-site offline apart margen aparte afuera parte lado ailleurs cote marge nebenbei abseits vorbei storonu storone obhod obhodya alag",
 	cDirect: "directly direct straight personally privately private between person ourselves " +
 		"directamente directo directa privado privada personalmente nosotros persona " +
 		"diretamente direto direta particular pessoalmente pessoa " +
 		"directement directe prive privee personnellement nous personne " +
 		"direkt direkte privat private personlich unter uns " +
 		"napryamuyu napryamuju naprjamuju pryamo lichno mezhdu nami " +
-		"seedha seedhe sidha sidhe niji aapas personally beech",
+		"seedha seedhe sidha sidhe niji aapas personally beech " +
+		"hand hands own privado* directo* diretament* directe* direkt* privat* personal* mano mao main hand ruki haath",
 	cFee: "fee fees commission commissions cut charge charges percent percentage markup surcharge " +
 		"comision comisiones tarifa tarifas cargo porcentaje cuota " +
 		"taxa taxas comissao tarifa porcentagem percentual " +
@@ -147,14 +151,16 @@ var conceptWords = [nWordConcepts]string{
 		"plateforme contrat systeme intermediaire sequestre " +
 		"plattform vertrag treuhand vermittler " +
 		"platforma platformu platforme sajt sajte kontrakt kontrakta posrednik " +
-		"platform site",
+		"platform site " +
+		"here page site upwork* escrow* milestone* contract* aqui pagina plataforma* contrato* aqui pagina ici page plateform* contrat* hier seite plattform* vertrag* meilenstein* zdes sajt platform* kontrakt* yahan yaha",
 	cReview: "review reviews feedback rating ratings rated star stars starred score marks evaluation testimonial comment " +
 		"resena resenas opinion valoracion calificacion califica calificame estrella estrellas comentario puntuacion puntaje nota valora " +
 		"avaliacao avaliacoes avalia avalie estrela estrelas comentario nota opiniao depoimento pontuacao classificacao " +
 		"avis note noter notez notation evaluation etoile etoiles commentaire temoignage " +
 		"bewertung bewertungen bewerte bewerten sterne stern rezension kommentar beurteilung note " +
 		"otzyv otzyva otzyvy otzyvom ocenka ocenku ocenite otsenka otsenku otsenite zvezd zvezdy zvezdu zvezdami rejting reiting " +
-		"sitare sitaare taare reting tippani ranking rank ranking reyting",
+		"sitare sitaare taare reting tippani ranking rank ranking reyting " +
+		"review* rating* feedback* testimonial* resena* valoracion* calificacion* calific* estrell* comentario* puntuacion* avaliac* avalie* estrel* comentario* evaluation* etoil* commentaire* bewert* sterne* rezension* hochstnote bestnote note noten otzyv* ocenk* ocenit* otsenk* zvezd* reiting* rejting*",
 	cGood: "good great nice best top perfect excellent glowing amazing awesome wonderful fantastic outstanding brilliant superb " +
 		"positive high highest highly maximum max full generous shine boost praise love well flawless stellar five ten " +
 		"buena bueno buen buenas buenos excelente perfecta perfecto maxima maximo mejor mejores positiva positivo alta alto " +
@@ -169,7 +175,8 @@ var conceptWords = [nWordConcepts]string{
 		"maksimalnuyu maksimalnyj pyat pyaterku polozhitelnyj polozhitelnyy polozhitelnuyu vysokuyu vysokij hvali pohvali " +
 		"prekrasnyj prekrasnuyu idealnyj idealnuyu shchedro " +
 		"achha achhi achhe acchi accha acche achchha badhiya badiya paanch panch zabardast shandar shaandaar tareef tarif " +
-		"taarif umda behtareen behtarin",
+		"taarif umda behtareen behtarin " +
+		"gran grande maravill* increibl* excelent* perfect* positiv* otim maxim* incriv* parfait* excellen* superbe genial* toll hervorrag* ausgezeich* perfekt* hochst* bestnote hochstnote vysshuyu vysshij vysshaya luchsh* otlichn* idealn* maksimal* polozhitel* horosh* khorosh* bahut acchi achha sabse",
 	cAsk: "please pls plz kindly could would leave give write post put mark pick choose select say tell mention help make " +
 		"appreciate mind can " +
 		"dar puede puedes pode podes podem " +
@@ -186,7 +193,8 @@ var conceptWords = [nWordConcepts]string{
 		"sag sage sagen erwahne hilf helfen konnten konntest wurden wurdest " +
 		"pozhalujsta pozhaluysta pozhalusta ostav ostavte ostavit postav postavte daj dajte dai daite napishi napishite " +
 		"vyberi vyberite skazhi skazhite upomyanite pomogi pomogite " +
-		"kripya kripaya dijiye dijie dena dedo likhiye likho chuniye bataiye kahiye kaho madad",
+		"kripya kripaya dijiye dijie dena dedo likhiye likho chuniye bataiye kahiye kaho madad " +
+		"need want hope wish would necesito quiero espero gustaria preciso quero espero gostaria besoin veux voudrais espere brauche mochte hoffe nuzhno nuzhna hochu nadeyus chahiye chahta chahti ummeed",
 	cYou: "you your yours yourself " +
 		"usted ustedes tu tus te " +
 		"voce vc seu sua " +
@@ -200,7 +208,8 @@ var conceptWords = [nWordConcepts]string{
 		"si echange remise rembourse rembourser remboursement gratuit gratuite cadeau reduction " +
 		"wenn falls gegenzug rabatt erstatte erstatten gratis kostenlos kostenlose zuruck " +
 		"esli obmen skidka skidku verny vernu besplatno besplatnyj podarok " +
-		"agar badle discount free chhoot muft wapas",
+		"agar badle discount free chhoot muft wapas " +
+		"return* refund* discount* bonus* free descuent* reembols* devuelv* devolv* regal* descont* devolv* rembours* remise* offert offerte gratuit* cadeau* rabatt* erstatt* zuruck* kostenlos* skidk* vern besplat* bonus* wapas muft chhoot agla agli",
 	cEnd: "close closes closing closed finish finished finishing end ends complete completed done wrap " +
 		"cerrar cierre cierres cierra terminar termine terminemos final finalizar acabar " +
 		"fechar feche fecharmos terminar termine final finalizar concluir acabar " +
@@ -235,7 +244,8 @@ var conceptWords = [nWordConcepts]string{
 		"parle parlons parler ecris ecrivez ajoute ajoutez cherche cherchez appelle appelez contacte contactez trouve trouvez " +
 		"schreib schreibe schreibt melde meld such suche finde find kontaktiere ruf anrufen nachricht adde " +
 		"pishi pishite napishi napishite dobav dobavte najdi najdite naidi ishchi zvoni svyazhis soobshchenie stuchi " +
-		"baat message msg add dhundho dhoondho dhundh likho sampark ping",
+		"baat message msg add dhundho dhoondho dhundh likho sampark ping " +
+		"habl escrib* agreg* busc llam contact* mensaj* fal escrev* adicion* procur* cham contat* mensag* parl ecri ajout* cherch* appel* contact* messag* schreib* meld such kontakt* nachricht* anruf* pish napish* dobav* najd naid zvon svyaz* soobshch* dhund* dhoond* baat",
 	cName: "same name nick nickname username handle id " +
 		"mismo misma nombre usuario " +
 		"mesmo mesma nome apelido " +
@@ -262,20 +272,21 @@ var conceptWords = [nWordConcepts]string{
 		"tenho tem temos tive recebi recebido deu deram ganhei " +
 		"ai avons eu recu obtenu " +
 		"habe hat haben hatte bekommen erhalten gab gegeben " +
-		"est poluchil poluchila poluchal postavil postavila postavili dal dali " +
-		"paas mile mila mili diye diya di",
+		"poluchil poluchila poluchal postavil postavila postavili dal dali " +
+		"paas mile mila mili diye diya di " +
+		"already past last previous ya ultimo ultima anterior ja ultimo ultima anterior deja dernier derniere precedent schon bereits letzte letzten uzhe poslednij proshlyj pichle pichhle pehle",
 	cVia: "through thru via using " +
 		"pela pelo mediante traves " +
 		"par via " +
 		"uber per " +
 		"cherez " +
 		"dwara zariye jariye",
-	cBad: "bad poor negative low lowest worst terrible awful unfair mediocre one " +
-		"mala malo negativa negativo baja bajo peor una " +
-		"ruim pessima pessimo negativa negativo baixa baixo pior uma " +
+	cBad: "bad poor negative low lowest worst terrible awful unfair mediocre " +
+		"mala malo negativa negativo baja bajo peor " +
+		"ruim pessima pessimo negativa negativo baixa baixo pior " +
 		"mauvais mauvaise negatif negative basse pire mediocre " +
-		"schlecht schlechte schlechten negativ negative niedrig niedrige schlechteste eins einen " +
-		"plohoj plohuyu plohoe otricatelnyj otricatelnuyu nizkuyu nizkij hudshij odnu odna " +
+		"schlecht schlechte schlechten negativ negative niedrig niedrige schlechteste " +
+		"plohoj plohuyu plohoe otricatelnyj otricatelnuyu nizkuyu nizkij hudshij " +
 		"bura buri bure kharab ghatiya kam",
 	cGoods: "domain domains file files rights ownership repo repository source code assets design designs project data " +
 		"copyright license licence account_access credentials " +
