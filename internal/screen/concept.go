@@ -48,6 +48,7 @@ const (
 	cBad                 // bad, low, negative: a rating that is not a good one
 	cGoods               // domain, files, rights, source code: what is handed over besides money
 	cTopScore            // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
+	cAtName              // an @name: a handle written without its messenger
 	nWordConcepts        // the concepts of words; the rest are of sentences
 )
 
@@ -259,7 +260,9 @@ var conceptWords = [nWordConcepts]string{
 	cMethod: "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram " +
 		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift gcash paytm " +
 		"alipay interac bank pix upi cash western bizum phonepe yoomoney qiwi googlepay gpay applepay mbway webmoney payeer " +
-		"giftcard giftcards voucher vouchers gutschein gutscheine vale cheque",
+		"giftcard giftcards voucher vouchers gutschein gutscheine vale cheque " +
+		// Gift cards and prepaid codes, a means of payment of their own.
+		"gift gifts prepaid prepago regalo regalos presente cadeau cadeaux gutschein* podaroch* prepaid*",
 	cNeg: "not never no dont don cant cannot wont won shouldn nt " +
 		"ne pas jamais nunca nao nem nicht kein keine keinen nie niemals net nikogda nahi nahin mat",
 	cHonest: "honest honestly fair fairly sincere sincerely truthful candid objective objectively unbiased impartial whatever " +
@@ -274,7 +277,7 @@ var conceptWords = [nWordConcepts]string{
 		"habe hat haben hatte bekommen erhalten gab gegeben " +
 		"poluchil poluchila poluchal postavil postavila postavili dal dali " +
 		"paas mile mila mili diye diya di " +
-		"already past last previous ya ultimo ultima anterior ja ultimo ultima anterior deja dernier derniere precedent schon bereits letzte letzten uzhe poslednij proshlyj pichle pichhle pehle",
+		"already past last previous ultimo ultima anterior deja dernier derniere precedent schon bereits letzte letzten uzhe poslednij proshlyj pichle pichhle pehle",
 	cVia: "through thru via using " +
 		"pela pelo mediante traves " +
 		"par via " +
@@ -360,6 +363,11 @@ func conceptFeats(dst []uint32, words uint32) []uint32 {
 	}
 	if mask&(1<<cReview) != 0 && mask&(1<<cGood) == 0 {
 		mask |= 1 << cUnvalued
+	}
+	if mask&(1<<cApp) != 0 && mask&(1<<cColour|1<<cIcon) != 0 {
+		// "the green app", "the app with the paper plane": a messenger
+		// named by its colour or its icon.
+		mask |= 1 << cMessenger
 	}
 	for _, sp := range supers {
 		if mask&sp.from != 0 {

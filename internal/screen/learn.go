@@ -438,6 +438,9 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 		if t.flags&lxDigits != 0 || t.kind == kPunct && b[t.s] == '*' {
 			z.marks |= sc.scoreMarks(i, to)
 		}
+		if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap {
+			z.marks |= 1 << cAtName
+		}
 		if t.kind == kWord && t.flags&lxHasDigit == 0 && (t.e-t.s > 1 || b[t.s] == '_') {
 			// The common case, a word of letters and not a single letter: the
 			// word itself, read in place.
