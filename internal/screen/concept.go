@@ -49,6 +49,7 @@ const (
 	cGoods               // domain, files, rights, source code: what is handed over besides money
 	cTopScore            // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
 	cAtName              // an @name: a handle written without its messenger
+	cNoVenue             // the platform negated: "no need for the contract", "not through this site"
 	nWordConcepts        // the concepts of words; the rest are of sentences
 )
 
@@ -80,7 +81,7 @@ var supers = [...]struct {
 	from uint64
 }{
 	{sPay, 1<<cMoney | 1<<cTransfer | 1<<cFee | 1<<cMethod | 1<<cAccount},
-	{sEvade, 1<<cAround | 1<<cDirect},
+	{sEvade, 1<<cAround | 1<<cDirect | 1<<cNoVenue},
 	{sRate, 1<<cReview | 1<<cGood},
 	{sAskish, 1<<cAsk | 1<<cYou | 1<<cDeal},
 	{sReach, 1<<cContact | 1<<cApp | 1<<cMessenger | 1<<cIcon | 1<<cColour | 1<<cName},
@@ -124,6 +125,9 @@ var conceptWords = [nWordConcepts]string{
 		"schet schyot scheta kartu karta karty rekvizity rekvizitam koshelek koshelyok " +
 		"khata khaata khate khaate detail",
 	cAround: "without instead rather outside forget skip skipping bypass avoid avoiding away around " +
+		// Saving the fee is going around the platform.
+		"save saving saved ahorrar ahorramos ahorrarnos ahorro economizar economizamos economiser economisons " +
+		"sparen sparst spart sekonomim sekonomit ekonomit bach bachega bachenge bachayenge " +
 		"sin olvida olvidate olvidemos evitar evita evitemos fuera afuera saltar saltemos lugar vez " +
 		"sem esquece esqueca evitar evita fora pular pula " +
 		"sans oublie oubliez oublions eviter evitez hors dehors plutot contourner " +
@@ -132,6 +136,8 @@ var conceptWords = [nWordConcepts]string{
 		"bina bahar baahar chhodo chhodiye bhool bhulo bajaye " +
 		"elsewhere aside side off-site offline apart margen aparte afuera parte lado ailleurs cote marge nebenbei abseits vorbei storonu storone obhod obhodya alag",
 	cDirect: "directly direct straight personally privately private between person ourselves " +
+		// Paying it oneself, with no one between.
+		"yourself yourselves selbst sami sam khud " +
 		"directamente directo directa privado privada personalmente nosotros persona " +
 		"diretamente direto direta particular pessoalmente pessoa " +
 		"directement directe prive privee personnellement nous personne " +
@@ -441,4 +447,23 @@ func (sc *scan) scoreMarks(i, to int) uint32 {
 		return 1 << cTopScore
 	}
 	return 0
+}
+
+// venueNegated reports whether the venue word at token i (the platform,
+// the contract, the escrow) is negated by a word at most three tokens
+// before it, in a sentence starting at from, with no word of going
+// outside between: "no need for the contract", "kein Vertrag", "not paid
+// through this site" leave the platform out, where "never outside the
+// platform" keeps it in.
+func (sc *scan) venueNegated(from, i int) bool {
+	for k := i - 1; k >= from && k >= i-3; k-- {
+		f := sc.toks[k].flags
+		if f&(lxOutside|lxOff|lxAvoid) != 0 {
+			return false
+		}
+		if f&(lxNeg|lxNot) != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -441,6 +441,9 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 		if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap {
 			z.marks |= 1 << cAtName
 		}
+		if t.flags&lxVenue != 0 && sc.venueNegated(from, i) {
+			z.marks |= 1 << cNoVenue
+		}
 		if t.kind == kWord && t.flags&lxHasDigit == 0 && (t.e-t.s > 1 || b[t.s] == '_') {
 			// The common case, a word of letters and not a single letter: the
 			// word itself, read in place.

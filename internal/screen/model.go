@@ -28,10 +28,16 @@ func EmbeddedModel() *Model {
 // "Telegram bots"), so there the model must be nearly certain before it
 // speaks of payment asks or handles. As a second opinion on contact
 // details the model must be nearly sure anywhere: the extractors have
-// already looked at the sentence and found nothing.
+// already looked at the sentence and found nothing. Handles are the
+// exception among contact details: many of their forms ("the green app",
+// "@jane88 on all the usual apps") are ones no extractor reads, so in a
+// message the model speaks from 0.95.
 func threshold(surface string, c int) float32 {
-	t := float32(0.95)
-	if IsContact(modelClasses[c]) {
+	t := float32(0.90)
+	switch {
+	case modelClasses[c] == Handle:
+		t = 0.95
+	case IsContact(modelClasses[c]):
 		t = 0.98
 	}
 	if surface == "job_post" || surface == "profile" {
