@@ -50,6 +50,8 @@ const (
 	cTopScore            // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
 	cAtName              // an @name: a handle written without its messenger
 	cNoVenue             // the platform negated: "no need for the contract", "not through this site"
+	cFive                // the digit 5 (or 10) by itself: five stars when a rating is named
+	cTech                // bots, APIs, integrations, channels, migrations: an app or a means of payment as the work
 	nWordConcepts        // the concepts of words; the rest are of sentences
 )
 
@@ -183,7 +185,16 @@ var conceptWords = [nWordConcepts]string{
 		"prekrasnyj prekrasnuyu idealnyj idealnuyu shchedro " +
 		"achha achhi achhe acchi accha acche achchha badhiya badiya paanch panch zabardast shandar shaandaar tareef tarif " +
 		"taarif umda behtareen behtarin " +
-		"gran grande maravill* increibl* excelent* perfect* positiv* otim maxim* incriv* parfait* excellen* superbe genial* toll hervorrag* ausgezeich* perfekt* hochst* bestnote hochstnote vysshuyu vysshij vysshaya luchsh* otlichn* idealn* maksimal* polozhitel* horosh* khorosh* bahut acchi achha sabse",
+		"gran grande maravill* increibl* excelent* perfect* positiv* otim maxim* incriv* parfait* excellen* superbe genial* toll hervorrag* ausgezeich* perfekt* hochst* bestnote hochstnote vysshuyu vysshij vysshaya luchsh* otlichn* idealn* maksimal* polozhitel* horosh* khorosh* bahut acchi achha sabse " +
+		// A good rating by euphemism: make the profile shine, give the
+		// score a boost, be kind with the stars.
+		"shine boost push lift raise bump nudge kind generous generously " +
+		"brillar brille brilla impulso empujon empujoncito amable " +
+		"brilhar brilhe forca forcinha impulso gentil " +
+		"briller brille coup pouce gentil genereux " +
+		"glanzen glanzt schub auftrieb nett grosszugig grosszugige " +
+		"siyat blistat podnyat podtolknut dobr dobree " +
+		"chamakne chamkao badhava badhao",
 	cAsk: "please pls plz kindly could would leave give write post put mark pick choose select say tell mention help make " +
 		"appreciate mind can " +
 		"dar puede puedes pode podes podem " +
@@ -211,7 +222,7 @@ var conceptWords = [nWordConcepts]string{
 		"aap aapka aapki aapke aapko tum tumhara tumhari tumhe",
 	cDeal: "if once after exchange return bonus discount refund refunds free reward extra cheaper half favour favor deal " +
 		"si cambio descuento reembolso reembolsar gratis bono regalo devuelvo " +
-		"se troca desconto reembolso reembolsar gratis brinde devolvo " +
+		"caso troca desconto reembolso reembolsar gratis brinde devolvo " +
 		"si echange remise rembourse rembourser remboursement gratuit gratuite cadeau reduction " +
 		"wenn falls gegenzug rabatt erstatte erstatten gratis kostenlos kostenlose zuruck " +
 		"esli obmen skidka skidku verny vernu besplatno besplatnyj podarok " +
@@ -245,6 +256,14 @@ var conceptWords = [nWordConcepts]string{
 		"znachok znachkom ikonka ikonkoj prizrak samolet samoletom samolyotom kamera kameroj ptica " +
 		"bhoot jahaz kaimra chidiya",
 	cContact: "talk chat message text add ping reach call contact find write speak dm hmu search " +
+		// Moving the conversation elsewhere.
+		"move switch continue conversation chatting discuss " +
+		"pasemos pasar pasamos seguimos sigamos continuar continuemos conversacion conversemos charlar charlamos hablar " +
+		"passar passamos continuar conversa conversar falar papo " +
+		"passons passer continuons continuer discuter discutons conversation parler " +
+		"wechseln wechsle weiterreden weiterschreiben sprechen reden unterhalten chatten " +
+		"perejdem perejti perejdyom obshchatsya obshchenie obsudim obsudit pogovorim pogovorit " +
+		"shift baatcheet " +
 		"habla hablamos hablemos escribeme agrega agregame anade anademe busca buscame llama llamame contacta contactame " +
 		"mensaje encuentra encuentrame " +
 		"fala falamos falar escreve adiciona adicione procura procure chama contata mensagem encontra " +
@@ -279,11 +298,25 @@ var conceptWords = [nWordConcepts]string{
 	cHave: "have has had got gotten earned received gave given kept " +
 		"tengo tiene tenemos tuve recibi recibido dio dieron gane " +
 		"tenho tem temos tive recebi recebido deu deram ganhei " +
-		"ai avons eu recu obtenu " +
+		"avons recu obtenu " +
 		"habe hat haben hatte bekommen erhalten gab gegeben " +
 		"poluchil poluchila poluchal postavil postavila postavili dal dali " +
 		"paas mile mila mili diye diya di " +
-		"already past last previous ultimo ultima anterior deja dernier derniere precedent schon bereits letzte letzten uzhe poslednij proshlyj pichle pichhle pehle",
+		"already past last previous ultimo ultima anterior deja dernier derniere precedent schon bereits letzte letzten uzhe poslednij proshlyj pichle pichhle pehle " +
+		// A count of what one has: "over 30 reviews", "bolee 7 otzyvov".
+		"over total bolee zyada jyada mehr " +
+		// Reviews given by past clients are a record, not an ask.
+		"client clients customer customers cliente clientes kunde kunden klient klienty klienta",
+	cTech: "bot bots chatbot chatbots api apis sdk integration integrations integrate webhook webhooks channel channels " +
+		"subscribers followers business enterprise migrate migrating migration backend frontend plugin gateway checkout " +
+		"migra* migri* empresa* downloads descargas usuarios users nutzer " +
+		"developer development automation automate deploy server database dashboard " +
+		"integracion integrar canal canales suscriptores seguidores empresa migrar desarrollador desarrollo automatizacion pasarela " +
+		"integracao integrar inscritos seguidores migrar desenvolvedor desenvolvimento automacao " +
+		"integration integrer chaine abonnes entreprise migrer developpeur developpement passerelle " +
+		"integration integrieren kanal abonnenten unternehmen migrieren migration entwickler entwicklung schnittstelle " +
+		"integraciya integracii bot bota kanal podpischiki migraciya razrabotchik razrabotka vebhuk vebhuki vebhukami " +
+		"integration developer",
 	cVia: "through thru via using " +
 		"pela pelo mediante traves " +
 		"par via " +
@@ -370,6 +403,9 @@ func conceptFeats(dst []uint32, words uint32) []uint32 {
 	if mask&(1<<cReview) != 0 && mask&(1<<cGood) == 0 {
 		mask |= 1 << cUnvalued
 	}
+	if mask&(1<<cFive) != 0 && mask&(1<<cReview) != 0 {
+		mask |= 1 << cGood // "5 stars", "10 points"
+	}
 	if mask&(1<<cApp) != 0 && mask&(1<<cColour|1<<cIcon) != 0 {
 		// "the green app", "the app with the paper plane": a messenger
 		// named by its colour or its icon.
@@ -445,6 +481,8 @@ func (sc *scan) scoreMarks(i, to int) uint32 {
 		return 1 << cTopScore
 	case (num == "5" || num == "10") && (punct(i+1, '.') || punct(i+1, ',')) && i+2 < to && string(b[toks[i+2].s:toks[i+2].e]) == "0":
 		return 1 << cTopScore
+	case num == "5" || num == "10":
+		return 1 << cFive
 	}
 	return 0
 }
@@ -466,4 +504,44 @@ func (sc *scan) venueNegated(from, i int) bool {
 		}
 	}
 	return false
+}
+
+// valuedNear reports whether the sentence before or after sentence si
+// names a good rating (cGood, cTopScore): "You will see a rating form at
+// the end. Please pick the highest one."
+func (sc *scan) valuedNear(si int) bool {
+	for _, k := range [2]int{si - 1, si + 1} {
+		if k < 0 || k >= len(sc.sents) {
+			continue
+		}
+		st := sc.sents[k]
+		for i := st.from; i < st.to; i++ {
+			t := sc.toks[i]
+			var c uint32
+			switch {
+			case t.flags&lxDigits != 0 || t.kind == kPunct && sc.f.b[t.s] == '*':
+				c = sc.scoreMarks(i, st.to)
+			case t.kind == kWord:
+				var buf [maxStem + 8]byte
+				w := sc.f.b[t.s:t.e]
+				if len(w) > len(buf) {
+					continue
+				}
+				for j, ch := range w {
+					buf[j] = skeleton[ch]
+				}
+				c = conceptOf(buf[:len(w)])
+			}
+			if valued(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valued reports whether words of concepts c name a good rating: a word of
+// praise, the top score, or five of something that is a rating.
+func valued(c uint32) bool {
+	return c&(1<<cGood|1<<cTopScore) != 0 || c&(1<<cFive|1<<cReview) == 1<<cFive|1<<cReview
 }

@@ -230,6 +230,8 @@ type featurizer struct {
 	// marks are the concepts that skeletonWords read in the marks between
 	// words (scoreMarks).
 	marks uint32
+	// concept is infer's: the concepts of the sentence's words.
+	concept uint32
 	// nConceptFrom is where the concept features start among the word
 	// features.
 	nConceptFrom int
@@ -406,7 +408,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 			}
 		}
 	}
-	z.own, z.top, z.pairs = own, top, pairs
+	z.own, z.top, z.pairs, z.concept = own, top, pairs, concept
 	return mask
 }
 

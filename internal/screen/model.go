@@ -111,6 +111,18 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			// rating: number words must not read as "five stars".
 			mask &^= 1 << reviewClass
 		}
+		if mask&(1<<reviewClass) != 0 && !valued(sc.z.concept) && !sc.valuedNear(si) {
+			// A request for a review that names no good rating, here or in
+			// the sentence before ("would you mind leaving a review?"), asks
+			// for a review, not for a good one.
+			mask &^= 1 << reviewClass
+		}
+		if mask&(1<<reviewClass) != 0 && sc.z.concept&(1<<cHave) != 0 && sc.z.concept&(1<<cAsk|1<<cYou|1<<cDeal|1<<cNeg) == 0 {
+			// "I have over 30 five-star reviews here", "my last client gave
+			// me 5 stars": a record described, asking nothing of the reader
+			// and setting no condition ("if I don't get top marks ...").
+			mask &^= 1 << reviewClass
+		}
 		if mask&(1<<reviewClass) != 0 && st.flags&lxFair != 0 && sc.leavesRatingOpen(st) {
 			// "Please leave whatever feedback you think is fair" asks for a
 			// review, not for a good one.
