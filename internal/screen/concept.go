@@ -463,17 +463,22 @@ func (sc *scan) scoreMarks(i, to int) uint32 {
 		}
 		return 0
 	}
-	num := string(b[t.s:t.e])
 	punct := func(k int, c byte) bool { return k < to && toks[k].kind == kPunct && b[toks[k].s] == c }
+	n := t.e - t.s
+	if n == 1 && punct(i+1, '*') { // a number of stars: "4*", "5⭐"
+		if b[t.s] == '5' {
+			return 1<<cReview | 1<<cGood
+		}
+		return 1 << cReview
+	}
+	if n > 3 || n == 2 && (b[t.s] != '1' || b[t.s+1] != '0') || n == 3 && string(b[t.s:t.e]) != "100" || n == 1 && b[t.s] != '5' {
+		return 0 // only 5, 10 and 100 are scores at the top
+	}
+	num := string(b[t.s:t.e])
 	same := func(k int) bool {
 		return k < to && toks[k].flags&lxDigits != 0 && string(b[toks[k].s:toks[k].e]) == num
 	}
 	switch {
-	case punct(i+1, '*'):
-		if num == "5" {
-			return 1<<cReview | 1<<cGood
-		}
-		return 1 << cReview
 	case punct(i+1, '/') && same(i+2), // 5/5
 		i+2 < to && toks[i+1].kind == kWord && toks[i+1].e-toks[i+1].s <= 4 && same(i+2): // 5 of 5, 5 von 5
 		return 1 << cTopScore

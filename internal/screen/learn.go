@@ -363,6 +363,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	}
 	if z.memo.model != m {
 		clear(z.memo.sets[:])
+		clear(z.memo.concepts[:])
 		z.memo.model = m
 	}
 	// Locals while the loop runs, stored at the end.
@@ -397,15 +398,12 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		prevUni, prevLeft = uni, e.left
 	}
 	if concept != 0 {
-		// The sentence's concepts and pairs of concepts, fetched here:
-		// they are a handful, and cues like words.
-		var cf [nConcepts * (nConcepts + 1) / 2]uint32
-		for _, f := range conceptFeats(cf[:0], concept) {
-			mask |= sums[f].cue
-			row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
-			for c := range own {
-				own[c] += int32(row[c])
-			}
+		// The sentence's concepts and pairs of concepts: cues like words,
+		// and their weights summed once per set of concepts and model.
+		e := memo.conceptEntry(m, concept)
+		mask |= e.cue
+		for c := range own {
+			own[c] += e.sum[c]
 		}
 	}
 	z.own, z.top, z.pairs, z.concept = own, top, pairs, concept
@@ -437,20 +435,21 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
 		t := &toks[i]
-		if t.flags&lxDigits != 0 || t.kind == kPunct && b[t.s] == '*' {
-			z.marks |= sc.scoreMarks(i, to)
-		}
-		if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap {
-			z.marks |= 1 << cAtName
-		}
-		if t.flags&lxVenue != 0 && sc.venueNegated(from, i) {
-			z.marks |= 1 << cNoVenue
-		}
 		if t.kind == kWord && t.flags&lxHasDigit == 0 && (t.e-t.s > 1 || b[t.s] == '_') {
 			// The common case, a word of letters and not a single letter: the
 			// word itself, read in place.
 			views = append(views, wordView{s: t.s, e: t.e, h: t.h, folded: true})
+			if t.flags&lxVenue != 0 && sc.venueNegated(from, i) {
+				z.marks |= 1 << cNoVenue
+			}
 			continue
+		}
+		// The marks between words that are concepts (concept.go): a score
+		// written with digits or stars, an @name.
+		if t.flags&lxDigits != 0 || t.kind == kPunct && b[t.s] == '*' {
+			z.marks |= sc.scoreMarks(i, to)
+		} else if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap {
+			z.marks |= 1 << cAtName
 		}
 		start := len(buf)
 		switch t.kind {
@@ -572,9 +571,13 @@ type memoSlot struct {
 	n      uint8
 	folded bool
 	uni    uint32
-	word   [maxGramWord]byte
+	word   [maxMemoWord]byte
 	e      memoEntry
 }
+
+// maxMemoWord is the longest word wordMemo keeps: longer ones (rare in
+// text) are summed each time they are read.
+const maxMemoWord = 20
 
 // wordMemo remembers the memoEntry of the words last seen. A word's own
 // features are most of a sentence's (its n-grams cost a hash each), but
@@ -584,7 +587,7 @@ type memoSlot struct {
 // costs a recomputation. Four ways per set keep frequent words whose
 // hashes collide from evicting each other at every turn: direct-mapped,
 // 3.5% of the lookups over the benchmark corpus missed and recomputed the
-// word, with four ways 0.01% do. Words longer than maxGramWord are not
+// word, with four ways 0.01% do. Words longer than maxMemoWord are not
 // kept.
 type wordMemo struct {
 	model *Model
@@ -595,13 +598,46 @@ type wordMemo struct {
 	scratch []uint32
 	key     []byte
 	long    memoEntry
+	// concepts remembers, for the sets of concepts last seen, the cues
+	// and weight sums of their concept features (conceptFeats):
+	// sentences share few sets of concepts.
+	concepts [conceptSlots]conceptSlot
+}
+
+// conceptSlots is the number of sets of concepts wordMemo remembers (a
+// power of two).
+const conceptSlots = 256
+
+type conceptSlot struct {
+	mask uint32 // the words' concepts; 0 for an empty slot
+	cue  uint8
+	sum  [nClasses]int32
+}
+
+// conceptEntry returns the cues and weight sums of the concept features
+// of a sentence whose words' concepts are mask (not 0).
+func (g *wordMemo) conceptEntry(m *Model, mask uint32) *conceptSlot {
+	s := &g.concepts[(mask*0x9e3779b1)>>24&(conceptSlots-1)]
+	if s.mask == mask {
+		return s
+	}
+	*s = conceptSlot{mask: mask}
+	g.scratch = conceptFeats(g.scratch[:0], mask)
+	for _, f := range g.scratch {
+		s.cue |= m.sums[f].cue
+		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+		for c := range s.sum {
+			s.sum[c] += int32(row[c])
+		}
+	}
+	return s
 }
 
 // entry returns the memoEntry of the word w reads as through tab (the
 // skeleton table when folded, else the identity), whose unigram hash is
 // uni.
 func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, folded bool, uni uint32) *memoEntry {
-	if len(w) > maxGramWord {
+	if len(w) > maxMemoWord {
 		g.long = g.compute(m, g.skeleton(tab, w), uni)
 		return &g.long
 	}
