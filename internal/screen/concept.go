@@ -47,12 +47,16 @@ const (
 	cVia                 // through, via: by way of something
 	cBad                 // bad, low, negative: a rating that is not a good one
 	cGoods               // domain, files, rights, source code: what is handed over besides money
-	cTopScore            // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
-	cAtName              // an @name: a handle written without its messenger
-	cNoVenue             // the platform negated: "no need for the contract", "not through this site"
-	cFive                // the digit 5 (or 10) by itself: five stars when a rating is named
 	cTech                // bots, APIs, integrations, channels, migrations: an app or a means of payment as the work
-	nWordConcepts        // the concepts of words; the rest are of sentences
+	nLexConcepts         // the concepts of words in the lists below: a word's fit in a uint32
+
+	// The concepts of marks between words (skeletonWords reads them).
+	cTopScore     = nLexConcepts + iota - cTech - 2 // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
+	cAtName                                         // an @name: a handle written without its messenger
+	cNoVenue                                        // the platform negated: "no need for the contract", "not through this site"
+	cFive                                           // the digit 5 (or 10) by itself: five stars when a rating is named
+	cDigits                                         // a run of eight or more digits: an account or card number given
+	nWordConcepts                                   // the concepts of words and marks; the rest are of sentences
 )
 
 const (
@@ -75,7 +79,7 @@ const (
 )
 
 // A word's concepts fit in a uint32, a sentence's in a uint64.
-var _ = [1]struct{}{}[(nWordConcepts-1)>>5+(nConcepts-1)>>6]
+var _ = [1]struct{}{}[(nLexConcepts-1)>>5+(nConcepts-1)>>6]
 
 // supers maps each broader class to the concepts it unites.
 var supers = [...]struct {
@@ -90,7 +94,7 @@ var supers = [...]struct {
 }
 
 // conceptWords lists the words of each concept.
-var conceptWords = [nWordConcepts]string{
+var conceptWords = [nLexConcepts]string{
 	cMoney: "money moneys payment payments amount amounts funds fund sum cash deposit balance dough bucks dollars euros rupees " +
 		"dinero pago pagos monto importe plata cantidad efectivo deposito saldo lana pasta " +
 		"dinheiro pagamento pagamentos valor quantia grana montante reais " +
@@ -221,6 +225,14 @@ var conceptWords = [nWordConcepts]string{
 		"vy ty vash vasha vashu vam tebe tvoj tvoyu tvoya " +
 		"aap aapka aapki aapke aapko tum tumhara tumhari tumhe",
 	cDeal: "if once after exchange return bonus discount refund refunds free reward extra cheaper half favour favor deal " +
+		// Ratings traded: "each other", "the same for me", "mutual".
+		"each other same both mutual mutually reciprocate " +
+		"mismo misma mutuamente ambos otro " +
+		"mesmo mesma mutuamente ambos outro " +
+		"pareil mutuellement mutuel autre " +
+		"gegenseitig gleiche beide " +
+		"drug drugu vzaimno oba " +
+		"doosre dusre dono " +
 		"si cambio descuento reembolso reembolsar gratis bono regalo devuelvo " +
 		"caso troca desconto reembolso reembolsar gratis brinde devolvo " +
 		"si echange remise rembourse rembourser remboursement gratuit gratuite cadeau reduction " +
@@ -392,11 +404,11 @@ const (
 // conceptFeats appends to dst the features of a sentence whose words
 // hold concept bits mask: one per concept present, one per pair of
 // concepts present together.
-func conceptFeats(dst []uint32, words uint32) []uint32 {
+func conceptFeats(dst []uint32, words uint64) []uint32 {
 	if words == 0 {
 		return dst
 	}
-	mask := uint64(words)
+	mask := words
 	if mask&(1<<cAsk|1<<cYou) == 0 {
 		mask |= 1 << cUnaddressed
 	}
@@ -447,7 +459,7 @@ var conceptPair = func() (t [nConcepts][nConcepts]uint32) {
 // ending before token to: the maximum written out ("5/5", "10/10", "5 of
 // 5", "100%", "5.0", a row of three or more stars) is cTopScore, a number
 // of stars ("4*", "5⭐") a rating (cReview), and five of them a good one.
-func (sc *scan) scoreMarks(i, to int) uint32 {
+func (sc *scan) scoreMarks(i, to int) uint64 {
 	toks, b := sc.toks, sc.f.b
 	t := toks[i]
 	if t.kind == kPunct { // a star
@@ -522,7 +534,7 @@ func (sc *scan) valuedNear(si int) bool {
 		st := sc.sents[k]
 		for i := st.from; i < st.to; i++ {
 			t := sc.toks[i]
-			var c uint32
+			var c uint64
 			switch {
 			case t.flags&lxDigits != 0 || t.kind == kPunct && sc.f.b[t.s] == '*':
 				c = sc.scoreMarks(i, st.to)
@@ -535,7 +547,7 @@ func (sc *scan) valuedNear(si int) bool {
 				for j, ch := range w {
 					buf[j] = skeleton[ch]
 				}
-				c = conceptOf(buf[:len(w)])
+				c = uint64(conceptOf(buf[:len(w)]))
 			}
 			if valued(c) {
 				return true
@@ -547,6 +559,18 @@ func (sc *scan) valuedNear(si int) bool {
 
 // valued reports whether words of concepts c name a good rating: a word of
 // praise, the top score, or five of something that is a rating.
-func valued(c uint32) bool {
+func valued(c uint64) bool {
 	return c&(1<<cGood|1<<cTopScore) != 0 || c&(1<<cFive|1<<cReview) == 1<<cFive|1<<cReview
+}
+
+// inherit returns the concepts of a sentence whose words' concepts are
+// words, after a sentence whose words' concepts are prev: a sentence that
+// asks for the best of something without naming it, after one that names
+// a rating ("You will see a rating form at the end. Please pick the
+// highest one."), is about that rating.
+func inherit(words, prev uint64) uint64 {
+	if words&(1<<cReview) == 0 && prev&(1<<cReview) != 0 && words&(1<<cAsk|1<<cYou) != 0 && valued(words|1<<cReview) {
+		words |= 1 << cReview
+	}
+	return words
 }

@@ -229,9 +229,11 @@ type featurizer struct {
 	nWordFeats int
 	// marks are the concepts that skeletonWords read in the marks between
 	// words (scoreMarks).
-	marks uint32
-	// concept is infer's: the concepts of the sentence's words.
-	concept uint32
+	marks uint64
+	// words are the concepts of the sentence's words, and concept the
+	// sentence's, with what it inherits from the sentence before (prev,
+	// which the caller sets: 0 for none).
+	words, concept, prev uint64
 	// nConceptFrom is where the concept features start among the word
 	// features.
 	nConceptFrom int
@@ -297,7 +299,7 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	concept := z.marks
 	for k := range z.views {
 		w := z.word(k)
-		concept |= conceptOf(w)
+		concept |= uint64(conceptOf(w))
 		uni, left := hash(seedWord, w), hash(seedBigram, w)
 		pairB, pairW := pairHashes(&identity, w, prevUni, prevLeft)
 		z.feats = append(z.feats, uni&(modelDim-1))
@@ -309,6 +311,9 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 		}
 		prevUni, prevLeft = uni, left
 	}
+	z.words = concept
+	concept = inherit(concept, z.prev)
+	z.concept = concept
 	z.nConceptFrom = len(z.feats)
 	z.feats = conceptFeats(z.feats, concept)
 	z.nWordFeats = len(z.feats)
@@ -383,7 +388,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		}
 		e := memo.entry(m, tab, w, v.folded, uni)
 		mask |= e.cue
-		concept |= e.concept
+		concept |= uint64(e.concept)
 		for c := range own {
 			own[c] += e.sum[c]
 		}
@@ -397,6 +402,8 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		}
 		prevUni, prevLeft = uni, e.left
 	}
+	z.words = concept
+	concept = inherit(concept, z.prev)
 	if concept != 0 {
 		// The sentence's concepts and pairs of concepts: cues like words,
 		// and their weights summed once per set of concepts and model.
@@ -432,6 +439,7 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 	b, toks := sc.f.b, sc.toks
 	z.src = b
 	z.marks = 0
+	var digits int32 // digits in a row, across spaces and punctuation
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
 		t := &toks[i]
@@ -442,10 +450,29 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 			if t.flags&lxVenue != 0 && sc.venueNegated(from, i) {
 				z.marks |= 1 << cNoVenue
 			}
+			digits = 0
 			continue
 		}
 		// The marks between words that are concepts (concept.go): a score
-		// written with digits or stars, an @name.
+		// written with digits or stars, a long number, an @name.
+		switch {
+		case t.flags&lxDigits != 0:
+			run := digits > 0
+			if digits += t.e - t.s; digits >= 8 {
+				z.marks |= 1 << cDigits
+			}
+			if n := len(views); run && n > 0 && buf[views[n-1].s] == '#' && !views[n-1].folded {
+				// Groups of digits in a row ("5955 8988 3206 3480") are one
+				// long number, not as many short ones.
+				buf[views[n-1].s+1] = 'l'
+				if t.flags&lxDigits != 0 {
+					z.marks |= sc.scoreMarks(i, to)
+				}
+				continue
+			}
+		case t.kind != kPunct:
+			digits = 0
+		}
 		if t.flags&lxDigits != 0 || t.kind == kPunct && b[t.s] == '*' {
 			z.marks |= sc.scoreMarks(i, to)
 		} else if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap {
@@ -480,9 +507,10 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 					buf = append(buf, '#', 'l')
 				}
 				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
-			case 2*letters(w) < len(w):
+			case 2*letters(w) < len(w) || len(w) == 4 && letters(w[:2]) == 2 && letters(w[2:]) == 0:
 				// Mostly digits: an identifier or a number glued to a letter
-				// ("1z999aa1012"), not a word in disguise.
+				// ("1z999aa1012"), or the country and check digits that start
+				// an IBAN ("es35"), not a word in disguise.
 				buf = append(buf, '#', 'm')
 				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			default:
@@ -609,15 +637,15 @@ type wordMemo struct {
 const conceptSlots = 256
 
 type conceptSlot struct {
-	mask uint32 // the words' concepts; 0 for an empty slot
+	mask uint64 // the sentence's concepts; 0 for an empty slot
 	cue  uint8
 	sum  [nClasses]int32
 }
 
 // conceptEntry returns the cues and weight sums of the concept features
 // of a sentence whose words' concepts are mask (not 0).
-func (g *wordMemo) conceptEntry(m *Model, mask uint32) *conceptSlot {
-	s := &g.concepts[(mask*0x9e3779b1)>>24&(conceptSlots-1)]
+func (g *wordMemo) conceptEntry(m *Model, mask uint64) *conceptSlot {
+	s := &g.concepts[(mask*0x9e3779b97f4a7c15)>>56&(conceptSlots-1)]
 	if s.mask == mask {
 		return s
 	}

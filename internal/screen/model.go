@@ -85,8 +85,10 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			have[c] = have[c] || f.Category == name
 		}
 	}
+	sc.z.prev = 0
 	for si, st := range sc.sents {
 		if st.to <= st.from {
+			sc.z.prev = 0
 			continue
 		}
 		start, last := st.from, st.to-1
@@ -94,9 +96,11 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			last--
 		}
 		if sc.ruled(start, last) {
+			sc.z.prev = 0
 			continue
 		}
 		mask := sc.z.infer(m, sc, st.from, st.to) & reportable
+		sc.z.prev = sc.z.words
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already

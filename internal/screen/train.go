@@ -29,6 +29,7 @@ var (
 	trainDecay  = 0.0 // share of every weight dropped after each epoch (L2)
 	trainPosW   = 1.0 // weight of a positive sentence in the loss
 	trainSeed   = uint64(12)
+	trainRuns   = 3
 	// trainDrop is the share of a sentence's word and character n-gram
 	// features left out, drawn anew at each step: a sentence then teaches
 	// the model through its concepts too, which a paraphrase shares,
@@ -54,11 +55,14 @@ func units(exs []Labelled) []unit {
 	for _, e := range exs {
 		sc.read(e.Text)
 		sc.splitSentences()
+		z.prev = 0
 		for _, st := range sc.sents {
 			if st.to <= st.from {
+				z.prev = 0
 				continue
 			}
 			z.sentence(sc, st.from, st.to)
+			z.prev = z.words
 			fs := z.grams()
 			if len(fs) == 0 {
 				continue
@@ -87,13 +91,32 @@ func units(exs []Labelled) []unit {
 // the same examples give the same model, byte for byte.
 func Train(exs []Labelled) *Model {
 	us := units(exs)
+	// trainRuns runs from as many seeds, averaged: one run's weights
+	// depend on the order it met the sentences in, and on unseen families
+	// that order decides as much as the features do.
+	w := make([]float64, modelDim*nClasses)
+	var bias [nClasses]float64
+	for run := range trainRuns {
+		rw, rb := trainRun(us, trainSeed+uint64(run))
+		for i := range w {
+			w[i] += float64(rw[i] / float64(trainRuns))
+		}
+		for c := range bias {
+			bias[c] += float64(rb[c] / float64(trainRuns))
+		}
+	}
+	return quantize(w, bias)
+}
+
+// trainRun is one run of stochastic gradient descent from a seed.
+func trainRun(us []unit, seed uint64) ([]float64, [nClasses]float64) {
 	w := make([]float64, modelDim*nClasses)
 	var bias [nClasses]float64
 	order := make([]int, len(us))
 	for i := range order {
 		order[i] = i
 	}
-	r := rand.New(rand.NewPCG(trainSeed, trainSeed))
+	r := rand.New(rand.NewPCG(seed, seed))
 	var kept []uint32
 	for ep := 0; ep < trainConceptEpochs+trainEpochs; ep++ {
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -144,6 +167,11 @@ func Train(exs []Labelled) *Model {
 			}
 		}
 	}
+	return w, bias
+}
+
+// quantize makes a model of float weights and biases.
+func quantize(w []float64, bias [nClasses]float64) *Model {
 	m := &Model{w: make([]int16, len(w))}
 	for c := 0; c < nClasses; c++ {
 		mx := 0.0
