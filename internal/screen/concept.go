@@ -20,35 +20,35 @@ import "strings"
 // ending in "*" stands for every word it starts (at least five letters
 // before the star, so that a stem does not catch unrelated short words).
 const (
-	cMoney        = iota // money, amount, payment (noun)
-	cTransfer            // send, pay, transfer, wire, move
-	cSelf                // me, my, mine: the writer as recipient or subject
-	cAccount             // account, details, wallet, card
-	cAround              // without, instead, outside, forget, skip
-	cDirect              // directly, privately, between us, in person
-	cFee                 // fee, commission, percentage, cut
-	cVenue               // platform, site, escrow, contract, milestone
-	cReview              // review, feedback, rating, stars, score
-	cGood                // good, great, best, top, perfect, five
-	cAsk                 // please, leave, give, write, could you
-	cYou                 // you, your: the reader
-	cDeal                // if, in exchange, discount, bonus, refund, free
-	cEnd                 // close, finish, end of the job
-	cColour              // green, blue, purple: messengers named by colour
-	cApp                 // app, application, messenger
-	cIcon                // icon, logo, bubble, ghost, plane, camera
-	cContact             // talk, chat, add, find, call, write to
-	cName                // same name, nick, username, id
-	cMessenger           // a messenger named
-	cMethod              // a means of payment named
-	cNeg                 // not, never, no
-	cHonest              // honest, fair, whatever you think
-	cHave                // have, got, received, gave: a record described, not an ask
-	cVia                 // through, via: by way of something
-	cBad                 // bad, low, negative: a rating that is not a good one
-	cGoods               // domain, files, rights, source code: what is handed over besides money
-	cTech                // bots, APIs, integrations, channels, migrations: an app or a means of payment as the work
-	nLexConcepts         // the concepts of words in the lists below: a word's fit in a uint32
+	cMoney       = iota // money, amount, payment (noun)
+	cTransfer           // send, pay, transfer, wire, move
+	cSelf               // me, my, mine: the writer as recipient or subject
+	cAccount            // account, details, wallet, card
+	cAround             // without, instead, outside, forget, skip
+	cDirect             // directly, privately, between us, in person
+	cFee                // fee, commission, percentage, cut
+	cVenue              // platform, site, escrow, contract, milestone
+	cReview             // review, feedback, rating, stars, score
+	cGood               // good, great, best, top, perfect, five
+	cAsk                // please, leave, give, write, could you
+	cYou                // you, your: the reader
+	cDeal               // if, in exchange, discount, bonus, refund, free
+	cEnd                // close, finish, end of the job
+	cColour             // green, blue, purple: messengers named by colour
+	cApp                // app, application, messenger
+	cIcon               // icon, logo, bubble, ghost, plane, camera
+	cContact            // talk, chat, add, find, call, write to
+	cName               // same name, nick, username, id
+	cMessenger          // a messenger named
+	cMethod             // a means of payment named
+	cNeg                // not, never, no
+	cHonest             // honest, fair, whatever you think
+	cHave               // have, got, received, gave: a record described, not an ask
+	cVia                // through, via: by way of something
+	cBad                // bad, low, negative: a rating that is not a good one
+	cGoods              // domain, files, rights, source code: what is handed over besides money
+	cTech               // bots, APIs, integrations, channels, migrations: an app or a means of payment as the work
+	nLexConcepts        // the concepts of words in the lists below: a word's fit in a uint32
 
 	// The concepts of marks between words (skeletonWords reads them).
 	cTopScore     = nLexConcepts + iota - cTech - 2 // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
