@@ -49,14 +49,16 @@ const (
 	cGoods              // domain, files, rights, source code: what is handed over besides money
 	cTech               // bots, APIs, integrations, channels, migrations: an app or a means of payment as the work
 	nLexConcepts        // the concepts of words in the lists below: a word's fit in a uint32
+)
 
-	// The concepts of marks between words (skeletonWords reads them).
-	cTopScore     = nLexConcepts + iota - cTech - 2 // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
-	cAtName                                         // an @name: a handle written without its messenger
-	cNoVenue                                        // the platform negated: "no need for the contract", "not through this site"
-	cFive                                           // the digit 5 (or 10) by itself: five stars when a rating is named
-	cDigits                                         // a run of eight or more digits: an account or card number given
-	nWordConcepts                                   // the concepts of words and marks; the rest are of sentences
+// The concepts of marks between words (skeletonWords reads them).
+const (
+	cTopScore     = nLexConcepts + iota // the maximum score written out: 5/5, 10/10, 100%, 5.0, five star symbols
+	cAtName                             // an @name: a handle written without its messenger
+	cNoVenue                            // the platform negated: "no need for the contract", "not through this site"
+	cFive                               // the digit 5 (or 10) by itself: five stars when a rating is named
+	cDigits                             // a run of eight or more digits: an account or card number given
+	nWordConcepts                       // the concepts of words and marks; the rest are of sentences
 )
 
 const (
