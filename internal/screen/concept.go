@@ -420,6 +420,9 @@ func conceptFeats(dst []uint32, words uint64) []uint32 {
 	if mask&(1<<cFive) != 0 && mask&(1<<cReview) != 0 {
 		mask |= 1 << cGood // "5 stars", "10 points"
 	}
+	if mask&(1<<cTopScore) != 0 {
+		mask |= 1<<cGood | 1<<cReview // "5/5", "★★★★★": a rating, and a good one
+	}
 	if mask&(1<<cApp) != 0 && mask&(1<<cColour|1<<cIcon) != 0 {
 		// "the green app", "the app with the paper plane": a messenger
 		// named by its colour or its icon.
