@@ -410,6 +410,25 @@ func conceptFeats(dst []uint32, words uint64) []uint32 {
 	if words == 0 {
 		return dst
 	}
+	mask := sentenceConcepts(words)
+	for a := 0; a < nConcepts; a++ {
+		if mask&(1<<a) == 0 {
+			continue
+		}
+		dst = append(dst, conceptPair[a][a])
+		for b := a + 1; b < nConcepts; b++ {
+			if mask&(1<<b) != 0 {
+				dst = append(dst, conceptPair[a][b])
+			}
+		}
+	}
+	return dst
+}
+
+// sentenceConcepts returns the concepts of a sentence whose words and marks
+// hold concepts words: those, what they imply, the sentence-level ones and
+// the broader classes.
+func sentenceConcepts(words uint64) uint64 {
 	mask := words
 	if mask&(1<<cAsk|1<<cYou) == 0 {
 		mask |= 1 << cUnaddressed
@@ -433,18 +452,7 @@ func conceptFeats(dst []uint32, words uint64) []uint32 {
 			mask |= 1 << sp.bit
 		}
 	}
-	for a := 0; a < nConcepts; a++ {
-		if mask&(1<<a) == 0 {
-			continue
-		}
-		dst = append(dst, conceptPair[a][a])
-		for b := a + 1; b < nConcepts; b++ {
-			if mask&(1<<b) != 0 {
-				dst = append(dst, conceptPair[a][b])
-			}
-		}
-	}
-	return dst
+	return mask
 }
 
 // conceptPair holds the bucket of each pair of concepts a < b, and on
@@ -510,13 +518,13 @@ func (sc *scan) scoreMarks(i, to int) uint64 {
 }
 
 // venueNegated reports whether the venue word at token i (the platform,
-// the contract, the escrow) is negated by a word at most three tokens
+// the contract, the escrow) is negated by a word at most four tokens
 // before it, in a sentence starting at from, with no word of going
 // outside between: "no need for the contract", "kein Vertrag", "not paid
 // through this site" leave the platform out, where "never outside the
 // platform" keeps it in.
 func (sc *scan) venueNegated(from, i int) bool {
-	for k := i - 1; k >= from && k >= i-3; k-- {
+	for k := i - 1; k >= from && k >= i-4; k-- {
 		f := sc.toks[k].flags
 		if f&(lxOutside|lxOff|lxAvoid) != 0 {
 			return false
