@@ -24,7 +24,7 @@ type LabelSpan struct {
 // trainEpochs and trainRate fix the optimization, so that training is a
 // pure function of the corpus: same corpus, same model bytes.
 var (
-	trainEpochs = 6
+	trainEpochs = 9
 	trainRate   = 0.08
 	trainDecay  = 0.0 // share of every weight dropped after each epoch (L2)
 	trainPosW   = 1.0 // weight of a positive sentence in the loss
