@@ -537,14 +537,17 @@ func (sc *scan) venueNegated(from, i int) bool {
 }
 
 // valuedNear reports whether the sentence before or after sentence si
-// names a good rating (cGood, cTopScore): "You will see a rating form at
-// the end. Please pick the highest one."
+// names a good rating (cGood, cTopScore) for the rating sentence si names:
+// "You will see a rating form at the end. Please pick the highest one." A
+// sentence that names a rating of its own ("a short comment would be
+// great") speaks of that one.
 func (sc *scan) valuedNear(si int) bool {
 	for _, k := range [2]int{si - 1, si + 1} {
 		if k < 0 || k >= len(sc.sents) {
 			continue
 		}
 		st := sc.sents[k]
+		var all uint64
 		for i := st.from; i < st.to; i++ {
 			t := sc.toks[i]
 			var c uint64
@@ -562,9 +565,10 @@ func (sc *scan) valuedNear(si int) bool {
 				}
 				c = uint64(conceptOf(buf[:len(w)]))
 			}
-			if valued(c) {
-				return true
-			}
+			all |= c
+		}
+		if valued(all) && all&(1<<cReview) == 0 {
+			return true
 		}
 	}
 	return false
