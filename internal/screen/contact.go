@@ -543,12 +543,19 @@ func (sc *scan) namedProviders() {
 // user name, then within a sentence or two a mail provider's domain
 // ("my mailbox starts with tom6722. Then add orange dot fr"). The domain
 // must be written as one (dots real, spoken or bracketed) and the user
-// name must look like an account (a digit or a separator inside).
-func (sc *scan) splitAddresses() {
-	for _, k := range sc.services {
+// name must look like an account (a digit or a separator inside). With
+// custom, the domain may be any ("rocha-media point me") when a word for
+// email stands at most eight tokens before the user name ("my email starts
+// with ...", "Meine Adresse fängt mit ... an").
+func (sc *scan) splitAddresses(custom bool) {
+	cands := sc.services
+	if custom {
+		cands = sc.domainStarts()
+	}
+	for _, k := range cands {
 		i := int(k)
 		t := &sc.toks[i]
-		if t.flags&lxMailProvider == 0 || t.kind != kWord || sc.used[i] || !sc.dotAfterLabel(i) {
+		if t.kind != kWord || sc.used[i] || (t.flags&lxMailProvider == 0) != custom || !sc.dotAfterLabel(i) {
 			continue
 		}
 		if i > 0 && (isAtForm(sc.toks[i-1].form) || sc.toks[i].flags&lxStop != 0) {
@@ -563,9 +570,45 @@ func (sc *scan) splitAddresses() {
 			if !ok || end >= i || sc.toks[k].gap == false && k > 0 && sc.toks[k-1].kind == kWord {
 				continue
 			}
+			for k >= 2 && sc.touching(k-2, k-1) && sc.touching(k-1, k) && (sc.isPunct(k-1, '.') || sc.isPunct(k-1, '-')) {
+				// The whole user name, "lucia.gomez77" and not "gomez77".
+				u2, end2, ok2 := sc.userAt(k - 2)
+				if !ok2 || end2 != end {
+					break
+				}
+				k, u = k-2, u2
+			}
+			if custom && !sc.emailCueBefore(k) {
+				break
+			}
 			sc.add(Email, k, last, u+"@"+strings.Join(labels, "."), 0.7)
 			sc.markUsed(k, last)
 			break
 		}
 	}
+}
+
+// domainStarts returns the word tokens followed by a dot (real, spoken or
+// bracketed) that are not mail providers: where a custom domain may start.
+func (sc *scan) domainStarts() []int32 {
+	var out []int32
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind == kWord && t.flags&(lxMailProvider|lxDot|lxDigits) == 0 && i+1 < len(sc.toks) &&
+			(sc.toks[i+1].kind == kPunct || sc.toks[i+1].flags&lxDot != 0) && sc.dotAfterLabel(i) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// emailCueBefore reports whether a word for email stands at most eight
+// tokens before token k.
+func (sc *scan) emailCueBefore(k int) bool {
+	for c := k - 1; c >= 0 && c >= k-8; c-- {
+		if sc.toks[c].flags&lxEmailCue != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -227,6 +227,16 @@ type featurizer struct {
 	// nWordFeats is how many of feats are word features; the rest are
 	// character n-grams.
 	nWordFeats int
+	// marks are the concepts that skeletonWords read in the marks between
+	// words (scoreMarks).
+	marks uint64
+	// words are the concepts of the sentence's words, and concept the
+	// sentence's, with what it inherits from the sentence before (prev,
+	// which the caller sets: 0 for none).
+	words, concept, prev uint64
+	// nConceptFrom is where the concept features start among the word
+	// features.
+	nConceptFrom int
 	// views are the words of the sentence: bytes of buf, already skeleton
 	// words, or (folded) a plain word of src, the folded text, read through
 	// the skeleton table without being copied.
@@ -286,8 +296,10 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	z.feats = z.feats[:0]
 	z.skeletonWords(sc, from, to)
 	var prevUni, prevLeft uint32
+	concept := z.marks
 	for k := range z.views {
 		w := z.word(k)
+		concept |= uint64(conceptOf(w))
 		uni, left := hash(seedWord, w), hash(seedBigram, w)
 		pairB, pairW := pairHashes(&identity, w, prevUni, prevLeft)
 		z.feats = append(z.feats, uni&(modelDim-1))
@@ -299,6 +311,11 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 		}
 		prevUni, prevLeft = uni, left
 	}
+	z.words = concept
+	concept = inherit(concept, z.prev)
+	z.concept = concept
+	z.nConceptFrom = len(z.feats)
+	z.feats = conceptFeats(z.feats, concept)
 	z.nWordFeats = len(z.feats)
 	return z.feats
 }
@@ -351,6 +368,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	}
 	if z.memo.model != m {
 		clear(z.memo.sets[:])
+		clear(z.memo.concepts[:])
 		z.memo.model = m
 	}
 	// Locals while the loop runs, stored at the end.
@@ -358,6 +376,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	var top int64
 	memo, src, buf, sums, pairs := z.memo, z.src, z.buf, m.sums, z.pairs[:0]
 	var prevUni, prevLeft uint32
+	concept := z.marks
 	for k, v := range z.views {
 		var w []byte
 		tab, uni := &identity, v.h
@@ -369,6 +388,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		}
 		e := memo.entry(m, tab, w, v.folded, uni)
 		mask |= e.cue
+		concept |= uint64(e.concept)
 		for c := range own {
 			own[c] += e.sum[c]
 		}
@@ -382,7 +402,18 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		}
 		prevUni, prevLeft = uni, e.left
 	}
-	z.own, z.top, z.pairs = own, top, pairs
+	z.words = concept
+	concept = inherit(concept, z.prev)
+	if concept != 0 {
+		// The sentence's concepts and pairs of concepts: cues like words,
+		// and their weights summed once per set of concepts and model.
+		e := memo.conceptEntry(m, concept)
+		mask |= e.cue
+		for c := range own {
+			own[c] += e.sum[c]
+		}
+	}
+	z.own, z.top, z.pairs, z.concept = own, top, pairs, concept
 	return mask
 }
 
@@ -407,6 +438,8 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 	buf, views := z.buf[:0], z.views[:0] // locals while the loop runs, stored at the end
 	b, toks := sc.f.b, sc.toks
 	z.src = b
+	z.marks = 0
+	var digits int32 // digits in a row, across spaces and punctuation
 	prevSingle := -2 // token index of the last single letter, which ends the last word
 	for i := from; i < to; i++ {
 		t := &toks[i]
@@ -414,7 +447,36 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 			// The common case, a word of letters and not a single letter: the
 			// word itself, read in place.
 			views = append(views, wordView{s: t.s, e: t.e, h: t.h, folded: true})
+			if t.flags&lxVenue != 0 && sc.venueNegated(from, i) {
+				z.marks |= 1 << cNoVenue
+			}
+			digits = 0
 			continue
+		}
+		// The marks between words that are concepts (concept.go): a score
+		// written with digits or stars, a long number, an @name.
+		switch {
+		case t.flags&lxDigits != 0:
+			run := digits > 0
+			if digits += t.e - t.s; digits >= 8 {
+				z.marks |= 1 << cDigits
+			}
+			if n := len(views); run && n > 0 && buf[views[n-1].s] == '#' && !views[n-1].folded {
+				// Groups of digits in a row ("5955 8988 3206 3480") are one
+				// long number, not as many short ones.
+				buf[views[n-1].s+1] = 'l'
+				if t.flags&lxDigits != 0 {
+					z.marks |= sc.scoreMarks(i, to)
+				}
+				continue
+			}
+		case t.kind != kPunct:
+			digits = 0
+		}
+		if t.flags&lxDigits != 0 || t.kind == kPunct && b[t.s] == '*' {
+			z.marks |= sc.scoreMarks(i, to)
+		} else if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap {
+			z.marks |= 1 << cAtName
 		}
 		start := len(buf)
 		switch t.kind {
@@ -445,9 +507,10 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 					buf = append(buf, '#', 'l')
 				}
 				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
-			case 2*letters(w) < len(w):
+			case 2*letters(w) < len(w) || len(w) == 4 && letters(w[:2]) == 2 && letters(w[2:]) == 0:
 				// Mostly digits: an identifier or a number glued to a letter
-				// ("1z999aa1012"), not a word in disguise.
+				// ("1z999aa1012"), or the country and check digits that start
+				// an IBAN ("es35"), not a word in disguise.
 				buf = append(buf, '#', 'm')
 				views = append(views, wordView{s: int32(start), e: int32(len(buf))})
 			default:
@@ -523,9 +586,10 @@ const (
 // character n-grams; and its left hash, which the next word's bigrams
 // start from.
 type memoEntry struct {
-	cue  uint8
-	left uint32
-	sum  [nClasses]int32
+	cue     uint8
+	left    uint32
+	concept uint32 // the word's concept bits (concept.go)
+	sum     [nClasses]int32
 }
 
 // memoSlot is one remembered word, as the sentence holds it (folded, or
@@ -535,9 +599,13 @@ type memoSlot struct {
 	n      uint8
 	folded bool
 	uni    uint32
-	word   [maxGramWord]byte
+	word   [maxMemoWord]byte
 	e      memoEntry
 }
+
+// maxMemoWord is the longest word wordMemo keeps: longer ones (rare in
+// text) are summed each time they are read.
+const maxMemoWord = 20
 
 // wordMemo remembers the memoEntry of the words last seen. A word's own
 // features are most of a sentence's (its n-grams cost a hash each), but
@@ -547,7 +615,7 @@ type memoSlot struct {
 // costs a recomputation. Four ways per set keep frequent words whose
 // hashes collide from evicting each other at every turn: direct-mapped,
 // 3.5% of the lookups over the benchmark corpus missed and recomputed the
-// word, with four ways 0.01% do. Words longer than maxGramWord are not
+// word, with four ways 0.01% do. Words longer than maxMemoWord are not
 // kept.
 type wordMemo struct {
 	model *Model
@@ -558,13 +626,46 @@ type wordMemo struct {
 	scratch []uint32
 	key     []byte
 	long    memoEntry
+	// concepts remembers, for the sets of concepts last seen, the cues
+	// and weight sums of their concept features (conceptFeats):
+	// sentences share few sets of concepts.
+	concepts [conceptSlots]conceptSlot
+}
+
+// conceptSlots is the number of sets of concepts wordMemo remembers (a
+// power of two).
+const conceptSlots = 256
+
+type conceptSlot struct {
+	mask uint64 // the sentence's concepts; 0 for an empty slot
+	cue  uint8
+	sum  [nClasses]int32
+}
+
+// conceptEntry returns the cues and weight sums of the concept features
+// of a sentence whose words' concepts are mask (not 0).
+func (g *wordMemo) conceptEntry(m *Model, mask uint64) *conceptSlot {
+	s := &g.concepts[(mask*0x9e3779b97f4a7c15)>>56&(conceptSlots-1)]
+	if s.mask == mask {
+		return s
+	}
+	*s = conceptSlot{mask: mask}
+	g.scratch = conceptFeats(g.scratch[:0], mask)
+	for _, f := range g.scratch {
+		s.cue |= m.sums[f].cue
+		row := m.w[int(f)*nClasses : int(f)*nClasses+nClasses]
+		for c := range s.sum {
+			s.sum[c] += int32(row[c])
+		}
+	}
+	return s
 }
 
 // entry returns the memoEntry of the word w reads as through tab (the
 // skeleton table when folded, else the identity), whose unigram hash is
 // uni.
 func (g *wordMemo) entry(m *Model, tab *[256]byte, w []byte, folded bool, uni uint32) *memoEntry {
-	if len(w) > maxGramWord {
+	if len(w) > maxMemoWord {
 		g.long = g.compute(m, g.skeleton(tab, w), uni)
 		return &g.long
 	}
@@ -593,6 +694,7 @@ func (g *wordMemo) skeleton(tab *[256]byte, w []byte) []byte {
 
 func (g *wordMemo) compute(m *Model, w []byte, uni uint32) (e memoEntry) {
 	e.left = hash(seedBigram, w)
+	e.concept = conceptOf(w)
 	g.scratch = append(g.scratch[:0], uni&(modelDim-1))
 	if hasStem(w) {
 		g.scratch = append(g.scratch, stemHash(w)&(modelDim-1))

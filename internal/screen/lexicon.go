@@ -223,7 +223,9 @@ func buildLexicon() map[string]lexEntry {
 	add(lxMailProvider, "gmail googlemail yahoo hotmail outlook proton protonmail icloud aol mail gmx yandex zoho "+
 		"live msn me orange rediffmail uol web")
 	add(lxBareProvider, "gmail yahoo hotmail outlook icloud aol gmx yandex protonmail proton rediffmail uol")
-	add(lxEmailCue, "email emails mail e-mail write contact reach inbox")
+	add(lxEmailCue, "email emails mail e-mail write contact reach inbox mailbox "+
+		// Email and mailbox in the other corpus languages.
+		"correo buzon endereco caixa courriel adresse messagerie postfach mailadresse pochta pochty pochtu yashchik")
 	add(lxStop, "me us you him her them it here there this that home work look site available the a an our "+
 		"my your his their is are was be we i they meet office noon night morning least most best first last "+
 		"for from with and or but of business")

@@ -28,10 +28,16 @@ func EmbeddedModel() *Model {
 // "Telegram bots"), so there the model must be nearly certain before it
 // speaks of payment asks or handles. As a second opinion on contact
 // details the model must be nearly sure anywhere: the extractors have
-// already looked at the sentence and found nothing.
+// already looked at the sentence and found nothing. Handles are the
+// exception among contact details: many of their forms ("the green app",
+// "@jane88 on all the usual apps") are ones no extractor reads, so in a
+// message the model speaks from 0.90 for them too.
 func threshold(surface string, c int) float32 {
-	t := float32(0.95)
-	if IsContact(modelClasses[c]) {
+	t := float32(0.90)
+	switch {
+	case modelClasses[c] == Handle:
+		t = 0.90
+	case IsContact(modelClasses[c]):
 		t = 0.98
 	}
 	if surface == "job_post" || surface == "profile" {
@@ -79,8 +85,10 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			have[c] = have[c] || f.Category == name
 		}
 	}
+	sc.z.prev = 0
 	for si, st := range sc.sents {
 		if st.to <= st.from {
+			sc.z.prev = 0
 			continue
 		}
 		start, last := st.from, st.to-1
@@ -88,9 +96,11 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			last--
 		}
 		if sc.ruled(start, last) {
+			sc.z.prev = 0
 			continue
 		}
 		mask := sc.z.infer(m, sc, st.from, st.to) & reportable
+		sc.z.prev = sc.z.words
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already
@@ -103,6 +113,18 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			// A run of six or more digits, written or spoken ("four one five,
 			// five five five, 236"), is a number someone gives, not a star
 			// rating: number words must not read as "five stars".
+			mask &^= 1 << reviewClass
+		}
+		if mask&(1<<reviewClass) != 0 && !valued(sc.z.concept) && !sc.valuedNear(si) {
+			// A request for a review that names no good rating, here or in
+			// the sentence before ("would you mind leaving a review?"), asks
+			// for a review, not for a good one.
+			mask &^= 1 << reviewClass
+		}
+		if mask&(1<<reviewClass) != 0 && sc.z.concept&(1<<cHave) != 0 && sc.z.concept&(1<<cAsk|1<<cYou|1<<cDeal|1<<cNeg) == 0 {
+			// "I have over 30 five-star reviews here", "my last client gave
+			// me 5 stars": a record described, asking nothing of the reader
+			// and setting no condition ("if I don't get top marks ...").
 			mask &^= 1 << reviewClass
 		}
 		if mask&(1<<reviewClass) != 0 && st.flags&lxFair != 0 && sc.leavesRatingOpen(st) {

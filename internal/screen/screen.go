@@ -150,7 +150,10 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 		sc.namedProviders()
 	}
 	if sc.seen&lxMailProvider != 0 {
-		sc.splitAddresses()
+		sc.splitAddresses(false)
+	}
+	if sc.seen&lxEmailCue != 0 {
+		sc.splitAddresses(true)
 	}
 	sc.urls()
 	if sc.seen&lxMessenger != 0 {

@@ -21,6 +21,10 @@ var cases = []struct {
 	{"Mein Web ist pablo.lopez94, schreiben Sie mir dort.", []string{screen.Email}, "pablo.lopez94@web.com"},
 	{"Agrega a pdoe399 en tu Aol y lo vemos.", []string{screen.Email}, "pdoe399@aol.com"},
 	{"My web is slow today and the mail app keeps crashing.", nil, ""},
+	// An address cut in two with a domain of the member's own, after a word
+	// for email (issue 12); a site named after an email word is not one.
+	{"Mi correo empieza con lucia.gomez77. Lo demás es gomez-studio punto dev.", []string{screen.Email}, "lucia.gomez77@gomez-studio.dev"},
+	{"Email me the logo v2 when ready. Our site is acme-design.com.", []string{screen.URL}, ""},
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
 	{"write me: mаrіа.lopez@gmаil.com", []string{screen.Email}, "maria.lopez@gmail.com"}, // Cyrillic а and і
 	{"my mail is k\u200bi\u200bm\u200b@\u200by\u200ba\u200bh\u200bo\u200bo\u200b.\u200bc\u200bo\u200bm", []string{screen.Email}, "kim@yahoo.com"},

@@ -24,16 +24,26 @@ type LabelSpan struct {
 // trainEpochs and trainRate fix the optimization, so that training is a
 // pure function of the corpus: same corpus, same model bytes.
 var (
-	trainEpochs = 6
+	trainEpochs = 9
 	trainRate   = 0.08
 	trainDecay  = 0.0 // share of every weight dropped after each epoch (L2)
 	trainPosW   = 1.0 // weight of a positive sentence in the loss
 	trainSeed   = uint64(12)
+	trainRuns   = 3
+	// trainDrop is the share of a sentence's word and character n-gram
+	// features left out, drawn anew at each step: a sentence then teaches
+	// the model through its concepts too, which a paraphrase shares,
+	// rather than through its exact words alone, which it does not.
+	trainDrop = 0.3
+	// trainConceptEpochs are epochs run first over the concept features
+	// alone.
+	trainConceptEpochs = 0
 )
 
 type unit struct {
-	feats  []uint32
-	labels uint8 // bit c: the sentence holds modelClasses[c]
+	feats    []uint32 // word features and character n-grams
+	concepts []uint32 // concept features (concept.go)
+	labels   uint8    // bit c: the sentence holds modelClasses[c]
 }
 
 // units splits each text into the sentences the screener scores and
@@ -45,16 +55,20 @@ func units(exs []Labelled) []unit {
 	for _, e := range exs {
 		sc.read(e.Text)
 		sc.splitSentences()
+		z.prev = 0
 		for _, st := range sc.sents {
 			if st.to <= st.from {
+				z.prev = 0
 				continue
 			}
 			z.sentence(sc, st.from, st.to)
+			z.prev = z.words
 			fs := z.grams()
 			if len(fs) == 0 {
 				continue
 			}
-			u := unit{feats: append([]uint32(nil), fs...)}
+			u := unit{feats: append([]uint32(nil), fs[:z.nConceptFrom]...), concepts: append([]uint32(nil), fs[z.nConceptFrom:z.nWordFeats]...)}
+			u.feats = append(u.feats, fs[z.nWordFeats:]...)
 			start, end := sc.f.origStart(sc.toks[st.from].s), sc.f.origEnd(sc.toks[st.to-1].e-1)
 			for _, sp := range e.Spans {
 				if sp.Start < end && start < sp.End {
@@ -77,23 +91,54 @@ func units(exs []Labelled) []unit {
 // the same examples give the same model, byte for byte.
 func Train(exs []Labelled) *Model {
 	us := units(exs)
+	// trainRuns runs from as many seeds, averaged: one run's weights
+	// depend on the order it met the sentences in, and on unseen families
+	// that order decides as much as the features do.
+	w := make([]float64, modelDim*nClasses)
+	var bias [nClasses]float64
+	for run := range trainRuns {
+		rw, rb := trainRun(us, trainSeed+uint64(run))
+		for i := range w {
+			w[i] += float64(rw[i] / float64(trainRuns))
+		}
+		for c := range bias {
+			bias[c] += float64(rb[c] / float64(trainRuns))
+		}
+	}
+	return quantize(w, bias)
+}
+
+// trainRun is one run of stochastic gradient descent from a seed.
+func trainRun(us []unit, seed uint64) ([]float64, [nClasses]float64) {
 	w := make([]float64, modelDim*nClasses)
 	var bias [nClasses]float64
 	order := make([]int, len(us))
 	for i := range order {
 		order[i] = i
 	}
-	r := rand.New(rand.NewPCG(trainSeed, trainSeed))
-	for ep := 0; ep < trainEpochs; ep++ {
+	r := rand.New(rand.NewPCG(seed, seed))
+	var kept []uint32
+	for ep := 0; ep < trainConceptEpochs+trainEpochs; ep++ {
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		conceptsOnly := ep < trainConceptEpochs
 		lr := trainRate / (1 + float64(ep)*0.5)
+		if !conceptsOnly {
+			lr = trainRate / (1 + float64(ep-trainConceptEpochs)*0.5)
+		}
 		for _, k := range order {
 			u := us[k]
+			kept = kept[:0]
+			for _, f := range u.feats {
+				if !conceptsOnly && (trainDrop == 0 || r.Float64() >= trainDrop) {
+					kept = append(kept, f)
+				}
+			}
+			kept = append(kept, u.concepts...)
 			var z [nClasses]float64
 			for c := range z {
 				z[c] = bias[c]
 			}
-			for _, f := range u.feats {
+			for _, f := range kept {
 				row := w[int(f)*nClasses:]
 				for c := range z {
 					z[c] += row[c]
@@ -109,7 +154,7 @@ func Train(exs []Labelled) *Model {
 				}
 				bias[c] += float64(g[c] * 0.1)
 			}
-			for _, f := range u.feats {
+			for _, f := range kept {
 				row := w[int(f)*nClasses:]
 				for c := range g {
 					row[c] += g[c]
@@ -122,6 +167,11 @@ func Train(exs []Labelled) *Model {
 			}
 		}
 	}
+	return w, bias
+}
+
+// quantize makes a model of float weights and biases.
+func quantize(w []float64, bias [nClasses]float64) *Model {
 	m := &Model{w: make([]int16, len(w))}
 	for c := 0; c < nClasses; c++ {
 		mx := 0.0

@@ -30,27 +30,28 @@ func TestModelReproducible(t *testing.T) {
 // the share of hard negatives flagged then, rounded up. The test fails
 // when a change makes the engine generalize worse than that.
 var lofoFloor = map[string]float64{
-	screen.Email:          0.86,
+	screen.Email:          0.92,
 	screen.Phone:          0.98,
-	screen.URL:            0.95,
-	screen.Handle:         0.00,
-	screen.OffPlatform:    0.03,
-	screen.PositiveReview: 0.00,
+	screen.URL:            0.96,
+	screen.Handle:         0.52,
+	screen.OffPlatform:    0.46,
+	screen.PositiveReview: 0.19,
 }
 
 var lofoMedianFloor = map[string]float64{
 	screen.Email:          0.99,
-	screen.Phone:          0.98,
+	screen.Phone:          0.99,
 	screen.URL:            0.99,
-	screen.Handle:         0.95,
-	screen.OffPlatform:    0.68,
-	screen.PositiveReview: 0.32,
+	screen.Handle:         0.96,
+	screen.OffPlatform:    0.97,
+	screen.PositiveReview: 0.82,
 }
 
-const lofoMaxNegFP = 0.0086
+const lofoMaxNegFP = 0.0030
 
-// TestLOFOFloor runs the leave-one-family-out evaluation (about a minute
-// on one core; skipped with -short).
+// TestLOFOFloor runs the leave-one-family-out evaluation (two to three
+// minutes on two cores: 98 models, each averaged over three runs; skipped
+// with -short).
 func TestLOFOFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("leave-one-family-out evaluation skipped with -short")

@@ -1,0 +1,76 @@
+package screen
+
+import "testing"
+
+// conceptsOf returns the concepts of the first sentence of text, as the
+// learned layer reads them with the embedded model.
+func conceptsOf(t *testing.T, text string) uint64 {
+	t.Helper()
+	sc := &scan{}
+	sc.read(text)
+	sc.splitSentences()
+	var z featurizer
+	st := sc.sents[0]
+	z.infer(EmbeddedModel(), sc, st.from, st.to)
+	return sentenceConcepts(z.concept)
+}
+
+// TestConcepts pins the concept classes the learned layer reads: words in
+// the seven languages, stems, and the marks between words.
+func TestConcepts(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		has, lack uint64
+	}{
+		{"Just move the money to me yourself.", 1<<cMoney | 1<<cTransfer | 1<<cSelf | 1<<cDirect, 1 << cReview},
+		{"Envíamelo a mi cuenta.", 1<<cTransfer | 1<<cSelf | 1<<cAccount, 0},                        // stem envia*
+		{"Überweisen Sie die Anzahlung auf mein Konto.", 1<<cTransfer | 1<<cMoney | 1<<cAccount, 0}, // uberwei*
+		{"Ostavte polozhitelnyj otzyv, pozhalujsta.", 1<<cReview | 1<<cGood | 1<<cAsk, 0},
+		{"Please rate me 5/5.", 1<<cTopScore | 1<<cGood | 1<<cReview, 0},
+		{"Only ★★★★★ please.", 1<<cTopScore | 1<<cReview, 0},
+		{"Give me 5 stars.", 1<<cFive | 1<<cGood | 1<<cReview, 0},
+		{"It costs 5 dollars.", 1 << cFive, 1 << cGood},
+		{"Deposit the balance to 5955 8988 3206 3480.", 1 << cDigits, 0},
+		{"Search for @jane_doe88 on the app with the paper plane.", 1<<cAtName | 1<<cApp | 1<<cIcon | 1<<cMessenger, 0},
+		{"No need for the contract, send it to my account.", 1 << cNoVenue, 0},
+		{"I never work outside the platform.", 0, 1 << cNoVenue},
+		{"I have over 30 five-star reviews here.", 1<<cHave | 1<<cReview | 1<<cGood | 1<<cUnaddressed, 0},
+		{"Would you mind leaving a review?", 1<<cReview | 1<<cAsk | 1<<cYou, 1<<cGood | 1<<cUnaddressed},
+	} {
+		got := conceptsOf(t, c.text)
+		if got&c.has != c.has || got&c.lack != 0 {
+			t.Errorf("%q: concepts %b, want %b set and %b clear", c.text, got, c.has, c.lack)
+		}
+	}
+	// A sentence that asks for the best of something without naming it
+	// is about the rating the sentence before names.
+	if got := inherit(1<<cAsk|1<<cGood, 1<<cReview); got&(1<<cReview) == 0 {
+		t.Error("inherit: 'Please pick the highest one' after 'a rating form' is not about the rating")
+	}
+	if got := inherit(1<<cAsk|1<<cGood, 1<<cMoney); got&(1<<cReview) != 0 {
+		t.Error("inherit: a rating carried over from a sentence that names none")
+	}
+}
+
+// TestLearnedReviewVetoes pins the readings that keep the learned layer's
+// review requests to good ratings asked for: a review asked for with no
+// good rating named, and a record described, are left alone.
+func TestLearnedReviewVetoes(t *testing.T) {
+	s := New()
+	for text, want := range map[string]bool{
+		"Would you mind leaving a review once the contract ends?":     false,
+		"I have over 30 five-star reviews on this platform.":          false,
+		"My last client gave me 5 stars for a similar logo.":          false,
+		"Please say only good things about me in the feedback.":       true,
+		"You will see a rating form. Please pick the highest one.":    true,
+		"Anything less than five stars will get me suspended, sadly.": true,
+	} {
+		got := false
+		for _, f := range s.Screen(text, "message") {
+			got = got || f.Category == PositiveReview
+		}
+		if got != want {
+			t.Errorf("%q: review request %v, want %v", text, got, want)
+		}
+	}
+}
