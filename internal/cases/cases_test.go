@@ -286,6 +286,34 @@ func TestL11SupportCloseRefusedWithBlockers(t *testing.T) {
 	}
 }
 
+// TestSection9SupportCloseHonoursL7Blockers: POLICY.md section 9, "close
+// on a closure-assistance case closes only when the closure preflight
+// (L11) finds no blocker, and otherwise is refused with the blockers". The
+// preflight's L7 blockers count too: an open case against the account
+// (not the closure-assistance case itself) and a pending suspension.
+func TestSection9SupportCloseHonoursL7Blockers(t *testing.T) {
+	a := acct("acc_a", account.Suspended, "V6", now.AddDate(-1, 0, 0))
+	f := facts(cases.ClosureAssistance, "", a)
+	f.Closure = closure.Facts{Account: a, OpenCases: []closure.OpenCase{{ID: "case_1", Kind: "closure_assistance"}, {ID: "case_2", Kind: "violation_review"}}}
+	_, err := cases.Resolve(f, cases.Resolution{Outcome: "close"})
+	p, ok := problem.As(err)
+	if !ok || p.Code != "closure_blocked" || len(p.Blockers) != 2 {
+		t.Fatalf("section 9: close past the preflight's blockers: %v", err)
+	}
+	got := map[string]string{}
+	for _, b := range p.Blockers {
+		got[b.Code] = b.Ref
+	}
+	if got["open_case"] != "case_2" || got["pending_suspension"] != "acc_a" {
+		t.Fatalf("section 9: blockers %v, want open_case case_2 and pending_suspension", p.Blockers)
+	}
+	a.Status, a.StatusRule = account.Active, ""
+	f.Closure.OpenCases = f.Closure.OpenCases[:1] // only the closure-assistance case itself
+	if effs, err := cases.Resolve(f, cases.Resolution{Outcome: "close"}); err != nil || strings.Join(closes(effs), ",") != "acc_a" {
+		t.Fatalf("section 9: a blocker-free support close: %v %v", effs, err)
+	}
+}
+
 // TestSection9StatusTransitions: cases move between open and in review or
 // are withdrawn; a finished case moves no more.
 func TestSection9StatusTransitions(t *testing.T) {
