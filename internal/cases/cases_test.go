@@ -314,6 +314,32 @@ func TestSection9SupportCloseHonoursL7Blockers(t *testing.T) {
 	}
 }
 
+// TestSection9BanOnlyWhereTheRuleAllows: POLICY.md section 9, an outcome
+// acts "only as far as its rule allows". A violation-review ban under a
+// strike rule (V9: serious tier, "strike"; a ban only at the third) is
+// refused and changes nothing; under a reviewed rule (V4: "staff decide, up
+// to banned") or a severe one it bans.
+func TestSection9BanOnlyWhereTheRuleAllows(t *testing.T) {
+	for _, rule := range []string{"V5", "V6", "V7", "V9", "V10", "I1", "I2", "M7"} {
+		a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		effs, err := cases.Resolve(facts(cases.ViolationReview, rule, a), cases.Resolution{Outcome: "ban", Reason: "You infringed."})
+		if p, ok := problem.As(err); !ok || p.Code != "conflict" || p.Rule != rule || len(effs) != 0 {
+			t.Fatalf("section 9: a ban under %s: %v %v", rule, effs, err)
+		}
+		a = acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		if _, err := cases.Resolve(facts(cases.ViolationReview, "V4", a), cases.Resolution{Outcome: "ban", Reason: "r", Rule: rule}); code(err) != "conflict" {
+			t.Fatalf("section 9: a ban naming %s in the body: %v", rule, err)
+		}
+	}
+	for _, rule := range []string{"V4", "V1", "V3", "V8", ""} {
+		a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		effs, err := cases.Resolve(facts(cases.ViolationReview, rule, a), cases.Resolution{Outcome: "ban", Reason: "You defrauded a client."})
+		if err != nil || statuses(effs)["acc_a"] != account.Banned {
+			t.Fatalf("section 9: a ban under %q: %v %v", rule, effs, err)
+		}
+	}
+}
+
 // TestSection9StatusTransitions: cases move between open and in review or
 // are withdrawn; a finished case moves no more.
 func TestSection9StatusTransitions(t *testing.T) {
