@@ -45,8 +45,13 @@ type WebhookInput struct {
 func (s *Service) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (Webhook, error) {
 	var out Webhook
 	u, err := url.Parse(in.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return out, problem.Invalid("url must be an http(s) URL", problem.Field("url", "invalid", "an absolute http or https URL"))
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return out, problem.Invalid("url must be an absolute URL", problem.Field("url", "invalid", "an absolute https URL"))
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		// API.md POST /v1/webhooks: "The URL must be https (or http to a
+		// host the server was told to allow) ...: 422 url_not_allowed".
+		return out, problem.Newf("url_not_allowed", "%s: webhook URLs must be https (plain http only to a host the server was told to allow)", u.Redacted())
 	}
 	if err := s.checkWebhookURL(ctx, u); err != nil {
 		return out, err
