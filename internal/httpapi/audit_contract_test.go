@@ -6,6 +6,33 @@ import (
 	"standing/internal/apitest"
 )
 
+// TestRoleColumnIntegrationOnly: API.md "Role in brackets: I integration,
+// S staff, A admin. * = also allowed to staff", and "a key whose role may
+// not call the endpoint: 403 forbidden_role". The organization and agency
+// closure rows (GET and POST), POST /v1/jobs/{id}/close, POST
+// /v1/proposals/{id}/withdraw and POST /v1/contracts/{id}/end are marked I:
+// a staff key is refused before anything is looked up.
+func TestRoleColumnIntegrationOnly(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	for _, c := range []struct {
+		method, path string
+		body         any
+	}{
+		{"GET", "/v1/organizations/org_x/closure", nil},
+		{"POST", "/v1/organizations/org_x/closure", map[string]any{"channel": "web"}},
+		{"GET", "/v1/agencies/agy_x/closure", nil},
+		{"POST", "/v1/agencies/agy_x/closure", map[string]any{"channel": "web"}},
+		{"POST", "/v1/jobs/job_x/close", map[string]any{"reason": "filled"}},
+		{"POST", "/v1/proposals/prp_x/withdraw", nil},
+		{"POST", "/v1/contracts/ctr_x/end", nil},
+	} {
+		e.S(c.method, c.path, c.body).Want(t, 403, "forbidden_role")
+		if r := e.I(c.method, c.path, c.body, "Acting-Account", "acc_x"); r.Status == 403 {
+			t.Fatalf("%s %s: the integration is refused: %s", c.method, c.path, r.Raw)
+		}
+	}
+}
+
 // TestActingAccountIsTheIntegrations: API.md "Acting member": "when the
 // integration acts for a member ... it names the member in the header
 // Acting-Account". A staff key acts as itself, never for a member: the
