@@ -1094,9 +1094,9 @@ type Simulation struct {
 
 // SimulationInput defines model for SimulationInput.
 type SimulationInput struct {
-	From     *string                `json:"from,omitempty"`
-	Settings map[string]interface{} `json:"settings"`
-	To       *string                `json:"to,omitempty"`
+	From     *string                 `json:"from,omitempty"`
+	Settings *map[string]interface{} `json:"settings,omitempty"`
+	To       *string                 `json:"to,omitempty"`
 }
 
 // StaffInput defines model for StaffInput.

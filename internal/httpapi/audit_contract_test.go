@@ -2,8 +2,10 @@ package httpapi_test
 
 import (
 	"testing"
+	"time"
 
 	"standing/internal/apitest"
+	"standing/internal/store"
 )
 
 // TestRoleColumnIntegrationOnly: API.md "Role in brackets: I integration,
@@ -50,4 +52,25 @@ func TestActingAccountIsTheIntegrations(t *testing.T) {
 	if r := e.S("POST", "/v1/accounts/"+a+"/reactivation", map[string]any{"channel": "support"}, "Acting-Account", b).Want(t, 200); r.Str("status") != "active" {
 		t.Fatalf("support reactivation: %s", r.Raw)
 	}
+}
+
+// TestSimulationSettingsDefault: API.md POST /v1/policies/simulations,
+// "replays every recorded decision of the window under the given settings
+// (the current ones where absent)": a body without settings is not a 400,
+// it replays under the settings in force and so changes nothing.
+func TestSimulationSettingsDefault(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		from, to := e.Signup(true, nil), e.Signup(false, nil)
+		e.I("POST", "/v1/messages", map[string]any{"from_account_id": from, "to_account_id": to, "body": "Let's skip the fees, pay me via PayPal"},
+			"Acting-Account", from).Want(t, 201)
+		r := e.S("POST", "/v1/policies/simulations", map[string]any{}).Want(t, 201)
+		if r.Num("replayed") < 1 || r.Num("changed") != 0 {
+			t.Fatalf("a run without settings: %s", r.Raw)
+		}
+		w := e.S("POST", "/v1/policies/simulations", map[string]any{"from": e.Svc.Now().Add(-time.Hour).Format(time.RFC3339)}).Want(t, 201)
+		if w.Num("replayed") != r.Num("replayed") || w.Num("changed") != 0 {
+			t.Fatalf("a run without settings over a window: %s", w.Raw)
+		}
+	})
 }
