@@ -524,6 +524,7 @@ type DecisionResult struct {
 // DeliveryView defines model for DeliveryView.
 type DeliveryView struct {
 	Attempts    int        `json:"attempts"`
+	CreatedAt   time.Time  `json:"created_at"`
 	DeliveredAt *time.Time `json:"delivered_at"`
 	EventType   string     `json:"event_type"`
 	Id          string     `json:"id"`

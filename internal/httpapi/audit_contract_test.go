@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"net/http"
 	"testing"
 	"time"
 
@@ -71,6 +72,28 @@ func TestSimulationSettingsDefault(t *testing.T) {
 		w := e.S("POST", "/v1/policies/simulations", map[string]any{"from": e.Svc.Now().Add(-time.Hour).Format(time.RFC3339)}).Want(t, 201)
 		if w.Num("replayed") != r.Num("replayed") || w.Num("changed") != 0 {
 			t.Fatalf("a run without settings over a window: %s", w.Raw)
+		}
+	})
+}
+
+// TestDeliveryLogHasCreatedAt: API.md Conventions, "every object has id,
+// created_at": an entry of GET /v1/webhooks/{id}/deliveries carries the
+// time its event was created (the created_at of the body it delivers).
+func TestDeliveryLogHasCreatedAt(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), apitest.AllowLocalWebhooks)
+		recv, _ := counter(http.StatusOK)
+		defer recv.Close()
+		id := e.A("POST", "/v1/webhooks", map[string]any{"url": recv.URL + "/in", "events": []string{"notice.issued"}}).Want(t, 201).Str("id")
+		before := e.Svc.Now().Add(-time.Second)
+		ban(t, e)
+		log := e.A("GET", "/v1/webhooks/"+id+"/deliveries", nil).Want(t, 200)
+		if log.Len("data") < 1 {
+			t.Fatalf("no delivery: %s", log.Raw)
+		}
+		at, err := time.Parse(time.RFC3339, log.Str("data.0.created_at"))
+		if err != nil || at.Before(before) || at.After(e.Svc.Now().Add(time.Second)) || log.Str("data.0.id") == "" {
+			t.Fatalf("delivery without a created_at of its event: %s", log.Raw)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/url"
 	"slices"
 	"strconv"
@@ -82,6 +83,7 @@ type DeliveryView struct {
 	DeliveredAt *time.Time `json:"delivered_at"`
 	LastStatus  int        `json:"last_status"`
 	LastError   string     `json:"last_error"`
+	CreatedAt   time.Time  `json:"created_at"`
 }
 
 // Deliveries lists the deliveries of an endpoint, newest first, in pages of
@@ -104,6 +106,14 @@ func (s *Service) Deliveries(ctx context.Context, id string, opts ListOpts) (Pag
 	}
 	return pageOf(ds, opts.Limit, func(d store.Delivery) string { return d.ID }, func(d store.Delivery) DeliveryView {
 		v := DeliveryView{ID: d.ID, EventType: d.EventType, Attempts: d.Attempts, LastStatus: d.LastStatus, LastError: d.LastError}
+		// API.md Conventions: every object has id and created_at. A
+		// delivery is created with its event, whose body carries the time.
+		var ev struct {
+			CreatedAt time.Time `json:"created_at"`
+		}
+		if json.Unmarshal(d.Body, &ev) == nil {
+			v.CreatedAt = ev.CreatedAt.UTC()
+		}
 		if !d.Delivered.IsZero() {
 			at := d.Delivered
 			v.DeliveredAt = &at
