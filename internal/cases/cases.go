@@ -224,6 +224,9 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		if rule == "" {
 			rule = "V4"
 		}
+		if err := bannable(rule); err != nil {
+			return nil, err
+		}
 		if !account.CanTransition(a.Status, account.Banned) || a.Status == account.Banned {
 			return nil, nil
 		}
@@ -260,6 +263,23 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		return selfDisclosure(f, r)
 	}
 	return nil, nil // decline, deny: nothing changes but the case
+}
+
+// bannable refuses a ban under a rule that does not allow one by a person's
+// decision (section 9: an outcome acts "only as far as its rule allows").
+// Severe rules ban at once and reviewed ones let staff decide "up to
+// banned" (section 5); a serious rule (V5, V6, V7, V9, V10) makes strikes,
+// and bans only at the third, so staff uphold it and the ladder decides;
+// administrative and procedural rules never ban on their own.
+func bannable(rule string) error {
+	r, _ := policy.Lookup(rule)
+	switch r.Tier {
+	case policy.Severe, policy.Reviewed:
+		return nil
+	case policy.Serious:
+		return problem.Newf("conflict", "%s is a strike rule: a ban follows only at the third strike; uphold the violation instead", rule).WithRule(rule)
+	}
+	return problem.Newf("conflict", "%s does not allow a ban", rule).WithRule(rule)
 }
 
 // ofAge applies I3 to an appeal of its ban: "an appeal may be granted once

@@ -286,6 +286,60 @@ func TestL11SupportCloseRefusedWithBlockers(t *testing.T) {
 	}
 }
 
+// TestSection9SupportCloseHonoursL7Blockers: POLICY.md section 9, "close
+// on a closure-assistance case closes only when the closure preflight
+// (L11) finds no blocker, and otherwise is refused with the blockers". The
+// preflight's L7 blockers count too: an open case against the account
+// (not the closure-assistance case itself) and a pending suspension.
+func TestSection9SupportCloseHonoursL7Blockers(t *testing.T) {
+	a := acct("acc_a", account.Suspended, "V6", now.AddDate(-1, 0, 0))
+	f := facts(cases.ClosureAssistance, "", a)
+	f.Closure = closure.Facts{Account: a, OpenCases: []closure.OpenCase{{ID: "case_1", Kind: "closure_assistance"}, {ID: "case_2", Kind: "violation_review"}}}
+	_, err := cases.Resolve(f, cases.Resolution{Outcome: "close"})
+	p, ok := problem.As(err)
+	if !ok || p.Code != "closure_blocked" || len(p.Blockers) != 2 {
+		t.Fatalf("section 9: close past the preflight's blockers: %v", err)
+	}
+	got := map[string]string{}
+	for _, b := range p.Blockers {
+		got[b.Code] = b.Ref
+	}
+	if got["open_case"] != "case_2" || got["pending_suspension"] != "acc_a" {
+		t.Fatalf("section 9: blockers %v, want open_case case_2 and pending_suspension", p.Blockers)
+	}
+	a.Status, a.StatusRule = account.Active, ""
+	f.Closure.OpenCases = f.Closure.OpenCases[:1] // only the closure-assistance case itself
+	if effs, err := cases.Resolve(f, cases.Resolution{Outcome: "close"}); err != nil || strings.Join(closes(effs), ",") != "acc_a" {
+		t.Fatalf("section 9: a blocker-free support close: %v %v", effs, err)
+	}
+}
+
+// TestSection9BanOnlyWhereTheRuleAllows: POLICY.md section 9, an outcome
+// acts "only as far as its rule allows". A violation-review ban under a
+// strike rule (V9: serious tier, "strike"; a ban only at the third) is
+// refused and changes nothing; under a reviewed rule (V4: "staff decide, up
+// to banned") or a severe one it bans.
+func TestSection9BanOnlyWhereTheRuleAllows(t *testing.T) {
+	for _, rule := range []string{"V5", "V6", "V7", "V9", "V10", "I1", "I2", "M7"} {
+		a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		effs, err := cases.Resolve(facts(cases.ViolationReview, rule, a), cases.Resolution{Outcome: "ban", Reason: "You infringed."})
+		if p, ok := problem.As(err); !ok || p.Code != "conflict" || p.Rule != rule || len(effs) != 0 {
+			t.Fatalf("section 9: a ban under %s: %v %v", rule, effs, err)
+		}
+		a = acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		if _, err := cases.Resolve(facts(cases.ViolationReview, "V4", a), cases.Resolution{Outcome: "ban", Reason: "r", Rule: rule}); code(err) != "conflict" {
+			t.Fatalf("section 9: a ban naming %s in the body: %v", rule, err)
+		}
+	}
+	for _, rule := range []string{"V4", "V1", "V3", "V8", ""} {
+		a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		effs, err := cases.Resolve(facts(cases.ViolationReview, rule, a), cases.Resolution{Outcome: "ban", Reason: "You defrauded a client."})
+		if err != nil || statuses(effs)["acc_a"] != account.Banned {
+			t.Fatalf("section 9: a ban under %q: %v %v", rule, effs, err)
+		}
+	}
+}
+
 // TestSection9StatusTransitions: cases move between open and in review or
 // are withdrawn; a finished case moves no more.
 func TestSection9StatusTransitions(t *testing.T) {

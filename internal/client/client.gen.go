@@ -524,6 +524,7 @@ type DecisionResult struct {
 // DeliveryView defines model for DeliveryView.
 type DeliveryView struct {
 	Attempts    int        `json:"attempts"`
+	CreatedAt   time.Time  `json:"created_at"`
 	DeliveredAt *time.Time `json:"delivered_at"`
 	EventType   string     `json:"event_type"`
 	Id          string     `json:"id"`
@@ -1094,9 +1095,9 @@ type Simulation struct {
 
 // SimulationInput defines model for SimulationInput.
 type SimulationInput struct {
-	From     *string                `json:"from,omitempty"`
-	Settings map[string]interface{} `json:"settings"`
-	To       *string                `json:"to,omitempty"`
+	From     *string                 `json:"from,omitempty"`
+	Settings *map[string]interface{} `json:"settings,omitempty"`
+	To       *string                 `json:"to,omitempty"`
 }
 
 // StaffInput defines model for StaffInput.
@@ -2443,7 +2444,7 @@ type ClientInterface interface {
 
 	// GetAgenciesByIdClosure Closure preflight of the agency (L5, L11)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Corresponds with GET /v1/agencies/{id}/closure (the `GetAgenciesByIdClosure` operationId).
 	GetAgenciesByIdClosure(ctx context.Context, id string, params *GetAgenciesByIdClosureParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2579,7 +2580,7 @@ type ClientInterface interface {
 
 	// PostContractsByIdEnd End a contract
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Corresponds with POST /v1/contracts/{id}/end (the `PostContractsByIdEnd` operationId).
 	PostContractsByIdEnd(ctx context.Context, id string, params *PostContractsByIdEndParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2672,7 +2673,7 @@ type ClientInterface interface {
 
 	// PostJobsByIdCloseWithBody Close a job; cancelled before hiring refunds Connects (P3)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2681,7 +2682,7 @@ type ClientInterface interface {
 
 	// PostJobsByIdClose Close a job; cancelled before hiring refunds Connects (P3)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2791,7 +2792,7 @@ type ClientInterface interface {
 
 	// GetOrganizationsByIdClosure Closure preflight of the organization (L3, L11)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Corresponds with GET /v1/organizations/{id}/closure (the `GetOrganizationsByIdClosure` operationId).
 	GetOrganizationsByIdClosure(ctx context.Context, id string, params *GetOrganizationsByIdClosureParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2898,7 +2899,7 @@ type ClientInterface interface {
 
 	// PostProposalsByIdWithdraw Withdraw a proposal
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Corresponds with POST /v1/proposals/{id}/withdraw (the `PostProposalsByIdWithdraw` operationId).
 	PostProposalsByIdWithdraw(ctx context.Context, id string, params *PostProposalsByIdWithdrawParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3875,7 +3876,7 @@ func (c *Client) GetAgenciesById(ctx context.Context, id string, params *GetAgen
 
 // GetAgenciesByIdClosure Closure preflight of the agency (L5, L11)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Corresponds with GET /v1/agencies/{id}/closure (the `GetAgenciesByIdClosure` operationId).
 func (c *Client) GetAgenciesByIdClosure(ctx context.Context, id string, params *GetAgenciesByIdClosureParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4171,7 +4172,7 @@ func (c *Client) PostContracts(ctx context.Context, params *PostContractsParams,
 
 // PostContractsByIdEnd End a contract
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Corresponds with POST /v1/contracts/{id}/end (the `PostContractsByIdEnd` operationId).
 func (c *Client) PostContractsByIdEnd(ctx context.Context, id string, params *PostContractsByIdEndParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4374,7 +4375,7 @@ func (c *Client) PostJobs(ctx context.Context, params *PostJobsParams, body Post
 
 // PostJobsByIdCloseWithBody Close a job; cancelled before hiring refunds Connects (P3)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Takes any type of body and a specified content type.
 //
@@ -4393,7 +4394,7 @@ func (c *Client) PostJobsByIdCloseWithBody(ctx context.Context, id string, param
 
 // PostJobsByIdClose Close a job; cancelled before hiring refunds Connects (P3)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4643,7 +4644,7 @@ func (c *Client) GetOrganizationsById(ctx context.Context, id string, params *Ge
 
 // GetOrganizationsByIdClosure Closure preflight of the organization (L3, L11)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Corresponds with GET /v1/organizations/{id}/closure (the `GetOrganizationsByIdClosure` operationId).
 func (c *Client) GetOrganizationsByIdClosure(ctx context.Context, id string, params *GetOrganizationsByIdClosureParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4880,7 +4881,7 @@ func (c *Client) PostProposals(ctx context.Context, params *PostProposalsParams,
 
 // PostProposalsByIdWithdraw Withdraw a proposal
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Corresponds with POST /v1/proposals/{id}/withdraw (the `PostProposalsByIdWithdraw` operationId).
 func (c *Client) PostProposalsByIdWithdraw(ctx context.Context, id string, params *PostProposalsByIdWithdrawParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10586,7 +10587,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetAgenciesByIdClosureWithResponse Closure preflight of the agency (L5, L11)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -10730,7 +10731,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostContractsByIdEndWithResponse End a contract
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -10829,7 +10830,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostJobsByIdCloseWithBodyWithResponse Close a job; cancelled before hiring refunds Connects (P3)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -10838,7 +10839,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostJobsByIdCloseWithResponse Close a job; cancelled before hiring refunds Connects (P3)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -10962,7 +10963,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetOrganizationsByIdClosureWithResponse Closure preflight of the organization (L3, L11)
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -11079,7 +11080,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostProposalsByIdWithdrawWithResponse Withdraw a proposal
 	//
-	// Roles: integration, staff (API.md, Auth).
+	// Roles: integration (API.md, Auth).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18718,7 +18719,7 @@ func (c *ClientWithResponses) GetAgenciesByIdWithResponse(ctx context.Context, i
 
 // GetAgenciesByIdClosureWithResponse Closure preflight of the agency (L5, L11)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18958,7 +18959,7 @@ func (c *ClientWithResponses) PostContractsWithResponse(ctx context.Context, par
 
 // PostContractsByIdEndWithResponse End a contract
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19123,7 +19124,7 @@ func (c *ClientWithResponses) PostJobsWithResponse(ctx context.Context, params *
 
 // PostJobsByIdCloseWithBodyWithResponse Close a job; cancelled before hiring refunds Connects (P3)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19138,7 +19139,7 @@ func (c *ClientWithResponses) PostJobsByIdCloseWithBodyWithResponse(ctx context.
 
 // PostJobsByIdCloseWithResponse Close a job; cancelled before hiring refunds Connects (P3)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19346,7 +19347,7 @@ func (c *ClientWithResponses) GetOrganizationsByIdWithResponse(ctx context.Conte
 
 // GetOrganizationsByIdClosureWithResponse Closure preflight of the organization (L3, L11)
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19541,7 +19542,7 @@ func (c *ClientWithResponses) PostProposalsWithResponse(ctx context.Context, par
 
 // PostProposalsByIdWithdrawWithResponse Withdraw a proposal
 //
-// Roles: integration, staff (API.md, Auth).
+// Roles: integration (API.md, Auth).
 //
 // Returns a wrapper object for the known response body format(s).
 //

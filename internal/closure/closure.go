@@ -149,17 +149,18 @@ func Close(f Facts, r Request, now time.Time, s policy.Settings) ([]effect.Effec
 }
 
 // SupportClose is a closure carried out by support on a closure-assistance
-// case: support may close past L7's conditions, except a fraud hold, but
-// never past an obligation (section 9: refused with the blockers).
+// case. POLICY.md section 9: "close on a closure-assistance case closes only
+// when the closure preflight (L11) finds no blocker, and otherwise is
+// refused with the blockers": every blocker of the preflight counts, L7's
+// (an open case against the account, a pending suspension, a fraud hold)
+// as well as the obligations. The closure-assistance case itself is not a
+// case against the account (SupportBlockers).
 func SupportClose(f Facts) ([]effect.Effect, error) {
 	a := f.Account
 	if a.Status != account.Active && a.Status != account.Suspended {
 		return nil, problem.Newf("invalid_transition", "a %s account cannot be closed", a.Status).WithRule("L2")
 	}
-	bs := slices.Clone(f.Obligations)
-	if a.FraudHold != nil {
-		bs = append(bs, problem.Blocker{Code: "fraud_hold", Detail: "payouts are on a fraud hold; lift it or resolve the fraud review first", Ref: a.ID})
-	}
+	bs := Preflight(f).Blockers
 	if len(bs) > 0 {
 		p := problem.Newf("closure_blocked", "the account has %d blocker(s); settle them before closing", len(bs)).WithRule("L11")
 		p.Blockers = bs

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"standing/internal/service"
 	"standing/internal/staff"
 )
 
@@ -35,9 +34,6 @@ func (s *Server) adminRoutes() []route {
 			o, err := q.list()
 			if err != nil {
 				return 0, nil, err
-			}
-			if q.query("limit") == "" {
-				o.Limit = service.DSAPageMax
 			}
 			from, to, err := q.period(svc.Now())
 			if err != nil {

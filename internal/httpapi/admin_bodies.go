@@ -11,13 +11,17 @@ import (
 
 // simulationInput is the body of POST /v1/policies/simulations.
 type simulationInput struct {
-	Settings *map[string]json.RawMessage `json:"settings" req:"true"` // over the settings in force
+	Settings *map[string]json.RawMessage `json:"settings"` // over the settings in force; absent: those in force
 	From     *string                     `json:"from"`
 	To       *string                     `json:"to"`
 }
 
 func (b *simulationInput) command() service.SimulationInput {
-	return service.SimulationInput{Settings: *b.Settings, From: b.From, To: b.To}
+	settings := map[string]json.RawMessage{}
+	if b.Settings != nil {
+		settings = *b.Settings
+	}
+	return service.SimulationInput{Settings: settings, From: b.From, To: b.To}
 }
 
 // webhookInput is the body of POST /v1/webhooks.

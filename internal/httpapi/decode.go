@@ -35,6 +35,11 @@ func Decode(raw []byte, v any) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return malformed("the body must hold exactly one JSON object")
 	}
+	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		// null decodes into a struct as "no fields": a body whose fields
+		// are all optional would take it for {}.
+		return problem.Invalid("the body must be a JSON object", problem.Field("", "wrong_type", "want an object, got null"))
+	}
 	if bad := nulFields(reflect.ValueOf(v), ""); len(bad) > 0 {
 		return problem.Invalid("text may not hold NUL characters", bad...)
 	}

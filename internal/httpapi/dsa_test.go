@@ -97,6 +97,11 @@ func TestDSAStatementsExport(t *testing.T) {
 				}
 			}
 		}
+		// API.md Lists: "?limit= (1 to 200, default 50)"; the export's own
+		// row only caps a page at 100, so without a limit a page is 50.
+		if n := e.S("GET", "/v1/dsa/statements?"+window, nil).Want(t, 200).Len("data"); n != 50 {
+			t.Fatalf("a page without ?limit= holds %d statements, want the default 50", n)
+		}
 		one := e.S("GET", "/v1/dsa/statements?"+window+"&limit=1", nil).Want(t, 200)
 		single := e.S("GET", "/v1/notices/"+one.Str("data.0.puid")+"/dsa", nil).Want(t, 200)
 		got, _ := json.Marshal(one.Get("data.0"))

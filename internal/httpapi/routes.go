@@ -175,7 +175,7 @@ func (s *Server) table() []route {
 			route{"DELETE", base + "/{id}/members/{account_id}", rI, "Leave or remove a member (L4)", nil, nil, func(q *req) (int, any, error) {
 				return ok(svc.RemoveMember(q.ctx, q.actor, k, q.acting, q.path("id"), q.path("account_id")))
 			}},
-			route{"GET", base + "/{id}/closure", rIS, "Closure preflight of the " + what + " (" + rule + ", L11)", nil, nil, func(q *req) (int, any, error) {
+			route{"GET", base + "/{id}/closure", rI, "Closure preflight of the " + what + " (" + rule + ", L11)", nil, nil, func(q *req) (int, any, error) {
 				return ok(svc.TeamClosureCheck(q.ctx, k, q.acting, q.path("id")))
 			}},
 			route{"POST", base + "/{id}/closure", rI, "Close the " + what + ", owner only (" + rule + ")", bodyOf[teamClosureInput](), nil, func(q *req) (int, any, error) {
@@ -188,13 +188,13 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/jobs", rI, "Post a job, screened (C2)", bodyOf[jobInput](), nil, func(q *req) (int, any, error) {
 			return created(svc.PostJob(q.ctx, q.actor, q.acting, in[jobInput](q).command()))
 		}},
-		route{"POST", "/v1/jobs/{id}/close", rIS, "Close a job; cancelled before hiring refunds Connects (P3)", bodyOf[jobCloseInput](), nil, func(q *req) (int, any, error) {
+		route{"POST", "/v1/jobs/{id}/close", rI, "Close a job; cancelled before hiring refunds Connects (P3)", bodyOf[jobCloseInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.CloseJob(q.ctx, q.actor, q.acting, q.path("id"), in[jobCloseInput](q).command()))
 		}},
 		route{"POST", "/v1/proposals", rI, "Submit a proposal (I1, P3, C2)", bodyOf[proposalInput](), nil, func(q *req) (int, any, error) {
 			return created(svc.SubmitProposal(q.ctx, q.actor, q.acting, in[proposalInput](q).command()))
 		}},
-		route{"POST", "/v1/proposals/{id}/withdraw", rIS, "Withdraw a proposal", nil, nil, func(q *req) (int, any, error) {
+		route{"POST", "/v1/proposals/{id}/withdraw", rI, "Withdraw a proposal", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.WithdrawProposal(q.ctx, q.actor, q.acting, q.path("id")))
 		}},
 		route{"POST", "/v1/contracts", rI, "Start a contract", bodyOf[contractInput](), nil, func(q *req) (int, any, error) {
@@ -206,7 +206,7 @@ func (s *Server) table() []route {
 		route{"POST", "/v1/contracts/{id}/hours", rI, "Log hours on an hourly contract", bodyOf[hoursInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.LogHours(q.ctx, q.actor, q.acting, q.path("id"), in[hoursInput](q).command()))
 		}},
-		route{"POST", "/v1/contracts/{id}/end", rIS, "End a contract", nil, nil, func(q *req) (int, any, error) {
+		route{"POST", "/v1/contracts/{id}/end", rI, "End a contract", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.EndContract(q.ctx, q.actor, q.acting, q.path("id")))
 		}},
 		route{"GET", "/v1/organizations/{id}/invoices", rIS, "Invoices of an organization", nil, append([]string{"status"}, list...), func(q *req) (int, any, error) {

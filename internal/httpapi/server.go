@@ -416,7 +416,12 @@ func (s *Server) authenticate(q *req, rt route) error {
 		return problem.Newf("forbidden_role", "a %s key may not call %s %s; it takes %s", k.Role, rt.method, rt.path, strings.Join(rt.roles, " or "))
 	}
 	q.key = k
-	q.acting = strings.TrimSpace(q.r.Header.Get("Acting-Account"))
+	if k.Role == "integration" {
+		// API.md "Acting member": the integration names the member it acts
+		// for. Staff and admin keys act as themselves, never for a member,
+		// so the header means nothing on their calls (as in actorOf).
+		q.acting = strings.TrimSpace(q.r.Header.Get("Acting-Account"))
+	}
 	q.actor = actorOf(k, q.acting)
 	return nil
 }

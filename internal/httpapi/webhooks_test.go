@@ -67,7 +67,12 @@ func TestWebhookURLs(t *testing.T) {
 	}
 	e.A("POST", "/v1/webhooks", map[string]any{"url": "https://93.184.216.34/hook", "events": ev}).Want(t, 201)
 	e.A("POST", "/v1/webhooks", map[string]any{"url": "http://hooks.internal:9000/in", "events": ev}).Want(t, 201)
-	e.A("POST", "/v1/webhooks", map[string]any{"url": "ftp://93.184.216.34/", "events": ev}).Want(t, 400, "invalid_request")
+	// Not https, nor http to an allowed host: the same 422, even to an
+	// allowed host (the allow list opens http, not other schemes).
+	e.A("POST", "/v1/webhooks", map[string]any{"url": "ftp://93.184.216.34/", "events": ev}).Want(t, 422, "url_not_allowed")
+	e.A("POST", "/v1/webhooks", map[string]any{"url": "ftp://hooks.internal/in", "events": ev}).Want(t, 422, "url_not_allowed")
+	// Not a URL at all: a malformed field.
+	e.A("POST", "/v1/webhooks", map[string]any{"url": "not a url", "events": ev}).Want(t, 400, "invalid_request")
 }
 
 // TestWebhookEndpoints is API.md's webhooks row: GET /v1/webhooks lists the

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/url"
 	"slices"
 	"strconv"
@@ -45,8 +46,13 @@ type WebhookInput struct {
 func (s *Service) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (Webhook, error) {
 	var out Webhook
 	u, err := url.Parse(in.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return out, problem.Invalid("url must be an http(s) URL", problem.Field("url", "invalid", "an absolute http or https URL"))
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return out, problem.Invalid("url must be an absolute URL", problem.Field("url", "invalid", "an absolute https URL"))
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		// API.md POST /v1/webhooks: "The URL must be https (or http to a
+		// host the server was told to allow) ...: 422 url_not_allowed".
+		return out, problem.Newf("url_not_allowed", "%s: webhook URLs must be https (plain http only to a host the server was told to allow)", u.Redacted())
 	}
 	if err := s.checkWebhookURL(ctx, u); err != nil {
 		return out, err
@@ -77,6 +83,7 @@ type DeliveryView struct {
 	DeliveredAt *time.Time `json:"delivered_at"`
 	LastStatus  int        `json:"last_status"`
 	LastError   string     `json:"last_error"`
+	CreatedAt   time.Time  `json:"created_at"`
 }
 
 // Deliveries lists the deliveries of an endpoint, newest first, in pages of
@@ -99,6 +106,14 @@ func (s *Service) Deliveries(ctx context.Context, id string, opts ListOpts) (Pag
 	}
 	return pageOf(ds, opts.Limit, func(d store.Delivery) string { return d.ID }, func(d store.Delivery) DeliveryView {
 		v := DeliveryView{ID: d.ID, EventType: d.EventType, Attempts: d.Attempts, LastStatus: d.LastStatus, LastError: d.LastError}
+		// API.md Conventions: every object has id and created_at. A
+		// delivery is created with its event, whose body carries the time.
+		var ev struct {
+			CreatedAt time.Time `json:"created_at"`
+		}
+		if json.Unmarshal(d.Body, &ev) == nil {
+			v.CreatedAt = ev.CreatedAt.UTC()
+		}
 		if !d.Delivered.IsZero() {
 			at := d.Delivered
 			v.DeliveredAt = &at
