@@ -15,15 +15,8 @@ import (
 // frame, and the next write starts the WAL again.
 func TestCheckpointBesideLongReader(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.db")
-	db, err := OpenSQLite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migratedSQLite(t, path)
 	ctx := context.Background()
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	defer func(l int) { walLimit = l }(walLimit)
 	walLimit = 1
 	write := func(hash string) error {

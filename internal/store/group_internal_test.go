@@ -15,15 +15,8 @@ import (
 // back when a statement in it is interrupted, so a group's statements are
 // never interrupted: the caller's write fails before its next statement.
 func TestGroupSurvivesCancelledStatement(t *testing.T) {
-	db, err := OpenSQLite(filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migratedSQLite(t, filepath.Join(t.TempDir(), "s.db"))
 	ctx := context.Background()
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	insert := func(ctx context.Context, tx *Tx, hash string) error {
 		return tx.AddSignals(ctx, "acc_g", time.Now(), []SignalKey{{Kind: "email", Hash: hash}})
 	}

@@ -14,15 +14,8 @@ import (
 // that grows with the marketplace. The PostgreSQL migrations add the same
 // indexes.
 func TestForeignKeysIndexed(t *testing.T) {
-	db, err := OpenSQLite(filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migratedSQLite(t, filepath.Join(t.TempDir(), "s.db"))
 	ctx := context.Background()
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	rows, err := db.read.sql.QueryContext(ctx, `
 		SELECT m.name, f."from", f."table" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
 		WHERE m.type = 'table' AND f.seq = 0 AND NOT EXISTS (
