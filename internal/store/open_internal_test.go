@@ -6,7 +6,8 @@ import (
 )
 
 // migratedSQLite opens the SQLite file at path with the schema up to date,
-// closed when the test ends.
+// closed when the test ends: apitest.OpenSQLite for this package's internal
+// tests, which cannot import apitest (it imports store).
 func migratedSQLite(t *testing.T, path string) *DB {
 	t.Helper()
 	db, err := OpenSQLite(path)

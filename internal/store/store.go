@@ -9,12 +9,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -185,7 +187,7 @@ func OpenSQLite(path string) (*DB, error) {
 	// connection's own page cache is kept small (8 MB), because SQLite walks
 	// all of it at every commit (pcache1TruncateUnsafe): at 64 MB that walk
 	// was a tenth of a sign-up's CPU. Savepoints' journals stay in memory.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=secure_delete(1)" +
+	dsn := "file:" + path + "?_pragma=busy_timeout(" + strconv.FormatInt(busyTimeout.Milliseconds(), 10) + ")&_pragma=journal_mode(WAL)&_pragma=secure_delete(1)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)" +
 		"&_pragma=cache_size(-8192)&_pragma=mmap_size(2147418112)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	open := func(conns int) (*sql.DB, error) {
@@ -275,11 +277,15 @@ func (db *DB) migrations() (*goose.Provider, error) {
 // A variable so that a test can lower it.
 var walLimit = 262144
 
+// busyTimeout is how long a SQLite statement waits for a lock another
+// connection holds before it fails as busy.
+const busyTimeout = 10 * time.Second
+
 // walWait is how long a checkpoint that holds the writers back waits for
 // readers still in the WAL before it gives up until the next try: a reader
-// as long as a whole export would otherwise hold every write for SQLite's
-// busy timeout (ten seconds), and no wait lets the WAL be truncated before
-// that reader ends anyway.
+// as long as a whole export would otherwise hold every write for
+// busyTimeout, and no wait lets the WAL be truncated before that reader
+// ends anyway.
 const walWait = 50 * time.Millisecond
 
 // Checkpoint copies committed WAL pages into the SQLite database file
@@ -337,12 +343,21 @@ func (db *DB) truncateWAL(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, walWait.Milliseconds())); err != nil {
+	timeout := func(ctx context.Context, d time.Duration) error {
+		_, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, d.Milliseconds()))
+		return err
+	}
+	if err := timeout(ctx, walWait); err != nil {
 		return 0, err
 	}
-	// The pool's timeout is restored even when ctx is done: the connection
-	// goes back to the pool.
-	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA busy_timeout = 10000`) }()
+	// The pool's timeout is restored even when ctx is done, since the
+	// connection goes back to the pool; one that cannot take it back is
+	// discarded rather than left failing busy after 50 ms.
+	defer func() {
+		if timeout(context.WithoutCancel(ctx), busyTimeout) != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
 	db.writer.Lock()
 	defer db.writer.Unlock()
 	var busy, log, done int
