@@ -34,10 +34,7 @@ func EmbeddedModel() *Model {
 // message the model speaks from 0.90 for them too.
 func threshold(surface string, c int) float32 {
 	t := float32(0.90)
-	switch {
-	case modelClasses[c] == Handle:
-		t = 0.90
-	case IsContact(modelClasses[c]):
+	if cat := modelClasses[c]; IsContact(cat) && cat != Handle {
 		t = 0.98
 	}
 	if surface == "job_post" || surface == "profile" {
