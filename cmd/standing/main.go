@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"strings"
@@ -130,7 +131,7 @@ func serve(args []string, stderr io.Writer) error {
 	allowHooks := fs.String("webhook-allow-hosts", env("STANDING_WEBHOOK_ALLOW_HOSTS", ""),
 		"comma-separated hosts webhooks may reach over http and at private addresses (internal receivers, tests)")
 	metricsAddr := fs.String("metrics-addr", env("STANDING_METRICS_ADDR", ""),
-		"serve GET /metrics on this address only (such as 127.0.0.1:9090); on the API address it needs metrics_token")
+		"serve GET /metrics and /debug/pprof/ on this address only (such as 127.0.0.1:9090); on the API address /metrics needs metrics_token")
 	secretFile := fs.String("signal-secret-file", env("STANDING_SIGNAL_SECRET_FILE", ""),
 		"file holding the signal secret (created 0600 if missing; default: beside the SQLite database)")
 	var oidc console.OIDCConfig
@@ -206,9 +207,7 @@ func serve(args []string, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("listen %s: %w", *metricsAddr, err)
 		}
-		mux := http.NewServeMux()
-		mux.Handle("GET /metrics", api.Metrics())
-		msrv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		msrv := &http.Server{Handler: operatorMux(api.Metrics()), ReadHeaderTimeout: 10 * time.Second}
 		go func() { _ = msrv.Serve(mln) }()
 		defer msrv.Close()
 		log.Info("metrics", "addr", mln.Addr().String())
@@ -238,6 +237,18 @@ func serve(args []string, stderr io.Writer) error {
 	stopLoop()
 	<-loopDone
 	return err
+}
+
+// operatorMux serves the operators' address: the metrics, and beside them
+// the profiler, which is never on the API's address (a CPU profile of a
+// live server is how its cost is found, and it exposes its internals).
+func operatorMux(metrics http.Handler) *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics)
+	mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+	mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+	return mux
 }
 
 func migrate(args []string, stdout io.Writer) error {

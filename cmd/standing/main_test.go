@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,3 +72,14 @@ func TestServeRefusesBadConfig(t *testing.T) {
 }
 
 func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o600) }
+
+func TestOperatorAddressServesMetricsAndProfiler(t *testing.T) {
+	mux := operatorMux(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "standing_up 1\n") }))
+	for path, want := range map[string]string{"/metrics": "standing_up", "/debug/pprof/": "goroutine", "/debug/pprof/heap?debug=1": "heap profile"} {
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("GET %s: %d %.80q", path, rec.Code, rec.Body.String())
+		}
+	}
+}
