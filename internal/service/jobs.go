@@ -97,16 +97,17 @@ func (s *Service) AdvanceClock(ctx context.Context, d time.Duration) (time.Time,
 
 // Loop runs due jobs until ctx ends: when a commit scheduled work, and at
 // least once a second; beside it, webhook deliveries run in a pool of their
-// own (deliverLoop), so a slow receiver never delays a deadline. On SQLite
-// it also checkpoints the WAL, at most once a second, off the request path;
-// every hour it forgets idempotency keys past their 24 hours.
+// own (deliverLoop), so a slow receiver never delays a deadline, and on
+// SQLite the WAL is checkpointed off the request path (checkpointLoop).
+// Every hour it forgets idempotency keys past their 24 hours.
 func (s *Service) Loop(ctx context.Context) {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
-	hooksDone := make(chan struct{})
+	hooksDone, checkpointsDone := make(chan struct{}), make(chan struct{})
 	go func() { s.deliverLoop(ctx); close(hooksDone) }()
-	defer func() { <-hooksDone }()
-	var lastCheckpoint, lastPurge time.Time
+	go func() { s.checkpointLoop(ctx); close(checkpointsDone) }()
+	defer func() { <-hooksDone; <-checkpointsDone }()
+	var lastPurge time.Time
 	for {
 		if next, ok, err := s.db.NextDue(ctx); err == nil && ok && !next.After(s.clock.Now()) {
 			if _, err := s.RunDue(ctx); err != nil && ctx.Err() == nil {
@@ -121,17 +122,37 @@ func (s *Service) Loop(ctx context.Context) {
 			}
 			lastPurge = time.Now()
 		}
-		if time.Since(lastCheckpoint) >= time.Second {
-			if err := s.db.Checkpoint(ctx); err != nil && ctx.Err() == nil {
-				s.log.Warn("checkpoint", "err", err)
-			}
-			lastCheckpoint = time.Now()
-		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
 		case <-s.wake:
+		}
+	}
+}
+
+// checkpointEvery is how often the WAL's new pages are copied into the
+// SQLite database file. Often, so that each copy is short: the pages
+// written in a second of 500 sign-ups take tens of milliseconds to copy,
+// and a request that arrives meanwhile on a busy core waits behind them.
+const checkpointEvery = 100 * time.Millisecond
+
+// checkpointLoop checkpoints the SQLite WAL every checkpointEvery until ctx
+// ends (store.DB.Checkpoint); there is nothing to do on PostgreSQL.
+func (s *Service) checkpointLoop(ctx context.Context) {
+	if s.db.Engine != store.SQLite {
+		return
+	}
+	tick := time.NewTicker(checkpointEvery)
+	defer tick.Stop()
+	for {
+		if err := s.db.Checkpoint(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("checkpoint", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
 		}
 	}
 }

@@ -180,7 +180,7 @@ func (db *DB) Deadlocks() int64 { return db.deadlocks.Load() }
 // timeout, foreign keys and immediate transactions.
 func OpenSQLite(path string) (*DB, error) {
 	// Automatic checkpoints are off: no request pays for copying the WAL.
-	// Checkpoint, run each second from the job loop, does it instead.
+	// Checkpoint, run every 100 ms beside the job loop, does it instead.
 	// secure_delete zeroes what a write frees, so erased personal data does
 	// not linger in free pages (see Forget). Each connection's own page
 	// cache is kept small (8 MB), because SQLite walks all of it at every
