@@ -73,7 +73,7 @@ type event = service.Event
 // and the audit timeline (one page, cursor in "tl").
 func (c *Console) evidence(r *http.Request, id string, data page) error {
 	ctx := r.Context()
-	held, err := c.svc.Messages(ctx, messaging.Held, id, service.ListOpts{Limit: 10})
+	held, err := c.svc.Messages(ctx, service.MessageFilter{Status: messaging.Held, AccountID: id}, service.ListOpts{Limit: 10})
 	if err != nil {
 		return fmt.Errorf("held messages of %s: %w", id, err)
 	}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 
-	"standing/internal/messaging"
 	"standing/internal/problem"
 	"standing/internal/service"
 )
@@ -20,16 +19,13 @@ type heldItem struct {
 // heldMessages is the queue of messages held for a person (V5), oldest
 // first, a page at a time.
 func (c *Console) heldMessages(w http.ResponseWriter, r *http.Request, _ session) {
-	p, err := c.svc.Messages(r.Context(), messaging.Held, "", service.ListOpts{Limit: pageSize, Cursor: r.URL.Query().Get("cursor")})
+	p, err := c.svc.Messages(r.Context(), service.MessageFilter{Waiting: true}, service.ListOpts{Limit: pageSize, Cursor: r.URL.Query().Get("cursor")})
 	if err != nil {
 		c.fail(w, r, err)
 		return
 	}
 	items := make([]heldItem, 0, len(p.Data))
 	for _, m := range p.Data {
-		if m.Review != nil { // upheld: stays held, no longer waits for a person
-			continue
-		}
 		it := heldItem{HeldMessage: m, Parts: highlight(m.Body, m.Findings)}
 		if a, err := c.svc.Account(r.Context(), m.From); err == nil {
 			it.FromName = a.Name

@@ -159,6 +159,13 @@ func TestDueProcess(t *testing.T) {
 			}
 			e.I("GET", "/v1/messages?status=held", nil).Want(t, 403, "forbidden_role")
 			e.S("POST", "/v1/messages/"+m.Str("message.id")+"/review", map[string]any{"outcome": "uphold"}).Want(t, 200)
+			// Upheld, it stays held but waits for no one: out of the queue, still in the member's messages.
+			if q := e.S("GET", "/v1/messages?status=held&account_id="+from, nil).Want(t, 200); q.Len("data") != 0 {
+				t.Fatalf("upheld message still in the queue: %s", q.Raw)
+			}
+			if all := e.S("GET", "/v1/messages?account_id="+from, nil).Want(t, 200); all.Str("data.0.status") != "held" || all.Str("data.0.review.outcome") != "uphold" {
+				t.Fatalf("%s", all.Raw)
+			}
 			r := e.S("POST", "/v1/messages/"+m.Str("message.id")+"/review", map[string]any{"outcome": "release", "reason": "A PayPal integration job."}).Want(t, 200)
 			if r.Str("status") != "delivered" || r.Str("body_delivered") == "" || e.I("GET", "/v1/accounts/"+from, nil).Num("strikes") != 0 {
 				t.Fatalf("%s", r.Raw)

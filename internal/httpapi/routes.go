@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"standing/internal/market"
+	"standing/internal/messaging"
 	"standing/internal/policy"
 	"standing/internal/problem"
+	"standing/internal/service"
 )
 
 // route is one endpoint: the table below is both the router and the
@@ -230,7 +232,11 @@ func (s *Server) table() []route {
 			if err != nil {
 				return 0, nil, err
 			}
-			return ok(svc.Messages(q.ctx, q.query("status"), q.query("account_id"), o))
+			// status=held is the queue (API.md: "waiting for a person"): a
+			// message a person upheld stays held but is not listed.
+			f := service.MessageFilter{Status: q.query("status"), AccountID: q.query("account_id")}
+			f.Waiting = f.Status == messaging.Held
+			return ok(svc.Messages(q.ctx, f, o))
 		}},
 		route{"POST", "/v1/messages/{id}/review", rS, "Release or uphold a held message (V5, section 9)", bodyOf[messageReviewInput](), nil, func(q *req) (int, any, error) {
 			return ok(svc.ReviewMessage(q.ctx, q.actor, q.path("id"), in[messageReviewInput](q).command()))

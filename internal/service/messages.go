@@ -250,19 +250,30 @@ func heldView(m *market.Message) HeldMessage {
 	return HeldMessage{MessageView: viewMessage(m), Kind: m.Kind, Body: m.Body, Findings: fs, Rule: m.Rule, NoticeID: m.NoticeID, Review: m.Reviewed}
 }
 
-// Messages lists messages by status (held ones wait for a person, V5),
-// oldest first, optionally of one sender or recipient.
-func (s *Service) Messages(ctx context.Context, status, accountID string, opts ListOpts) (Page[HeldMessage], error) {
+// MessageFilter says which messages Messages lists.
+type MessageFilter struct {
+	Status    string // delivered, redacted or held; "" for all
+	AccountID string // sender or recipient; "" for all
+	// Waiting keeps the held messages no person has reviewed yet (V5): the
+	// queue. Upheld messages stay held but wait no longer.
+	Waiting bool
+}
+
+// Messages lists messages, oldest first.
+func (s *Service) Messages(ctx context.Context, f MessageFilter, opts ListOpts) (Page[HeldMessage], error) {
 	var out Page[HeldMessage]
-	if status != "" && !slices.Contains([]string{messaging.Delivered, messaging.Redacted, messaging.Held}, status) {
+	if f.Status != "" && !slices.Contains([]string{messaging.Delivered, messaging.Redacted, messaging.Held}, f.Status) {
 		return out, problem.Invalid("unknown message status", problem.Field("status", "invalid", "one of delivered, redacted, held"))
 	}
 	var q store.Q
-	if status != "" {
-		q.Where = append(q.Where, store.Eq("status", status))
+	if f.Status != "" {
+		q.Where = append(q.Where, store.Eq("status", f.Status))
 	}
-	if accountID != "" {
-		q.Where = append(q.Where, store.AnyOf(accountID, "from_account_id", "to_account_id"))
+	if f.Waiting {
+		q.Where = append(q.Where, store.Eq("status", messaging.Held), store.IsNull("review_outcome"))
+	}
+	if f.AccountID != "" {
+		q.Where = append(q.Where, store.AnyOf(f.AccountID, "from_account_id", "to_account_id"))
 	}
 	err := s.read(ctx, func(t *txn) error {
 		var err error

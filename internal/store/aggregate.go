@@ -40,9 +40,33 @@ type Table struct {
 
 // Column is one typed column of a table and the JSON field it holds.
 type Column struct {
-	name string
-	path []string // JSON field, or field.subfield; none for a column the caller sets (Set)
-	kind colKind
+	name  string
+	path  []string // JSON field, or field.subfield; none for a column the caller sets (Set)
+	kind  colKind
+	since int64 // the migration that added it, when later than the table
+}
+
+// Since marks a column that migration v added to its table: a migration
+// before v that writes through the table (moveDocs) leaves the field in the
+// JSON, where migration v finds it.
+func (c Column) Since(v int64) Column {
+	c.since = v
+	return c
+}
+
+// asOf is the table as migration v left it, without the columns later
+// migrations added.
+func (tb *Table) asOf(v int64) *Table {
+	var cols []Column
+	for _, c := range tb.cols {
+		if c.since <= v {
+			cols = append(cols, c)
+		}
+	}
+	if len(cols) == len(tb.cols) {
+		return tb
+	}
+	return &Table{Name: tb.Name, key: tb.key, cols: cols, children: tb.children, accounts: tb.accounts}
 }
 
 type colKind int

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -22,6 +23,16 @@ var docTables = map[string]*Table{
 	"payment": Payments, "withdrawal": Withdrawals, "pair": Pairs, "refusal": Refusals, "webhook": Webhooks,
 	"encodings": Encodings,
 }
+
+// docTablesThen is docTables as the migration finds them: without the
+// columns later migrations add.
+var docTablesThen = sync.OnceValue(func() map[string]*Table {
+	m := make(map[string]*Table, len(docTables))
+	for k, tb := range docTables {
+		m[k] = tb.asOf(moveDocsVersion)
+	}
+	return m
+})
 
 // moveDocs is migration 00007: it moves every document of the `docs` table
 // into its aggregate's table through the same code that saves aggregates,
@@ -69,7 +80,7 @@ func (t *Tx) moveDocPage(ctx context.Context, after string) (int, string, error)
 		return 0, "", err
 	}
 	for _, d := range page {
-		tb, ok := docTables[d.kind]
+		tb, ok := docTablesThen()[d.kind]
 		if !ok {
 			return 0, "", fmt.Errorf("document %s has kind %q, which no table holds", d.id, d.kind)
 		}

@@ -67,6 +67,7 @@ func moveFixture(t *testing.T, db *DB) {
 		}
 		docs = append(docs, d)
 	}
+	docs = append(docs, heldDocs(t, docs)...)
 	if err := db.Update(ctx, func(tx *Tx) error {
 		for _, d := range docs {
 			if _, err := tx.exec(ctx, `INSERT INTO docs (id, kind, status, search, version, created_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -107,6 +108,15 @@ func moveFixture(t *testing.T, db *DB) {
 					t.Errorf("%s %s: %s is %v after the migration, was %v", d.Kind, d.ID, k, got[k], v)
 				}
 			}
+		}
+		// V5: migration 00011 takes the review's outcome out of the JSON,
+		// and the queue of held messages is the one nobody reviewed.
+		waiting, err := Find[map[string]any](ctx, tx, Messages, Q{Where: []Cond{Eq("status", "held"), IsNull("review_outcome")}})
+		if err != nil {
+			return err
+		}
+		if len(waiting) != 1 || waiting[0]["id"] != "msg_waiting" {
+			t.Errorf("held messages waiting for a person: %v", waiting)
 		}
 		var docTable int
 		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM goose_db_version WHERE version_id = 8`).Scan(&docTable); err != nil || docTable != 1 {
@@ -161,4 +171,30 @@ func sameValue(got, want any) bool {
 		return true
 	}
 	return false
+}
+
+// heldDocs are two held messages between the fixture's first two accounts,
+// as that release wrote them: one a person upheld, one still waiting.
+func heldDocs(t *testing.T, docs []fixtureDoc) []fixtureDoc {
+	var acc []string
+	for _, d := range docs {
+		if d.Kind == "account" && len(acc) < 2 {
+			acc = append(acc, d.ID)
+		}
+	}
+	var out []fixtureDoc
+	for _, m := range []map[string]any{
+		{"id": "msg_upheld", "review": map[string]any{"outcome": "uphold", "reason": "asks to be paid by bank transfer", "by": "stf_1", "at": "2026-03-02T10:00:00Z"}},
+		{"id": "msg_waiting"},
+	} {
+		m["kind"], m["from_account_id"], m["to_account_id"], m["body"] = "message", acc[0], acc[1], "pay me by bank transfer"
+		m["body_delivered"], m["status"], m["first_contact"], m["rule"] = nil, "held", true, "V5"
+		m["created_at"], m["version"] = "2026-03-01T10:00:00Z", 1
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fixtureDoc{ID: m["id"].(string), Kind: "message", Status: "held", Version: 1, CreatedAt: 1772359200000000, Data: string(b)})
+	}
+	return out
 }
