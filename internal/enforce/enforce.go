@@ -76,6 +76,7 @@ type Finding struct {
 	Evidence []notice.Evidence // the text spans, links or objects behind it
 	Related  []string          // the other accounts of a review case
 	ByStaff  bool              // decided by a person, not by the system
+	Reported bool              // a member's report started it
 }
 
 // Violate decides a violation for account a as it stands now (the tier and
@@ -113,7 +114,7 @@ func Apply(a *account.Account, eff Effect, f Finding, now time.Time, s policy.Se
 	}
 	var out []effect.Effect
 	n := notice.Notice{Action: eff.Action, Rule: eff.Rule, Facts: notice.Facts(f.Facts, f.Evidence), Evidence: f.Evidence,
-		AutomatedDetection: f.Automated, AutomatedDecision: !f.ByStaff, ContentType: "text", PriorStatus: string(a.Status)}
+		AutomatedDetection: f.Automated, AutomatedDecision: !f.ByStaff, ContentType: "text", PriorStatus: string(a.Status), Reported: f.Reported}
 	if eff.Strike {
 		st := effect.AddStrike{Account: a.ID, Rule: eff.Rule, Reason: eff.Reason, Automated: f.Automated}
 		if BadgeLoss(eff.Rule) {

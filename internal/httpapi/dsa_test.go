@@ -114,3 +114,32 @@ func TestDSAStatementsExport(t *testing.T) {
 		e.S("GET", "/v1/dsa/statements?"+strings.Replace(window, "from=", "to=", 1)+"&from=2099-01-01T00:00:00Z", nil).Want(t, 400, "invalid_request")
 	})
 }
+
+// TestDSASourceOfAReport: a sanction decided on a member's report is a
+// decision taken on a notice (DSA art. 17(3)(b)): its notice says it was
+// reported and its statement's source_type is a notification; a sanction
+// staff decided on their own initiative is voluntary (section 9, E2).
+func TestDSASourceOfAReport(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		reported, reporter := e.Signup(true, nil), e.Signup(false, nil)
+		c := e.I("POST", "/v1/cases", map[string]any{"kind": "report", "account_id": reported, "channel": "web", "body": "sells copied logos"},
+			"Acting-Account", reporter).Want(t, 201).Str("id")
+		e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "action", "rule": "V9", "reason": "The logos are another studio's work."}).Want(t, 200)
+		n := e.I("GET", "/v1/accounts/"+reported+"/notices", nil, "Acting-Account", reported).Want(t, 200)
+		if n.Str("data.0.rule") != "V9" || n.Get("data.0.reported") != true {
+			t.Fatalf("the notice of an actioned report: %s", n.Raw)
+		}
+		st := e.S("GET", "/v1/notices/"+n.Str("data.0.id")+"/dsa", nil).Want(t, 200)
+		checkStatement(t, st.Raw)
+		if st.Str("source_type") != "SOURCE_TYPE_OTHER_NOTIFICATION" || strings.Contains(string(st.Raw), reporter) {
+			t.Fatalf("statement of an actioned report: %s", st.Raw)
+		}
+
+		own := e.Signup(true, nil)
+		s := e.S("POST", "/v1/accounts/"+own+"/sanctions", map[string]any{"rule": "V9", "action": "warning", "reason": "found by staff"}).Want(t, 201)
+		if st := e.S("GET", "/v1/notices/"+s.Str("notice.id")+"/dsa", nil).Want(t, 200); st.Str("source_type") != "SOURCE_VOLUNTARY" {
+			t.Fatalf("statement of staff's own decision: %s", st.Raw)
+		}
+	})
+}

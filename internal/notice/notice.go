@@ -60,6 +60,9 @@ type Notice struct {
 	StrikeID           string     `json:"strike_id,omitempty"`
 	Follows            string     `json:"follows,omitempty"`  // the notice this one follows from (an E1 ban follows its suspension)
 	Monetary           bool       `json:"monetary,omitempty"` // a fraud hold
+	// Reported: the decision answers a member's report (a notice under the
+	// DSA), not the platform's own detection or staff's own initiative.
+	Reported bool `json:"reported,omitempty"`
 }
 
 // Remedy tells the member how to put things right under a rule.

@@ -325,7 +325,10 @@ func (s *Service) DSA(ctx context.Context, id string) (dsa.Statement, error) {
 // statement renders a notice, naming how the decision started.
 func statement(n notice.Notice) dsa.Statement {
 	source := "automated"
-	if !n.AutomatedDetection {
+	switch {
+	case n.Reported:
+		source = "report"
+	case !n.AutomatedDetection:
 		source = "staff"
 	}
 	return dsa.Render(n, source)
