@@ -211,3 +211,36 @@ func TestWebhookCircuitBreaker(t *testing.T) {
 		t.Fatalf("%d attempts at an endpoint whose circuit should be open after 5 failures", n)
 	}
 }
+
+// TestWebhookURLPasswordMasked: an endpoint whose URL carries a user and
+// password still receives them (HTTP basic authentication), but lists and
+// the answer to its deletion mask the password, as they leave out the
+// signing secret: those answers end up in logs and on screens.
+func TestWebhookURLPasswordMasked(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), apitest.AllowLocalWebhooks)
+	got := make(chan string, 8)
+	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user, pass, _ := r.BasicAuth()
+		got <- user + ":" + pass
+	}))
+	defer recv.Close()
+	u := strings.Replace(recv.URL, "http://", "http://hooks:s3cret-pw@", 1) + "/in"
+	id := e.A("POST", "/v1/webhooks", map[string]any{"url": u, "events": []string{"account.status_changed"}}).Want(t, 201).Str("id")
+	list := e.A("GET", "/v1/webhooks", nil).Want(t, 200)
+	if strings.Contains(string(list.Raw), "s3cret-pw") || !strings.Contains(list.Str("data.0.url"), "hooks:xxxxx@") {
+		t.Fatalf("the list shows the URL's password: %s", list.Raw)
+	}
+	a := e.Signup(true, nil)
+	e.S("POST", "/v1/accounts/"+a+"/sanctions", map[string]any{"rule": "V5", "action": "suspension", "reason": "off-platform payment"}).Want(t, 201)
+	select {
+	case auth := <-got:
+		if auth != "hooks:s3cret-pw" {
+			t.Fatalf("the receiver got basic auth %q", auth)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no delivery")
+	}
+	if del := e.A("DELETE", "/v1/webhooks/"+id, nil).Want(t, 200); strings.Contains(string(del.Raw), "s3cret-pw") {
+		t.Fatalf("the deletion shows the URL's password: %s", del.Raw)
+	}
+}

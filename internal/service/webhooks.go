@@ -31,6 +31,17 @@ type Webhook struct {
 	Version   int64     `json:"version"`
 }
 
+// shown is the endpoint as answers show it after its creation: without its
+// signing secret, and with a password in its URL masked, since lists and
+// answers end up in logs and on screens.
+func (w Webhook) shown() Webhook {
+	w.Secret = ""
+	if u, err := url.Parse(w.URL); err == nil {
+		w.URL = u.Redacted()
+	}
+	return w
+}
+
 // Wants reports whether the endpoint subscribed to an event type.
 func (w *Webhook) Wants(typ string) bool {
 	return slices.Contains(w.Events, typ) || slices.Contains(w.Events, "*")
@@ -122,14 +133,14 @@ func (s *Service) Deliveries(ctx context.Context, id string, opts ListOpts) (Pag
 	}), nil
 }
 
-// ListWebhooks lists the active endpoints, without their secrets.
+// ListWebhooks lists the active endpoints, without their secrets (shown).
 func (s *Service) ListWebhooks(ctx context.Context, opts ListOpts) (Page[Webhook], error) {
 	var out Page[Webhook]
 	err := s.read(ctx, func(t *txn) error {
 		var err error
 		out, err = page(t, store.Webhooks, store.Q{Where: []store.Cond{store.Eq("status", "active")}}, opts,
 			func(w *Webhook) string { return w.ID },
-			func(w *Webhook) Webhook { w.Secret = ""; return *w })
+			func(w *Webhook) Webhook { return w.shown() })
 		return err
 	})
 	return out, err
@@ -152,8 +163,7 @@ func (s *Service) DeleteWebhook(ctx context.Context, actor Actor, id string) (We
 		if err := t.Save(t.ctx, store.Webhooks, w); err != nil {
 			return err
 		}
-		w.Secret = ""
-		out = *w
+		out = w.shown()
 		return t.DropDeliveries(t.ctx, id)
 	})
 	return out, err
