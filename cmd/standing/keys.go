@@ -61,7 +61,7 @@ func keys(args []string, stdout io.Writer) error {
 		return run(func(db *store.DB) error { return listKeys(ctx, db, stdout) })
 	case args[0] == "revoke" && len(pos) == 1:
 		return run(func(db *store.DB) error {
-			k, err := service.RevokeKey(ctx, db, pos[0], time.Now().UTC())
+			k, err := service.RevokeKey(ctx, db, service.Operator, pos[0], time.Now().UTC())
 			if err != nil {
 				return err
 			}

@@ -89,7 +89,7 @@ func TestKeyRevokedElsewhere(t *testing.T) {
 		if later := keyByID(t, e, k.ID)["last_used_at"]; later == used {
 			t.Fatalf("a use two minutes later was not recorded: %v", later)
 		}
-		if _, err := service.RevokeKey(ctx, e.DB, k.ID, time.Now()); err != nil {
+		if _, err := service.RevokeKey(ctx, e.DB, service.Operator, k.ID, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		e.Call("GET", "/v1/policies", key, nil).Want(t, 401, "unauthorized")

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -82,4 +83,54 @@ func TestStaffPasswordEndpoint(t *testing.T) {
 	if _, err := e.Svc.SignInStaff(context.Background(), "agent@example.com", "long enough password"); err == nil {
 		t.Fatal("a disabled member signed in")
 	}
+}
+
+// TestAdminActionsAudited: API.md's staff row, "every staff action (API key
+// or console) is audited as that member", holds for the admins' own work:
+// creating and disabling staff members and revoking keys are audit events
+// of the member or key changed, with the admin as actor; the command line
+// is the operator.
+func TestAdminActionsAudited(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		ctx := context.Background()
+		boss := e.A("POST", "/v1/staff", map[string]any{"email": "boss@example.com", "name": "Boss", "role": "admin"}).Want(t, 201).Str("id")
+		bossKey, _, err := service.NewKey(ctx, e.DB, service.KeySpec{Role: "admin", Name: "boss's", StaffID: boss}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ana := e.Call("POST", "/v1/staff", bossKey, map[string]any{"email": "ana@example.com", "name": "Ana", "role": "agent"}).Want(t, 201).Str("id")
+		_, anaKey, err := service.NewKey(ctx, e.DB, service.KeySpec{Role: "staff", Name: "ana's laptop", StaffID: ana}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Call("DELETE", "/v1/staff/"+ana, bossKey, nil).Want(t, 200)
+		e.Call("DELETE", "/v1/staff/"+ana, bossKey, nil).Want(t, 200) // changes nothing, records nothing
+		events := func(subject string) []service.Event {
+			var out []service.Event
+			err := e.DB.Read(ctx, func(tx *store.Tx) error {
+				raw, _, err := tx.AuditEvents(ctx, subject, 0, 10)
+				for _, r := range raw {
+					var ev service.Event
+					if err := json.Unmarshal(r, &ev); err != nil {
+						return err
+					}
+					out = append(out, ev)
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		if evs := events(ana); len(evs) != 2 || evs[0].Action != "staff_created" || evs[1].Action != "staff_disabled" ||
+			evs[0].Actor.ID != boss || evs[1].Actor.ID != boss || evs[1].Actor.Kind != "admin" {
+			t.Fatalf("the staff member's audit: %+v", evs)
+		}
+		if evs := events(anaKey.ID); len(evs) != 2 || evs[0].Action != "key_created" || evs[0].Actor != service.Operator ||
+			evs[1].Action != "key_revoked" || evs[1].Actor.ID != boss {
+			t.Fatalf("the key's audit: %+v", evs)
+		}
+	})
 }

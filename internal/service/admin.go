@@ -35,6 +35,23 @@ type KeySpec struct {
 	Role    string
 	Name    string
 	StaffID string
+	By      Actor // who creates it, for the audit log; Operator when unset
+}
+
+// Operator is the actor of the command line's key and staff management:
+// whoever runs it on the server's host.
+var Operator = Actor{Kind: "operator", ID: "command line"}
+
+// adminAudit appends the audit event of a change to API keys or staff
+// members (API.md: every staff action is audited as that member). The key
+// or staff member changed stands where an account's id stands in the
+// events of accounts.
+func adminAudit(ctx context.Context, tx *store.Tx, by Actor, subject, action, reason string, now time.Time) error {
+	if by.Kind == "" {
+		by = Operator
+	}
+	e := Event{ID: ids.New("evt"), AccountID: subject, Action: action, Reason: reason, Actor: by, PolicyVersion: policy.Version, At: now}
+	return tx.Audit(ctx, store.AuditEvent{ID: e.ID, AccountID: subject, At: now, Event: e})
 }
 
 // CreateKey makes a key of a role that belongs to no staff member; see
@@ -70,7 +87,10 @@ func NewKey(ctx context.Context, db *store.DB, spec KeySpec, now time.Time) (str
 				return fmt.Errorf("staff member %s (%s, %s) may not hold a %s key", m.ID, m.Role, memberOf(m).Status, spec.Role)
 			}
 		}
-		return tx.CreateKey(ctx, k)
+		if err := tx.CreateKey(ctx, k); err != nil {
+			return err
+		}
+		return adminAudit(ctx, tx, spec.By, k.ID, "key_created", keyReason(k), now)
 	})
 	if err != nil {
 		return "", store.Key{}, fmt.Errorf("create key: %w", err)
@@ -167,17 +187,28 @@ func ListKeys(ctx context.Context, db *store.DB, opts ListOpts) (Page[KeyView], 
 	return pageOf(keys, opts.Limit, func(k store.Key) string { return k.ID }, keyView), nil
 }
 
-// RevokeKey revokes a key at once: the next request with it is a 401.
-// Revoking a revoked key changes nothing.
-func RevokeKey(ctx context.Context, db *store.DB, id string, now time.Time) (KeyView, error) {
+// keyReason names a key in its audit events: role, name and owner.
+func keyReason(k store.Key) string {
+	r := k.Role + " key \"" + k.Name + "\""
+	if k.StaffID != "" {
+		r += " of staff member " + k.StaffID
+	}
+	return r
+}
+
+// RevokeKey revokes a key at once, for by: the next request with it is a
+// 401. Revoking a revoked key changes nothing.
+func RevokeKey(ctx context.Context, db *store.DB, by Actor, id string, now time.Time) (KeyView, error) {
 	var k store.Key
 	err := db.Update(ctx, func(tx *store.Tx) error {
-		if err := tx.RevokeKeys(ctx, id, "", now); err != nil {
+		revoked, err := tx.RevokeKeys(ctx, id, "", now)
+		if err != nil {
 			return err
 		}
-		var err error
-		k, err = tx.KeyByID(ctx, id)
-		return err
+		if k, err = tx.KeyByID(ctx, id); err != nil || len(revoked) == 0 {
+			return err
+		}
+		return adminAudit(ctx, tx, by, k.ID, "key_revoked", keyReason(k), now)
 	})
 	if errors.Is(err, store.ErrNotFound) {
 		return KeyView{}, problem.NotFound("key", id)
@@ -195,7 +226,7 @@ func (s *Service) Keys(ctx context.Context, opts ListOpts) (Page[KeyView], error
 
 // RevokeKey is RevokeKey on the service's database, logged with its actor.
 func (s *Service) RevokeKey(ctx context.Context, actor Actor, id string) (KeyView, error) {
-	v, err := RevokeKey(ctx, s.db, id, s.clock.Now())
+	v, err := RevokeKey(ctx, s.db, actor, id, s.clock.Now())
 	if err == nil {
 		s.log.Info("key revoked", "key", id, "by", actor.Kind+" "+actor.ID)
 	}
@@ -225,7 +256,12 @@ func (s *Service) CreateStaff(ctx context.Context, actor Actor, email, name stri
 		return staff.Member{}, problem.Invalid("the staff member is not valid", fields...)
 	}
 	m := store.StaffMember{ID: ids.New("stf"), Email: email, Name: strings.TrimSpace(name), Role: string(role), CreatedAt: s.clock.Now()}
-	err := s.db.Update(ctx, func(tx *store.Tx) error { return tx.CreateStaff(ctx, m) })
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateStaff(ctx, m); err != nil {
+			return err
+		}
+		return adminAudit(ctx, tx, actor, m.ID, "staff_created", m.Role+" "+m.Email, m.CreatedAt)
+	})
 	if errors.Is(err, store.ErrExists) {
 		return staff.Member{}, problem.Newf("conflict", "an active staff member already has the email %s", email)
 	}
@@ -263,18 +299,29 @@ func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (sta
 	var m store.StaffMember
 	err := s.db.Update(ctx, func(tx *store.Tx) error {
 		now := s.clock.Now()
+		was, err := tx.Staff(ctx, id)
+		if err != nil {
+			return err
+		}
 		if err := tx.DisableStaff(ctx, id, now); err != nil {
 			return err
 		}
-		if err := tx.RevokeKeys(ctx, "", id, now); err != nil {
+		keys, err := tx.RevokeKeys(ctx, "", id, now)
+		if err != nil {
 			return err
+		}
+		for _, k := range keys {
+			if err := adminAudit(ctx, tx, actor, k, "key_revoked", "staff member "+id+" disabled", now); err != nil {
+				return err
+			}
 		}
 		if err := tx.EndSessionsOf(ctx, id, "", now); err != nil {
 			return err
 		}
-		var err error
-		m, err = tx.Staff(ctx, id)
-		return err
+		if m, err = tx.Staff(ctx, id); err != nil || was.DisabledAt != nil {
+			return err
+		}
+		return adminAudit(ctx, tx, actor, id, "staff_disabled", "its keys revoked, its console sessions ended", now)
 	})
 	if errors.Is(err, store.ErrNotFound) {
 		return staff.Member{}, problem.NotFound("staff member", id)

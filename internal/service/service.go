@@ -31,7 +31,7 @@ import (
 // the staff role a named member acts with (agent, lead, admin); it decides
 // what they may do (roles.go) and is not recorded: the id names the member.
 type Actor struct {
-	Kind string     `json:"kind"` // member, staff, integration, admin, system
+	Kind string     `json:"kind"` // member, staff, integration, admin, system, operator
 	ID   string     `json:"id"`
 	Role staff.Role `json:"-"`
 }

@@ -36,7 +36,10 @@ func SetStaffPassword(ctx context.Context, db *store.DB, id, password string, no
 		if err := tx.SetStaffPassword(ctx, id, hash, now); err != nil {
 			return err
 		}
-		return tx.EndSessionsOf(ctx, id, "", now)
+		if err := tx.EndSessionsOf(ctx, id, "", now); err != nil {
+			return err
+		}
+		return adminAudit(ctx, tx, Operator, id, "staff_password_set", "console sessions ended", now)
 	})
 	if errors.Is(err, store.ErrNotFound) {
 		return staff.Member{}, problem.NotFound("staff member", id)

@@ -113,16 +113,30 @@ func (t *Tx) Keys(ctx context.Context, after string, limit int) ([]Key, error) {
 }
 
 // RevokeKeys marks the keys revoked at now; those already revoked keep
-// their time. With staffID set, every key of that member is revoked.
-func (t *Tx) RevokeKeys(ctx context.Context, id, staffID string, now time.Time) error {
+// their time. With staffID set, every key of that member is revoked. It
+// returns the ids of the keys it revoked.
+func (t *Tx) RevokeKeys(ctx context.Context, id, staffID string, now time.Time) ([]string, error) {
 	col, v := "id", id
 	if staffID != "" {
 		col, v = "staff_id", staffID
 	}
-	if _, err := t.exec(ctx, `UPDATE api_keys SET revoked_at = $1 WHERE `+col+` = $2 AND revoked_at IS NULL`, micros(now), v); err != nil {
-		return fmt.Errorf("revoke keys: %w", err)
+	rows, err := t.query(ctx, `UPDATE api_keys SET revoked_at = $1 WHERE `+col+` = $2 AND revoked_at IS NULL RETURNING id`, micros(now), v)
+	if err != nil {
+		return nil, fmt.Errorf("revoke keys: %w", err)
 	}
-	return nil
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("revoke keys: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("revoke keys: %w", err)
+	}
+	return ids, nil
 }
 
 // TouchKey records that the key was used at now, unless a use was already
