@@ -58,7 +58,14 @@ func Engines(t *testing.T, fn func(t *testing.T, open func() *store.DB)) {
 // OpenSQLite opens a migrated SQLite database in a temporary directory.
 func OpenSQLite(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.OpenSQLite(filepath.Join(t.TempDir(), "standing.db"))
+	return OpenSQLiteAt(t, filepath.Join(t.TempDir(), "standing.db"))
+}
+
+// OpenSQLiteAt opens (creating) and migrates the SQLite database at path,
+// for a test that also reads the files.
+func OpenSQLiteAt(t testing.TB, path string) *store.DB {
+	t.Helper()
+	db, err := store.OpenSQLite(path)
 	if err != nil {
 		t.Fatal(err)
 	}

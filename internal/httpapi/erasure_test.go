@@ -81,14 +81,7 @@ func TestErasureErases(t *testing.T) {
 	}
 	t.Run("sqlite", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "standing.db")
-		db, err := store.OpenSQLite(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		if err := db.Migrate(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		db := apitest.OpenSQLiteAt(t, path)
 		run(t, db, func() [][]byte {
 			var out [][]byte
 			for _, p := range []string{path, path + "-wal"} {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"standing/internal/apitest"
-	"standing/internal/store"
 )
 
 // TestLoopCheckpointsTheWAL is DESIGN's single writer on SQLite: automatic
@@ -16,15 +15,7 @@ import (
 // of the file alone (it ignores the WAL) must come to see a new sign-up.
 func TestLoopCheckpointsTheWAL(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "standing.db")
-	db, err := store.OpenSQLite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := db.Migrate(t.Context()); err != nil {
-		t.Fatal(err)
-	}
-	e := apitest.Start(t, db, nil)
+	e := apitest.Start(t, apitest.OpenSQLiteAt(t, path), nil)
 	id := e.Signup(true, nil)
 	file, err := sql.Open("sqlite", "file:"+path+"?mode=ro&immutable=1")
 	if err != nil {
