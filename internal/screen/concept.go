@@ -48,6 +48,7 @@ const (
 	cBad                // bad, low, negative: a rating that is not a good one
 	cGoods              // domain, files, rights, source code: what is handed over besides money
 	cTech               // bots, APIs, integrations, channels, migrations: an app or a means of payment as the work
+	cForm               // survey, questionnaire, form, poll: where a rating is given, named without naming it
 	nLexConcepts        // the concepts of words in the lists below: a word's fit in a uint32
 )
 
@@ -152,7 +153,15 @@ var conceptWords = [nLexConcepts]string{
 		"direkt direkte privat private personlich unter uns " +
 		"napryamuyu napryamuju naprjamuju pryamo lichno mezhdu nami " +
 		"seedha seedhe sidha sidhe niji aapas personally beech " +
-		"hand hands own privado* directo* diretament* directe* direkt* privat* personal* mano mao main hand ruki haath",
+		"hand hands own privado* directo* diretament* directe* direkt* privat* personal* mano mao main hand ruki haath " +
+		// Kept between the two: no one else sees it.
+		"nobody secret secretly quietly discreet discreetly unofficial unofficially informal " +
+		"nadie secreto discreto discretamente extraoficial informal nosotros " +
+		"ninguem segredo discreto discretamente informal " +
+		"secret discret discretement officieusement informel " +
+		"niemand heimlich diskret inoffiziell " +
+		"nikto nikomu tajno tiho tihomu neoficialno " +
+		"chupke chupchap gupt",
 	cFee: "fee fees commission commissions cut charge charges percent percentage markup surcharge " +
 		"comision comisiones tarifa tarifas cargo porcentaje cuota " +
 		"taxa taxas comissao tarifa porcentagem percentual " +
@@ -191,6 +200,7 @@ var conceptWords = [nLexConcepts]string{
 		"prekrasnyj prekrasnuyu idealnyj idealnuyu shchedro " +
 		"achha achhi achhe acchi accha acche achchha badhiya badiya paanch panch zabardast shandar shaandaar tareef tarif " +
 		"taarif umda behtareen behtarin " +
+		"maksimum maksimalno maximo maxima maximal maximale hochstwert upar " +
 		"gran grande maravill* increibl* excelent* perfect* positiv* otim maxim* incriv* parfait* excellen* superbe genial* toll hervorrag* ausgezeich* perfekt* hochst* bestnote hochstnote vysshuyu vysshij vysshaya luchsh* otlichn* idealn* maksimal* polozhitel* horosh* khorosh* bahut acchi achha sabse " +
 		// A good rating by euphemism: make the profile shine, give the
 		// score a boost, be kind with the stars.
@@ -202,6 +212,10 @@ var conceptWords = [nLexConcepts]string{
 		"siyat blistat podnyat podtolknut dobr dobree " +
 		"chamakne chamkao badhava badhao",
 	cAsk: "please pls plz kindly could would leave give write post put mark pick choose select say tell mention help make " +
+		// Choosing on a form: tick, check, click.
+		"tick check click marca marcar marque escoge escoja escolhe escolher cochez cocher coche cliquez clique " +
+		"klicken klick kreuzen ankreuzen markieren markiere otmet otmette otmetit vyberi vyberite nazhmite " +
+		"chuno chunna chunein chuniye dabao dabana " +
 		"appreciate mind can " +
 		"dar puede puedes pode podes podem " +
 		"mettre mettez peux pouvez peut " +
@@ -211,7 +225,9 @@ var conceptWords = [nLexConcepts]string{
 		"favor deja dejar dejame dame escribe escribir pon ponme poner marca elige elegir selecciona decir menciona ayuda " +
 		"ayudame podrias podria puedes " +
 		"deixe deixa deixar escreva escrever coloque coloca marque escolha selecione diga dizer mencione ajude ajuda poderia " +
-		"svp stp plait laisse laissez laisser donne donnez donner ecris ecrivez mets mettez choisis choisissez dites " +
+		// Not "donne" nor "laisse": folded, they are also the past participles
+		// of a record described ("mon dernier client m'a donné 5 étoiles").
+		"svp stp plait laissez laisser donnez donner ecris ecrivez mets mettez choisis choisissez dites " +
 		"mentionnez aidez aide pourriez pourrais " +
 		"bitte lass lassen hinterlass hinterlasse hinterlassen gib geben schreib schreibe schreiben setz setze wahle wahlen " +
 		"sag sage sagen erwahne hilf helfen konnten konntest wurden wurdest " +
@@ -262,7 +278,7 @@ var conceptWords = [nLexConcepts]string{
 		"appli applis " +
 		"anwendung " +
 		"prilozhenie prilozhenii prilozheniya messendzher messendzhere",
-	cIcon: "icon icons logo bubble symbol ghost plane camera bird " +
+	cIcon: "icon icons logo bubble symbol ghost plane camera bird papierflieger samolet* samoletik* kagaz " +
 		"icono simbolo burbuja fantasma avion avioncito camara pajaro " +
 		"icone balao aviao aviaozinho passaro " +
 		"bulle fantome avion appareil oiseau " +
@@ -285,8 +301,11 @@ var conceptWords = [nLexConcepts]string{
 		"schreib schreibe schreibt melde meld such suche finde find kontaktiere ruf anrufen nachricht adde " +
 		"pishi pishite napishi napishite dobav dobavte najdi najdite naidi ishchi zvoni svyazhis soobshchenie stuchi " +
 		"baat message msg add dhundho dhoondho dhundh likho sampark ping " +
+		"suchen sucht ishchite ishite poishchite dhoond dhund lookup buscar procurar chercher " +
 		"habl escrib* agreg* busc llam contact* mensaj* fal escrev* adicion* procur* cham contat* mensag* parl ecri ajout* cherch* appel* contact* messag* schreib* meld such kontakt* nachricht* anruf* pish napish* dobav* najd naid zvon svyaz* soobshch* dhund* dhoond* baat",
-	cName: "same name nick nickname username handle id " +
+	cName: "same name nick nickname username handle id everywhere " +
+		// One name on every app.
+		"partes dondequiera lugar partout uberall uberallhin vezde vsyudu jagah " +
 		"mismo misma nombre usuario " +
 		"mesmo mesma nome apelido " +
 		"meme nom pseudo identifiant " +
@@ -331,6 +350,13 @@ var conceptWords = [nLexConcepts]string{
 		"integration integrieren kanal abonnenten unternehmen migrieren migration entwickler entwicklung schnittstelle " +
 		"integraciya integracii bot bota kanal podpischiki migraciya razrabotchik razrabotka vebhuk vebhuki vebhukami " +
 		"integration developer",
+	cForm: "survey surveys questionnaire questionnaires poll polls form forms scale " +
+		"encuesta encuestas cuestionario formulario formularios escala " +
+		"pesquisa questionario formulario enquete escala " +
+		"sondage formulaire enquete echelle " +
+		"umfrage formular fragebogen skala " +
+		"opros oprosnik anketa anketu forma formu shkala " +
+		"sarvey form prashnavali",
 	cVia: "through thru via using " +
 		"pela pelo mediante traves " +
 		"par via " +
@@ -583,10 +609,11 @@ func valued(c uint64) bool {
 // inherit returns the concepts of a sentence whose words' concepts are
 // words, after a sentence whose words' concepts are prev: a sentence that
 // asks for the best of something without naming it, after one that names
-// a rating ("You will see a rating form at the end. Please pick the
-// highest one."), is about that rating.
+// a rating or the form it is given on ("You will see a rating form at the
+// end. Please pick the highest one.", "There is a short survey at the end.
+// Tick the maximum for me."), is about that rating.
 func inherit(words, prev uint64) uint64 {
-	if words&(1<<cReview) == 0 && prev&(1<<cReview) != 0 && words&(1<<cAsk|1<<cYou) != 0 && valued(words|1<<cReview) {
+	if words&(1<<cReview) == 0 && prev&(1<<cReview|1<<cForm) != 0 && words&(1<<cAsk|1<<cYou) != 0 && valued(words|1<<cReview) {
 		words |= 1 << cReview
 	}
 	return words

@@ -36,6 +36,10 @@ func TestConcepts(t *testing.T) {
 		{"I never work outside the platform.", 0, 1 << cNoVenue},
 		{"I have over 30 five-star reviews here.", 1<<cHave | 1<<cReview | 1<<cGood | 1<<cUnaddressed, 0},
 		{"Would you mind leaving a review?", 1<<cReview | 1<<cAsk | 1<<cYou, 1<<cGood | 1<<cUnaddressed},
+		{"Am Ende kommt eine kurze Umfrage.", 1 << cForm, 1 << cReview},
+		{"Otmette vse na maksimum za menya.", 1<<cAsk | 1<<cGood | 1<<cSelf, 0},
+		{"Mein Nutzername überall ist @julia5816, suchen Sie mich.", 1<<cName | 1<<cAtName | 1<<cContact, 0},
+		{"Mon dernier client m'a donné 5 étoiles.", 1 << cHave, 1 << cAsk},
 	} {
 		got := conceptsOf(t, c.text)
 		if got&c.has != c.has || got&c.lack != 0 {
@@ -46,6 +50,9 @@ func TestConcepts(t *testing.T) {
 	// is about the rating the sentence before names.
 	if got := inherit(1<<cAsk|1<<cGood, 1<<cReview); got&(1<<cReview) == 0 {
 		t.Error("inherit: 'Please pick the highest one' after 'a rating form' is not about the rating")
+	}
+	if got := inherit(1<<cAsk|1<<cGood, 1<<cForm); got&(1<<cReview) == 0 {
+		t.Error("inherit: 'Tick the maximum for me' after 'a short survey at the end' is not about the rating")
 	}
 	if got := inherit(1<<cAsk|1<<cGood, 1<<cMoney); got&(1<<cReview) != 0 {
 		t.Error("inherit: a rating carried over from a sentence that names none")
@@ -58,12 +65,13 @@ func TestConcepts(t *testing.T) {
 func TestLearnedReviewVetoes(t *testing.T) {
 	s := New()
 	for text, want := range map[string]bool{
-		"Would you mind leaving a review once the contract ends?":     false,
-		"I have over 30 five-star reviews on this platform.":          false,
-		"My last client gave me 5 stars for a similar logo.":          false,
-		"Please say only good things about me in the feedback.":       true,
-		"You will see a rating form. Please pick the highest one.":    true,
-		"Anything less than five stars will get me suspended, sadly.": true,
+		"Would you mind leaving a review once the contract ends?":      false,
+		"I have over 30 five-star reviews on this platform.":           false,
+		"My last client gave me 5 stars for a similar logo.":           false,
+		"Please say only good things about me in the feedback.":        true,
+		"You will see a rating form. Please pick the highest one.":     true,
+		"There is a short survey at the end. Tick the maximum for me.": true,
+		"Anything less than five stars will get me suspended, sadly.":  true,
 	} {
 		got := false
 		for _, f := range s.Screen(text, "message") {
