@@ -59,6 +59,7 @@ const (
 	cNoVenue                            // the platform negated: "no need for the contract", "not through this site"
 	cFive                               // the digit 5 (or 10) by itself: five stars when a rating is named
 	cDigits                             // a run of eight or more digits: an account or card number given
+	cColourApp                          // a colour at most appNear words from a word for an app: "the green app"
 	nWordConcepts                       // the concepts of words and marks; the rest are of sentences
 )
 
@@ -272,7 +273,8 @@ var conceptWords = [nLexConcepts]string{
 		"grun grune grunen gruner grunes blau blaue blauen blauer blaues lila violett violette gelb gelbe gelben rot rote roten " +
 		"zelenyj zelenoe zelenom zelenoj zelenyi sinij sinee sinem sinej sinyaya golubom goluboj fioletovyj fioletovom " +
 		"zheltyj zheltom krasnyj krasnom rozovyj rozovom " +
-		"hara hare hari neela neele neeli nila nile baingani jamuni peela peele laal gulabi",
+		"hara hare hari neela neele neeli nila nile baingani jamuni peela peele laal gulabi " +
+		"blanco blanca branco branca blanc blanche weiss weisse weissen weisser belyj beloe belom beloj safed",
 	cApp: "app apps application messenger " +
 		"aplicacion aplicaciones aplicativo aplicacao " +
 		"appli applis " +
@@ -338,6 +340,8 @@ var conceptWords = [nLexConcepts]string{
 		"already past last previous ultimo ultima anterior deja dernier derniere precedent schon bereits letzte letzten uzhe poslednij proshlyj pichle pichhle pehle " +
 		// A count of what one has: "over 30 reviews", "bolee 7 otzyvov".
 		"over total bolee zyada jyada mehr " +
+		// A profile that shows what it holds.
+		"shows displays muestra mostra affiche zeigt pokazyvaet dikhata dikhati dikhate " +
 		// Reviews given by past clients are a record, not an ask.
 		"client clients customer customers cliente clientes kunde kunden klient klienty klienta",
 	cTech: "bot bots chatbot chatbots api apis sdk integration integrations integrate webhook webhooks channel channels " +
@@ -349,7 +353,11 @@ var conceptWords = [nLexConcepts]string{
 		"integration integrer chaine abonnes entreprise migrer developpeur developpement passerelle " +
 		"integration integrieren kanal abonnenten unternehmen migrieren migration entwickler entwicklung schnittstelle " +
 		"integraciya integracii bot bota kanal podpischiki migraciya razrabotchik razrabotka vebhuk vebhuki vebhukami " +
-		"integration developer",
+		"integration developer " +
+		// An app's or a channel's audience: users, subscribers, downloads.
+		"usuarios utilizadores telechargements utilisateurs abonnes benutzer downloads " +
+		"kanal* podpischik* polzovatel* skachivan* " +
+		"yuzar subscribers",
 	cForm: "survey surveys questionnaire questionnaires poll polls form forms scale " +
 		"encuesta encuestas cuestionario formulario formularios escala " +
 		"pesquisa questionario formulario enquete escala " +
@@ -468,9 +476,10 @@ func sentenceConcepts(words uint64) uint64 {
 	if mask&(1<<cTopScore) != 0 {
 		mask |= 1<<cGood | 1<<cReview // "5/5", "★★★★★": a rating, and a good one
 	}
-	if mask&(1<<cApp) != 0 && mask&(1<<cColour|1<<cIcon) != 0 {
+	if mask&(1<<cColourApp) != 0 || mask&(1<<cApp) != 0 && mask&(1<<cIcon) != 0 {
 		// "the green app", "the app with the paper plane": a messenger
-		// named by its colour or its icon.
+		// named by its colour or its icon. A colour must stand next to the
+		// app ("the green button in the app" names a button).
 		mask |= 1 << cMessenger
 	}
 	for _, sp := range supers {
@@ -479,6 +488,31 @@ func sentenceConcepts(words uint64) uint64 {
 		}
 	}
 	return mask
+}
+
+// appNear is how many words apart a colour and a word for an app may be
+// to name a messenger together: "the green app", "la app verde", "in der
+// App mit dem weißen Telefon".
+const appNear = 3
+
+// colourApp tracks, word by word, where the last word for an app and the
+// last colour were, and reports whether they are now close enough to name
+// a messenger (cColourApp).
+type colourApp struct{ app, colour int }
+
+func newColourApp() colourApp { return colourApp{-appNear - 1, -appNear - 1} }
+
+func (ca *colourApp) see(k int, c uint32) bool {
+	if c&(1<<cApp|1<<cColour) == 0 {
+		return false
+	}
+	if c&(1<<cApp) != 0 {
+		ca.app = k
+	}
+	if c&(1<<cColour) != 0 {
+		ca.colour = k
+	}
+	return ca.app >= 0 && ca.colour >= 0 && ca.app-ca.colour <= appNear && ca.colour-ca.app <= appNear
 }
 
 // conceptPair holds the bucket of each pair of concepts a < b, and on

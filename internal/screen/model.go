@@ -124,6 +124,11 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			// and setting no condition ("if I don't get top marks ...").
 			mask &^= 1 << reviewClass
 		}
+		if mask&(1<<reviewClass) != 0 && sc.z.concept&(1<<cGood|1<<cBad|1<<cNeg) == 1<<cGood|1<<cBad {
+			// "Any feedback is welcome, good or bad": both named, neither
+			// asked for ("don't leave a bad one, five stars please" negates).
+			mask &^= 1 << reviewClass
+		}
 		if mask&(1<<reviewClass) != 0 && st.flags&lxFair != 0 && sc.leavesRatingOpen(st) {
 			// "Please leave whatever feedback you think is fair" asks for a
 			// review, not for a good one.
