@@ -88,3 +88,24 @@ func TestLearnedReviewVetoes(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountGiven pins the account number given to be paid into, which
+// the learned layer reports whatever the model says.
+func TestAccountGiven(t *testing.T) {
+	s := New()
+	for text, want := range map[string]bool{
+		"Nomer moego scheta 5836 7762 2242 1288, otpravte tuda.":    true,
+		"Mi número de cuenta es ES72 2644 1927 0447 9781 52.":       true,
+		"Our Stripe account 12345678 handles the API integration.":  false,
+		"My account number is not 1234 5678 9012, that one is old.": false,
+		"Invoice 20240012 is attached for the March work.":          false,
+	} {
+		got := false
+		for _, f := range s.Screen(text, "message") {
+			got = got || f.Category == OffPlatform
+		}
+		if got != want {
+			t.Errorf("%q: payment asked for %v, want %v", text, got, want)
+		}
+	}
+}

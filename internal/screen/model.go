@@ -98,6 +98,12 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		}
 		mask := sc.z.infer(m, sc, st.from, st.to) & reportable
 		sc.z.prev = sc.z.words
+		if accountGiven(sc.z.concept) && !have[offPlatformClass] {
+			// An account, card or wallet with its number, to be paid into:
+			// "Nomer moego scheta 5836 7762 2242 1288, otpravte tuda".
+			sc.add(OffPlatform, start, last, "account_number", 0.9)
+			continue
+		}
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already
@@ -165,6 +171,14 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		}
 		sc.add(modelClasses[best], start, last, "learned", math.Round(float64(bp)*1000)/1000)
 	}
+}
+
+// accountGiven reports whether a sentence of concepts c gives an account
+// to be paid into: a word for an account, card or wallet, a number of eight
+// or more digits, and money, a transfer or the writer's own ("my account
+// number is ..."), with no negation and no technical work around it.
+func accountGiven(c uint64) bool {
+	return c&(1<<cAccount|1<<cDigits) == 1<<cAccount|1<<cDigits && c&(1<<cTransfer|1<<cSelf|1<<cMoney) != 0 && c&(1<<cNeg|1<<cTech) == 0
 }
 
 // ruled reports whether an extractor found something in tokens [from, to].
