@@ -109,3 +109,25 @@ func TestAccountGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestOutsideInSevenLanguages pins the payments rule "outside the
+// platform" in the languages of the corpus, and its negations.
+func TestOutsideInSevenLanguages(t *testing.T) {
+	s := New()
+	for text, want := range map[string]bool{
+		"Cerremos el trato fuera de esta página.":            true,
+		"Machen wir die Zahlung außerhalb der Plattform.":    true,
+		"Concluons l'affaire hors de ce site.":               true,
+		"Nunca trabajo fuera de la plataforma.":              false,
+		"Ich arbeite nie außerhalb der Plattform.":           false,
+		"Je ne travaille jamais en dehors de la plateforme.": false,
+	} {
+		got := false
+		for _, f := range s.Screen(text, "message") {
+			got = got || f.Category == OffPlatform
+		}
+		if got != want {
+			t.Errorf("%q: payment outside %v, want %v", text, got, want)
+		}
+	}
+}

@@ -209,10 +209,11 @@ func buildLexicon() map[string]lexEntry {
 		"develop developed developer implement implemented app webhook webhooks statement statements ocr dashboard "+
 		"clone merchant subscription stripe library parse parsing reconciliation compliance")
 	add(lxNeg, "not never no dont don cant cannot wont won shouldn nt without")
-	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system middleman books")
+	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system middleman books "+
+		"plataforma plateforme plattform platforma platformy platforme platformu sajt sajta sajte sitio pagina seite webseite")
 	add(lxFee, "fee fees commission commissions cut")
 	add(lxAvoid, "avoid avoiding skip skipping save saving bypass bypassing dodge escape cut evade")
-	add(lxOutside, "outside")
+	add(lxOutside, "outside fuera afuera fora hors dehors ausserhalb vne")
 	add(lxDirect, "directly direct")
 	add(lxPhoneCue, "call text phone number num tel mobile cell whatsapp sms reach contact ring dial viber "+
 		"telephone cellphone ph mob nr no "+
