@@ -316,7 +316,7 @@ var conceptWords = [nLexConcepts]string{
 		"wahi wohi naam",
 	cMessenger: "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik facebook fb messenger " +
 		"twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat tg snap whats " +
-		"zap zapzap wpp vatsap votsap telega",
+		"zap zapzap wpp vatsap votsap telega telege telegi wasap guasap watsap whatsap tgram telegrama",
 	cMethod: "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram " +
 		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift gcash paytm " +
 		"alipay interac bank pix upi cash western bizum phonepe yoomoney qiwi googlepay gpay applepay mbway webmoney payeer " +

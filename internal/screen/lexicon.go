@@ -192,7 +192,9 @@ func buildLexicon() map[string]lexEntry {
 		"club space website media digital world network solutions services consulting portfolio codes team gy")
 	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
 		"facebook fb messenger twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat "+
-		"tg snap whats")
+		"tg snap whats "+
+		// Their names as members say them in the corpus languages.
+		"wasap guasap watsap whatsap vatsap votsap zapzap wpp telega telege telegi tgram")
 	add(lxContactVerb, "talk chat message messages msg text texting add ping hit reach call contact continue move "+
 		"switch dm write find connect speak discuss catch hmu follow join email mail communicate converse")
 	add(lxPrep, "on via over through in to at by using thru")
