@@ -202,6 +202,14 @@ var conceptWords = [nLexConcepts]string{
 		"achha achhi achhe acchi accha acche achchha badhiya badiya paanch panch zabardast shandar shaandaar tareef tarif " +
 		"taarif umda behtareen behtarin " +
 		"maksimum maksimalno maximo maxima maximal maximale hochstwert upar " +
+		// Words of praise for the work or the worker.
+		"lovely flattering impeccable spotless pleasant complimentary " +
+		"bonito bonita lindo linda halagador halagadora impecable agradable elogioso elogiosa " +
+		"impecavel agradavel lisonjeiro lisonjeira " +
+		"joli jolie flatteur flatteuse irreprochable impeccable agreable " +
+		"nett nettes netter nette schmeichelhaft schmeichelhafte makellos einwandfrei angenehm lobend " +
+		"priyatnoe priyatnyj hvalebnyj hvalebnym hvalebnoe bezuprechnyj bezuprechno bezuprechnoj " +
+		"pyara pyari pyare laajawab lajawab " +
 		"gran grande maravill* increibl* excelent* perfect* positiv* otim maxim* incriv* parfait* excellen* superbe genial* toll hervorrag* ausgezeich* perfekt* hochst* bestnote hochstnote vysshuyu vysshij vysshaya luchsh* otlichn* idealn* maksimal* polozhitel* horosh* khorosh* bahut acchi achha sabse " +
 		// A good rating by euphemism: make the profile shine, give the
 		// score a boost, be kind with the stars.
@@ -213,6 +221,8 @@ var conceptWords = [nLexConcepts]string{
 		"siyat blistat podnyat podtolknut dobr dobree " +
 		"chamakne chamkao badhava badhao",
 	cAsk: "please pls plz kindly could would leave give write post put mark pick choose select say tell mention help make " +
+		// Describing the work for others to read.
+		"describe describir descreva descreve decrivez decrire beschreiben beschreibe opishite opisat " +
 		// Choosing on a form: tick, check, click.
 		"tick check click marca marcar marque escoge escoja escolhe escolher cochez cocher coche cliquez clique " +
 		"klicken klick kreuzen ankreuzen markieren markiere otmet otmette otmetit vyberi vyberite nazhmite " +
