@@ -31,9 +31,12 @@ func EmbeddedModel() *Model {
 // already looked at the sentence and found nothing. Handles are the
 // exception among contact details: many of their forms ("the green app",
 // "@jane88 on all the usual apps") are ones no extractor reads, so in a
-// message the model speaks from 0.90 for them too.
+// message the model speaks from 0.80 for them too. 0.80 (was 0.90) is where
+// leave-one-family-out found the most of the families held out with no
+// more hard negatives flagged; at 0.70 hard negatives flagged rose
+// fourfold.
 func threshold(surface string, c int) float32 {
-	t := float32(0.90)
+	t := float32(0.80)
 	if cat := modelClasses[c]; IsContact(cat) && cat != Handle {
 		t = 0.98
 	}
