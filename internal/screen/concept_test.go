@@ -131,3 +131,25 @@ func TestOutsideInSevenLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestNameGiven pins the @name given as the writer's name to be found by,
+// with no messenger named, and its exact span.
+func TestNameGiven(t *testing.T) {
+	s := New()
+	for text, want := range map[string]string{
+		"My username everywhere is @vsilva716, look me up.":   "@vsilva716",
+		"Moj nik vezde @greta_hoffmann, ishchite.":            "@greta_hoffmann",
+		"Use @mentions in Slack to reach the team.":           "",
+		"The bot replies to @username commands in the group.": "",
+	} {
+		got := ""
+		for _, f := range s.Screen(text, "message") {
+			if f.Category == Handle {
+				got = text[f.Start:f.End]
+			}
+		}
+		if got != want {
+			t.Errorf("%q: handle %q, want %q", text, got, want)
+		}
+	}
+}

@@ -110,6 +110,15 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			sc.add(OffPlatform, start, last, "account_number", 0.9)
 			continue
 		}
+		if !have[handleClass] && nameGiven(sc.z.concept) {
+			if i, ok := sc.atName(st.from, st.to); ok {
+				// "My username everywhere is @jane88", "Moj nik vezde
+				// @jane88, ishchite": a name given to be found by, with no
+				// messenger named.
+				sc.add(Handle, i, i+1, "@"+sc.word(i+1), 0.85)
+				continue
+			}
+		}
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already
@@ -187,6 +196,27 @@ func accountGiven(c uint64) bool {
 	return c&(1<<cAccount|1<<cDigits) == 1<<cAccount|1<<cDigits && c&(1<<cTransfer|1<<cSelf|1<<cMoney) != 0 && c&(1<<cNeg|1<<cTech) == 0
 }
 
+// nameGiven reports whether a sentence of concepts c gives an @name as the
+// writer's name to be found by: an @name, a word for a user name (username,
+// nick, pseudo, usuario, Nutzername), and the writer or a contact verb, with
+// no technical work around it.
+func nameGiven(c uint64) bool {
+	return c&(1<<cAtName|1<<cName) == 1<<cAtName|1<<cName && c&(1<<cSelf|1<<cContact) != 0 && c&(1<<cTech) == 0
+}
+
+// atName returns the token of the first @ in tokens [from, to) that is
+// followed by a name (not a keyword such as "@here").
+func (sc *scan) atName(from, to int) (int, bool) {
+	b := sc.f.b
+	for i := from; i+1 < to; i++ {
+		t, n := sc.toks[i], sc.toks[i+1]
+		if t.kind == kPunct && b[t.s] == '@' && n.kind == kWord && !n.gap && !atKeyword[string(b[n.s:n.e])] {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // ruled reports whether an extractor found something in tokens [from, to].
 func (sc *scan) ruled(from, to int) bool {
 	if len(sc.out) == 0 {
@@ -227,6 +257,7 @@ func (sc *scan) digitRun(from, to int) int {
 // requests and payment asks.
 var (
 	reviewClass      = classIndex(PositiveReview)
+	handleClass      = classIndex(Handle)
 	offPlatformClass = classIndex(OffPlatform)
 )
 
