@@ -153,3 +153,22 @@ func TestNameGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestFeeAvoidedInSevenLanguages pins the payments rule "avoid the fee" in
+// the languages of the corpus.
+func TestFeeAvoidedInSevenLanguages(t *testing.T) {
+	s := New()
+	for text, want := range map[string]bool{
+		"Saltemos la comisión de la plataforma y te bajo la tarifa.": true,
+		"Die Provision können wir umgehen, wenn Sie selbst zahlen.":  true,
+		"No podemos evitar la comisión de la plataforma.":            false,
+	} {
+		got := false
+		for _, f := range s.Screen(text, "message") {
+			got = got || f.Category == OffPlatform
+		}
+		if got != want {
+			t.Errorf("%q: fee avoided %v, want %v", text, got, want)
+		}
+	}
+}

@@ -213,8 +213,11 @@ func buildLexicon() map[string]lexEntry {
 	add(lxNeg, "not never no dont don cant cannot wont won shouldn nt without")
 	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system middleman books "+
 		"plataforma plateforme plattform platforma platformy platforme platformu sajt sajta sajte sitio pagina seite webseite")
-	add(lxFee, "fee fees commission commissions cut")
-	add(lxAvoid, "avoid avoiding skip skipping save saving bypass bypassing dodge escape cut evade")
+	add(lxFee, "fee fees commission commissions cut "+
+		"comision comisiones comissao comissoes frais gebuhr gebuhren provision komissiya komissiyu komissii")
+	add(lxAvoid, "avoid avoiding skip skipping save saving bypass bypassing dodge escape cut evade "+
+		"evitar evitemos evitamos saltar saltemos ahorrar ahorramos ahorrarnos economizar economizamos pular pulemos "+
+		"eviter evitons contourner economiser economisons umgehen vermeiden sparen obojti obojdem sekonomit sekonomim")
 	add(lxOutside, "outside fuera afuera fora hors dehors ausserhalb vne")
 	add(lxDirect, "directly direct")
 	add(lxPhoneCue, "call text phone number num tel mobile cell whatsapp sms reach contact ring dial viber "+
