@@ -103,9 +103,13 @@ var conceptWords = [nLexConcepts]string{
 		"dinero pago pagos monto importe plata cantidad efectivo deposito saldo lana pasta " +
 		"dinheiro pagamento pagamentos valor quantia grana montante reais " +
 		"argent paiement paiements montant somme fric especes acompte thune " +
-		"geld zahlung zahlungen betrag summe bargeld anzahlung kohle knete " +
-		"dengi deneg dengami oplata oplatu oplaty summa summu platezh platezhi nalichnye nal avans bablo " +
+		"geld zahlung zahlungen bezahlung betrag summe bargeld anzahlung kohle knete " +
+		"dengi deneg dengami oplata oplatu oplaty oplatoj oplatoy oplate summa summu platezh platezhi nalichnye nal avans bablo " +
 		"paisa paise paison rupaye rupay rupee bhugtan rakam kharcha raashi rashi " +
+		// The money side of the work: its accounts, its finances.
+		"accounting bookkeeping books financial finances contabilidad financiera financiero financiera contabilidade " +
+		"financeira financeiro comptabilite financiere financier buchhaltung finanziell finanzielle finanzen " +
+		"buhgalteriya finansovyj finansovaya denezhnyj denezhnoj denezhnuyu denezhnaya hisaab hisab " +
 		"billing bill payout payouts earnings advance upfront remainder rest total price sum cost costs anticipo adelanto resto pagamento* honorarios precio costo adiantamento sinal restante preco custo honorarios avance reste prix cout honoraires vorschuss rest restbetrag preis kosten honorar predoplata predoplatu ostatok cena cenu stoimost gonorar advance baaki kimat keemat daam",
 	cTransfer: "send sends sending sent pay pays paying paid transfer transfers transferring transferred wire wired move moving " +
 		"drop deposit forward remit settle " +
@@ -141,7 +145,7 @@ var conceptWords = [nLexConcepts]string{
 		"sin olvida olvidate olvidemos evitar evita evitemos fuera afuera saltar saltemos lugar vez " +
 		"sem esquece esqueca evitar evita fora pular pula " +
 		"sans oublie oubliez oublions eviter evitez hors dehors plutot contourner " +
-		"ohne vergiss vergessen vermeiden vermeide ausserhalb statt stattdessen umgehen vorbei " +
+		"ohne vergiss vergessen vermeiden vermeide ausserhalb aussen statt stattdessen umgehen vorbei " +
 		"bez zabud zabudte vne minuya obojti obojdem mimo vmesto " +
 		"bina bahar baahar chhodo chhodiye bhool bhulo bajaye " +
 		"elsewhere aside side off-site offline apart margen aparte afuera parte lado ailleurs cote marge nebenbei abseits vorbei storonu storone obhod obhodya alag",
