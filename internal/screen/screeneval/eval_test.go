@@ -34,7 +34,7 @@ var lofoFloor = map[string]float64{
 	screen.Phone:          0.98,
 	screen.URL:            0.96,
 	screen.Handle:         0.78,
-	screen.OffPlatform:    0.63,
+	screen.OffPlatform:    0.68,
 	screen.PositiveReview: 0.68,
 }
 
@@ -43,7 +43,7 @@ var lofoMedianFloor = map[string]float64{
 	screen.Phone:          0.99,
 	screen.URL:            0.99,
 	screen.Handle:         0.96,
-	screen.OffPlatform:    0.97,
+	screen.OffPlatform:    0.98,
 	screen.PositiveReview: 0.86,
 }
 
