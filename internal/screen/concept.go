@@ -48,6 +48,7 @@ const (
 	cBad                // bad, low, negative: a rating that is not a good one
 	cGoods              // domain, files, rights, source code: what is handed over besides money
 	cTech               // bots, APIs, integrations, channels, migrations: an app or a means of payment as the work
+	cForm               // survey, questionnaire, form, poll: where a rating is given, named without naming it
 	nLexConcepts        // the concepts of words in the lists below: a word's fit in a uint32
 )
 
@@ -58,6 +59,7 @@ const (
 	cNoVenue                            // the platform negated: "no need for the contract", "not through this site"
 	cFive                               // the digit 5 (or 10) by itself: five stars when a rating is named
 	cDigits                             // a run of eight or more digits: an account or card number given
+	cColourApp                          // a colour at most appNear words from a word for an app: "the green app"
 	nWordConcepts                       // the concepts of words and marks; the rest are of sentences
 )
 
@@ -101,9 +103,13 @@ var conceptWords = [nLexConcepts]string{
 		"dinero pago pagos monto importe plata cantidad efectivo deposito saldo lana pasta " +
 		"dinheiro pagamento pagamentos valor quantia grana montante reais " +
 		"argent paiement paiements montant somme fric especes acompte thune " +
-		"geld zahlung zahlungen betrag summe bargeld anzahlung kohle knete " +
-		"dengi deneg dengami oplata oplatu oplaty summa summu platezh platezhi nalichnye nal avans bablo " +
+		"geld zahlung zahlungen bezahlung betrag summe bargeld anzahlung kohle knete " +
+		"dengi deneg dengami oplata oplatu oplaty oplatoj oplatoy oplate summa summu platezh platezhi nalichnye nal avans bablo " +
 		"paisa paise paison rupaye rupay rupee bhugtan rakam kharcha raashi rashi " +
+		// The money side of the work: its accounts, its finances.
+		"accounting bookkeeping books financial finances contabilidad financiera financiero financiera contabilidade " +
+		"financeira financeiro comptabilite financiere financier buchhaltung finanziell finanzielle finanzen " +
+		"buhgalteriya finansovyj finansovaya denezhnyj denezhnoj denezhnuyu denezhnaya hisaab hisab " +
 		"billing bill payout payouts earnings advance upfront remainder rest total price sum cost costs anticipo adelanto resto pagamento* honorarios precio costo adiantamento sinal restante preco custo honorarios avance reste prix cout honoraires vorschuss rest restbetrag preis kosten honorar predoplata predoplatu ostatok cena cenu stoimost gonorar advance baaki kimat keemat daam",
 	cTransfer: "send sends sending sent pay pays paying paid transfer transfers transferring transferred wire wired move moving " +
 		"drop deposit forward remit settle " +
@@ -139,7 +145,7 @@ var conceptWords = [nLexConcepts]string{
 		"sin olvida olvidate olvidemos evitar evita evitemos fuera afuera saltar saltemos lugar vez " +
 		"sem esquece esqueca evitar evita fora pular pula " +
 		"sans oublie oubliez oublions eviter evitez hors dehors plutot contourner " +
-		"ohne vergiss vergessen vermeiden vermeide ausserhalb statt stattdessen umgehen vorbei " +
+		"ohne vergiss vergessen vermeiden vermeide ausserhalb aussen statt stattdessen umgehen vorbei " +
 		"bez zabud zabudte vne minuya obojti obojdem mimo vmesto " +
 		"bina bahar baahar chhodo chhodiye bhool bhulo bajaye " +
 		"elsewhere aside side off-site offline apart margen aparte afuera parte lado ailleurs cote marge nebenbei abseits vorbei storonu storone obhod obhodya alag",
@@ -152,7 +158,15 @@ var conceptWords = [nLexConcepts]string{
 		"direkt direkte privat private personlich unter uns " +
 		"napryamuyu napryamuju naprjamuju pryamo lichno mezhdu nami " +
 		"seedha seedhe sidha sidhe niji aapas personally beech " +
-		"hand hands own privado* directo* diretament* directe* direkt* privat* personal* mano mao main hand ruki haath",
+		"hand hands own privado* directo* diretament* directe* direkt* privat* personal* mano mao main hand ruki haath " +
+		// Kept between the two: no one else sees it.
+		"nobody secret secretly quietly discreet discreetly unofficial unofficially informal " +
+		"nadie secreto discreto discretamente extraoficial informal nosotros " +
+		"ninguem segredo discreto discretamente informal " +
+		"secret discret discretement officieusement informel " +
+		"niemand heimlich diskret inoffiziell " +
+		"nikto nikomu tajno tiho tihomu neoficialno " +
+		"chupke chupchap gupt",
 	cFee: "fee fees commission commissions cut charge charges percent percentage markup surcharge " +
 		"comision comisiones tarifa tarifas cargo porcentaje cuota " +
 		"taxa taxas comissao tarifa porcentagem percentual " +
@@ -191,6 +205,15 @@ var conceptWords = [nLexConcepts]string{
 		"prekrasnyj prekrasnuyu idealnyj idealnuyu shchedro " +
 		"achha achhi achhe acchi accha acche achchha badhiya badiya paanch panch zabardast shandar shaandaar tareef tarif " +
 		"taarif umda behtareen behtarin " +
+		"maksimum maksimalno maximo maxima maximal maximale hochstwert upar " +
+		// Words of praise for the work or the worker.
+		"lovely flattering impeccable spotless pleasant complimentary " +
+		"bonito bonita lindo linda halagador halagadora impecable agradable elogioso elogiosa " +
+		"impecavel agradavel lisonjeiro lisonjeira " +
+		"joli jolie flatteur flatteuse irreprochable impeccable agreable " +
+		"nett nettes netter nette schmeichelhaft schmeichelhafte makellos einwandfrei angenehm lobend " +
+		"priyatnoe priyatnyj hvalebnyj hvalebnym hvalebnoe bezuprechnyj bezuprechno bezuprechnoj " +
+		"pyara pyari pyare laajawab lajawab " +
 		"gran grande maravill* increibl* excelent* perfect* positiv* otim maxim* incriv* parfait* excellen* superbe genial* toll hervorrag* ausgezeich* perfekt* hochst* bestnote hochstnote vysshuyu vysshij vysshaya luchsh* otlichn* idealn* maksimal* polozhitel* horosh* khorosh* bahut acchi achha sabse " +
 		// A good rating by euphemism: make the profile shine, give the
 		// score a boost, be kind with the stars.
@@ -202,6 +225,12 @@ var conceptWords = [nLexConcepts]string{
 		"siyat blistat podnyat podtolknut dobr dobree " +
 		"chamakne chamkao badhava badhao",
 	cAsk: "please pls plz kindly could would leave give write post put mark pick choose select say tell mention help make " +
+		// Describing the work for others to read.
+		"describe describir descreva descreve decrivez decrire beschreiben beschreibe opishite opisat " +
+		// Choosing on a form: tick, check, click.
+		"tick check click marca marcar marque escoge escoja escolhe escolher cochez cocher coche cliquez clique " +
+		"klicken klick kreuzen ankreuzen markieren markiere otmet otmette otmetit vyberi vyberite nazhmite " +
+		"chuno chunna chunein chuniye dabao dabana " +
 		"appreciate mind can " +
 		"dar puede puedes pode podes podem " +
 		"mettre mettez peux pouvez peut " +
@@ -211,7 +240,9 @@ var conceptWords = [nLexConcepts]string{
 		"favor deja dejar dejame dame escribe escribir pon ponme poner marca elige elegir selecciona decir menciona ayuda " +
 		"ayudame podrias podria puedes " +
 		"deixe deixa deixar escreva escrever coloque coloca marque escolha selecione diga dizer mencione ajude ajuda poderia " +
-		"svp stp plait laisse laissez laisser donne donnez donner ecris ecrivez mets mettez choisis choisissez dites " +
+		// Not "donne" nor "laisse": folded, they are also the past participles
+		// of a record described ("mon dernier client m'a donné 5 étoiles").
+		"svp stp plait laissez laisser donnez donner ecris ecrivez mets mettez choisis choisissez dites " +
 		"mentionnez aidez aide pourriez pourrais " +
 		"bitte lass lassen hinterlass hinterlasse hinterlassen gib geben schreib schreibe schreiben setz setze wahle wahlen " +
 		"sag sage sagen erwahne hilf helfen konnten konntest wurden wurdest " +
@@ -256,13 +287,14 @@ var conceptWords = [nLexConcepts]string{
 		"grun grune grunen gruner grunes blau blaue blauen blauer blaues lila violett violette gelb gelbe gelben rot rote roten " +
 		"zelenyj zelenoe zelenom zelenoj zelenyi sinij sinee sinem sinej sinyaya golubom goluboj fioletovyj fioletovom " +
 		"zheltyj zheltom krasnyj krasnom rozovyj rozovom " +
-		"hara hare hari neela neele neeli nila nile baingani jamuni peela peele laal gulabi",
+		"hara hare hari neela neele neeli nila nile baingani jamuni peela peele laal gulabi " +
+		"blanco blanca branco branca blanc blanche weiss weisse weissen weisser belyj beloe belom beloj safed",
 	cApp: "app apps application messenger " +
 		"aplicacion aplicaciones aplicativo aplicacao " +
 		"appli applis " +
 		"anwendung " +
 		"prilozhenie prilozhenii prilozheniya messendzher messendzhere",
-	cIcon: "icon icons logo bubble symbol ghost plane camera bird " +
+	cIcon: "icon icons logo bubble symbol ghost plane camera bird papierflieger samolet* samoletik* kagaz " +
 		"icono simbolo burbuja fantasma avion avioncito camara pajaro " +
 		"icone balao aviao aviaozinho passaro " +
 		"bulle fantome avion appareil oiseau " +
@@ -285,8 +317,11 @@ var conceptWords = [nLexConcepts]string{
 		"schreib schreibe schreibt melde meld such suche finde find kontaktiere ruf anrufen nachricht adde " +
 		"pishi pishite napishi napishite dobav dobavte najdi najdite naidi ishchi zvoni svyazhis soobshchenie stuchi " +
 		"baat message msg add dhundho dhoondho dhundh likho sampark ping " +
+		"suchen sucht ishchite ishite poishchite dhoond dhund lookup buscar procurar chercher " +
 		"habl escrib* agreg* busc llam contact* mensaj* fal escrev* adicion* procur* cham contat* mensag* parl ecri ajout* cherch* appel* contact* messag* schreib* meld such kontakt* nachricht* anruf* pish napish* dobav* najd naid zvon svyaz* soobshch* dhund* dhoond* baat",
-	cName: "same name nick nickname username handle id " +
+	cName: "same name nick nickname username handle id everywhere " +
+		// One name on every app.
+		"partes dondequiera lugar partout uberall uberallhin vezde vsyudu jagah " +
 		"mismo misma nombre usuario " +
 		"mesmo mesma nome apelido " +
 		"meme nom pseudo identifiant " +
@@ -295,7 +330,7 @@ var conceptWords = [nLexConcepts]string{
 		"wahi wohi naam",
 	cMessenger: "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik facebook fb messenger " +
 		"twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat tg snap whats " +
-		"zap zapzap wpp vatsap votsap telega",
+		"zap zapzap wpp vatsap votsap telega telege telegi wasap guasap watsap whatsap tgram telegrama",
 	cMethod: "paypal venmo zelle wise transferwise payoneer cashapp skrill revolut westernunion moneygram " +
 		"bitcoin btc usdt usdc eth ethereum crypto cryptocurrency tether binance iban swift gcash paytm " +
 		"alipay interac bank pix upi cash western bizum phonepe yoomoney qiwi googlepay gpay applepay mbway webmoney payeer " +
@@ -319,6 +354,8 @@ var conceptWords = [nLexConcepts]string{
 		"already past last previous ultimo ultima anterior deja dernier derniere precedent schon bereits letzte letzten uzhe poslednij proshlyj pichle pichhle pehle " +
 		// A count of what one has: "over 30 reviews", "bolee 7 otzyvov".
 		"over total bolee zyada jyada mehr " +
+		// A profile that shows what it holds.
+		"shows displays muestra mostra affiche zeigt pokazyvaet dikhata dikhati dikhate " +
 		// Reviews given by past clients are a record, not an ask.
 		"client clients customer customers cliente clientes kunde kunden klient klienty klienta",
 	cTech: "bot bots chatbot chatbots api apis sdk integration integrations integrate webhook webhooks channel channels " +
@@ -330,7 +367,18 @@ var conceptWords = [nLexConcepts]string{
 		"integration integrer chaine abonnes entreprise migrer developpeur developpement passerelle " +
 		"integration integrieren kanal abonnenten unternehmen migrieren migration entwickler entwicklung schnittstelle " +
 		"integraciya integracii bot bota kanal podpischiki migraciya razrabotchik razrabotka vebhuk vebhuki vebhukami " +
-		"integration developer",
+		"integration developer " +
+		// An app's or a channel's audience: users, subscribers, downloads.
+		"usuarios utilizadores telechargements utilisateurs abonnes benutzer downloads " +
+		"kanal* podpischik* polzovatel* skachivan* " +
+		"yuzar subscribers",
+	cForm: "survey surveys questionnaire questionnaires poll polls form forms scale " +
+		"encuesta encuestas cuestionario formulario formularios escala " +
+		"pesquisa questionario formulario enquete escala " +
+		"sondage formulaire enquete echelle " +
+		"umfrage formular fragebogen skala " +
+		"opros oprosnik anketa anketu forma formu shkala " +
+		"sarvey form prashnavali",
 	cVia: "through thru via using " +
 		"pela pelo mediante traves " +
 		"par via " +
@@ -442,9 +490,10 @@ func sentenceConcepts(words uint64) uint64 {
 	if mask&(1<<cTopScore) != 0 {
 		mask |= 1<<cGood | 1<<cReview // "5/5", "★★★★★": a rating, and a good one
 	}
-	if mask&(1<<cApp) != 0 && mask&(1<<cColour|1<<cIcon) != 0 {
+	if mask&(1<<cColourApp) != 0 || mask&(1<<cApp) != 0 && mask&(1<<cIcon) != 0 {
 		// "the green app", "the app with the paper plane": a messenger
-		// named by its colour or its icon.
+		// named by its colour or its icon. A colour must stand next to the
+		// app ("the green button in the app" names a button).
 		mask |= 1 << cMessenger
 	}
 	for _, sp := range supers {
@@ -453,6 +502,31 @@ func sentenceConcepts(words uint64) uint64 {
 		}
 	}
 	return mask
+}
+
+// appNear is how many words apart a colour and a word for an app may be
+// to name a messenger together: "the green app", "la app verde", "in der
+// App mit dem weißen Telefon".
+const appNear = 3
+
+// colourApp tracks, word by word, where the last word for an app and the
+// last colour were, and reports whether they are now close enough to name
+// a messenger (cColourApp).
+type colourApp struct{ app, colour int }
+
+func newColourApp() colourApp { return colourApp{-appNear - 1, -appNear - 1} }
+
+func (ca *colourApp) see(k int, c uint32) bool {
+	if c&(1<<cApp|1<<cColour) == 0 {
+		return false
+	}
+	if c&(1<<cApp) != 0 {
+		ca.app = k
+	}
+	if c&(1<<cColour) != 0 {
+		ca.colour = k
+	}
+	return ca.app >= 0 && ca.colour >= 0 && ca.app-ca.colour <= appNear && ca.colour-ca.app <= appNear
 }
 
 // conceptPair holds the bucket of each pair of concepts a < b, and on
@@ -583,10 +657,11 @@ func valued(c uint64) bool {
 // inherit returns the concepts of a sentence whose words' concepts are
 // words, after a sentence whose words' concepts are prev: a sentence that
 // asks for the best of something without naming it, after one that names
-// a rating ("You will see a rating form at the end. Please pick the
-// highest one."), is about that rating.
+// a rating or the form it is given on ("You will see a rating form at the
+// end. Please pick the highest one.", "There is a short survey at the end.
+// Tick the maximum for me."), is about that rating.
 func inherit(words, prev uint64) uint64 {
-	if words&(1<<cReview) == 0 && prev&(1<<cReview) != 0 && words&(1<<cAsk|1<<cYou) != 0 && valued(words|1<<cReview) {
+	if words&(1<<cReview) == 0 && prev&(1<<cReview|1<<cForm) != 0 && words&(1<<cAsk|1<<cYou) != 0 && valued(words|1<<cReview) {
 		words |= 1 << cReview
 	}
 	return words

@@ -36,6 +36,16 @@ func TestConcepts(t *testing.T) {
 		{"I never work outside the platform.", 0, 1 << cNoVenue},
 		{"I have over 30 five-star reviews here.", 1<<cHave | 1<<cReview | 1<<cGood | 1<<cUnaddressed, 0},
 		{"Would you mind leaving a review?", 1<<cReview | 1<<cAsk | 1<<cYou, 1<<cGood | 1<<cUnaddressed},
+		{"Am Ende kommt eine kurze Umfrage.", 1 << cForm, 1 << cReview},
+		{"Let's talk on the green app.", 1<<cColourApp | 1<<cMessenger, 0},
+		{"Pishite v zelenoe prilozhenie.", 1<<cColourApp | 1<<cMessenger, 0},
+		{"The green button in the app is hard to see.", 1<<cColour | 1<<cApp, 1<<cColourApp | 1<<cMessenger},
+		{"U Telegram-kanala brenda 40 tysyach podpischikov.", 1<<cTech | 1<<cMessenger, 0},
+		{"My profile shows 20 reviews, most of them five stars.", 1 << cHave, 0},
+		{"Use @mentions in Slack to reach the team.", 1 << cMessenger, 1 << cAtName},
+		{"Otmette vse na maksimum za menya.", 1<<cAsk | 1<<cGood | 1<<cSelf, 0},
+		{"Mein Nutzername überall ist @julia5816, suchen Sie mich.", 1<<cName | 1<<cAtName | 1<<cContact, 0},
+		{"Mon dernier client m'a donné 5 étoiles.", 1 << cHave, 1 << cAsk},
 	} {
 		got := conceptsOf(t, c.text)
 		if got&c.has != c.has || got&c.lack != 0 {
@@ -46,6 +56,9 @@ func TestConcepts(t *testing.T) {
 	// is about the rating the sentence before names.
 	if got := inherit(1<<cAsk|1<<cGood, 1<<cReview); got&(1<<cReview) == 0 {
 		t.Error("inherit: 'Please pick the highest one' after 'a rating form' is not about the rating")
+	}
+	if got := inherit(1<<cAsk|1<<cGood, 1<<cForm); got&(1<<cReview) == 0 {
+		t.Error("inherit: 'Tick the maximum for me' after 'a short survey at the end' is not about the rating")
 	}
 	if got := inherit(1<<cAsk|1<<cGood, 1<<cMoney); got&(1<<cReview) != 0 {
 		t.Error("inherit: a rating carried over from a sentence that names none")
@@ -58,12 +71,13 @@ func TestConcepts(t *testing.T) {
 func TestLearnedReviewVetoes(t *testing.T) {
 	s := New()
 	for text, want := range map[string]bool{
-		"Would you mind leaving a review once the contract ends?":     false,
-		"I have over 30 five-star reviews on this platform.":          false,
-		"My last client gave me 5 stars for a similar logo.":          false,
-		"Please say only good things about me in the feedback.":       true,
-		"You will see a rating form. Please pick the highest one.":    true,
-		"Anything less than five stars will get me suspended, sadly.": true,
+		"Would you mind leaving a review once the contract ends?":      false,
+		"I have over 30 five-star reviews on this platform.":           false,
+		"My last client gave me 5 stars for a similar logo.":           false,
+		"Please say only good things about me in the feedback.":        true,
+		"You will see a rating form. Please pick the highest one.":     true,
+		"There is a short survey at the end. Tick the maximum for me.": true,
+		"Anything less than five stars will get me suspended, sadly.":  true,
 	} {
 		got := false
 		for _, f := range s.Screen(text, "message") {
@@ -71,6 +85,90 @@ func TestLearnedReviewVetoes(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: review request %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestAccountGiven pins the account number given to be paid into, which
+// the learned layer reports whatever the model says.
+func TestAccountGiven(t *testing.T) {
+	s := New()
+	for text, want := range map[string]bool{
+		"Nomer moego scheta 5836 7762 2242 1288, otpravte tuda.":    true,
+		"Mi número de cuenta es ES72 2644 1927 0447 9781 52.":       true,
+		"Our Stripe account 12345678 handles the API integration.":  false,
+		"My account number is not 1234 5678 9012, that one is old.": false,
+		"Invoice 20240012 is attached for the March work.":          false,
+	} {
+		got := false
+		for _, f := range s.Screen(text, "message") {
+			got = got || f.Category == OffPlatform
+		}
+		if got != want {
+			t.Errorf("%q: payment asked for %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestOutsideInSevenLanguages pins the payments rule "outside the
+// platform" in the languages of the corpus, and its negations.
+func TestOutsideInSevenLanguages(t *testing.T) {
+	s := New()
+	for text, want := range map[string]bool{
+		"Cerremos el trato fuera de esta página.":            true,
+		"Machen wir die Zahlung außerhalb der Plattform.":    true,
+		"Concluons l'affaire hors de ce site.":               true,
+		"Nunca trabajo fuera de la plataforma.":              false,
+		"Ich arbeite nie außerhalb der Plattform.":           false,
+		"Je ne travaille jamais en dehors de la plateforme.": false,
+	} {
+		got := false
+		for _, f := range s.Screen(text, "message") {
+			got = got || f.Category == OffPlatform
+		}
+		if got != want {
+			t.Errorf("%q: payment outside %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestNameGiven pins the @name given as the writer's name to be found by,
+// with no messenger named, and its exact span.
+func TestNameGiven(t *testing.T) {
+	s := New()
+	for text, want := range map[string]string{
+		"My username everywhere is @vsilva716, look me up.":   "@vsilva716",
+		"Moj nik vezde @greta_hoffmann, ishchite.":            "@greta_hoffmann",
+		"Use @mentions in Slack to reach the team.":           "",
+		"The bot replies to @username commands in the group.": "",
+	} {
+		got := ""
+		for _, f := range s.Screen(text, "message") {
+			if f.Category == Handle {
+				got = text[f.Start:f.End]
+			}
+		}
+		if got != want {
+			t.Errorf("%q: handle %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestFeeAvoidedInSevenLanguages pins the payments rule "avoid the fee" in
+// the languages of the corpus.
+func TestFeeAvoidedInSevenLanguages(t *testing.T) {
+	s := New()
+	for text, want := range map[string]bool{
+		"Saltemos la comisión de la plataforma y te bajo la tarifa.": true,
+		"Die Provision können wir umgehen, wenn Sie selbst zahlen.":  true,
+		"No podemos evitar la comisión de la plataforma.":            false,
+	} {
+		got := false
+		for _, f := range s.Screen(text, "message") {
+			got = got || f.Category == OffPlatform
+		}
+		if got != want {
+			t.Errorf("%q: fee avoided %v, want %v", text, got, want)
 		}
 	}
 }

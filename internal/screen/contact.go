@@ -349,7 +349,9 @@ var paymentHosts = map[string]bool{"paypal.me": true, "paypal.com": true, "venmo
 
 // messengerNames canonicalizes messenger words.
 var messengerNames = map[string]string{"insta": "instagram", "ig": "instagram", "fb": "facebook", "tg": "telegram",
-	"snap": "snapchat", "kakao": "kakaotalk"}
+	"snap": "snapchat", "kakao": "kakaotalk", "wasap": "whatsapp", "guasap": "whatsapp", "watsap": "whatsapp",
+	"whatsap": "whatsapp", "vatsap": "whatsapp", "votsap": "whatsapp", "zapzap": "whatsapp", "wpp": "whatsapp",
+	"telega": "telegram", "telege": "telegram", "telegi": "telegram", "tgram": "telegram"}
 
 // handles finds messenger handles ("telegram @x", "skype: x") and requests
 // to move the conversation to a messenger ("let's talk on WhatsApp").

@@ -11,7 +11,7 @@ package screen
 // "No worries, let's pay outside the platform").
 func (sc *scan) negated(from, i int) bool {
 	for k := i - 1; k >= from; k-- {
-		if sc.toks[k].flags&lxNeg != 0 {
+		if sc.toks[k].flags&(lxNeg|lxNot) != 0 {
 			return true
 		}
 		if k < i-3 && sc.isPunct(k, ',') {

@@ -297,9 +297,14 @@ func (z *featurizer) sentence(sc *scan, from, to int) []uint32 {
 	z.skeletonWords(sc, from, to)
 	var prevUni, prevLeft uint32
 	concept := z.marks
+	ca := newColourApp()
 	for k := range z.views {
 		w := z.word(k)
-		concept |= uint64(conceptOf(w))
+		wc := conceptOf(w)
+		concept |= uint64(wc)
+		if ca.see(k, wc) {
+			concept |= 1 << cColourApp
+		}
 		uni, left := hash(seedWord, w), hash(seedBigram, w)
 		pairB, pairW := pairHashes(&identity, w, prevUni, prevLeft)
 		z.feats = append(z.feats, uni&(modelDim-1))
@@ -377,6 +382,7 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 	memo, src, buf, sums, pairs := z.memo, z.src, z.buf, m.sums, z.pairs[:0]
 	var prevUni, prevLeft uint32
 	concept := z.marks
+	ca := newColourApp()
 	for k, v := range z.views {
 		var w []byte
 		tab, uni := &identity, v.h
@@ -389,6 +395,9 @@ func (z *featurizer) infer(m *Model, sc *scan, from, to int) (mask uint8) {
 		e := memo.entry(m, tab, w, v.folded, uni)
 		mask |= e.cue
 		concept |= uint64(e.concept)
+		if e.concept&(1<<cApp|1<<cColour) != 0 && ca.see(k, e.concept) {
+			concept |= 1 << cColourApp
+		}
 		for c := range own {
 			own[c] += e.sum[c]
 		}
@@ -475,7 +484,7 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 		}
 		if t.flags&lxDigits != 0 || t.kind == kPunct && b[t.s] == '*' {
 			z.marks |= sc.scoreMarks(i, to)
-		} else if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap {
+		} else if t.kind == kPunct && b[t.s] == '@' && i+1 < to && toks[i+1].kind == kWord && !toks[i+1].gap && !atKeyword[string(b[toks[i+1].s:toks[i+1].e])] {
 			z.marks |= 1 << cAtName
 		}
 		start := len(buf)
@@ -531,6 +540,14 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 		}
 	}
 	z.buf, z.views = buf, views
+}
+
+// atKeyword are the words that follow an @ in messengers and their
+// documentation without being anyone's name: "use @mentions", "@here",
+// "@channel", and the placeholders "@username", "@handle".
+var atKeyword = map[string]bool{
+	"mention": true, "mentions": true, "here": true, "channel": true, "everyone": true, "all": true,
+	"username": true, "handle": true, "user": true, "name": true,
 }
 
 // grams appends the character n-gram features of the words of the last

@@ -192,7 +192,9 @@ func buildLexicon() map[string]lexEntry {
 		"club space website media digital world network solutions services consulting portfolio codes team gy")
 	add(lxMessenger, "skype whatsapp telegram signal wechat discord instagram insta ig viber snapchat kik "+
 		"facebook fb messenger twitter tiktok threema icq imessage hangouts linkedin kakaotalk kakao zalo slack facetime gchat "+
-		"tg snap whats")
+		"tg snap whats "+
+		// Their names as members say them in the corpus languages.
+		"wasap guasap watsap whatsap vatsap votsap zapzap wpp telega telege telegi tgram")
 	add(lxContactVerb, "talk chat message messages msg text texting add ping hit reach call contact continue move "+
 		"switch dm write find connect speak discuss catch hmu follow join email mail communicate converse")
 	add(lxPrep, "on via over through in to at by using thru")
@@ -209,10 +211,14 @@ func buildLexicon() map[string]lexEntry {
 		"develop developed developer implement implemented app webhook webhooks statement statements ocr dashboard "+
 		"clone merchant subscription stripe library parse parsing reconciliation compliance")
 	add(lxNeg, "not never no dont don cant cannot wont won shouldn nt without")
-	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system middleman books")
-	add(lxFee, "fee fees commission commissions cut")
-	add(lxAvoid, "avoid avoiding skip skipping save saving bypass bypassing dodge escape cut evade")
-	add(lxOutside, "outside")
+	add(lxPlatform, "platform platforms site upwork fiverr here marketplace app website system middleman books "+
+		"plataforma plateforme plattform platforma platformy platforme platformu sajt sajta sajte sitio pagina seite webseite")
+	add(lxFee, "fee fees commission commissions cut "+
+		"comision comisiones comissao comissoes frais gebuhr gebuhren provision komissiya komissiyu komissii")
+	add(lxAvoid, "avoid avoiding skip skipping save saving bypass bypassing dodge escape cut evade "+
+		"evitar evitemos evitamos saltar saltemos ahorrar ahorramos ahorrarnos economizar economizamos pular pulemos "+
+		"eviter evitons contourner economiser economisons umgehen vermeiden sparen obojti obojdem sekonomit sekonomim")
+	add(lxOutside, "outside fuera afuera fora hors dehors ausserhalb vne")
 	add(lxDirect, "directly direct")
 	add(lxPhoneCue, "call text phone number num tel mobile cell whatsapp sms reach contact ring dial viber "+
 		"telephone cellphone ph mob nr no "+

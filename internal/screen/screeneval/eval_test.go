@@ -33,9 +33,9 @@ var lofoFloor = map[string]float64{
 	screen.Email:          0.92,
 	screen.Phone:          0.98,
 	screen.URL:            0.96,
-	screen.Handle:         0.52,
-	screen.OffPlatform:    0.46,
-	screen.PositiveReview: 0.19,
+	screen.Handle:         0.78,
+	screen.OffPlatform:    0.68,
+	screen.PositiveReview: 0.68,
 }
 
 var lofoMedianFloor = map[string]float64{
@@ -43,8 +43,8 @@ var lofoMedianFloor = map[string]float64{
 	screen.Phone:          0.99,
 	screen.URL:            0.99,
 	screen.Handle:         0.96,
-	screen.OffPlatform:    0.97,
-	screen.PositiveReview: 0.82,
+	screen.OffPlatform:    0.98,
+	screen.PositiveReview: 0.86,
 }
 
 const lofoMaxNegFP = 0.0030
