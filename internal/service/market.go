@@ -721,7 +721,7 @@ func (t *txn) endContract(c *market.Contract, why string, f *account.Account) er
 	return t.saveAccount(f)
 }
 
-// reputation recomputes Job Success and Top Rated (R1, R2) on a; the caller saves it.
+// reputation recomputes Job Success and Top Rated's numbers (R1, R2) on a; the caller saves it.
 func (t *txn) reputation(a *account.Account) error {
 	freelancer := a.ID
 	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", freelancer), store.Eq("status", "ended")}})
@@ -739,8 +739,7 @@ func (t *txn) reputation(a *account.Account) error {
 	if err != nil {
 		return err
 	}
-	recent := a.ViolationSince(t.now.Add(-t.s.set.TopRatedClean.D()))
-	a.TopRated = market.TopRated(a.JobSuccess, earned, recent, t.s.set.TopRatedJobSuccess, t.s.set.TopRatedEarningsCents)
+	a.TopRated = market.TopRated(a.JobSuccess, earned, t.s.set.TopRatedJobSuccess, t.s.set.TopRatedEarningsCents)
 	return nil
 }
 
