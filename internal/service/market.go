@@ -247,14 +247,8 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 		if j.Status != "open" {
 			return problem.Newf("conflict", "job %s is closed", j.ID)
 		}
-		if in.AgencyID != nil {
-			ag, err := t.loadTeam(market.Agency, *in.AgencyID)
-			if err != nil {
-				return err
-			}
-			if ag.Role(a.ID) == "" || ag.Status != "active" {
-				return problem.Newf("not_member", "account %s is not a member of agency %s", a.ID, ag.ID)
-			}
+		if err := t.inAgency(in.AgencyID, a.ID); err != nil {
+			return err
 		}
 		if err := t.capable(a, account.SubmitProposal); err != nil {
 			return err
@@ -282,6 +276,24 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 		return out, err
 	}
 	return out, refusal
+}
+
+// inAgency checks that the freelancer works for the agency a proposal or
+// a contract names, if it names one: the agency is active and the
+// freelancer one of its members. A contract naming an agency the freelancer
+// does not belong to would otherwise count against that agency's closure (L5).
+func (t *txn) inAgency(agencyID *string, freelancer string) error {
+	if agencyID == nil {
+		return nil
+	}
+	ag, err := t.loadTeam(market.Agency, *agencyID)
+	if err != nil {
+		return err
+	}
+	if ag.Role(freelancer) == "" || ag.Status != "active" {
+		return problem.Newf("not_member", "account %s is not a member of agency %s", freelancer, ag.ID)
+	}
+	return nil
 }
 
 // WithdrawProposal withdraws a pending proposal (its Connects are not refunded, P3).
@@ -361,6 +373,9 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 			return err
 		}
 		if err := t.capable(f, account.AcceptContract); err != nil {
+			return err
+		}
+		if err := t.inAgency(in.AgencyID, f.ID); err != nil {
 			return err
 		}
 		c := &market.Contract{ID: ids.New("ctr"), JobID: j.ID, OrganizationID: j.OrganizationID, FreelancerID: f.ID, AgencyID: in.AgencyID,

@@ -1,0 +1,36 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"testing"
+
+	"standing/internal/apitest"
+	"standing/internal/store"
+)
+
+// TestContractAgencyMustBeTheFreelancers: L5, an agency is closed by its
+// owner once its contracts have ended. A contract may name an agency only
+// when the freelancer is one of its members (as a proposal must): a client
+// cannot start a contract "for" a stranger's agency and so hold that
+// agency's closure up with a contract it never had.
+func TestContractAgencyMustBeTheFreelancers(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		m := newMarket(t, e)
+		owner := e.Signup(true, nil)
+		agy := e.I("POST", "/v1/agencies", map[string]any{"name": "Studio"}, "Acting-Account", owner).Want(t, 201).Str("id")
+		e.I("POST", "/v1/contracts", map[string]any{"job_id": m.job(t, 2), "freelancer_account_id": m.freelancer, "agency_id": agy,
+			"kind": "fixed", "escrow_cents": 1000}, "Acting-Account", m.client).Want(t, 403, "not_member")
+		if r := e.I("GET", "/v1/agencies/"+agy+"/closure", nil, "Acting-Account", owner).Want(t, 200); r.Get("allowed") != true {
+			t.Fatalf("L5: the agency's closure is blocked by a contract of someone else's: %s", r.Raw)
+		}
+		e.I("POST", "/v1/agencies/"+agy+"/members", map[string]any{"account_id": m.freelancer, "role": "member"}, "Acting-Account", owner).Want(t, 201)
+		ctr := e.I("POST", "/v1/contracts", map[string]any{"job_id": m.job(t, 2), "freelancer_account_id": m.freelancer, "agency_id": agy,
+			"kind": "fixed", "escrow_cents": 1000}, "Acting-Account", m.client).Want(t, 201).Str("id")
+		e.I("DELETE", "/v1/agencies/"+agy+"/members/"+m.freelancer, nil, "Acting-Account", owner).Want(t, 200)
+		r := e.I("GET", "/v1/agencies/"+agy+"/closure", nil, "Acting-Account", owner).Want(t, 200)
+		if fmt.Sprint(codes(r)) != "[active_contract]" || r.Str("blockers.0.ref") != ctr {
+			t.Fatalf("L5: the agency's own contract does not block: %s", r.Raw)
+		}
+	})
+}
