@@ -34,3 +34,21 @@ func TestContractAgencyMustBeTheFreelancers(t *testing.T) {
 		}
 	})
 }
+
+// TestContractByAnyMemberOfTheOrganization: API.md POST /v1/contracts,
+// "acting account is a member of the job's organization": a plain member
+// hires as the owner does; an account outside the organization is 403
+// not_member.
+func TestContractByAnyMemberOfTheOrganization(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		m := newMarket(t, e)
+		member, outsider := e.Signup(false, nil), e.Signup(false, nil)
+		e.I("POST", "/v1/organizations/"+m.org+"/members", map[string]any{"account_id": member, "role": "member"}, "Acting-Account", m.client).Want(t, 201)
+		body := map[string]any{"job_id": m.job(t, 2), "freelancer_account_id": m.freelancer, "kind": "fixed", "escrow_cents": 1000}
+		e.I("POST", "/v1/contracts", body, "Acting-Account", outsider).Want(t, 403, "not_member")
+		if r := e.I("POST", "/v1/contracts", body, "Acting-Account", member).Want(t, 201); r.Str("organization_id") != m.org {
+			t.Fatalf("%s", r.Raw)
+		}
+	})
+}
