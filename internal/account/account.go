@@ -351,8 +351,14 @@ var Visibilities = []string{"public", "members", "private"}
 // Availabilities of P1.
 var Availabilities = []string{"available", "unavailable"}
 
-// GrantConnects adds the monthly grant of the plan, capped (P3).
+// GrantConnects adds the monthly grant of the plan, capped (P3), to an
+// account that can use Connects (active or suspended); a closed or banned
+// one gets nothing that month, but is granted again once it is reactivated
+// (L8) or reinstated (E3).
 func (a *Account) GrantConnects(s policy.Settings) int {
+	if a.Status != Active && a.Status != Suspended {
+		return 0
+	}
 	before := a.Connects
 	a.Connects = min(a.Connects+s.MonthlyConnects(a.Plan), max(s.ConnectsCap, a.Connects))
 	return a.Connects - before

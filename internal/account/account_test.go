@@ -89,6 +89,12 @@ func TestConnectsGrantP3(t *testing.T) {
 	if a.GrantConnects(s); a.Connects != 10 {
 		t.Errorf("basic grant %d", a.Connects)
 	}
+	for _, st := range []account.Status{account.Closed, account.Banned} {
+		a.Status = st
+		if n := a.GrantConnects(s); n != 0 || a.Connects != 10 {
+			t.Errorf("P3: a %s account was granted %d Connects", st, n)
+		}
+	}
 }
 
 // TestBadgesR2R3: Top Rated is shown only with R2's numbers met, no strike

@@ -52,3 +52,23 @@ func TestContractByAnyMemberOfTheOrganization(t *testing.T) {
 		}
 	})
 }
+
+// TestConnectsAfterReactivation: P3, the basic plan grants 10 Connects a
+// month. An account that was closed when a monthly grant fell due gets
+// none that month, and is granted again once reactivated (L8): the grants
+// do not stop for good at a closure.
+func TestConnectsAfterReactivation(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		id := e.Signup(true, nil)
+		e.I("POST", "/v1/accounts/"+id+"/closure", map[string]any{"reason": "too_busy", "channel": "web"}).Want(t, 200)
+		e.Advance("32d") // the first grant falls due while the account is closed
+		if c := e.I("POST", "/v1/accounts/"+id+"/reactivation", map[string]any{"channel": "web"}).Want(t, 200).Num("connects"); c != 10 {
+			t.Fatalf("P3: a closed account was granted Connects: %v", c)
+		}
+		e.Advance("32d")
+		if c := e.I("GET", "/v1/accounts/"+id, nil).Num("connects"); c != 20 {
+			t.Fatalf("P3: no monthly grant after reactivation: %v Connects", c)
+		}
+	})
+}
