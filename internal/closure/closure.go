@@ -219,15 +219,24 @@ func nonNil(s []string) []string {
 type Team struct {
 	Kind     market.TeamKind
 	Team     *market.Team
-	Acting   string            // the acting member ("" when staff look)
+	Acting   string            // the acting member
 	Blockers []problem.Blocker // members, contracts, billing, jobs, proposals
+}
+
+// ownerActs refuses anyone but the team's owner (L3, L5): API.md's team
+// closure rows, GET and POST alike, need the acting account to be the owner.
+func ownerActs(f Team) error {
+	if f.Team.OwnerID != f.Acting {
+		return problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	}
+	return nil
 }
 
 // TeamPreflight lists every blocker of closing a team (L11); only its
 // owner may ask.
 func TeamPreflight(f Team) (Check, error) {
-	if f.Acting != "" && f.Team.OwnerID != f.Acting {
-		return Check{}, problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	if err := ownerActs(f); err != nil {
+		return Check{}, err
 	}
 	bs := f.Blockers
 	if bs == nil {
@@ -239,8 +248,8 @@ func TeamPreflight(f Team) (Check, error) {
 // CloseTeam decides L3/L5: the owner closes an active team with no blocker;
 // the owner's own account stays open.
 func CloseTeam(f Team) ([]effect.Effect, error) {
-	if f.Team.OwnerID != f.Acting {
-		return nil, problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	if err := ownerActs(f); err != nil {
+		return nil, err
 	}
 	if f.Team.Status != "active" {
 		return nil, problem.Newf("conflict", "%s %s is already closed", f.Kind, f.Team.ID)

@@ -72,3 +72,22 @@ func TestConnectsAfterReactivation(t *testing.T) {
 		}
 	})
 }
+
+// TestTeamPreflightNeedsTheOwner: API.md GET /v1/organizations/{id}/closure
+// and /v1/agencies/{id}/closure, "acting account must be the owner (403
+// not_owner)", as for the POST: a call that names no acting member is not
+// the owner's and does not read the team's obligations.
+func TestTeamPreflightNeedsTheOwner(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		m := newMarket(t, e)
+		agy := e.I("POST", "/v1/agencies", map[string]any{"name": "Studio"}, "Acting-Account", m.freelancer).Want(t, 201).Str("id")
+		for _, path := range []string{"/v1/organizations/" + m.org + "/closure", "/v1/agencies/" + agy + "/closure"} {
+			e.I("GET", path, nil).Want(t, 400, "invalid_request")
+			e.I("POST", path, map[string]any{"channel": "web"}).Want(t, 400, "invalid_request")
+			e.I("GET", path, nil, "Acting-Account", e.Signup(false, nil)).Want(t, 403, "not_owner")
+		}
+		e.I("GET", "/v1/organizations/"+m.org+"/closure", nil, "Acting-Account", m.client).Want(t, 200)
+		e.I("GET", "/v1/agencies/"+agy+"/closure", nil, "Acting-Account", m.freelancer).Want(t, 200)
+	})
+}

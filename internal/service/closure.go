@@ -286,6 +286,9 @@ func (t *txn) reactivate(a *account.Account, reason, said string) error {
 func (s *Service) TeamClosureCheck(ctx context.Context, k market.TeamKind, acting, id string) (ClosureCheck, error) {
 	var out ClosureCheck
 	err := s.read(ctx, func(t *txn) error {
+		if _, err := t.actingAccount(acting); err != nil { // the owner asks, as for the closure itself
+			return err
+		}
 		f, err := t.teamFacts(k, acting, id)
 		if err != nil {
 			return err
