@@ -143,10 +143,21 @@ func (s *Service) PostJob(ctx context.Context, actor Actor, acting string, in Jo
 	return out, refusal
 }
 
-// touch records activity (L9) on an account.
+// touch records activity (L9) on an account: whatever a member does on
+// the platform (posting, bidding, hiring, logging hours, paying, being
+// paid out) keeps the account from being taken for dormant.
 func (t *txn) touch(a *account.Account) error {
 	a.LastActivity = t.now
 	return t.saveAccount(a)
+}
+
+// touchID is touch for an account the caller has not loaded.
+func (t *txn) touchID(id string) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return err
+	}
+	return t.touch(a)
 }
 
 // JobCloseInput is the command to close a job.
@@ -535,6 +546,9 @@ func (s *Service) ReleasePayment(ctx context.Context, actor Actor, acting, id st
 		if err := t.saveContract(c); err != nil {
 			return err
 		}
+		if err := t.touchID(acting); err != nil {
+			return err
+		}
 		out = *c
 		return nil
 	})
@@ -576,6 +590,9 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 		}
 		c.Hours = append(c.Hours, market.HourEntry{Date: in.Date, Hours: in.Hours})
 		if err := t.saveContract(c); err != nil {
+			return err
+		}
+		if err := t.touchID(c.FreelancerID); err != nil {
 			return err
 		}
 		out = *c
@@ -660,6 +677,9 @@ func (s *Service) PayInvoice(ctx context.Context, actor Actor, acting, id string
 		}
 		v.Status, v.PaidAt = "paid", &t.now
 		if err := t.saveInvoice(v); err != nil {
+			return err
+		}
+		if err := t.touchID(acting); err != nil {
 			return err
 		}
 		c, err := get[market.Contract](t, store.Contracts, "contract", v.ContractID)
@@ -832,6 +852,9 @@ func (s *Service) Withdraw(ctx context.Context, actor Actor, id string, in Amoun
 			return err
 		}
 		if err := t.audit(Event{AccountID: a.ID, Action: "withdrawal", Ref: w.ID, Reason: fmt.Sprintf("%d cents", w.AmountCents)}); err != nil {
+			return err
+		}
+		if err := t.touch(a); err != nil {
 			return err
 		}
 		out = *w
