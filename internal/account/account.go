@@ -127,7 +127,8 @@ type Account struct {
 	Profile          *Profile      `json:"profile,omitempty"`
 	LastActivity     time.Time     `json:"last_activity_at"`
 	DormancyNoticeAt *time.Time    `json:"dormancy_notice_at,omitempty"`
-	Exceptions       []string      `json:"exceptions,omitempty"` // accounts M6 allows this one to be linked with
+	Exceptions       []string      `json:"exceptions,omitempty"`  // accounts M6 allows this one to be linked with
+	ReplacedBy       string        `json:"replaced_by,omitempty"` // the new account M6 (b) let the person open after closing this one
 	Erased           bool          `json:"erased,omitempty"`
 	CreatedAt        time.Time     `json:"created_at"`
 	Version          int64         `json:"version"`

@@ -41,6 +41,7 @@ type Facts struct {
 	Obligations []problem.Blocker // L2, and L3/L5 of the teams it owns
 	Linked      []string          // accounts strongly linked to it (an L6 duplicate_account admission)
 	OwnsTeam    bool              // owns an organization (L8 then needs support)
+	Replacement *account.Account  // the account M6 (b) approved in this one's place, if any
 }
 
 // Check is the preflight answer (L11).
@@ -169,9 +170,11 @@ func SupportClose(f Facts) ([]effect.Effect, error) {
 	return []effect.Effect{effect.Close{Account: a.ID, Reason: "other", Channel: "support", Rule: "L7"}}, nil
 }
 
-// Reactivate decides L8: a closed account within the window; by the member
-// only when it holds just a freelancer profile, owns no organization and
-// was not closed for a violation reason; otherwise by support.
+// Reactivate decides L8: a closed account within the window, unless the
+// new account M6 (b) approved in its place is live (M1: one account that is
+// not closed); by the member only when it holds just a freelancer profile,
+// owns no organization and was not closed for a violation reason;
+// otherwise by support.
 func Reactivate(f Facts, bySupport bool, now time.Time, s policy.Settings) ([]effect.Effect, error) {
 	a := f.Account
 	if a.Status != account.Closed {
@@ -179,6 +182,9 @@ func Reactivate(f Facts, bySupport bool, now time.Time, s policy.Settings) ([]ef
 	}
 	if a.ClosedAt != nil && now.Sub(*a.ClosedAt) > s.ReactivationWindow.D() {
 		return nil, problem.New("not_reactivatable", "the account was closed more than 5 years ago").WithRule("L8")
+	}
+	if r := f.Replacement; r != nil && r.Status.Live() {
+		return nil, problem.Newf("not_reactivatable", "account %s was opened in this one's place (M6) and is %s; a person holds one account that is not closed", r.ID, r.Status).WithRule("M1")
 	}
 	if !bySupport && !SelfReactivatable(a, f.OwnsTeam) {
 		return nil, problem.New("support_required", "this account can be reactivated by support only: open a reactivation case").

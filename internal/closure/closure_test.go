@@ -115,6 +115,17 @@ func TestL8Reactivate(t *testing.T) {
 	if _, err := closure.Reactivate(closure.Facts{Account: &banned}, true, now, s); code(err) != "not_reactivatable" {
 		t.Fatalf("L8 banned: %v", err)
 	}
+	// M1: not while the account M6 (b) approved in its place is live.
+	replaced := account.Account{ID: "acc_r", Status: account.Closed, ClosedAt: &closedAt, Freelancer: true, ReplacedBy: "acc_new"}
+	for _, st := range []account.Status{account.Active, account.Suspended, account.Banned, account.Closed, account.Erased} {
+		repl := &account.Account{ID: "acc_new", Status: st}
+		for _, support := range []bool{false, true} {
+			_, err := closure.Reactivate(closure.Facts{Account: &replaced, Replacement: repl}, support, now, s)
+			if refused := code(err) == "not_reactivatable"; refused != st.Live() {
+				t.Errorf("M1 replacement %s, support %v: %v", st, support, err)
+			}
+		}
+	}
 	late := account.Account{ID: "acc_c", Status: account.Closed, ClosedAt: &old, Freelancer: true}
 	if _, err := closure.Reactivate(closure.Facts{Account: &late}, true, now, s); code(err) != "not_reactivatable" {
 		t.Fatalf("L8 window: %v", err)

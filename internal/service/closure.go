@@ -246,6 +246,11 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 		if err != nil {
 			return err
 		}
+		if a.ReplacedBy != "" {
+			if f.Replacement, err = t.loadAccount(a.ReplacedBy); err != nil {
+				return err
+			}
+		}
 		effs, err := closure.Reactivate(f, actor.Kind == "staff" && in.Channel == "support", t.now, t.s.set)
 		if err != nil {
 			return err
