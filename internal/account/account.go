@@ -116,7 +116,7 @@ type Account struct {
 	Availability     string        `json:"availability"`
 	Strikes          []Strike      `json:"strike_log,omitempty"`
 	JobSuccess       *int          `json:"job_success"`
-	TopRated         bool          `json:"top_rated,omitempty"`
+	TopRated         bool          `json:"top_rated,omitempty"` // R2's numbers met at the last recomputation (Badges adds the rest)
 	BadgeLossUntil   *time.Time    `json:"badge_loss_until,omitempty"`
 	ClosedAt         *time.Time    `json:"closed_at"`
 	CloseReason      *string       `json:"close_reason"`
@@ -127,7 +127,8 @@ type Account struct {
 	Profile          *Profile      `json:"profile,omitempty"`
 	LastActivity     time.Time     `json:"last_activity_at"`
 	DormancyNoticeAt *time.Time    `json:"dormancy_notice_at,omitempty"`
-	Exceptions       []string      `json:"exceptions,omitempty"` // accounts M6 allows this one to be linked with
+	Exceptions       []string      `json:"exceptions,omitempty"`  // accounts M6 allows this one to be linked with
+	ReplacedBy       string        `json:"replaced_by,omitempty"` // the new account M6 (b) let the person open after closing this one
 	Erased           bool          `json:"erased,omitempty"`
 	CreatedAt        time.Time     `json:"created_at"`
 	Version          int64         `json:"version"`
@@ -267,20 +268,29 @@ func (a *Account) ActiveStrikes(now time.Time, life time.Duration) []Strike {
 	return out
 }
 
-// ViolationSince reports whether a strike or a violation ban happened after t
-// (M6: no violation in the last 12 months).
-func (a *Account) ViolationSince(t time.Time) bool {
+// StrikeSince reports whether a strike that still stands was recorded after t.
+func (a *Account) StrikeSince(t time.Time) bool {
 	for _, s := range a.Strikes {
 		if !s.Removed && s.At.After(t) {
 			return true
 		}
 	}
-	return a.BannedAt != nil && a.BannedAt.After(t)
+	return false
 }
 
-// Badges are the badges shown now (R2, R3).
-func (a *Account) Badges(now time.Time) []string {
-	if a.TopRated && (a.BadgeLossUntil == nil || !now.Before(*a.BadgeLossUntil)) {
+// ViolationSince reports whether a strike or a violation ban happened after t
+// (M6: no violation in the last 12 months).
+func (a *Account) ViolationSince(t time.Time) bool {
+	return a.StrikeSince(t) || a.BannedAt != nil && a.BannedAt.After(t)
+}
+
+// Badges are the badges shown now. TopRated holds R2's numbers (Job
+// Success and earnings) as last recomputed; R2's "no strike in the last 3
+// months" and R3's badge loss depend on the time, so they are applied here:
+// a strike takes the badge away at once, and it comes back when the window
+// has passed, with no recomputation needed.
+func (a *Account) Badges(now time.Time, s policy.Settings) []string {
+	if a.TopRated && !a.StrikeSince(now.Add(-s.TopRatedClean.D())) && (a.BadgeLossUntil == nil || !now.Before(*a.BadgeLossUntil)) {
 		return []string{"top_rated"}
 	}
 	return []string{}
@@ -327,7 +337,7 @@ func (a *Account) View(now time.Time, s policy.Settings) View {
 		Freelancer: a.Freelancer, Client: a.Client, Plan: a.Plan, Connects: a.Connects,
 		Visibility: a.Visibility, Availability: a.Availability,
 		Strikes:    len(a.ActiveStrikes(now, s.StrikeLife.D())),
-		JobSuccess: a.JobSuccess, Badges: a.Badges(now), RespondBy: a.RespondBy,
+		JobSuccess: a.JobSuccess, Badges: a.Badges(now, s), RespondBy: a.RespondBy,
 		FraudHold: a.FraudHold != nil, Profile: a.Profile,
 		ClosedAt: a.ClosedAt, CloseReason: a.CloseReason, CreatedAt: a.CreatedAt, Version: a.Version,
 	}
@@ -342,8 +352,14 @@ var Visibilities = []string{"public", "members", "private"}
 // Availabilities of P1.
 var Availabilities = []string{"available", "unavailable"}
 
-// GrantConnects adds the monthly grant of the plan, capped (P3).
+// GrantConnects adds the monthly grant of the plan, capped (P3), to an
+// account that can use Connects (active or suspended); a closed or banned
+// one gets nothing that month, but is granted again once it is reactivated
+// (L8) or reinstated (E3).
 func (a *Account) GrantConnects(s policy.Settings) int {
+	if a.Status != Active && a.Status != Suspended {
+		return 0
+	}
 	before := a.Connects
 	a.Connects = min(a.Connects+s.MonthlyConnects(a.Plan), max(s.ConnectsCap, a.Connects))
 	return a.Connects - before

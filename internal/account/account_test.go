@@ -89,4 +89,41 @@ func TestConnectsGrantP3(t *testing.T) {
 	if a.GrantConnects(s); a.Connects != 10 {
 		t.Errorf("basic grant %d", a.Connects)
 	}
+	for _, st := range []account.Status{account.Closed, account.Banned} {
+		a.Status = st
+		if n := a.GrantConnects(s); n != 0 || a.Connects != 10 {
+			t.Errorf("P3: a %s account was granted %d Connects", st, n)
+		}
+	}
+}
+
+// TestBadgesR2R3: Top Rated is shown only with R2's numbers met, no strike
+// that stands in the last 3 months (R2) and no R3 badge loss running; both
+// take the badge away at once and give it back when their time has passed.
+func TestBadgesR2R3(t *testing.T) {
+	s := policy.Defaults()
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	day := 24 * time.Hour
+	lossUntil := now.Add(10 * day)
+	for _, c := range []struct {
+		name     string
+		topRated bool
+		strikes  []account.Strike
+		loss     *time.Time
+		want     bool
+	}{
+		{"R2 numbers met, clean", true, nil, nil, true},
+		{"R2 numbers not met", false, nil, nil, false},
+		{"R2 a V7 strike a day ago", true, []account.Strike{{Rule: "V7", At: now.Add(-day)}}, nil, false},
+		{"R2 a V9 strike 89 days ago", true, []account.Strike{{Rule: "V9", At: now.Add(-89 * day)}}, nil, false},
+		{"R2 a strike 91 days ago no longer counts", true, []account.Strike{{Rule: "V7", At: now.Add(-91 * day)}}, nil, true},
+		{"R2 a strike removed on appeal does not count", true, []account.Strike{{Rule: "V7", At: now.Add(-day), Removed: true}}, nil, true},
+		{"R3 badge loss running", true, nil, &lossUntil, false},
+	} {
+		a := account.New("acc_1", now.Add(-400*day), s)
+		a.TopRated, a.Strikes, a.BadgeLossUntil = c.topRated, c.strikes, c.loss
+		if got := len(a.Badges(now, s)) == 1; got != c.want {
+			t.Errorf("%s: top_rated %v, want %v", c.name, got, c.want)
+		}
+	}
 }

@@ -457,12 +457,16 @@ func staffViolation(f Facts, rule string, r Resolution, reported bool) []effect.
 	return enforce.StaffViolation(a, enforce.Finding{Violation: enforce.Violation{Rule: rule}, Facts: sentence(r.Reason), Reported: reported}, f.Now, f.Settings)
 }
 
-// newAccount approves M6 (b): a new account after a closure in good standing.
+// newAccount approves M6 (b): a new account after a closure in good
+// standing. The old account must be closed: a new account beside a live
+// one would be a second account of one person (M1).
 func newAccount(f Facts) ([]effect.Effect, error) {
 	a, s := f.Subject, f.Settings
 	switch {
 	case a.Status == account.Banned || a.Status == account.Erased && a.BannedAt != nil:
 		return nil, problem.New("conflict", "a banned person cannot be approved a new account").WithRule("M6")
+	case a.Status != account.Closed:
+		return nil, problem.Newf("conflict", "the account is %s: a new account is approved only after it is closed (M1)", a.Status).WithRule("M6")
 	case a.ViolationSince(f.Now.Add(-s.ExceptionLookback.D())):
 		return nil, problem.New("conflict", "the account had a violation in the last 12 months; a new account cannot be approved").WithRule("M6")
 	case a.JobSuccess != nil && *a.JobSuccess < s.JobSuccessFloor:

@@ -429,3 +429,46 @@ func TestI3AppealGrantedOnceOfAge(t *testing.T) {
 		t.Fatalf("a V9 appeal of a 17-year-old: %v", err)
 	}
 }
+
+// TestM6NewAccountAfterClosureInGoodStanding: M6 (b) approves a new
+// account only after a closure in good standing: the old account closed
+// (not active or suspended, which would make a second live account, M1;
+// not banned), no violation in the last 12 months, Job Success not below
+// the floor.
+func TestM6NewAccountAfterClosureInGoodStanding(t *testing.T) {
+	low, ok := 60, 95
+	closed := func(mod func(*account.Account)) *account.Account {
+		a := acct("acc_old", account.Closed, "", now.AddDate(-3, 0, 0))
+		if mod != nil {
+			mod(a)
+		}
+		return a
+	}
+	for _, tc := range []struct {
+		name string
+		old  *account.Account
+		want string // refusal code, "" when approved
+	}{
+		{"closed in good standing", closed(nil), ""},
+		{"closed with Job Success above the floor", closed(func(a *account.Account) { a.JobSuccess = &ok }), ""},
+		{"active: a new account would be a second live one", acct("acc_old", account.Active, "", now.AddDate(-3, 0, 0)), "conflict"},
+		{"suspended", acct("acc_old", account.Suspended, "V1", now.AddDate(-3, 0, 0)), "conflict"},
+		{"banned", acct("acc_old", account.Banned, "V4", now.AddDate(-3, 0, 0)), "conflict"},
+		{"closed after a strike in the last 12 months", closed(func(a *account.Account) {
+			a.Strikes = []account.Strike{{Rule: "V7", At: now.AddDate(0, -2, 0)}}
+		}), "conflict"},
+		{"closed with Job Success below the floor", closed(func(a *account.Account) { a.JobSuccess = &low }), "conflict"},
+	} {
+		effs, err := cases.Resolve(facts(cases.NewAccountRequest, "", tc.old), cases.Resolution{Outcome: "approve"})
+		if code(err) != tc.want {
+			t.Errorf("M6 %s: %v, want %q", tc.name, err, tc.want)
+			continue
+		}
+		if p, ok := problem.As(err); ok && p.Rule != "M6" {
+			t.Errorf("M6 %s: refused under %q", tc.name, p.Rule)
+		}
+		if err == nil && (len(effs) != 1 || effs[0] != effect.Effect(effect.AllowNewAccount{Account: "acc_old"})) {
+			t.Errorf("M6 %s: %#v", tc.name, effs)
+		}
+	}
+}

@@ -824,6 +824,7 @@ type Notice struct {
 	Monetary           *bool       `json:"monetary,omitempty"`
 	PriorStatus        *string     `json:"prior_status,omitempty"`
 	Remedy             string      `json:"remedy"`
+	Reported           *bool       `json:"reported,omitempty"`
 	RespondBy          *time.Time  `json:"respond_by"`
 	Rule               string      `json:"rule"`
 	StrikeId           *string     `json:"strike_id,omitempty"`

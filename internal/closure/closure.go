@@ -41,6 +41,7 @@ type Facts struct {
 	Obligations []problem.Blocker // L2, and L3/L5 of the teams it owns
 	Linked      []string          // accounts strongly linked to it (an L6 duplicate_account admission)
 	OwnsTeam    bool              // owns an organization (L8 then needs support)
+	Replacement *account.Account  // the account M6 (b) approved in this one's place, if any
 }
 
 // Check is the preflight answer (L11).
@@ -169,9 +170,11 @@ func SupportClose(f Facts) ([]effect.Effect, error) {
 	return []effect.Effect{effect.Close{Account: a.ID, Reason: "other", Channel: "support", Rule: "L7"}}, nil
 }
 
-// Reactivate decides L8: a closed account within the window; by the member
-// only when it holds just a freelancer profile, owns no organization and
-// was not closed for a violation reason; otherwise by support.
+// Reactivate decides L8: a closed account within the window, unless the
+// new account M6 (b) approved in its place is live (M1: one account that is
+// not closed); by the member only when it holds just a freelancer profile,
+// owns no organization and was not closed for a violation reason;
+// otherwise by support.
 func Reactivate(f Facts, bySupport bool, now time.Time, s policy.Settings) ([]effect.Effect, error) {
 	a := f.Account
 	if a.Status != account.Closed {
@@ -179,6 +182,9 @@ func Reactivate(f Facts, bySupport bool, now time.Time, s policy.Settings) ([]ef
 	}
 	if a.ClosedAt != nil && now.Sub(*a.ClosedAt) > s.ReactivationWindow.D() {
 		return nil, problem.New("not_reactivatable", "the account was closed more than 5 years ago").WithRule("L8")
+	}
+	if r := f.Replacement; r != nil && r.Status.Live() {
+		return nil, problem.Newf("not_reactivatable", "account %s was opened in this one's place (M6) and is %s; a person holds one account that is not closed", r.ID, r.Status).WithRule("M1")
 	}
 	if !bySupport && !SelfReactivatable(a, f.OwnsTeam) {
 		return nil, problem.New("support_required", "this account can be reactivated by support only: open a reactivation case").
@@ -219,15 +225,24 @@ func nonNil(s []string) []string {
 type Team struct {
 	Kind     market.TeamKind
 	Team     *market.Team
-	Acting   string            // the acting member ("" when staff look)
+	Acting   string            // the acting member
 	Blockers []problem.Blocker // members, contracts, billing, jobs, proposals
+}
+
+// ownerActs refuses anyone but the team's owner (L3, L5): API.md's team
+// closure rows, GET and POST alike, need the acting account to be the owner.
+func ownerActs(f Team) error {
+	if f.Team.OwnerID != f.Acting {
+		return problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	}
+	return nil
 }
 
 // TeamPreflight lists every blocker of closing a team (L11); only its
 // owner may ask.
 func TeamPreflight(f Team) (Check, error) {
-	if f.Acting != "" && f.Team.OwnerID != f.Acting {
-		return Check{}, problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	if err := ownerActs(f); err != nil {
+		return Check{}, err
 	}
 	bs := f.Blockers
 	if bs == nil {
@@ -239,8 +254,8 @@ func TeamPreflight(f Team) (Check, error) {
 // CloseTeam decides L3/L5: the owner closes an active team with no blocker;
 // the owner's own account stays open.
 func CloseTeam(f Team) ([]effect.Effect, error) {
-	if f.Team.OwnerID != f.Acting {
-		return nil, problem.Newf("not_owner", "only the owner closes %s %s", f.Kind, f.Team.ID).WithRule(f.Kind.ClosureRule())
+	if err := ownerActs(f); err != nil {
+		return nil, err
 	}
 	if f.Team.Status != "active" {
 		return nil, problem.Newf("conflict", "%s %s is already closed", f.Kind, f.Team.ID)

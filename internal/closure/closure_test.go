@@ -115,6 +115,17 @@ func TestL8Reactivate(t *testing.T) {
 	if _, err := closure.Reactivate(closure.Facts{Account: &banned}, true, now, s); code(err) != "not_reactivatable" {
 		t.Fatalf("L8 banned: %v", err)
 	}
+	// M1: not while the account M6 (b) approved in its place is live.
+	replaced := account.Account{ID: "acc_r", Status: account.Closed, ClosedAt: &closedAt, Freelancer: true, ReplacedBy: "acc_new"}
+	for _, st := range []account.Status{account.Active, account.Suspended, account.Banned, account.Closed, account.Erased} {
+		repl := &account.Account{ID: "acc_new", Status: st}
+		for _, support := range []bool{false, true} {
+			_, err := closure.Reactivate(closure.Facts{Account: &replaced, Replacement: repl}, support, now, s)
+			if refused := code(err) == "not_reactivatable"; refused != st.Live() {
+				t.Errorf("M1 replacement %s, support %v: %v", st, support, err)
+			}
+		}
+	}
 	late := account.Account{ID: "acc_c", Status: account.Closed, ClosedAt: &old, Freelancer: true}
 	if _, err := closure.Reactivate(closure.Facts{Account: &late}, true, now, s); code(err) != "not_reactivatable" {
 		t.Fatalf("L8 window: %v", err)
@@ -231,5 +242,40 @@ func TestL7SupportBlockers(t *testing.T) {
 	}
 	if fmt.Sprint(codes) != "[open_case pending_suspension fraud_hold]" {
 		t.Fatalf("L7: %v", codes)
+	}
+}
+
+// TestL3L5OwnerOnly: only a team's owner asks for its closure preflight
+// or closes it (L3, L5); an admin, a stranger or no acting account at all
+// is refused with not_owner, and an owner's closure is refused with every
+// blocker while any remains.
+func TestL3L5OwnerOnly(t *testing.T) {
+	tm := &market.Team{ID: "org_1", Name: "Acme", OwnerID: "acc_owner", Status: "active",
+		Members: []market.Member{{AccountID: "acc_owner", Role: "owner"}, {AccountID: "acc_admin", Role: "admin"}}}
+	blockers := []problem.Blocker{{Code: "team_members", Ref: "acc_admin"}}
+	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
+		for _, tc := range []struct {
+			acting   string
+			blockers []problem.Blocker
+			want     string // code of the refusal, "" when allowed
+		}{
+			{"acc_owner", nil, ""},
+			{"acc_owner", blockers, "closure_blocked"},
+			{"acc_admin", nil, "not_owner"},
+			{"acc_stranger", nil, "not_owner"},
+			{"", nil, "not_owner"},
+		} {
+			f := closure.Team{Kind: k, Team: tm, Acting: tc.acting, Blockers: tc.blockers}
+			chk, err := closure.TeamPreflight(f)
+			if (code(err) == "not_owner") != (tc.want == "not_owner") {
+				t.Errorf("%s preflight by %q: %v, want %q", k.ClosureRule(), tc.acting, err, tc.want)
+			}
+			if err == nil && chk.Allowed != (tc.blockers == nil) {
+				t.Errorf("%s preflight by %q: allowed %v with blockers %v", k.ClosureRule(), tc.acting, chk.Allowed, tc.blockers)
+			}
+			if _, err := closure.CloseTeam(f); code(err) != tc.want {
+				t.Errorf("%s closure by %q: %v, want %q", k.ClosureRule(), tc.acting, err, tc.want)
+			}
+		}
 	}
 }

@@ -298,3 +298,26 @@ func TestClosingAndAlternatives(t *testing.T) {
 		})
 	})
 }
+
+// TestL9WorkIsActivity: L9, an account "with no activity for 24 months"
+// gets the dormancy notice. Logging hours and withdrawing earnings are
+// activity: a freelancer who did either a month ago is not told the
+// account has had no activity for 24 months.
+func TestL9WorkIsActivity(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		paid, hourly := newMarket(t, e), newMarket(t, e)
+		ctr := paid.contract(t, paid.job(t, 2), "fixed")
+		e.I("POST", "/v1/contracts/"+ctr+"/payments", map[string]any{"amount_cents": 5000}, "Acting-Account", paid.client).Want(t, 200)
+		hctr := hourly.contract(t, hourly.job(t, 2), "hourly")
+		e.Advance("700d")
+		e.I("POST", "/v1/accounts/"+paid.freelancer+"/withdrawals", map[string]any{"amount_cents": 5000}, "Acting-Account", paid.freelancer).Want(t, 201)
+		e.I("POST", "/v1/contracts/"+hctr+"/hours", map[string]any{"hours": 2, "date": e.Clock.Now().Format("2006-01-02")}, "Acting-Account", hourly.freelancer).Want(t, 200)
+		e.Advance("40d") // 740 days after the contracts started, 40 after the work
+		for _, id := range []string{paid.freelancer, hourly.freelancer} {
+			if n := e.I("GET", "/v1/accounts/"+id+"/notices", nil).Want(t, 200); n.Str("data.0.rule") == "L9" {
+				t.Fatalf("L9: a dormancy notice 40 days after the member's last work: %s", n.Raw)
+			}
+		}
+	})
+}

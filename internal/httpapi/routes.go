@@ -41,7 +41,11 @@ func self(q *req) error {
 	return nil
 }
 
-// own wraps a handler of an account's own action with the self check.
+// own wraps a handler of an account's own action with the self check: an
+// integration call naming an acting member acts only on that member's
+// account, whether the member changes a setting or the call reports what
+// was observed of the member (a signal, an identity check), so that one
+// member cannot tie, verify or time another member's account.
 func own(h func(*req) (int, any, error)) func(*req) (int, any, error) {
 	return func(q *req) (int, any, error) {
 		if err := self(q); err != nil {
@@ -75,9 +79,9 @@ func (s *Server) table() []route {
 			}
 			return ok(svc.Accounts(q.ctx, q.query("status"), q.query("q"), o))
 		}},
-		{"POST", "/v1/accounts/{id}/signals", rI, "Record an observed signal (M5)", bodyOf[signalInput](), nil, func(q *req) (int, any, error) {
+		{"POST", "/v1/accounts/{id}/signals", rI, "Record an observed signal (M5)", bodyOf[signalInput](), nil, own(func(q *req) (int, any, error) {
 			return ok(svc.AddSignal(q.ctx, q.actor, q.path("id"), in[signalInput](q).command()))
-		}},
+		})},
 		{"GET", "/v1/accounts/{id}/links", rS, "Linked accounts with score and signal kinds (M3), strongest first", nil, list, func(q *req) (int, any, error) {
 			o, err := q.list()
 			if err != nil {
@@ -88,12 +92,12 @@ func (s *Server) table() []route {
 		{"GET", "/v1/accounts/{id}/capabilities/{capability}", rIS, "May the account use a capability now", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Capability(q.ctx, q.path("id"), q.path("capability")))
 		}},
-		{"POST", "/v1/accounts/{id}/verification-request", rIS, "Start the 7-day verification deadline (I2)", nil, nil, func(q *req) (int, any, error) {
+		{"POST", "/v1/accounts/{id}/verification-request", rIS, "Start the 7-day verification deadline (I2)", nil, nil, own(func(q *req) (int, any, error) {
 			return ok(svc.RequestVerification(q.ctx, q.actor, q.path("id")))
-		}},
-		{"POST", "/v1/accounts/{id}/verification", rI, "Apply an identity verification result (I1, I3, I4, I5)", bodyOf[verificationInput](), nil, func(q *req) (int, any, error) {
+		})},
+		{"POST", "/v1/accounts/{id}/verification", rI, "Apply an identity verification result (I1, I3, I4, I5)", bodyOf[verificationInput](), nil, own(func(q *req) (int, any, error) {
 			return ok(svc.Verify(q.ctx, q.actor, q.path("id"), in[verificationInput](q).command()))
-		}},
+		})},
 		{"PUT", "/v1/accounts/{id}/profile", rI, "Set the freelancer profile, screened (C2, C3)", bodyOf[profileInput](), nil, own(func(q *req) (int, any, error) {
 			m, err := q.ifMatch()
 			if err != nil {

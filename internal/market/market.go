@@ -220,10 +220,12 @@ func JobSuccess(outcomes []Outcome, now time.Time) *int {
 	return &best
 }
 
-// TopRated is R2: Job Success at least the floor, enough earnings in the
-// last 12 months, and no strike in the recent window.
-func TopRated(js *int, earnedCents int64, recentStrike bool, minJS int, minEarned int64) bool {
-	return js != nil && *js >= minJS && earnedCents >= minEarned && !recentStrike
+// TopRated is R2's numbers: Job Success at least the floor and enough
+// earnings in the last 12 months. R2's third condition, no strike in the
+// last 3 months, changes with the time alone and is applied where the badge
+// is shown (account.Badges).
+func TopRated(js *int, earnedCents int64, minJS int, minEarned int64) bool {
+	return js != nil && *js >= minJS && earnedCents >= minEarned
 }
 
 // Message is a message or an invitation between two accounts.

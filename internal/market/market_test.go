@@ -51,7 +51,7 @@ func TestJobSuccessR1(t *testing.T) {
 	if js := market.JobSuccess(outs, now); js == nil || *js != 67 {
 		t.Errorf("job success %v", js)
 	}
-	if !market.TopRated(r(95), 100000, false, 90, 100000) || market.TopRated(r(95), 100000, true, 90, 100000) {
+	if !market.TopRated(r(95), 100000, 90, 100000) || market.TopRated(r(95), 99999, 90, 100000) || market.TopRated(r(89), 100000, 90, 100000) || market.TopRated(nil, 100000, 90, 100000) {
 		t.Error("R2")
 	}
 }

@@ -392,7 +392,8 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 }
 
 // consumeExceptions uses up the one-time "new account" approvals (M6(b))
-// of the closed accounts the new one was allowed to link to.
+// of the closed accounts the new one was allowed to link to, and marks
+// each as replaced by it (L8 then keeps it closed while the new one is live).
 func (t *txn) consumeExceptions(newID string, exc []string) error {
 	for _, id := range exc {
 		old, err := t.loadAccount(id)
@@ -402,6 +403,7 @@ func (t *txn) consumeExceptions(newID string, exc []string) error {
 		if i := slices.Index(old.Exceptions, "new_account"); i >= 0 {
 			old.Exceptions = slices.Delete(old.Exceptions, i, i+1)
 			old.Exceptions = append(old.Exceptions, newID)
+			old.ReplacedBy = newID
 			if err := t.saveAccount(old); err != nil {
 				return err
 			}

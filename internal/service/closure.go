@@ -246,6 +246,11 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 		if err != nil {
 			return err
 		}
+		if a.ReplacedBy != "" {
+			if f.Replacement, err = t.loadAccount(a.ReplacedBy); err != nil {
+				return err
+			}
+		}
 		effs, err := closure.Reactivate(f, actor.Kind == "staff" && in.Channel == "support", t.now, t.s.set)
 		if err != nil {
 			return err
@@ -286,6 +291,9 @@ func (t *txn) reactivate(a *account.Account, reason, said string) error {
 func (s *Service) TeamClosureCheck(ctx context.Context, k market.TeamKind, acting, id string) (ClosureCheck, error) {
 	var out ClosureCheck
 	err := s.read(ctx, func(t *txn) error {
+		if _, err := t.actingAccount(acting); err != nil { // the owner asks, as for the closure itself
+			return err
+		}
 		f, err := t.teamFacts(k, acting, id)
 		if err != nil {
 			return err

@@ -193,13 +193,15 @@ func (t *txn) release(payID string) error {
 	return t.move(p.Amount, p.AccountID, bucketPending, p.AccountID, bucketAvailable, payID, "security period over")
 }
 
-// grant is P3's monthly Connects grant, capped at the rollover limit.
+// grant is P3's monthly Connects grant, capped at the rollover limit
+// (account.GrantConnects). The monthly job goes on while the account is
+// closed or banned, since it may come back; only erasure ends it.
 func (t *txn) grant(id string, due time.Time) error {
 	a, err := t.loadAccount(id)
 	if err != nil {
 		return ignoreMissing(err)
 	}
-	if a.Status != account.Active && a.Status != account.Suspended {
+	if a.Status == account.Erased {
 		return nil
 	}
 	if n := a.GrantConnects(t.s.set); n > 0 {

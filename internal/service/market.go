@@ -143,10 +143,21 @@ func (s *Service) PostJob(ctx context.Context, actor Actor, acting string, in Jo
 	return out, refusal
 }
 
-// touch records activity (L9) on an account.
+// touch records activity (L9) on an account: whatever a member does on
+// the platform (posting, bidding, hiring, logging hours, paying, being
+// paid out) keeps the account from being taken for dormant.
 func (t *txn) touch(a *account.Account) error {
 	a.LastActivity = t.now
 	return t.saveAccount(a)
+}
+
+// touchID is touch for an account the caller has not loaded.
+func (t *txn) touchID(id string) error {
+	a, err := t.loadAccount(id)
+	if err != nil {
+		return err
+	}
+	return t.touch(a)
 }
 
 // JobCloseInput is the command to close a job.
@@ -247,14 +258,8 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 		if j.Status != "open" {
 			return problem.Newf("conflict", "job %s is closed", j.ID)
 		}
-		if in.AgencyID != nil {
-			ag, err := t.loadTeam(market.Agency, *in.AgencyID)
-			if err != nil {
-				return err
-			}
-			if ag.Role(a.ID) == "" || ag.Status != "active" {
-				return problem.Newf("not_member", "account %s is not a member of agency %s", a.ID, ag.ID)
-			}
+		if err := t.inAgency(in.AgencyID, a.ID); err != nil {
+			return err
 		}
 		if err := t.capable(a, account.SubmitProposal); err != nil {
 			return err
@@ -282,6 +287,24 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 		return out, err
 	}
 	return out, refusal
+}
+
+// inAgency checks that the freelancer works for the agency a proposal or
+// a contract names, if it names one: the agency is active and the
+// freelancer one of its members. A contract naming an agency the freelancer
+// does not belong to would otherwise count against that agency's closure (L5).
+func (t *txn) inAgency(agencyID *string, freelancer string) error {
+	if agencyID == nil {
+		return nil
+	}
+	ag, err := t.loadTeam(market.Agency, *agencyID)
+	if err != nil {
+		return err
+	}
+	if ag.Role(freelancer) == "" || ag.Status != "active" {
+		return problem.Newf("not_member", "account %s is not a member of agency %s", freelancer, ag.ID)
+	}
+	return nil
 }
 
 // WithdrawProposal withdraws a pending proposal (its Connects are not refunded, P3).
@@ -350,7 +373,7 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 		if err != nil {
 			return err
 		}
-		if _, err := t.memberOf(j.OrganizationID, a.ID, "owner", "admin", "manager"); err != nil {
+		if _, err := t.memberOf(j.OrganizationID, a.ID); err != nil { // API.md: "acting account is a member of the job's organization"
 			return err
 		}
 		if j.Status != "open" {
@@ -361,6 +384,9 @@ func (s *Service) StartContract(ctx context.Context, actor Actor, acting string,
 			return err
 		}
 		if err := t.capable(f, account.AcceptContract); err != nil {
+			return err
+		}
+		if err := t.inAgency(in.AgencyID, f.ID); err != nil {
 			return err
 		}
 		c := &market.Contract{ID: ids.New("ctr"), JobID: j.ID, OrganizationID: j.OrganizationID, FreelancerID: f.ID, AgencyID: in.AgencyID,
@@ -520,6 +546,9 @@ func (s *Service) ReleasePayment(ctx context.Context, actor Actor, acting, id st
 		if err := t.saveContract(c); err != nil {
 			return err
 		}
+		if err := t.touchID(acting); err != nil {
+			return err
+		}
 		out = *c
 		return nil
 	})
@@ -561,6 +590,9 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 		}
 		c.Hours = append(c.Hours, market.HourEntry{Date: in.Date, Hours: in.Hours})
 		if err := t.saveContract(c); err != nil {
+			return err
+		}
+		if err := t.touchID(c.FreelancerID); err != nil {
 			return err
 		}
 		out = *c
@@ -647,6 +679,9 @@ func (s *Service) PayInvoice(ctx context.Context, actor Actor, acting, id string
 		if err := t.saveInvoice(v); err != nil {
 			return err
 		}
+		if err := t.touchID(acting); err != nil {
+			return err
+		}
 		c, err := get[market.Contract](t, store.Contracts, "contract", v.ContractID)
 		if err != nil {
 			return err
@@ -721,7 +756,7 @@ func (t *txn) endContract(c *market.Contract, why string, f *account.Account) er
 	return t.saveAccount(f)
 }
 
-// reputation recomputes Job Success and Top Rated (R1, R2) on a; the caller saves it.
+// reputation recomputes Job Success and Top Rated's numbers (R1, R2) on a; the caller saves it.
 func (t *txn) reputation(a *account.Account) error {
 	freelancer := a.ID
 	cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", freelancer), store.Eq("status", "ended")}})
@@ -739,8 +774,7 @@ func (t *txn) reputation(a *account.Account) error {
 	if err != nil {
 		return err
 	}
-	recent := a.ViolationSince(t.now.Add(-t.s.set.TopRatedClean.D()))
-	a.TopRated = market.TopRated(a.JobSuccess, earned, recent, t.s.set.TopRatedJobSuccess, t.s.set.TopRatedEarningsCents)
+	a.TopRated = market.TopRated(a.JobSuccess, earned, t.s.set.TopRatedJobSuccess, t.s.set.TopRatedEarningsCents)
 	return nil
 }
 
@@ -818,6 +852,9 @@ func (s *Service) Withdraw(ctx context.Context, actor Actor, id string, in Amoun
 			return err
 		}
 		if err := t.audit(Event{AccountID: a.ID, Action: "withdrawal", Ref: w.ID, Reason: fmt.Sprintf("%d cents", w.AmountCents)}); err != nil {
+			return err
+		}
+		if err := t.touch(a); err != nil {
 			return err
 		}
 		out = *w

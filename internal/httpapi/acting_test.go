@@ -1,0 +1,37 @@
+package httpapi_test
+
+import (
+	"testing"
+
+	"standing/internal/apitest"
+	"standing/internal/store"
+)
+
+// TestActingMemberOnlyOnItsOwnAccount: API.md Conventions, "Acting member":
+// "who may do what is checked against that account". A call naming an
+// acting member acts on that member's own account only: a member cannot
+// report a signal for another account (M5: which could tie it to a banned
+// account and ban it as an evader), start another's 7-day verification
+// deadline (I2) or verify it with their own document (I5): 403 not_owner,
+// and the other account is untouched. The same calls for the member's own
+// account, or without an acting member, go through.
+func TestActingMemberOnlyOnItsOwnAccount(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		banned := e.Signup(true, map[string]any{"signals": map[string]any{"payment_instrument": "card-acting-1"}})
+		e.S("POST", "/v1/accounts/"+banned+"/sanctions", map[string]any{"rule": "V3", "action": "ban", "reason": "bulk messages"}).Want(t, 201)
+		victim := e.Signup(true, map[string]any{"name": "Vic Tim"})
+		e.I("POST", "/v1/accounts/"+victim+"/signals", map[string]any{"kind": "payment_instrument", "value": "card-acting-1"},
+			"Acting-Account", banned).Want(t, 403, "not_owner")
+		e.I("POST", "/v1/accounts/"+victim+"/verification-request", nil, "Acting-Account", banned).Want(t, 403, "not_owner")
+		e.I("POST", "/v1/accounts/"+victim+"/verification", map[string]any{"legal_name": "Vic Tim", "date_of_birth": "1990-01-01",
+			"phone": "+1 415 555 0100", "address": map[string]any{"line1": "1 Main St", "city": "Springfield", "postal_code": "12345", "country": "US"},
+			"id_document": map[string]any{"type": "passport", "country": "US", "number": "X1234567"}}, "Acting-Account", banned).Want(t, 403, "not_owner")
+		a := e.I("GET", "/v1/accounts/"+victim, nil).Want(t, 200)
+		if a.Str("status") != "active" || a.Str("verification.status") != "unverified" {
+			t.Fatalf("the acting member acted on another account: %s", a.Raw)
+		}
+		e.I("POST", "/v1/accounts/"+victim+"/verification-request", nil, "Acting-Account", victim).Want(t, 200)
+		e.I("POST", "/v1/accounts/"+victim+"/signals", map[string]any{"kind": "device_id", "value": "dev-acting-1"}).Want(t, 200)
+	})
+}
