@@ -45,3 +45,26 @@ func TestTopRatedNoStrikeInThreeMonths(t *testing.T) {
 		}
 	})
 }
+
+// TestOneReviewASide: R1 counts the client's rating of each ended contract;
+// each side reviews a contract once, so a second client review (by the same
+// member or another member of the organization) is 409 conflict and the
+// rating R1 counted stays, while the freelancer's own review goes through.
+func TestOneReviewASide(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		f := topRated(t, e)
+		m := market{e: e, client: e.Signup(false, nil), freelancer: f}
+		m.org = e.I("POST", "/v1/organizations", map[string]any{"name": "Client"}, "Acting-Account", m.client).Want(t, 201).Str("id")
+		ctr := m.contract(t, m.job(t, 2), "fixed")
+		e.I("POST", "/v1/contracts/"+ctr+"/end", nil, "Acting-Account", m.client).Want(t, 200)
+		e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr, "author_account_id": m.client, "rating": 5, "text": "great"}).Want(t, 201)
+		e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr, "author_account_id": m.client, "rating": 1, "text": "changed my mind"}).
+			Want(t, 409, "conflict")
+		e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr, "author_account_id": f, "rating": 5, "text": "a fair client"}).Want(t, 201)
+		e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr, "author_account_id": f, "rating": 5, "text": "again"}).Want(t, 409, "conflict")
+		if a := e.I("GET", "/v1/accounts/"+f, nil); a.Num("job_success") != 100 {
+			t.Fatalf("R1: the second review changed Job Success: %s", a.Raw)
+		}
+	})
+}
