@@ -468,7 +468,7 @@ func newAccount(f Facts) ([]effect.Effect, error) {
 	case a.Status != account.Closed:
 		return nil, problem.Newf("conflict", "the account is %s: a new account is approved only after it is closed (M1)", a.Status).WithRule("M6")
 	case a.ViolationSince(f.Now.Add(-s.ExceptionLookback.D())):
-		return nil, problem.New("conflict", "the account had a violation in the last 12 months; a new account cannot be approved").WithRule("M6")
+		return nil, problem.Newf("conflict", "the account had a violation in the last %s; a new account cannot be approved", s.ExceptionLookback.Words()).WithRule("M6")
 	case a.JobSuccess != nil && *a.JobSuccess < s.JobSuccessFloor:
 		return nil, problem.Newf("conflict", "Job Success %d is below the floor of %d; a new account cannot be approved", *a.JobSuccess, s.JobSuccessFloor).WithRule("M6")
 	}

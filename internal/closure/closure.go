@@ -181,7 +181,7 @@ func Reactivate(f Facts, bySupport bool, now time.Time, s policy.Settings) ([]ef
 		return nil, problem.Newf("not_reactivatable", "a %s account cannot be reactivated", a.Status).WithRule("L8")
 	}
 	if a.ClosedAt != nil && now.Sub(*a.ClosedAt) > s.ReactivationWindow.D() {
-		return nil, problem.New("not_reactivatable", "the account was closed more than 5 years ago").WithRule("L8")
+		return nil, problem.Newf("not_reactivatable", "the account was closed more than %s ago", s.ReactivationWindow.Words()).WithRule("L8")
 	}
 	if r := f.Replacement; r != nil && r.Status.Live() {
 		return nil, problem.Newf("not_reactivatable", "account %s was opened in this one's place (M6) and is %s; a person holds one account that is not closed", r.ID, r.Status).WithRule("M1")
@@ -207,11 +207,11 @@ func SelfReactivatable(a *account.Account, ownsTeam bool) bool {
 }
 
 // Hint tells a closed member how to come back (the closure notice's remedy).
-func Hint(a *account.Account, reason string) string {
+func Hint(a *account.Account, reason string, s policy.Settings) string {
 	if a.Freelancer && !a.Client && !slices.Contains(admissions, reason) && reason != "redundant_account" {
-		return "You can reactivate this account yourself within 5 years."
+		return "You can reactivate this account yourself within " + s.ReactivationWindow.Words() + "."
 	}
-	return "Support can reactivate this account within 5 years."
+	return "Support can reactivate this account within " + s.ReactivationWindow.Words() + "."
 }
 
 func nonNil(s []string) []string {
@@ -319,7 +319,7 @@ func Dormancy(a *account.Account, now time.Time, s policy.Settings) []effect.Eff
 	return []effect.Effect{
 		effect.SetDormancyNotice{Account: a.ID, At: &now},
 		effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Warning, Rule: "L9", AutomatedDetection: true, AutomatedDecision: true,
-			RespondBy: &closeAt, Facts: "The account has had no activity for 24 months.",
+			RespondBy: &closeAt, Facts: "The account has had no activity for " + s.DormantAfter.Words() + ".",
 			Remedy: "Sign in or use the account before " + closeAt.Format("2006-01-02") + " to keep it open; otherwise it is closed and can be reactivated later."}},
 		effect.Schedule{Job: "dormant_close", Account: a.ID, At: closeAt},
 	}

@@ -2,6 +2,7 @@ package closure_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,8 +128,15 @@ func TestL8Reactivate(t *testing.T) {
 		}
 	}
 	late := account.Account{ID: "acc_c", Status: account.Closed, ClosedAt: &old, Freelancer: true}
-	if _, err := closure.Reactivate(closure.Facts{Account: &late}, true, now, s); code(err) != "not_reactivatable" {
+	if _, err := closure.Reactivate(closure.Facts{Account: &late}, true, now, s); code(err) != "not_reactivatable" ||
+		!strings.Contains(err.Error(), "more than 5 years ago") {
 		t.Fatalf("L8 window: %v", err)
+	}
+	// The member reads the window in force, not the default's.
+	short := s
+	short.ReactivationWindow = policy.Duration(730 * 24 * time.Hour)
+	if _, err := closure.Reactivate(closure.Facts{Account: &late}, true, now, short); !strings.Contains(err.Error(), "more than 24 months ago") {
+		t.Fatalf("L8 window of 24 months: %v", err)
 	}
 }
 
@@ -183,7 +191,8 @@ func TestL9Dormancy(t *testing.T) {
 	if len(effs) != 3 {
 		t.Fatalf("L9 notice: %v", effs)
 	}
-	if n := effs[1].(effect.IssueNotice).Notice; n.Rule != "L9" || n.RespondBy == nil || !n.RespondBy.Equal(now.Add(s.DormantGrace.D())) {
+	if n := effs[1].(effect.IssueNotice).Notice; n.Rule != "L9" || n.RespondBy == nil || !n.RespondBy.Equal(now.Add(s.DormantGrace.D())) ||
+		n.Facts != "The account has had no activity for 24 months." {
 		t.Fatalf("L9 notice: %+v", n)
 	}
 	used := &account.Account{ID: "acc_b", Status: account.Active, LastActivity: now.Add(-time.Hour)}

@@ -63,9 +63,9 @@ func Ladder(rule string, activeStrikes int, now time.Time, s policy.Settings) Ef
 		return Effect{Action: notice.Warning, Rule: rule, Strike: true, Reason: "first strike: " + r.Title}
 	case n == 2:
 		by := now.Add(s.RespondBy.D())
-		return Effect{Action: notice.Suspension, Rule: rule, Strike: true, RespondBy: &by, Reason: "second strike within 12 months: " + r.Title}
+		return Effect{Action: notice.Suspension, Rule: rule, Strike: true, RespondBy: &by, Reason: "second strike within " + s.StrikeLife.Words() + ": " + r.Title}
 	default:
-		return Effect{Action: notice.Ban, Rule: rule, Strike: true, Reason: fmt.Sprintf("strike %d within 12 months: %s", n, r.Title)}
+		return Effect{Action: notice.Ban, Rule: rule, Strike: true, Reason: fmt.Sprintf("strike %d within %s: %s", n, s.StrikeLife.Words(), r.Title)}
 	}
 }
 
@@ -265,7 +265,7 @@ func Verify(a *account.Account, c IdentityCheck, now time.Time, s policy.Setting
 	switch {
 	case c.Age < s.MinimumAge:
 		return "under_age", append([]effect.Effect{effect.SetVerification{Account: a.ID, Status: "rejected"}},
-			Violate(a, Finding{Violation: Violation{Rule: "I3", Automated: true}, Facts: "The verified date of birth shows the member is under 18."}, now, s)...)
+			Violate(a, Finding{Violation: Violation{Rule: "I3", Automated: true}, Facts: fmt.Sprintf("The verified date of birth shows the member is under %d.", s.MinimumAge)}, now, s)...)
 	case c.DocumentUsed:
 		return "document_used", []effect.Effect{effect.SetVerification{Account: a.ID, Status: "rejected"},
 			effect.Audit{Account: a.ID, Action: "verification_rejected", Rule: "I5", Reason: "the ID document already verified another account"}}

@@ -24,6 +24,34 @@ type Duration time.Duration
 // D returns the value as a time.Duration.
 func (d Duration) D() time.Duration { return time.Duration(d) }
 
+// Words says the duration as a member reads it in a notice: "5 years" for
+// whole years from three on, "12 months" or "24 months" for one or two
+// years and other whole 30-day months, else days, else hours.
+func (d Duration) Words() string {
+	td := time.Duration(d)
+	day := 24 * time.Hour
+	if td < day || td%day != 0 {
+		return plural(int64(td/time.Hour), "hour")
+	}
+	days := int64(td / day)
+	switch {
+	case days%365 == 0 && days >= 3*365:
+		return plural(days/365, "year")
+	case days%365 == 0:
+		return plural(days/365*12, "month")
+	case days%30 == 0:
+		return plural(days/30, "month")
+	}
+	return plural(days, "day")
+}
+
+func plural(n int64, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.FormatInt(n, 10) + " " + unit + "s"
+}
+
 // MarshalJSON writes whole days as "Nd" and anything else as a Go duration.
 func (d Duration) MarshalJSON() ([]byte, error) {
 	td := time.Duration(d)

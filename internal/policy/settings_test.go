@@ -59,6 +59,20 @@ func TestLoadOverridesAndValidates(t *testing.T) {
 	}
 }
 
+// TestDurationWords: notices name the configured periods as a member reads
+// them, so a tuned setting never leaves a notice quoting the default.
+func TestDurationWords(t *testing.T) {
+	day := 24 * time.Hour
+	for d, want := range map[time.Duration]string{
+		5 * 365 * day: "5 years", 730 * day: "24 months", 365 * day: "12 months", 90 * day: "3 months",
+		30 * day: "1 month", 183 * day: "183 days", 7 * day: "7 days", day: "1 day", 36 * time.Hour: "36 hours", time.Hour: "1 hour",
+	} {
+		if got := policy.Duration(d).Words(); got != want {
+			t.Errorf("%v: %q, want %q", d, got, want)
+		}
+	}
+}
+
 func TestDurationJSON(t *testing.T) {
 	b, _ := json.Marshal(policy.Duration(36 * time.Hour))
 	if string(b) != `"36h0m0s"` {

@@ -199,7 +199,7 @@ func (t *txn) closeAccount(a *account.Account, reason, channel, rule, said strin
 	}
 	a.CloseReason = &reason
 	if _, err := t.issue(a, notice.Notice{Action: notice.Closure, Rule: rule, Facts: withSaid("The account was closed (reason: "+reason+", channel: "+channel+").", said),
-		Remedy: closure.Hint(a, reason)}); err != nil {
+		Remedy: closure.Hint(a, reason, t.s.set)}); err != nil {
 		return err
 	}
 	if err := t.withdrawProposals(a.ID); err != nil {

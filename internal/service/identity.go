@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -280,7 +281,7 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 			if err := t.record(a.ID, sigs); err != nil {
 				return err
 			}
-			out.Decision = decision.Decision{Outcome: "block", Rule: ptr("I3"), Reasons: []string{"the member is under 18"}, Links: []decision.Link{}}
+			out.Decision = decision.Decision{Outcome: "block", Rule: ptr("I3"), Reasons: []string{fmt.Sprintf("the member is under %d", t.s.set.MinimumAge)}, Links: []decision.Link{}}
 		case "document_used":
 			d, err := t.laterLinks(a, sigs, "I5")
 			if err != nil {
