@@ -35,3 +35,23 @@ func TestActingMemberOnlyOnItsOwnAccount(t *testing.T) {
 		e.I("POST", "/v1/accounts/"+victim+"/signals", map[string]any{"kind": "device_id", "value": "dev-acting-1"}).Want(t, 200)
 	})
 }
+
+// TestActingMemberReadsOnlyItsOwn: a member's money, statements of reasons
+// and closure blockers are theirs (E2, E4, L11): a call naming another
+// acting member is 403 not_owner, while the member, and the integration or
+// staff without an acting member, read them.
+func TestActingMemberReadsOnlyItsOwn(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		owner, other := e.Signup(true, nil), e.Signup(true, nil)
+		ntc := e.S("POST", "/v1/accounts/"+owner+"/sanctions", map[string]any{"rule": "V6", "action": "warning", "reason": "a phone number in the profile"}).
+			Want(t, 201).Str("notice.id")
+		for _, path := range []string{"/v1/accounts/" + owner + "/balance", "/v1/accounts/" + owner + "/notices",
+			"/v1/accounts/" + owner + "/closure", "/v1/notices/" + ntc} {
+			e.I("GET", path, nil, "Acting-Account", other).Want(t, 403, "not_owner")
+			e.I("GET", path, nil, "Acting-Account", owner).Want(t, 200)
+			e.I("GET", path, nil).Want(t, 200)
+			e.S("GET", path, nil).Want(t, 200)
+		}
+	})
+}

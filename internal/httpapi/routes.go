@@ -45,7 +45,8 @@ func self(q *req) error {
 // integration call naming an acting member acts only on that member's
 // account, whether the member changes a setting or the call reports what
 // was observed of the member (a signal, an identity check), so that one
-// member cannot tie, verify or time another member's account.
+// member cannot tie, verify or time another member's account; and reads
+// only what is that member's own (money, notices, closure blockers).
 func own(h func(*req) (int, any, error)) func(*req) (int, any, error) {
 	return func(q *req) (int, any, error) {
 		if err := self(q); err != nil {
@@ -126,19 +127,19 @@ func (s *Server) table() []route {
 			}
 			return ok(svc.SetPlan(q.ctx, q.actor, q.path("id"), m, *in[planInput](q).Plan))
 		})},
-		{"GET", "/v1/accounts/{id}/balance", rIS, "Pending, available and escrow money (E4)", nil, nil, func(q *req) (int, any, error) {
+		{"GET", "/v1/accounts/{id}/balance", rIS, "Pending, available and escrow money (E4)", nil, nil, own(func(q *req) (int, any, error) {
 			return ok(svc.GetBalance(q.ctx, q.path("id")))
-		}},
+		})},
 		{"POST", "/v1/accounts/{id}/withdrawals", rI, "Withdraw available funds (I1, E4)", bodyOf[amountInput](), nil, own(func(q *req) (int, any, error) {
 			return created(svc.Withdraw(q.ctx, q.actor, q.path("id"), in[amountInput](q).command()))
 		})},
-		{"GET", "/v1/accounts/{id}/notices", rIS, "Statements of reasons, newest first (E2)", nil, list, func(q *req) (int, any, error) {
+		{"GET", "/v1/accounts/{id}/notices", rIS, "Statements of reasons, newest first (E2)", nil, list, own(func(q *req) (int, any, error) {
 			o, err := q.list()
 			if err != nil {
 				return 0, nil, err
 			}
 			return ok(svc.Notices(q.ctx, q.path("id"), o))
-		}},
+		})},
 		{"GET", "/v1/accounts/{id}/timeline", rS, "Audit events of the account", nil, list, func(q *req) (int, any, error) {
 			o, err := q.list()
 			if err != nil {
@@ -150,9 +151,9 @@ func (s *Server) table() []route {
 			return 0, nil, problem.New("merge_not_supported", "accounts are never merged; close the redundant account (M7) and keep one").WithRule("M8")
 		}},
 		// Closing and reactivating
-		{"GET", "/v1/accounts/{id}/closure", rIS, "Closure preflight: every blocker at once (L11)", nil, nil, func(q *req) (int, any, error) {
+		{"GET", "/v1/accounts/{id}/closure", rIS, "Closure preflight: every blocker at once (L11)", nil, nil, own(func(q *req) (int, any, error) {
 			return ok(svc.ClosurePreflight(q.ctx, q.path("id")))
-		}},
+		})},
 		{"POST", "/v1/accounts/{id}/closure", rIS, "Close the account (L1, L2, L6, L7)", bodyOf[closureInput](), nil, own(func(q *req) (int, any, error) {
 			return ok(svc.CloseAccount(q.ctx, q.actor, q.path("id"), in[closureInput](q).command()))
 		})},
@@ -292,7 +293,12 @@ func (s *Server) table() []route {
 			return ok(svc.Resolve(q.ctx, q.actor, q.path("id"), in[resolutionInput](q).command()))
 		}},
 		route{"GET", "/v1/notices/{id}", rIS, "A notice", nil, nil, func(q *req) (int, any, error) {
-			return ok(svc.Notice(q.ctx, q.path("id")))
+			n, err := svc.Notice(q.ctx, q.path("id"))
+			if err == nil && q.acting != "" && q.acting != n.AccountID {
+				// A statement of reasons is its member's alone.
+				return 0, nil, problem.Newf("not_owner", "account %s cannot read the notices of another account", q.acting)
+			}
+			return ok(n, err)
 		}},
 		route{"GET", "/v1/notices/{id}/dsa", rS, "The notice as a DSA statement of reasons", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.DSA(q.ctx, q.path("id")))
