@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -53,10 +54,19 @@ func TestStaffPassword(t *testing.T) {
 	}
 	defer db.Close()
 	var hash string
+	var audit []json.RawMessage
 	err = db.Read(ctx, func(tx *store.Tx) error {
-		_, hash, err = tx.StaffByEmail(ctx, "ana@example.com")
+		if _, hash, err = tx.StaffByEmail(ctx, "ana@example.com"); err != nil {
+			return err
+		}
+		audit, _, err = tx.AuditEvents(ctx, "stf_ana", 0, 10)
 		return err
 	})
+	// API.md: every staff action is audited; at the shell the operator acts.
+	if len(audit) != 1 || !strings.Contains(string(audit[0]), `"action":"staff_password_set"`) ||
+		!strings.Contains(string(audit[0]), `"kind":"operator"`) {
+		t.Fatalf("audit of the password set: %s", audit)
+	}
 	if err != nil || !strings.HasPrefix(hash, "$argon2id$v=19$m=19456,t=2,p=1$") {
 		t.Fatalf("stored hash %q (%v)", hash, err)
 	}

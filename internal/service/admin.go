@@ -299,11 +299,8 @@ func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (sta
 	var m store.StaffMember
 	err := s.db.Update(ctx, func(tx *store.Tx) error {
 		now := s.clock.Now()
-		was, err := tx.Staff(ctx, id)
+		disabled, err := tx.DisableStaff(ctx, id, now)
 		if err != nil {
-			return err
-		}
-		if err := tx.DisableStaff(ctx, id, now); err != nil {
 			return err
 		}
 		keys, err := tx.RevokeKeys(ctx, "", id, now)
@@ -318,7 +315,7 @@ func (s *Service) DisableStaff(ctx context.Context, actor Actor, id string) (sta
 		if err := tx.EndSessionsOf(ctx, id, "", now); err != nil {
 			return err
 		}
-		if m, err = tx.Staff(ctx, id); err != nil || was.DisabledAt != nil {
+		if m, err = tx.Staff(ctx, id); err != nil || !disabled {
 			return err
 		}
 		return adminAudit(ctx, tx, actor, id, "staff_disabled", "its keys revoked, its console sessions ended", now)

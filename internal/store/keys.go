@@ -236,10 +236,13 @@ func (t *Tx) StaffMembers(ctx context.Context, after string, limit int) ([]Staff
 	return out, rows.Err()
 }
 
-// DisableStaff marks a member disabled at now (kept if already disabled).
-func (t *Tx) DisableStaff(ctx context.Context, id string, now time.Time) error {
-	if _, err := t.exec(ctx, `UPDATE staff_members SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL`, micros(now), id); err != nil {
-		return fmt.Errorf("disable staff member %s: %w", id, err)
+// DisableStaff marks a member disabled at now and reports whether it did
+// (not when the member was already disabled, or is unknown).
+func (t *Tx) DisableStaff(ctx context.Context, id string, now time.Time) (bool, error) {
+	res, err := t.exec(ctx, `UPDATE staff_members SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL`, micros(now), id)
+	if err != nil {
+		return false, fmt.Errorf("disable staff member %s: %w", id, err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	return n == 1, err
 }

@@ -47,7 +47,7 @@ func TestMemberSessions(t *testing.T) {
 			}
 			return err
 		}))
-		must(db.Update(ctx, func(tx *store.Tx) error { return tx.DisableStaff(ctx, "stf_a", now) }))
+		must(db.Update(ctx, func(tx *store.Tx) error { _, err := tx.DisableStaff(ctx, "stf_a", now); return err }))
 		must(db.Read(ctx, func(tx *store.Tx) error {
 			if _, err := tx.LiveSession(ctx, "m1", now, time.Hour); !errors.Is(err, store.ErrNotFound) {
 				t.Fatalf("a disabled member's session lives: %v", err)
