@@ -191,7 +191,6 @@ func serve(args []string, stderr io.Writer) error {
 		return fmt.Errorf("listen %s: %w", *addr, err)
 	}
 	api := httpapi.New(svc, log, *testClock)
-	root := http.NewServeMux()
 	con := console.New(svc, log)
 	if oidc.Issuer != "" {
 		oidc.ClientSecret = os.Getenv("STANDING_OIDC_CLIENT_SECRET")
@@ -200,8 +199,7 @@ func serve(args []string, stderr io.Writer) error {
 		}
 		log.Info("console single sign-on", "issuer", oidc.Issuer)
 	}
-	root.Handle("/console/", con)
-	root.Handle("/", api)
+	root := apiMux(con, api)
 	if *metricsAddr != "" {
 		mln, err := net.Listen("tcp", *metricsAddr)
 		if err != nil {
@@ -237,6 +235,15 @@ func serve(args []string, stderr io.Writer) error {
 	stopLoop()
 	<-loopDone
 	return err
+}
+
+// apiMux serves the API's address: the console under /console/ and the
+// API for everything else, the profiler's paths included (operatorMux).
+func apiMux(console, api http.Handler) *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("/console/", console)
+	mux.Handle("/", api)
+	return mux
 }
 
 // operatorMux serves the operators' address: the metrics, and beside them

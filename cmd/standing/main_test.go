@@ -73,7 +73,20 @@ func TestServeRefusesBadConfig(t *testing.T) {
 
 func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o600) }
 
+// TestOperatorAddressServesMetricsAndProfiler: README, the metrics address
+// serves /metrics and Go's profiler; the API's address never serves the
+// profiler (it reaches the API, which knows no such path).
 func TestOperatorAddressServesMetricsAndProfiler(t *testing.T) {
+	named := func(name string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, name) })
+	}
+	for path, want := range map[string]string{"/debug/pprof/": "api", "/debug/pprof/profile": "api", "/console/": "console"} {
+		rec := httptest.NewRecorder()
+		apiMux(named("console"), named("api")).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Body.String() != want {
+			t.Errorf("GET %s on the API's address reached %q, want %q", path, rec.Body.String(), want)
+		}
+	}
 	mux := operatorMux(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "standing_up 1\n") }))
 	for path, want := range map[string]string{"/metrics": "standing_up", "/debug/pprof/": "goroutine", "/debug/pprof/heap?debug=1": "heap profile"} {
 		rec := httptest.NewRecorder()
