@@ -7,8 +7,10 @@ package market
 import (
 	"math"
 	"slices"
-	"standing/internal/screen"
 	"time"
+
+	"standing/internal/problem"
+	"standing/internal/screen"
 )
 
 // Member is one account's role in an organization or agency.
@@ -268,6 +270,26 @@ type Review struct {
 	Status     string    `json:"status"` // published, voided
 	CreatedAt  time.Time `json:"created_at"`
 	Version    int64     `json:"version"`
+}
+
+// ReviewSubject is whom author's review of contract c rates, refusing an
+// author who is not a party and a side that already reviewed it (existing
+// are the contract's reviews so far): the freelancer rates the client
+// organization's owner; any member of the organization rates the
+// freelancer, once for the whole side, since the client's one rating is
+// what Job Success counts (R1).
+func ReviewSubject(c *Contract, org *Team, author string, existing []Review) (string, error) {
+	subject := c.FreelancerID
+	switch {
+	case author == c.FreelancerID:
+		subject = org.OwnerID
+	case org.Role(author) == "":
+		return "", problem.Newf("not_member", "account %s is not a party to contract %s", author, c.ID)
+	}
+	if slices.ContainsFunc(existing, func(r Review) bool { return r.SubjectID == subject }) {
+		return "", problem.Newf("conflict", "contract %s already has this side's review; a review is not changed once posted", c.ID).WithRule("R1")
+	}
+	return subject, nil
 }
 
 // Withdrawal is money paid out of an account's available balance.

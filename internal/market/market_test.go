@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"standing/internal/market"
+	"standing/internal/problem"
 )
 
 func TestWeekStart(t *testing.T) {
@@ -63,6 +64,39 @@ func TestMayRemoveL4(t *testing.T) {
 	}{{"owner", "admin", true}, {"admin", "manager", true}, {"manager", "member", true}, {"manager", "admin", false}, {"member", "member", false}, {"admin", "owner", false}} {
 		if market.MayRemove(c.actor, c.target) != c.want {
 			t.Errorf("%s removes %s", c.actor, c.target)
+		}
+	}
+}
+
+// TestReviewSubjectR1: the freelancer rates the organization's owner, any
+// member of the organization rates the freelancer, an outsider is refused,
+// and each side reviews a contract once: the client's one rating is what
+// Job Success counts (R1).
+func TestReviewSubjectR1(t *testing.T) {
+	c := &market.Contract{ID: "ctr_1", FreelancerID: "acc_f"}
+	org := &market.Team{ID: "org_1", OwnerID: "acc_o", Members: []market.Member{{AccountID: "acc_o", Role: "owner"}, {AccountID: "acc_m", Role: "member"}}}
+	byClient := market.Review{AuthorID: "acc_o", SubjectID: "acc_f"}
+	byFreelancer := market.Review{AuthorID: "acc_f", SubjectID: "acc_o"}
+	for _, tc := range []struct {
+		name, author string
+		existing     []market.Review
+		subject      string
+		code         string
+	}{
+		{"the owner rates the freelancer", "acc_o", nil, "acc_f", ""},
+		{"a plain member rates the freelancer", "acc_m", nil, "acc_f", ""},
+		{"the freelancer rates the owner", "acc_f", []market.Review{byClient}, "acc_o", ""},
+		{"an outsider is not a party", "acc_x", nil, "", "not_member"},
+		{"the client side reviewed already", "acc_m", []market.Review{byClient}, "", "conflict"},
+		{"the freelancer reviewed already", "acc_f", []market.Review{byClient, byFreelancer}, "", "conflict"},
+	} {
+		subject, err := market.ReviewSubject(c, org, tc.author, tc.existing)
+		code := ""
+		if p, ok := problem.As(err); ok {
+			code = p.Code
+		}
+		if subject != tc.subject || code != tc.code {
+			t.Errorf("%s: subject %q, error %v", tc.name, subject, err)
 		}
 	}
 }

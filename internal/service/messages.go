@@ -365,7 +365,7 @@ type ReviewInput struct {
 
 // PostReview publishes a review, or voids it and bans both sides when
 // author and subject are linked accounts (V8). Each side of a contract
-// reviews it once.
+// reviews it once (market.ReviewSubject).
 func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (market.Review, error) {
 	var out market.Review
 	if in.Rating < 1 || in.Rating > 5 {
@@ -387,18 +387,14 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 			return err
 		}
 		author := in.AuthorAccountID
-		subject := c.FreelancerID
-		switch {
-		case author == c.FreelancerID:
-			subject = org.OwnerID
-		case org.Role(author) == "":
-			return problem.Newf("not_member", "account %s is not a party to contract %s", author, c.ID)
-		}
-		// One review a side: a second would overwrite the rating R1 counts.
-		if n, err := t.Count(t.ctx, store.Reviews, store.Eq("contract_id", c.ID), store.Eq("subject_account_id", subject)); err != nil {
+		existing, err := store.Find[market.Review](t.ctx, t.Tx, store.Reviews, store.Q{Where: []store.Cond{
+			store.In("subject_account_id", c.FreelancerID, org.OwnerID), store.Eq("contract_id", c.ID)}})
+		if err != nil {
 			return err
-		} else if n > 0 {
-			return problem.Newf("conflict", "contract %s already has this side's review; a review is not changed once posted", c.ID)
+		}
+		subject, err := market.ReviewSubject(c, org, author, existing)
+		if err != nil {
+			return err
 		}
 		r := &market.Review{ID: ids.New("rev"), ContractID: c.ID, AuthorID: author, SubjectID: subject, Rating: in.Rating,
 			Text: in.Text, Status: "published", CreatedAt: t.now, Version: 1}
