@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"net/http"
+	"strconv"
 	"testing"
 
 	"standing/internal/apitest"
@@ -20,22 +21,7 @@ func TestWebhookDeliveriesAreAList(t *testing.T) {
 			Want(t, 201).Str("id")
 		ban(t, e)
 		ban(t, e) // four deliveries
-		path := "/v1/webhooks/" + id + "/deliveries"
-		all := e.A("GET", path, nil).Want(t, 200)
-		if all.Len("data") != 4 || all.Get("next_cursor") != nil {
-			t.Fatalf("the whole log in one page: %s", all.Raw)
-		}
-		first := e.A("GET", path+"?limit=3", nil).Want(t, 200)
-		if first.Len("data") != 3 || first.Str("next_cursor") == "" {
-			t.Fatalf("a first page of 3: %s", first.Raw)
-		}
-		rest := e.A("GET", path+"?limit=3&cursor="+first.Str("next_cursor"), nil).Want(t, 200)
-		if rest.Len("data") != 1 || rest.Get("next_cursor") != nil || rest.Str("data.0.id") != all.Str("data.3.id") {
-			t.Fatalf("the last page: %s (whole log %s)", rest.Raw, all.Raw)
-		}
-		for _, q := range []string{"?limit=0", "?limit=201", "?limit=x", "?cursor=!!"} {
-			e.A("GET", path+q, nil).Want(t, 400, "invalid_request")
-		}
+		checkPages(t, func(p string) apitest.Resp { return e.A("GET", p, nil) }, "/v1/webhooks/"+id+"/deliveries", "id", 4, 3)
 	})
 }
 
@@ -53,21 +39,44 @@ func TestLinksAreAList(t *testing.T) {
 				e.I("POST", "/v1/accounts/"+acc+"/signals", map[string]any{"kind": "device_id", "value": "dev-links-" + string(rune('a'+i))}).Want(t, 200)
 			}
 		}
-		path := "/v1/accounts/" + a + "/links"
-		all := e.S("GET", path, nil).Want(t, 200)
-		if all.Len("data") != 3 || all.Get("next_cursor") != nil {
-			t.Fatalf("three links in one page: %s", all.Raw)
-		}
-		first := e.S("GET", path+"?limit=2", nil).Want(t, 200)
-		if first.Len("data") != 2 || first.Str("next_cursor") == "" || first.Str("data.0.account_id") != all.Str("data.0.account_id") {
-			t.Fatalf("a first page of 2: %s", first.Raw)
-		}
-		rest := e.S("GET", path+"?limit=2&cursor="+first.Str("next_cursor"), nil).Want(t, 200)
-		if rest.Len("data") != 1 || rest.Get("next_cursor") != nil || rest.Str("data.0.account_id") != all.Str("data.2.account_id") {
-			t.Fatalf("the last page: %s (all %s)", rest.Raw, all.Raw)
-		}
-		for _, q := range []string{"?limit=0", "?limit=201", "?cursor=!!", "?cursor=eA"} {
-			e.S("GET", path+q, nil).Want(t, 400, "invalid_request")
-		}
+		checkPages(t, func(p string) apitest.Resp { return e.S("GET", p, nil) }, "/v1/accounts/"+a+"/links", "account_id", 3, 2)
+		e.S("GET", "/v1/accounts/"+a+"/links?cursor=eA", nil).Want(t, 400, "invalid_request") // a cursor this list never gave
 	})
+}
+
+// checkPages reads the list at path whole, then a page of size at a time
+// through its cursor, and fails unless the pages hold the same items (by
+// key) in the same order, every page but the last full and only the last
+// without a next cursor; a limit out of 1 to 200, or not a number, and a
+// cursor that is not one are 400 invalid_request (API.md Conventions, Lists).
+func checkPages(t *testing.T, get func(path string) apitest.Resp, path, key string, want, size int) {
+	t.Helper()
+	all := get(path).Want(t, 200)
+	if all.Len("data") != want || all.Get("next_cursor") != nil {
+		t.Fatalf("want %d items in one page: %s", want, all.Raw)
+	}
+	var got []string
+	for cursor := ""; ; {
+		p := get(path+"?limit="+strconv.Itoa(size)+"&cursor="+cursor).Want(t, 200)
+		for i := range p.Len("data") {
+			got = append(got, p.Str("data."+strconv.Itoa(i)+"."+key))
+		}
+		if p.Get("next_cursor") == nil {
+			break
+		}
+		if cursor = p.Str("next_cursor"); p.Len("data") != size || cursor == "" || len(got) > want {
+			t.Fatalf("a page before the last: %s", p.Raw)
+		}
+	}
+	for i := range want {
+		if i >= len(got) || got[i] != all.Str("data."+strconv.Itoa(i)+"."+key) {
+			t.Fatalf("pages of %d gave %v, the whole list %s", size, got, all.Raw)
+		}
+	}
+	if len(got) != want {
+		t.Fatalf("pages of %d gave %d items, want %d", size, len(got), want)
+	}
+	for _, q := range []string{"?limit=0", "?limit=201", "?limit=x", "?cursor=!!"} {
+		get(path+q).Want(t, 400, "invalid_request")
+	}
 }
