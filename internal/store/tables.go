@@ -81,19 +81,15 @@ func (t *Tx) Enqueue(ctx context.Context, jobs ...Job) error {
 	if len(jobs) == 0 {
 		return nil
 	}
-	last := map[string]int{}
+	// Keep the last of jobs sharing an id (one statement cannot upsert a
+	// row twice). Calls hold a job or two: a scan beats building a map.
+	kept := jobs[:0:0]
 	for i, j := range jobs {
-		last[j.ID] = i
-	}
-	if len(last) < len(jobs) {
-		kept := make([]Job, 0, len(last))
-		for i, j := range jobs {
-			if last[j.ID] == i {
-				kept = append(kept, j)
-			}
+		if !slices.ContainsFunc(jobs[i+1:], func(later Job) bool { return later.ID == j.ID }) {
+			kept = append(kept, j)
 		}
-		jobs = kept
 	}
+	jobs = kept
 	var args []any
 	rows := make([]string, len(jobs))
 	for i, j := range jobs {
