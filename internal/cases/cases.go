@@ -218,7 +218,7 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 				return nil, problem.New("rule_required", "uphold names the rule upheld: the case has none, give one in rule").
 					WithFields(problem.Field("rule", "required", "a rule id of POLICY.md such as V4"))
 			}
-			return staffViolation(f, rule, r, false), nil
+			return staffViolation(f, rule, r), nil
 		}
 		rule := upholdRule(r.Rule, f.Rule)
 		if rule == "" {
@@ -240,7 +240,7 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		if rule == "" {
 			rule = "V4"
 		}
-		return staffViolation(f, rule, r, true), nil
+		return staffViolation(f, rule, r), nil
 	case ClosureAssistance:
 		if r.Outcome == "close" {
 			effs, err := closure.SupportClose(f.Closure)
@@ -448,13 +448,13 @@ func reinstatement(a *account.Account, rule, facts string, r Resolution) []effec
 
 // staffViolation is an upheld review or an actioned report: the rule on the
 // account as a person decided it, for an account that can still be sanctioned;
-// reported when a member's report started it (its notice says so, DSA).
-func staffViolation(f Facts, rule string, r Resolution, reported bool) []effect.Effect {
+// a report case's notice says a member's report started it (DSA).
+func staffViolation(f Facts, rule string, r Resolution) []effect.Effect {
 	a := f.Subject
 	if a.Status != account.Active && a.Status != account.Suspended {
 		return nil
 	}
-	return enforce.StaffViolation(a, enforce.Finding{Violation: enforce.Violation{Rule: rule}, Facts: sentence(r.Reason), Reported: reported}, f.Now, f.Settings)
+	return enforce.StaffViolation(a, enforce.Finding{Violation: enforce.Violation{Rule: rule}, Facts: sentence(r.Reason), Reported: f.Kind == Report}, f.Now, f.Settings)
 }
 
 // newAccount approves M6 (b): a new account after a closure in good

@@ -472,3 +472,17 @@ func TestM6NewAccountAfterClosureInGoodStanding(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedNoticesE2: an actioned report's notice says a member's report
+// started the decision (the DSA's notice source); an upheld violation
+// review, staff's own finding, does not.
+func TestReportedNoticesE2(t *testing.T) {
+	for kind, outcome := range map[cases.Kind]cases.Outcome{cases.Report: "action", cases.ViolationReview: "uphold"} {
+		a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		effs, err := cases.Resolve(facts(kind, "V9", a), cases.Resolution{Outcome: outcome, Reason: "The logos are another studio's work."})
+		ns := notices(effs)
+		if err != nil || len(ns) != 1 || ns[0].Reported != (kind == cases.Report) {
+			t.Errorf("%s %s: %+v %v", kind, outcome, ns, err)
+		}
+	}
+}
