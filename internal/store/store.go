@@ -217,7 +217,7 @@ func OpenSQLite(path string) (*DB, error) {
 	// statement while the first holds a transaction (database/sql prepares
 	// on a connection of the pool); it hands out the connection returned
 	// last, so transactions stay on one connection once warm.
-	writers, err := open(2, 2147418112)
+	writers, err := open(2, mmapMax)
 	if err != nil {
 		readers.Close()
 		return nil, err
@@ -282,6 +282,10 @@ func (db *DB) migrations() (*goose.Provider, error) {
 // stops waiting for a quiet moment and truncates the WAL between writers.
 // A variable so that a test can lower it.
 var walLimit = 262144
+
+// mmapMax is the largest memory map SQLite takes (SQLITE_MAX_MMAP_SIZE,
+// just under 2 GB): the writers read the file's first 2 GB through it.
+const mmapMax = 2147418112
 
 // busyTimeout is how long a SQLite statement waits for a lock another
 // connection holds before it fails as busy.
