@@ -474,9 +474,7 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 				// Groups of digits in a row ("5955 8988 3206 3480") are one
 				// long number, not as many short ones.
 				buf[views[n-1].s+1] = 'l'
-				if t.flags&lxDigits != 0 {
-					z.marks |= sc.scoreMarks(i, to)
-				}
+				z.marks |= sc.scoreMarks(i, to)
 				continue
 			}
 		case t.kind != kPunct:

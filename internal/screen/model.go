@@ -135,8 +135,8 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 		}
 		if mask&(1<<reviewClass) != 0 && !valued(sc.z.concept) && !sc.valuedNear(si) {
 			// A request for a review that names no good rating, here or in
-			// the sentence before ("would you mind leaving a review?"), asks
-			// for a review, not for a good one.
+			// the sentence before or after ("would you mind leaving a
+			// review?"), asks for a review, not for a good one.
 			mask &^= 1 << reviewClass
 		}
 		if mask&(1<<reviewClass) != 0 && sc.z.concept&(1<<cHave) != 0 && sc.z.concept&(1<<cAsk|1<<cYou|1<<cDeal|1<<cNeg) == 0 {

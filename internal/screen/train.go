@@ -103,10 +103,10 @@ func Train(exs []Labelled) *Model {
 	for run := range trainRuns {
 		rw, rb := trainRun(us, trainSeed+uint64(run))
 		for i := range w {
-			w[i] += float64(rw[i] / float64(trainRuns))
+			w[i] += rw[i] / float64(trainRuns)
 		}
 		for c := range bias {
-			bias[c] += float64(rb[c] / float64(trainRuns))
+			bias[c] += rb[c] / float64(trainRuns)
 		}
 	}
 	return quantize(w, bias)
