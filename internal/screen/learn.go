@@ -470,7 +470,7 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 			if digits += t.e - t.s; digits >= 8 {
 				z.marks |= 1 << cDigits
 			}
-			if n := len(views); run && n > 0 && buf[views[n-1].s] == '#' && !views[n-1].folded {
+			if n := len(views); run && n > 0 && isNumberView(buf, views[n-1]) {
 				// Groups of digits in a row ("5955 8988 3206 3480") are one
 				// long number, not as many short ones.
 				buf[views[n-1].s+1] = 'l'
@@ -538,6 +538,13 @@ func (z *featurizer) skeletonWords(sc *scan, from, to int) {
 		}
 	}
 	z.buf, z.views = buf, views
+}
+
+// isNumberView reports whether v is the "#1", "#s" or "#l" skeleton of a
+// group of digits, not a '#' written by the member ("8#4"): only a number's
+// skeleton may be widened to a long number.
+func isNumberView(buf []byte, v wordView) bool {
+	return !v.folded && v.e-v.s == 2 && buf[v.s] == '#' && strings.IndexByte("1sl", buf[v.s+1]) >= 0
 }
 
 // atKeyword are the words that follow an @ in messengers and their

@@ -190,6 +190,7 @@ func FuzzScreen(f *testing.F) {
 	f.Add("Pay me via P a y P a l or Zel le, or my SkriII; S k y p e @jo_88")
 	f.Add("Ｐ ａ ｙ Ｐ ａ ｌ and W_e_s_t_e_r_n_U_n_i_o_n, We Chat: @x9 V*e*n*m*o é")
 	f.Add(strings.Repeat("a ", 300) + "@")
+	f.Add("8#^\ufffd4\ufffd\t\ufffd\ufffdF") // a '#' between digits once read past the end of a buffer
 	s := screen.New()
 	f.Fuzz(func(t *testing.T, text string) {
 		got := s.Screen(text, "message")
