@@ -123,8 +123,11 @@ type Facts struct {
 	StatusNotice *notice.Notice // the notice that set the subject's current status, if known
 	Linked       []string       // accounts sharing a strong link with the subject
 	Closure      closure.Facts  // closure_assistance, reactivation
-	Now          time.Time
-	Settings     policy.Settings
+	// Obligations are the L2 blockers (contracts, proposals, funds, owned
+	// teams) of each of the case's accounts, by account id (self_disclosure).
+	Obligations map[string][]problem.Blocker
+	Now         time.Time
+	Settings    policy.Settings
 }
 
 // accounts are the case's own accounts: the subject first.
@@ -492,6 +495,7 @@ func selfDisclosure(f Facts, r Resolution) ([]effect.Effect, error) {
 			problem.Field("keep_account_id", "invalid", "the discloser or an account linked to them (M7); confirm a link in linked_account_ids"))
 	}
 	var effs []effect.Effect
+	var blockers []problem.Blocker
 	for _, x := range f.accounts() {
 		switch {
 		case x == keep:
@@ -499,8 +503,19 @@ func selfDisclosure(f Facts, r Resolution) ([]effect.Effect, error) {
 				effs = append(effs, reinstatement(x, "V1", "This is the account you chose to keep.", r)...)
 			}
 		case theirs(x) && (x.Status == account.Active || x.Status == account.Suspended):
+			for _, b := range f.Obligations[x.ID] {
+				b.Detail = "account " + x.ID + ": " + b.Detail
+				blockers = append(blockers, b)
+			}
 			effs = append(effs, effect.Close{Account: x.ID, Reason: "redundant_account", Channel: "support", Rule: "M7"})
 		}
+	}
+	if len(blockers) > 0 {
+		// Closing would strand a client's contract or the member's money
+		// (L2): the accounts are settled first, every blocker listed (L11).
+		p := problem.Newf("closure_blocked", "the accounts to close have %d blocker(s); settle them before closing", len(blockers)).WithRule("L11")
+		p.Blockers = blockers
+		return nil, p
 	}
 	return said(effs, r), nil
 }

@@ -201,6 +201,16 @@ func TestM7SelfDisclosure(t *testing.T) {
 			t.Fatalf("M7: %v %v", closes(effs), err)
 		}
 	})
+	t.Run("L2 L11 an account to close with obligations blocks the closure, every blocker named", func(t *testing.T) {
+		g := f
+		g.Obligations = map[string][]problem.Blocker{"acc_l": {{Code: "active_contract", Ref: "ctr_1"}, {Code: "unwithdrawn_funds", Ref: "acc_l"}},
+			"acc_d": {{Code: "pending_proposal", Ref: "prp_1"}}}
+		_, err := cases.Resolve(g, cases.Resolution{Outcome: "keep", KeepAccountID: "acc_d"})
+		p, _ := problem.As(err)
+		if code(err) != "closure_blocked" || len(p.Blockers) != 2 || !strings.HasPrefix(p.Blockers[0].Detail, "account acc_l") {
+			t.Fatalf("M7 L11: %v", err)
+		}
+	})
 	t.Run("the kept account suspended for the link is reinstated", func(t *testing.T) {
 		effs, _ := cases.Resolve(f, cases.Resolution{Outcome: "keep", KeepAccountID: "acc_l"})
 		if statuses(effs)["acc_l"] != account.Active || strings.Join(closes(effs), ",") != "acc_d" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"standing/internal/apitest"
@@ -240,6 +241,31 @@ func TestClosingAndAlternatives(t *testing.T) {
 				t.Fatalf("%s", v.Raw)
 			}
 			e.I("PUT", "/v1/accounts/"+id+"/visibility", map[string]any{"visibility": "hidden"}).Want(t, 400, "invalid_request")
+		})
+
+		t.Run("M7 L2 L11 a redundant account is closed only once settled, every blocker listed", func(t *testing.T) {
+			m := newMarket(t, e)
+			prp := e.I("POST", "/v1/proposals", map[string]any{"job_id": m.job(t, 2), "account_id": m.freelancer, "cover_letter": "Hi"},
+				"Acting-Account", m.freelancer).Want(t, 201).Str("id")
+			kept := e.Signup(true, nil)
+			for _, a := range []string{m.freelancer, kept} {
+				e.I("POST", "/v1/accounts/"+a+"/signals", map[string]any{"kind": "payment_instrument", "value": "card-m7-" + prp}).Want(t, 200)
+			}
+			c := e.I("POST", "/v1/cases", map[string]any{"kind": "self_disclosure", "account_id": kept, "channel": "web",
+				"body": "the other one is mine too", "related_account_ids": []string{m.freelancer}}).Want(t, 201).Str("id")
+			keep := map[string]any{"outcome": "keep", "keep_account_id": kept}
+			r := e.S("POST", "/v1/cases/"+c+"/resolution", keep).Want(t, 409, "closure_blocked")
+			if fmt.Sprint(codes(r)) != "[pending_proposal]" || !strings.Contains(string(r.Raw), m.freelancer) || r.Str("rule") != "L11" {
+				t.Fatalf("M7: %s", r.Raw)
+			}
+			if a := e.I("GET", "/v1/accounts/"+m.freelancer, nil); a.Str("status") == "closed" {
+				t.Fatalf("M7: closed with a pending proposal: %s", a.Raw)
+			}
+			e.I("POST", "/v1/proposals/"+prp+"/withdraw", nil, "Acting-Account", m.freelancer).Want(t, 200)
+			e.S("POST", "/v1/cases/"+c+"/resolution", keep).Want(t, 200)
+			if a := e.I("GET", "/v1/accounts/"+m.freelancer, nil); a.Str("status") != "closed" || a.Str("close_reason") != "redundant_account" {
+				t.Fatalf("M7: %s", a.Raw)
+			}
 		})
 
 		t.Run("P3 plans, monthly grant, cap, proposals and refunds", func(t *testing.T) {

@@ -374,9 +374,15 @@ func (t *txn) caseFacts(c *Case) (cases.Facts, error) {
 			return f, err
 		}
 	}
-	if c.Kind == cases.SelfDisclosure { // M7 closes only accounts linked to the discloser
+	if c.Kind == cases.SelfDisclosure { // M7 closes only accounts linked to the discloser, once settled
 		if f.Linked, err = t.linkedTo(f.Subject.ID, true); err != nil {
 			return f, err
+		}
+		f.Obligations = map[string][]problem.Blocker{}
+		for _, x := range append([]*account.Account{f.Subject}, f.Related...) {
+			if f.Obligations[x.ID], err = t.obligationBlockers(x); err != nil {
+				return f, err
+			}
 		}
 	}
 	if c.Kind == cases.ClosureAssistance || c.Kind == cases.Reactivation {
