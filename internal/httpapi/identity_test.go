@@ -113,6 +113,35 @@ func TestIdentityAndLinkage(t *testing.T) {
 			}
 		})
 
+		t.Run("M5 a link already found is not found again: a repeat sighting sanctions no one", func(t *testing.T) {
+			a := e.Signup(true, nil)
+			b := e.Signup(true, nil)
+			card := map[string]any{"kind": "payment_instrument", "value": "card-seen-twice"}
+			e.I("POST", "/v1/accounts/"+a+"/signals", card).Want(t, 200)
+			e.I("POST", "/v1/accounts/"+b+"/signals", card).Want(t, 200)
+			// While the V1 case waits for a person, the card is seen again on either account.
+			for _, id := range []string{b, a} {
+				r := e.I("POST", "/v1/accounts/"+id+"/signals", card).Want(t, 200)
+				if r.Str("account.status") != "suspended" || r.Str("decision.outcome") == "block" {
+					t.Fatalf("M5: repeat sighting during review: %s", r.Raw)
+				}
+			}
+			cases := e.S("GET", "/v1/cases?kind=linkage_review&account_id="+b, nil)
+			if cases.Len("data") != 1 {
+				t.Fatalf("M5: one V1 case expected: %s", cases.Raw)
+			}
+			// Staff keep the newer account; its card seen again must not ban it as evading the older one.
+			e.S("POST", "/v1/cases/"+cases.Str("data.0.id")+"/resolution", map[string]any{"outcome": "multiple_accounts", "keep_account_id": b,
+				"reason": "Both accounts are yours; you keep the newer one."}).Want(t, 200)
+			r := e.I("POST", "/v1/accounts/"+b+"/signals", card).Want(t, 200)
+			if r.Str("account.status") != "active" || r.Str("decision.outcome") != "allow" {
+				t.Fatalf("M5: the kept account was sanctioned for the link staff already decided: %s", r.Raw)
+			}
+			if s := e.I("GET", "/v1/accounts/"+a, nil).Str("status"); s != "banned" {
+				t.Fatalf("other account %s", s)
+			}
+		})
+
 		t.Run("M5 later strong link to a banned account is V2 for the newer one", func(t *testing.T) {
 			old := e.Signup(true, nil)
 			e.I("POST", "/v1/accounts/"+old+"/signals", map[string]any{"kind": "phone", "value": "+1 212 555 0142"}).Want(t, 200)

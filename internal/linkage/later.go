@@ -1,6 +1,7 @@
 package linkage
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -15,13 +16,15 @@ import (
 
 // LaterFacts are what M5 reads when strong signals are added to an account
 // after sign-up: the account, its links after the new signals, the linked
-// accounts as they stand, the exceptions M6 approved, and the rule (I5) of
-// a refusal the caller already made because of the link.
+// accounts as they stand, the exceptions M6 approved, the accounts it was
+// already strongly linked to before these signals, and the rule (I5) of a
+// refusal the caller already made because of the link.
 type LaterFacts struct {
 	Account  *account.Account
 	Links    []decision.Link
 	Others   map[string]*account.Account // the linked accounts, by id
 	Excepted []string
+	Known    []string // strongly linked before these signals: that link was found and acted on already
 	Reject   string
 	Now      time.Time
 	Settings policy.Settings
@@ -32,10 +35,18 @@ type LaterFacts struct {
 // between an active account and a suspended or banned one is ban evasion
 // (V2) by whichever of the two is newer, banned at once, or a linkage case
 // when the sanctioned account is the newer one; a strong link to a closed
-// account is recorded, not sanctioned.
+// account is recorded, not sanctioned. Only a link found now counts: a
+// repeat sighting of a link already known (a V1 case under review, or one
+// staff settled by keeping this account) sanctions no one again.
 func Later(f LaterFacts) (decision.Decision, []effect.Effect) {
 	a := f.Account
-	verdict, d := Decide(f.Links, f.Excepted)
+	verdict, d := Decide(f.Links, slices.Concat(f.Excepted, f.Known))
+	for _, l := range f.Links {
+		if slices.Contains(f.Known, l.AccountID) && !slices.Contains(f.Excepted, l.AccountID) {
+			d.Links = append(d.Links, l)
+			d.Reasons = append(d.Reasons, "the link to account "+l.AccountID+" was found before and is not acted on again")
+		}
+	}
 	var effs []effect.Effect
 	switch {
 	case verdict == Evasion && (a.Status == account.Active || a.Status == account.Suspended):

@@ -72,6 +72,15 @@ func TestM5Later(t *testing.T) {
 			t.Fatalf("%+v %v", d, effs)
 		}
 	})
+	t.Run("a link found before is not found again: no sanction, the link still shown", func(t *testing.T) {
+		a := &account.Account{ID: "acc_a", Status: account.Active, CreatedAt: newer} // kept by staff after a V1 case
+		o := &account.Account{ID: "acc_o", Status: account.Banned, CreatedAt: older}
+		d, effs := linkage.Later(linkage.LaterFacts{Account: a, Links: link(o.ID, string(o.Status)), Others: map[string]*account.Account{o.ID: o},
+			Known: []string{o.ID}, Now: now, Settings: policy.Defaults()})
+		if d.Outcome != "allow" || len(effs) != 0 || len(d.Links) != 1 || len(d.Reasons) != 1 {
+			t.Fatalf("M5: a known link acted on again: %+v %v", d, effs)
+		}
+	})
 	t.Run("a link to a closed account is recorded, not sanctioned", func(t *testing.T) {
 		a := &account.Account{ID: "acc_a", Status: account.Active, CreatedAt: newer}
 		o := &account.Account{ID: "acc_o", Status: account.Closed, CreatedAt: older}

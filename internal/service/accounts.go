@@ -333,7 +333,7 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		a := account.New(id, t.now, t.s.set)
 		d, effs, refused := linkage.Signup(a, links, near, exc, t.nearSettings(), t.now, t.s.set)
 		res.Decision = d
-		if err := t.recordLinks(simulate.Signup, a, matches, near, exc, "", simulate.SignupChanges(a.ID, simulate.Changes(effs), refused != nil)); err != nil {
+		if err := t.recordLinks(simulate.Signup, a, matches, simulate.LinkFacts{Near: near, Excepted: exc}, simulate.SignupChanges(a.ID, simulate.Changes(effs), refused != nil)); err != nil {
 			return err
 		}
 		if refused != nil {

@@ -67,6 +67,10 @@ func (s *Service) AddSignal(ctx context.Context, actor Actor, id string, in Sign
 // (linkage.Later). rejectRule names the rule (I5) when the caller already
 // refused something because of the link.
 func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule string) (decision.Decision, error) {
+	before, err := t.linksOf(a.ID)
+	if err != nil {
+		return decision.Decision{}, err
+	}
 	links, matches, err := t.links(a.ID, sigs)
 	if err != nil {
 		return decision.Decision{}, err
@@ -75,6 +79,11 @@ func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule 
 		return decision.Decision{}, err
 	}
 	f := linkage.LaterFacts{Account: a, Links: links, Others: map[string]*account.Account{}, Reject: rejectRule, Now: t.now, Settings: t.s.set}
+	for _, l := range before {
+		if l.Strong() {
+			f.Known = append(f.Known, l.AccountID)
+		}
+	}
 	if f.Excepted, err = t.excepted(nil, a.Exceptions); err != nil {
 		return decision.Decision{}, err
 	}
@@ -84,7 +93,7 @@ func (t *txn) laterLinks(a *account.Account, sigs []identity.Signal, rejectRule 
 		}
 	}
 	d, effs := linkage.Later(f)
-	if err := t.recordLinks(simulate.Later, a, matches, nil, f.Excepted, rejectRule, simulate.Changes(effs)); err != nil {
+	if err := t.recordLinks(simulate.Later, a, matches, simulate.LinkFacts{Excepted: f.Excepted, Known: f.Known, Reject: rejectRule}, simulate.Changes(effs)); err != nil {
 		return d, err
 	}
 	_, err = t.execute(effs)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"standing/internal/account"
-	"standing/internal/decision"
 	"standing/internal/effect"
 	"standing/internal/ids"
 	"standing/internal/linkage"
@@ -82,10 +81,11 @@ func messageFacts(from *account.Account, m *market.Message, firstMet time.Time, 
 }
 
 // recordLinks records a sign-up (M4, M9) or later-link (M5) decision with
-// what it read: the matches, the near links, the linked accounts as they stand, the
-// exceptions and a refusal's rule.
-func (t *txn) recordLinks(kind string, subject *account.Account, matches []linkage.Match, near []decision.Link, excepted []string, reject string, changes []simulate.Change) error {
-	lf := &simulate.LinkFacts{Matches: simulate.Matches(matches), Near: near, Excepted: excepted, Reject: reject}
+// what it read: the matches, the linked accounts as they stand, and what
+// the caller puts in lf (near links, exceptions, links known before, a
+// refusal's rule).
+func (t *txn) recordLinks(kind string, subject *account.Account, matches []linkage.Match, lf simulate.LinkFacts, changes []simulate.Change) error {
+	lf.Matches = simulate.Matches(matches)
 	seen := map[string]bool{subject.ID: true}
 	for _, m := range matches {
 		if seen[m.AccountID] {
@@ -98,7 +98,7 @@ func (t *txn) recordLinks(kind string, subject *account.Account, matches []linka
 		}
 		lf.Others = append(lf.Others, simulate.Snap(o))
 	}
-	return t.recordDecision(kind, simulate.Facts{Account: simulate.Snap(subject), Links: lf}, changes)
+	return t.recordDecision(kind, simulate.Facts{Account: simulate.Snap(subject), Links: &lf}, changes)
 }
 
 // refusalAges are how long ago the account's refused attempts were made,

@@ -59,7 +59,7 @@ func decide(kind string, f Facts, v view, s policy.Settings) ([]Change, error) {
 		return SignupChanges(f.Account.ID, Changes(effs), refused != nil), nil
 	case kind == Later && f.Links != nil:
 		lf := linkage.LaterFacts{Account: v(f.Account), Others: map[string]*account.Account{}, Excepted: f.Links.Excepted,
-			Reject: f.Links.Reject, Now: at, Settings: s}
+			Known: f.Links.Known, Reject: f.Links.Reject, Now: at, Settings: s}
 		for _, o := range f.Links.Others {
 			lf.Others[o.ID] = v(o)
 		}

@@ -146,12 +146,14 @@ func Matches(ms []linkage.Match) []Match {
 }
 
 // LinkFacts are what sign-up (M4) and later links (M5) read: the matches
-// to score under the proposal, the M6 exceptions, the linked accounts as
-// they stood (M5) and the rule of a refusal already made (I5).
+// to score under the proposal, the M6 exceptions, the accounts strongly
+// linked before (M5), the linked accounts as they stood (M5) and the rule
+// of a refusal already made (I5).
 type LinkFacts struct {
 	Matches  []Match         `json:"matches"`
 	Near     []decision.Link `json:"near,omitempty"` // M9 near links, with their comparisons and match weight
 	Excepted []string        `json:"excepted,omitempty"`
+	Known    []string        `json:"known,omitempty"`
 	Others   []Snapshot      `json:"others,omitempty"`
 	Reject   string          `json:"reject,omitempty"`
 }
