@@ -19,6 +19,10 @@ type folded struct {
 	// capitalIs are the folded offsets of the capital I's written right
 	// after a letter ("SkriII"), which respell reads as possible l's.
 	capitalIs []int32
+	// russianUntil is the end of the last Cyrillic word fold classified,
+	// and russian whether that word is transliterated (russianWord).
+	russianUntil int
+	russian      bool
 }
 
 // segment maps folded bytes [f, f+n) to the original text from o: byte for
@@ -281,6 +285,7 @@ func foldRune(r rune) (string, bool) {
 // map back to the whole reference, so spans stay exact in the original.
 func (f *folded) fold(text string) {
 	f.b, f.segs, f.capitalIs = f.b[:0], f.segs[:0], f.capitalIs[:0]
+	f.russianUntil = 0
 	for i := 0; i < len(text); {
 		if text[i] == '&' {
 			if r, n := entity(text[i:]); n > 0 {
@@ -318,6 +323,14 @@ func (f *folded) fold(text string) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		k := len(f.b)
 		s, ok := foldOf(r)
+		if r >= 0x400 && r <= 0x4FF {
+			if i >= f.russianUntil {
+				f.russianUntil, f.russian = russianWord(text, i)
+			}
+			if f.russian {
+				s, ok = translit[unicode.ToLower(r)]
+			}
+		}
 		switch {
 		case ok:
 			f.b = append(f.b, s...)
@@ -402,4 +415,129 @@ func entity(s string) (r rune, n int) {
 		return 0, 0
 	}
 	return r, end + 1
+}
+
+// translit writes Russian (and the few Ukrainian and Belarusian letters
+// that differ) in Latin letters the way members type it on a keyboard
+// without Cyrillic ("napishi", "bystryj", "obshchatsya", "cifry"): the
+// words the detectors and the learned layer know in the seven languages.
+var translit = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh", 'з': "z", 'и': "i",
+	'й': "j", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
+	'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "",
+	'э': "e", 'ю': "yu", 'я': "ya", 'і': "i", 'ї': "i", 'є': "e", 'ґ': "g", 'ў': "u",
+}
+
+// Kinds of word russianWord tells apart.
+const (
+	latinWord     = iota // a Latin letter, or a Cyrillic one only an evader uses for a Latin one (ѕ, ј, һ ...)
+	cyrillicWord         // Cyrillic, with a letter no Latin one looks like (л, и, ж ...)
+	lookAlikeWord        // Cyrillic letters that all look like Latin ones ("сом", "карту")
+	noWord               // no word where one was looked for
+)
+
+// russianWord decides how the Cyrillic rune at text[i] folds, for its whole
+// word: a word written in Cyrillic is Russian text and is transliterated
+// ("телеграм" reads "telegram"), while Cyrillic letters mixed into a Latin
+// word are look-alikes (the "а" of "gmаil"). A word whose Cyrillic letters
+// all look Latin is Russian only beside a plainly Cyrillic word and not
+// joined to a Latin one by an address's dot, at sign or slash ("на мою
+// карту" reads "na moyu kartu", "gmail.сом пишите" reads "gmail.com
+// pishite"). It returns the word's end and whether to transliterate it.
+func russianWord(text string, i int) (end int, russian bool) {
+	start, end := wordBounds(text, i)
+	switch wordKind(text[start:end]) {
+	case cyrillicWord:
+		return end, true
+	case latinWord:
+		return end, false
+	}
+	if joinedToLatin(text, start, -1) || joinedToLatin(text, end, 1) {
+		return end, false
+	}
+	return end, neighbourKind(text, start, -1, 4) == cyrillicWord || neighbourKind(text, end, 1, 4) == cyrillicWord
+}
+
+// joinedToLatin reports whether the word edge at text[at] is joined, by
+// one of the marks that hold an address together, to a Latin word.
+func joinedToLatin(text string, at, dir int) bool {
+	k := at + min(dir, 0)
+	if k < 0 || k >= len(text) || !strings.ContainsRune(".@_/:-", rune(text[k])) {
+		return false
+	}
+	return neighbourKind(text, at+dir, dir, 1) == latinWord
+}
+
+// isWordRune reports whether r continues a word: a letter or a combining mark.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := r | 0x20
+		return c >= 'a' && c <= 'z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// wordBounds returns the word of letters holding text[i].
+func wordBounds(text string, i int) (start, end int) {
+	start, end = i, i
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= n
+	}
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if !isWordRune(r) {
+			break
+		}
+		end += n
+	}
+	return start, end
+}
+
+// wordKind classifies a word for russianWord.
+func wordKind(w string) int {
+	kind := lookAlikeWord
+	for _, r := range w {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if _, ok := translit[r]; !ok {
+			return latinWord
+		}
+		if _, ok := confusables[r]; !ok {
+			kind = cyrillicWord
+		}
+	}
+	return kind
+}
+
+// neighbourKind classifies the word next to text[at] in direction dir (-1
+// before, +1 after), across fewer than skip spaces or punctuation marks,
+// or says there is none (noWord).
+func neighbourKind(text string, at, dir, skip int) int {
+	for skipped := 0; skipped < skip; skipped++ {
+		var r rune
+		var n int
+		if dir < 0 {
+			if at <= 0 {
+				return noWord
+			}
+			r, n = utf8.DecodeLastRuneInString(text[:at])
+		} else {
+			if at >= len(text) {
+				return noWord
+			}
+			r, n = utf8.DecodeRuneInString(text[at:])
+		}
+		if isWordRune(r) {
+			start, end := wordBounds(text, at+min(dir, 0)*n)
+			return wordKind(text[start:end])
+		}
+		at += dir * n
+	}
+	return noWord
 }

@@ -119,6 +119,15 @@ var cases = []struct {
 	{"Skype for Business and Microsoft Teams admin, WhatsApp Business API.", nil, ""},
 	{"Telefonnummer-Validierung für 10 Länder gebaut.", nil, ""},
 	{"我的作品集在附件里，谢谢。", nil, ""},
+	// Russian in Cyrillic reads as members transliterate it; Cyrillic
+	// letters inside a Latin word stay look-alikes.
+	{"Давайте перейдём в телеграм, так удобнее.", []string{screen.Handle}, ""},
+	{"Переведите оплату на мою карту, без комиссии сайта.", []string{screen.OffPlatform}, ""},
+	{"Поставьте мне пять звёзд, пожалуйста.", []string{screen.PositiveReview}, ""},
+	{"Моя почта olga.smirnova собака yandex точка ru", []string{screen.Email}, "olga.smirnova@yandex.ru"},
+	{"пишите на olga.smirnova@gmail.сом", []string{screen.Email}, "olga.smirnova@gmail.com"},
+	{"Оплата через платформу, как обычно.", nil, ""},
+	{"Оставьте, пожалуйста, честный отзыв о работе.", nil, ""},
 	{"The wire frames and the Swift app are ready.", nil, ""},
 	{"I accept the terms and will deliver Friday.", nil, ""},
 	{"Measurements: 120 x 240 x 360 mm, weight 1500 g.", nil, ""},
@@ -174,6 +183,13 @@ func TestNormalize(t *testing.T) {
 		"①②③":              "123",
 		"café":             "cafe",
 		"٣٤٥":              "345",
+		// Cyrillic words are transliterated; look-alike letters in a Latin
+		// word, or in a word joined to one by an address's dot, are not.
+		"Напиши мне в Телеграм": "napishi mne v telegram",
+		"ЩУКА и ёж":             "shchuka i ezh",
+		"на мою карту.":         "na moyu kartu.",
+		"gmаil.сом пишите":      "gmail.com pishite",
+		"ник: сом":              "nik: som",
 	} {
 		if got := screen.Normalize(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
@@ -190,7 +206,8 @@ func FuzzScreen(f *testing.F) {
 	f.Add("Pay me via P a y P a l or Zel le, or my SkriII; S k y p e @jo_88")
 	f.Add("Ｐ ａ ｙ Ｐ ａ ｌ and W_e_s_t_e_r_n_U_n_i_o_n, We Chat: @x9 V*e*n*m*o é")
 	f.Add(strings.Repeat("a ", 300) + "@")
-	f.Add("8#^\ufffd4\ufffd\t\ufffd\ufffdF") // a '#' between digits once read past the end of a buffer
+	f.Add("8#^\ufffd4\ufffd\t\ufffd\ufffdF")    // a '#' between digits once read past the end of a buffer
+	f.Add("сом.gmаil@ТЕЛЕГРАМ ѕкуре-на́ карту") // Cyrillic words, look-alikes, a combining accent
 	s := screen.New()
 	f.Fuzz(func(t *testing.T, text string) {
 		got := s.Screen(text, "message")
