@@ -9,11 +9,19 @@ import "slices"
 // is tokenized and writes the brand into the folded text in their place,
 // mapped back to the whole original spelling, so that every detector and
 // the learned layer read the brand and a finding spans exactly what the
-// member wrote. Only messenger and payment brands are respelled: a brand is
-// a lexicon word of those classes.
+// member wrote. Messenger, payment and mail-provider brands are respelled:
+// a brand is a lexicon word of those classes, and a provider only outside
+// an address the email detectors already read letter by letter ("a n a @
+// g m a i l . c o m").
 
-// brandClasses are the lexicon classes of the words respell writes.
-const brandClasses = lxMessenger | lxPayMethod
+// brandClasses are the lexicon classes of the words respell writes;
+// splitBrandClasses those it joins from a name cut in two: a provider's
+// first parts are common words ("hot", "out", "pro") a member writes all
+// the time, and each would cost a closer look.
+const (
+	brandClasses      = lxMessenger | lxPayMethod | lxBareProvider
+	splitBrandClasses = lxMessenger | lxPayMethod
+)
 
 // The shortest brands respelled: from letters spaced by spaces four ("U P
 // I" is as likely an acronym spelled out), from letters separated by "."
@@ -31,7 +39,7 @@ const (
 // complete a brand. A bit set by another word only costs a closer look.
 var brandFirstParts = func() (bits [1 << 10]uint64) {
 	for _, s := range lexWords {
-		if s.e.flags&brandClasses == 0 || len(s.word) < minSplitBrand {
+		if s.e.flags&splitBrandClasses == 0 || len(s.word) < minSplitBrand {
 			continue
 		}
 		for k := 2; k <= len(s.word)-2; k++ {
@@ -50,10 +58,10 @@ func mayStartBrand(h uint32) bool { return brandFirstParts[h>>22]&(1<<(h>>16&63)
 // read as two words ("cash app", "western union", "whats app").
 var splitRead = map[string]bool{"cash": true, "western": true, "whats": true}
 
-// isBrand reports whether w is a messenger or payment brand.
-func isBrand(w []byte) bool {
+// isBrand reports whether w is a brand of one of the lexicon classes.
+func isBrand(w []byte, classes uint64) bool {
 	e, ok := lookup(w, lexHash(w))
-	return ok && e.flags&brandClasses != 0
+	return ok && e.flags&classes != 0
 }
 
 // respelling replaces folded bytes [a, b) with word.
@@ -81,12 +89,12 @@ func (sc *scan) respell() bool {
 		w := b[t.s:t.e]
 		switch {
 		case len(w) == 1:
-			if last, word := sc.letterRun(int(i)); word != nil {
+			if last, word := sc.letterRun(int(i)); word != nil && !sc.providerInAddress(int(i), last, word) {
 				reps = append(reps, respelling{a: t.s, b: toks[last].e, word: word})
 				next = int32(last) + 1
 			}
 		case w[1] == '_':
-			if word := underscored(w, sc.spell[:0]); word != nil {
+			if word := underscored(w, sc.spell[:0]); word != nil && !sc.providerInAddress(int(i), int(i), word) {
 				reps = append(reps, respelling{a: t.s, b: t.e, word: word})
 				next = i + 1
 			}
@@ -96,7 +104,7 @@ func (sc *scan) respell() bool {
 			sc.spell = joined
 			// "We Chat" is a brand cut in two, "we chat every day" is not: after a
 			// common word the second part must be capitalized.
-			if n.e-n.s >= 2 && len(joined) >= minSplitBrand && isBrand(joined) &&
+			if n.e-n.s >= 2 && len(joined) >= minSplitBrand && isBrand(joined, splitBrandClasses) &&
 				(t.flags&lxStop == 0 || sc.capitalized(int(i)+1)) {
 				reps = append(reps, respelling{a: t.s, b: n.e, word: slices.Clone(joined)})
 				next = i + 2
@@ -122,6 +130,17 @@ func (sc *scan) respell() bool {
 	}
 	slices.SortFunc(reps, func(x, y respelling) int { return int(x.a - y.a) })
 	return sc.f.rewrite(reps)
+}
+
+// providerInAddress reports whether word, respelled from tokens first to
+// last, is a mail provider (and no messenger or payment brand) written
+// inside an address: after an "@" or before a "." that leads to its domain.
+func (sc *scan) providerInAddress(first, last int, word []byte) bool {
+	e, _ := lookup(word, lexHash(word))
+	if e.flags&(lxMessenger|lxPayMethod) != 0 {
+		return false
+	}
+	return first > 0 && sc.isPunct(first-1, '@') || last+1 < len(sc.toks) && sc.isPunct(last+1, '.')
 }
 
 // capitalized reports whether token i was written starting with a capital
@@ -172,7 +191,7 @@ func (sc *scan) letterRun(i int) (int, []byte) {
 	// one-letter word may follow the brand ("V e n m o y empiezo", Spanish
 	// "and").
 	for n := len(word); n >= min; n-- {
-		if isBrand(word[:n]) {
+		if isBrand(word[:n], brandClasses) {
 			return i + (n-1)*step, slices.Clone(word[:n])
 		}
 	}
@@ -193,7 +212,7 @@ func underscored(w, dst []byte) []byte {
 			dst = append(dst, c)
 		}
 	}
-	if !isBrand(dst) {
+	if !isBrand(dst, brandClasses) {
 		return nil
 	}
 	return slices.Clone(dst)
@@ -219,7 +238,7 @@ func (sc *scan) capitalIForL(t tok) []byte {
 			changed = true
 		}
 	}
-	if !changed || !lower || !isBrand(word) {
+	if !changed || !lower || !isBrand(word, brandClasses) {
 		return nil
 	}
 	return slices.Clone(word)

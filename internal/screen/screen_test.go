@@ -26,6 +26,10 @@ var cases = []struct {
 	{"Mi correo empieza con lucia.gomez77. Lo demás es gomez-studio punto dev.", []string{screen.Email}, "lucia.gomez77@gomez-studio.dev"},
 	{"Email me the logo v2 when ready. Our site is acme-design.com.", []string{screen.URL}, ""},
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
+	// A mail provider spelled out letter by letter, with no domain after it.
+	{"Reach me: p.e.d.r.o.g at y.a.h.o.o", []string{screen.Email}, "p.e.d.r.o.g@yahoo.com"},
+	{"ana_b at h o t m a i l, write anytime", []string{screen.Email}, "ana_b@hotmail.com"},
+	{"We met at the hot mail room; the proton beam data is at ya hoo answers.", nil, ""},
 	{"write me: mаrіа.lopez@gmаil.com", []string{screen.Email}, "maria.lopez@gmail.com"}, // Cyrillic а and і
 	{"my mail is k\u200bi\u200bm\u200b@\u200by\u200ba\u200bh\u200bo\u200bo\u200b.\u200bc\u200bo\u200bm", []string{screen.Email}, "kim@yahoo.com"},
 	{"mail me at dev_ops-42 (at) fastmail (dot) com", []string{screen.Email}, "dev_ops-42@fastmail.com"},
