@@ -97,6 +97,28 @@ func NeedsReason(k Kind, o Outcome) bool {
 	return false
 }
 
+// CanAppeal decides whether a member may open an appeal of notice n now
+// (E3): within its appeal window, against a decision (a notice that says an
+// appeal was denied answers an appeal already made), and once: earlier are
+// the statuses of the appeals already filed against n, and only a withdrawn
+// one leaves room for another. A second appeal of one decision would let a
+// member ask reviewer after reviewer until one grants, and tell the member
+// two answers to one question.
+func CanAppeal(n *notice.Notice, earlier []Status, now time.Time) error {
+	if !now.Before(n.AppealUntil) {
+		return problem.Newf("appeal_window_closed", "notice %s could be appealed until %s", n.ID, n.AppealUntil.Format(time.RFC3339)).WithRule("E3")
+	}
+	if n.Action == notice.AppealDenied {
+		return problem.Newf("conflict", "notice %s is the answer to an appeal: the decision it answers was appealed already", n.ID).WithRule("E3")
+	}
+	for _, s := range earlier {
+		if s != Withdrawn {
+			return problem.Newf("conflict", "notice %s has an appeal already (%s): a decision is appealed once", n.ID, s).WithRule("E3")
+		}
+	}
+	return nil
+}
+
 // Resolution is what a staff member decided: the outcome, the reason the
 // member reads, the internal note nobody outside staff reads, the account
 // kept, the rule applied, and the accounts staff confirm are the same

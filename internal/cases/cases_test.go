@@ -496,3 +496,32 @@ func TestReportedNoticesE2(t *testing.T) {
 		}
 	}
 }
+
+// TestE3AppealOnceWithinTheWindow: CanAppeal lets a member appeal a
+// decision within 6 months and once; a withdrawn appeal leaves room for
+// another, and the answer to an appeal is not appealed again.
+func TestE3AppealOnceWithinTheWindow(t *testing.T) {
+	n := &notice.Notice{ID: "ntc_1", Action: notice.Suspension, Rule: "V9", AppealUntil: now.Add(time.Hour)}
+	denied := &notice.Notice{ID: "ntc_2", Action: notice.AppealDenied, Rule: "V9", AppealUntil: now.Add(time.Hour)}
+	for _, c := range []struct {
+		name    string
+		n       *notice.Notice
+		earlier []cases.Status
+		at      time.Time
+		want    string
+	}{
+		{"E3 a first appeal within the window", n, nil, now, ""},
+		{"E3 again after a withdrawn appeal", n, []cases.Status{cases.Withdrawn}, now, ""},
+		{"E3 a second appeal while the first is open", n, []cases.Status{cases.Open}, now, "conflict"},
+		{"E3 a second appeal while the first is in review", n, []cases.Status{cases.Withdrawn, cases.InReview}, now, "conflict"},
+		{"E3 a second appeal after the first was decided", n, []cases.Status{cases.Resolved}, now, "conflict"},
+		{"E3 an appeal of the denial of an appeal", denied, nil, now, "conflict"},
+		{"E3 an appeal at the end of the window", n, nil, n.AppealUntil, "appeal_window_closed"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := code(cases.CanAppeal(c.n, c.earlier, c.at)); got != c.want {
+				t.Fatalf("%s: got %q, want %q", c.name, got, c.want)
+			}
+		})
+	}
+}
