@@ -243,6 +243,9 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 				return nil, problem.New("rule_required", "uphold names the rule upheld: the case has none, give one in rule").
 					WithFields(problem.Field("rule", "required", "a rule id of POLICY.md such as V4"))
 			}
+			if err := upholdable(rule); err != nil {
+				return nil, err
+			}
 			return staffViolation(f, rule, r), nil
 		}
 		rule := upholdRule(r.Rule, f.Rule)
@@ -264,6 +267,9 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		rule := upholdRule(r.Rule, f.Rule)
 		if rule == "" {
 			rule = "V4"
+		}
+		if err := upholdable(rule); err != nil {
+			return nil, err
 		}
 		return staffViolation(f, rule, r), nil
 	case ClosureAssistance:
@@ -305,6 +311,22 @@ func bannable(rule string) error {
 		return problem.Newf("conflict", "%s is a strike rule: a ban follows only at the third strike; uphold the violation instead", rule).WithRule(rule)
 	}
 	return problem.Newf("conflict", "%s does not allow a ban", rule).WithRule(rule)
+}
+
+// upholdable refuses to uphold (or action a report under) a rule that is
+// not a violation a member can commit (section 9: an outcome acts "only as
+// far as its rule allows"). Severe, serious and reviewed rules are
+// violations (section 5); an administrative rule (I1, I2) is lifted by
+// verifying, never struck, and a procedural rule (E1, L2, M8 ...) says how
+// the platform acts, so a strike or warning under it would tell the member
+// they broke something they cannot break.
+func upholdable(rule string) error {
+	r, _ := policy.Lookup(rule)
+	switch r.Tier {
+	case policy.Severe, policy.Serious, policy.Reviewed:
+		return nil
+	}
+	return problem.Newf("conflict", "%s (%s) is not a violation a member commits: uphold a violation rule such as V4", rule, r.Title).WithRule(rule)
 }
 
 // ofAge applies I3 to an appeal of its ban: "an appeal may be granted once

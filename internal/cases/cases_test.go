@@ -82,6 +82,9 @@ func TestSection9Reasons(t *testing.T) {
 		{"new account deny without reason", facts(cases.NewAccountRequest, "", a), cases.Resolution{Outcome: "deny"}, "reason_required"},
 		{"report action under rule NOPE", facts(cases.Report, "", a), cases.Resolution{Outcome: "action", Rule: "NOPE", Reason: "r"}, "invalid_request"},
 		{"uphold with no rule anywhere", facts(cases.ViolationReview, "", a), cases.Resolution{Outcome: "uphold", Reason: "r"}, "rule_required"},
+		{"section 9 uphold under a procedural rule (L2)", facts(cases.ViolationReview, "", a), cases.Resolution{Outcome: "uphold", Rule: "L2", Reason: "r"}, "conflict"},
+		{"section 9 uphold of a case under E1", facts(cases.ViolationReview, "E1", a), cases.Resolution{Outcome: "uphold", Reason: "r"}, "conflict"},
+		{"section 9 report action under an administrative rule (I1)", facts(cases.Report, "", a), cases.Resolution{Outcome: "action", Rule: "I1", Reason: "r"}, "conflict"},
 		{"outcome of another kind", facts(cases.Report, "", a), cases.Resolution{Outcome: "grant"}, "invalid_request"},
 		{"keep an account outside the case", facts(cases.LinkageReview, "V1", a), cases.Resolution{Outcome: "not_linked", KeepAccountID: "acc_x"}, "invalid_request"},
 	} {

@@ -41,5 +41,20 @@ func TestAudit4(t *testing.T) {
 			e.S("PATCH", "/v1/cases/"+c, map[string]any{"status": "withdrawn"}).Want(t, 200)
 			e.I("POST", "/v1/cases", ab, "Acting-Account", other).Want(t, 201)
 		})
+
+		t.Run("section 9 uphold and a report's action act only under a violation rule, never a procedural one", func(t *testing.T) {
+			id := e.Signup(true, nil)
+			vr := e.I("POST", "/v1/cases", map[string]any{"kind": "violation_review", "account_id": id, "channel": "web", "body": "x"}).Want(t, 201).Str("id")
+			if r := e.S("POST", "/v1/cases/"+vr+"/resolution", map[string]any{"outcome": "uphold", "rule": "L2", "reason": "r"}).Want(t, 409, "conflict"); r.Str("rule") != "L2" {
+				t.Fatalf("%s", r.Raw)
+			}
+			rep := e.I("POST", "/v1/cases", map[string]any{"kind": "report", "account_id": id, "channel": "web", "body": "x"}).Want(t, 201).Str("id")
+			e.S("POST", "/v1/cases/"+rep+"/resolution", map[string]any{"outcome": "action", "rule": "E1", "reason": "r"}).Want(t, 409, "conflict")
+			acc := e.I("GET", "/v1/accounts/"+id, nil)
+			if acc.Num("strikes") != 0 || e.I("GET", "/v1/accounts/"+id+"/notices", nil).Len("data") != 0 {
+				t.Fatalf("section 9: a refused outcome struck the member: %s", acc.Raw)
+			}
+			e.S("POST", "/v1/cases/"+rep+"/resolution", map[string]any{"outcome": "action", "rule": "V9", "reason": "The logo is another studio's."}).Want(t, 200)
+		})
 	})
 }
