@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"testing"
+	"time"
 
 	"standing/internal/apitest"
 	"standing/internal/store"
@@ -55,6 +56,20 @@ func TestAudit4(t *testing.T) {
 				t.Fatalf("section 9: a refused outcome struck the member: %s", acc.Raw)
 			}
 			e.S("POST", "/v1/cases/"+rep+"/resolution", map[string]any{"outcome": "action", "rule": "V9", "reason": "The logo is another studio's."}).Want(t, 200)
+		})
+
+		t.Run("E1 a remedy after respond_by is too late, even before the deadline job runs", func(t *testing.T) {
+			id := e.Signup(true, nil)
+			e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V9", "action": "suspension", "reason": "copied portfolio",
+				"respond_within_hours": 1}).Want(t, 201)
+			e.Clock.Advance(time.Hour) // the deadline passes; the job has not necessarily run
+			if r := e.S("POST", "/v1/accounts/"+id+"/remedy", map[string]any{"note": "removed"}).Want(t, 409, "invalid_transition"); r.Str("rule") != "E1" {
+				t.Fatalf("%s", r.Raw)
+			}
+			e.Advance("0s")
+			if status(id) != "banned" {
+				t.Fatalf("E1: the suspension whose deadline passed is %s, not banned", status(id))
+			}
 		})
 	})
 }

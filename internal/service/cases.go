@@ -489,7 +489,7 @@ func (s *Service) Remedy(ctx context.Context, actor Actor, id, note string) (acc
 		return account.View{}, err
 	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
-		effs, err := enforce.Remedy(a, note)
+		effs, err := enforce.Remedy(a, note, t.now)
 		if err != nil {
 			return err
 		}
