@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -69,6 +70,21 @@ func TestAudit4(t *testing.T) {
 			e.Advance("0s")
 			if status(id) != "banned" {
 				t.Fatalf("E1: the suspension whose deadline passed is %s, not banned", status(id))
+			}
+		})
+
+		t.Run("V5 E2 releasing the message behind a suspension says in words that the suspension is lifted", func(t *testing.T) {
+			from, to := e.Signup(true, nil), e.Signup(false, nil)
+			msg(e, t, from, to, "pay me via PayPal please")
+			m := msg(e, t, from, to, "send it by Zelle instead")
+			if status(from) != "suspended" {
+				t.Fatalf("2nd V5 strike: %s", status(from))
+			}
+			e.S("POST", "/v1/messages/"+m.Str("message.id")+"/review", map[string]any{"outcome": "release", "reason": "Zelle is the client's payroll"}).Want(t, 200)
+			facts := e.I("GET", "/v1/accounts/"+from+"/notices", nil).Str("data.0.facts")
+			if status(from) != "active" || !strings.Contains(facts, "The suspension that strike caused is lifted.") ||
+				!strings.HasSuffix(facts, "Zelle is the client's payroll.") {
+				t.Fatalf("E2: %s: %q", status(from), facts)
 			}
 		})
 	})
