@@ -87,5 +87,23 @@ func TestAudit4(t *testing.T) {
 				t.Fatalf("E2: %s: %q", status(from), facts)
 			}
 		})
+
+		t.Run("E2 every warning, restriction, suspension and ban says how to appeal it, and until when", func(t *testing.T) {
+			id := e.Signup(true, nil)
+			e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V7", "action": "warning", "reason": "asked for five stars"}).Want(t, 201)
+			e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V9", "action": "restriction", "capability": "submit_proposal", "reason": "copied"}).Want(t, 201)
+			e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V9", "action": "suspension", "reason": "copied portfolio"}).Want(t, 201)
+			e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V4", "action": "ban", "reason": "stolen identity"}).Want(t, 201)
+			ns := e.I("GET", "/v1/accounts/"+id+"/notices", nil).Want(t, 200)
+			if ns.Len("data") != 4 {
+				t.Fatalf("%s", ns.Raw)
+			}
+			for i := 0; i < 4; i++ {
+				n := "data." + string(rune('0'+i))
+				if rem := ns.Str(n + ".remedy"); !strings.Contains(rem, "appeal") || !strings.Contains(rem, ns.Str(n+".id")) || ns.Str(n+".appeal_until") == "" {
+					t.Errorf("E2: the %s notice does not say how to appeal: %q", ns.Str(n+".action"), rem)
+				}
+			}
+		})
 	})
 }
