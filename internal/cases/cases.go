@@ -98,8 +98,9 @@ func NeedsReason(k Kind, o Outcome) bool {
 }
 
 // CanAppeal decides whether a member may open an appeal of notice n now
-// (E3): within its appeal window, against a decision (a notice that says an
-// appeal was denied answers an appeal already made), and once: earlier are
+// (E3): within its appeal window, against a decision against the member (a
+// notice that says an appeal was denied answers an appeal already made; a
+// reinstatement or a closure decides nothing against them), and once: earlier are
 // the statuses of the appeals already filed against n, and only a withdrawn
 // one leaves room for another. A second appeal of one decision would let a
 // member ask reviewer after reviewer until one grants, and tell the member
@@ -108,8 +109,15 @@ func CanAppeal(n *notice.Notice, earlier []Status, now time.Time) error {
 	if !now.Before(n.AppealUntil) {
 		return problem.Newf("appeal_window_closed", "notice %s could be appealed until %s", n.ID, n.AppealUntil.Format(time.RFC3339)).WithRule("E3")
 	}
-	if n.Action == notice.AppealDenied {
+	switch n.Action {
+	case notice.AppealDenied:
 		return problem.Newf("conflict", "notice %s is the answer to an appeal: the decision it answers was appealed already", n.ID).WithRule("E3")
+	case notice.Reinstatement, notice.Closure:
+		// Nothing was decided against the member: a reinstatement undoes a
+		// decision, and a closure is the member's own or dormancy's, undone
+		// by reactivation (L8). A granted appeal would undo nothing while
+		// its notice said it had.
+		return problem.Newf("conflict", "notice %s (%s) decides nothing against the member: a warning, restriction, suspension or ban is appealed; a closed account is reactivated (L8)", n.ID, n.Action).WithRule("E3")
 	}
 	for _, s := range earlier {
 		if s != Withdrawn {
@@ -382,7 +390,12 @@ func grant(f Facts, r Resolution) []effect.Effect {
 			stays = append(stays, "a later decision still stands: the account is "+string(a.Status)+" under rule "+a.StatusRule+laterRef(a))
 		}
 	}
-	if a.FraudHold != nil {
+	switch {
+	case holdBy(a, n):
+		// The appealed notice is the fraud hold itself: E4's hold lasts
+		// "until a case is resolved", and this appeal is that case.
+		effs = append(effs, effect.SetFraudHold{Account: a.ID, On: false, Reason: "appeal of " + n.ID + " granted"})
+	case a.FraudHold != nil:
 		stays = append(stays, "the fraud hold on payouts stays until its review ends")
 	}
 	for _, x := range a.ActiveRestrictions(f.Now) {
@@ -391,6 +404,9 @@ func grant(f Facts, r Resolution) []effect.Effect {
 		}
 	}
 	facts := "Your appeal against notice " + n.ID + " was granted; what that decision did is undone."
+	if holdBy(a, n) {
+		facts += " The fraud hold on your payouts is lifted."
+	}
 	if r.Reason != "" {
 		facts += " " + sentence(r.Reason)
 	}
@@ -399,6 +415,14 @@ func grant(f Facts, r Resolution) []effect.Effect {
 	}
 	return append(effs, effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Reinstatement, Rule: n.Rule,
 		Facts: facts, Remedy: "None needed."}})
+}
+
+// holdBy reports whether the account's fraud hold is the one notice n
+// placed (E4): a hold notice is issued in the transaction that places the
+// hold, so both carry the same time. A hold placed again later is another
+// decision and stays.
+func holdBy(a *account.Account, n *notice.Notice) bool {
+	return a.FraudHold != nil && n.Monetary && n.Action == notice.Restriction && a.FraudHold.At.Equal(n.CreatedAt)
 }
 
 func laterRef(a *account.Account) string {

@@ -519,6 +519,8 @@ func TestE3AppealOnceWithinTheWindow(t *testing.T) {
 		{"E3 a second appeal while the first is in review", n, []cases.Status{cases.Withdrawn, cases.InReview}, now, "conflict"},
 		{"E3 a second appeal after the first was decided", n, []cases.Status{cases.Resolved}, now, "conflict"},
 		{"E3 an appeal of the denial of an appeal", denied, nil, now, "conflict"},
+		{"E3 an appeal of a reinstatement", &notice.Notice{ID: "ntc_3", Action: notice.Reinstatement, AppealUntil: now.Add(time.Hour)}, nil, now, "conflict"},
+		{"E3 an appeal of the member's own closure", &notice.Notice{ID: "ntc_4", Action: notice.Closure, Rule: "L6", AppealUntil: now.Add(time.Hour)}, nil, now, "conflict"},
 		{"E3 an appeal at the end of the window", n, nil, n.AppealUntil, "appeal_window_closed"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -526,5 +528,34 @@ func TestE3AppealOnceWithinTheWindow(t *testing.T) {
 				t.Fatalf("%s: got %q, want %q", c.name, got, c.want)
 			}
 		})
+	}
+}
+
+// TestE3GrantOfTheFraudHoldLiftsIt: granting the appeal of the notice that
+// placed a fraud hold lifts that hold (E4: it lasts until a case is
+// resolved); a hold placed again later is another decision and stays.
+func TestE3GrantOfTheFraudHoldLiftsIt(t *testing.T) {
+	placed := now.Add(-time.Hour)
+	hold := &notice.Notice{ID: "ntc_hold", Action: notice.Restriction, Rule: "V4", Capability: account.WithdrawFunds, Monetary: true, CreatedAt: placed}
+	for _, tc := range []struct {
+		name   string
+		at     time.Time
+		lifted bool
+	}{{"E3 E4 the appealed hold is lifted", placed, true}, {"E3 E4 a later hold stays", placed.Add(time.Minute), false}} {
+		a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		a.FraudHold = &account.Hold{Reason: "chargebacks", At: tc.at}
+		f := facts(cases.Appeal, "V4", a)
+		f.Notice = hold
+		effs, err := cases.Resolve(f, cases.Resolution{Outcome: "grant", Reason: "The chargebacks were the bank's error."})
+		lifted := false
+		for _, e := range effs {
+			if h, ok := e.(effect.SetFraudHold); ok && !h.On {
+				lifted = true
+			}
+		}
+		ns := notices(effs)
+		if err != nil || lifted != tc.lifted || len(ns) != 1 || strings.Contains(ns[0].Facts, "fraud hold on payouts stays") == tc.lifted {
+			t.Errorf("%s: lifted %v, %v, %+v", tc.name, lifted, err, ns)
+		}
 	}
 }

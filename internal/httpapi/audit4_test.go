@@ -105,5 +105,40 @@ func TestAudit4(t *testing.T) {
 				}
 			}
 		})
+
+		t.Run("E3 E4 granting the appeal of a fraud hold lifts that hold, and the member can withdraw", func(t *testing.T) {
+			m := newMarket(t, e)
+			ctr := m.contract(t, m.job(t, 2), "fixed")
+			e.I("POST", "/v1/contracts/"+ctr+"/payments", map[string]any{"amount_cents": 10000}, "Acting-Account", m.client).Want(t, 200)
+			e.Advance("121h")
+			e.S("POST", "/v1/accounts/"+m.freelancer+"/fraud-hold", map[string]any{"reason": "chargebacks"}).Want(t, 200)
+			e.I("POST", "/v1/accounts/"+m.freelancer+"/withdrawals", map[string]any{"amount_cents": 100}).Want(t, 403, "capability_blocked")
+			hold := e.I("GET", "/v1/accounts/"+m.freelancer+"/notices", nil).Str("data.0.id")
+			c := e.I("POST", "/v1/cases", map[string]any{"kind": "appeal", "account_id": m.freelancer, "channel": "web", "body": "my bank erred",
+				"notice_id": hold}, "Acting-Account", m.freelancer).Want(t, 201).Str("id")
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "grant", "reason": "The chargebacks were the bank's error."}).Want(t, 200)
+			facts := e.I("GET", "/v1/accounts/"+m.freelancer+"/notices", nil).Str("data.0.facts")
+			if e.I("GET", "/v1/accounts/"+m.freelancer, nil).Get("fraud_hold") != false || strings.Contains(facts, "fraud hold on payouts stays") {
+				t.Fatalf("E3: the granted appeal of the hold left it in place: %q", facts)
+			}
+			e.I("POST", "/v1/accounts/"+m.freelancer+"/withdrawals", map[string]any{"amount_cents": 100}).Want(t, 201)
+		})
+
+		t.Run("E3 a reinstatement or the member's own closure is not a decision to appeal", func(t *testing.T) {
+			id := e.Signup(true, nil)
+			e.I("POST", "/v1/accounts/"+id+"/closure", map[string]any{"reason": "too_busy", "channel": "web"}).Want(t, 200)
+			closed := e.I("GET", "/v1/accounts/"+id+"/notices", nil).Str("data.0.id")
+			e.I("POST", "/v1/cases", map[string]any{"kind": "appeal", "account_id": id, "channel": "web", "body": "x", "notice_id": closed},
+				"Acting-Account", id).Want(t, 409, "conflict")
+			other := e.Signup(true, nil)
+			s := e.S("POST", "/v1/accounts/"+other+"/sanctions", map[string]any{"rule": "V9", "action": "suspension", "reason": "copied"}).Want(t, 201)
+			e.S("POST", "/v1/accounts/"+other+"/remedy", map[string]any{"note": "removed"}).Want(t, 200)
+			back := e.I("GET", "/v1/accounts/"+other+"/notices", nil).Str("data.0.id")
+			if back == s.Str("notice.id") {
+				t.Fatal("no reinstatement notice")
+			}
+			e.I("POST", "/v1/cases", map[string]any{"kind": "appeal", "account_id": other, "channel": "web", "body": "x", "notice_id": back},
+				"Acting-Account", other).Want(t, 409, "conflict")
+		})
 	})
 }
