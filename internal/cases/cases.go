@@ -233,8 +233,14 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 			return grant(f, r), nil
 		}
 		n := f.Notice
+		// The deadline a denial repeats is the appealed suspension's own
+		// (E2): another decision's deadline is not this notice's to give.
+		var respondBy *time.Time
+		if a.Status == account.Suspended && setBy(a, n, f.StatusNotice) {
+			respondBy = a.RespondBy
+		}
 		return []effect.Effect{effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.AppealDenied, Rule: n.Rule,
-			RespondBy: a.RespondBy, Facts: "A person reviewed your appeal against notice " + n.ID + " and denied it: " + sentence(r.Reason),
+			RespondBy: respondBy, Facts: "A person reviewed your appeal against notice " + n.ID + " and denied it: " + sentence(r.Reason),
 			Remedy: notice.Remedy(n.Rule, n.Action)}}}, nil
 	case LinkageReview:
 		if r.Outcome == "not_linked" {

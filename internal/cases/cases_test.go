@@ -172,6 +172,27 @@ func TestE3GrantUndoesOnlyTheAppealedNotice(t *testing.T) {
 			t.Fatalf("E3 deny: %+v", ns)
 		}
 	})
+	t.Run("E2 a denial repeats the deadline of the appealed suspension, never another decision's", func(t *testing.T) {
+		by := now.Add(48 * time.Hour)
+		a := acct("acc_a", account.Suspended, "V9", now.AddDate(-1, 0, 0))
+		a.StatusNotice, a.RespondBy = "ntc_v9", &by
+		f := facts(cases.Appeal, "V9", a)
+		f.Notice = susp
+		if ns := notices(must(cases.Resolve(f, cases.Resolution{Outcome: "deny", Reason: "r"}))); len(ns) != 1 || ns[0].RespondBy == nil || !ns[0].RespondBy.Equal(by) {
+			t.Fatalf("E2: the denial of the suspension's appeal lost its deadline: %+v", ns)
+		}
+		f.Notice = &notice.Notice{ID: "ntc_old", Rule: "V7", Action: notice.Warning}
+		if ns := notices(must(cases.Resolve(f, cases.Resolution{Outcome: "deny", Reason: "r"}))); len(ns) != 1 || ns[0].RespondBy != nil {
+			t.Fatalf("E2: the denial of a V7 warning's appeal gives the V9 suspension's deadline: %+v", ns)
+		}
+	})
+}
+
+func must(effs []effect.Effect, err error) []effect.Effect {
+	if err != nil {
+		panic(err)
+	}
+	return effs
 }
 
 // TestM7SelfDisclosure: only accounts linked to the discloser are closed

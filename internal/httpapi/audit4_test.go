@@ -140,5 +140,18 @@ func TestAudit4(t *testing.T) {
 			e.I("POST", "/v1/cases", map[string]any{"kind": "appeal", "account_id": other, "channel": "web", "body": "x", "notice_id": back},
 				"Acting-Account", other).Want(t, 409, "conflict")
 		})
+
+		t.Run("E2 denying the appeal of a warning gives no deadline of a later suspension", func(t *testing.T) {
+			id := e.Signup(true, nil)
+			w := e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V7", "action": "warning", "reason": "asked for five stars"}).Want(t, 201)
+			e.S("POST", "/v1/accounts/"+id+"/sanctions", map[string]any{"rule": "V9", "action": "suspension", "reason": "copied portfolio"}).Want(t, 201)
+			c := e.I("POST", "/v1/cases", map[string]any{"kind": "appeal", "account_id": id, "channel": "web", "body": "x", "notice_id": w.Str("notice.id")},
+				"Acting-Account", id).Want(t, 201).Str("id")
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "deny", "reason": "The message offered a discount for five stars."}).Want(t, 200)
+			n := e.I("GET", "/v1/accounts/"+id+"/notices", nil)
+			if n.Str("data.0.action") != "appeal_denied" || n.Get("data.0.respond_by") != nil {
+				t.Fatalf("E2: the V7 denial carries the V9 suspension's deadline: %s", n.Raw)
+			}
+		})
 	})
 }
