@@ -97,6 +97,36 @@ func NeedsReason(k Kind, o Outcome) bool {
 	return false
 }
 
+// CanAppeal decides whether a member may open an appeal of notice n now
+// (E3): within its appeal window, against a decision against the member (a
+// notice that says an appeal was denied answers an appeal already made; a
+// reinstatement or a closure decides nothing against them), and once: earlier are
+// the statuses of the appeals already filed against n, and only a withdrawn
+// one leaves room for another. A second appeal of one decision would let a
+// member ask reviewer after reviewer until one grants, and tell the member
+// two answers to one question.
+func CanAppeal(n *notice.Notice, earlier []Status, now time.Time) error {
+	if !now.Before(n.AppealUntil) {
+		return problem.Newf("appeal_window_closed", "notice %s could be appealed until %s", n.ID, n.AppealUntil.Format(time.RFC3339)).WithRule("E3")
+	}
+	switch n.Action {
+	case notice.AppealDenied:
+		return problem.Newf("conflict", "notice %s is the answer to an appeal: the decision it answers was appealed already", n.ID).WithRule("E3")
+	case notice.Reinstatement, notice.Closure:
+		// Nothing was decided against the member: a reinstatement undoes a
+		// decision, and a closure is the member's own or dormancy's, undone
+		// by reactivation (L8). A granted appeal would undo nothing while
+		// its notice said it had.
+		return problem.Newf("conflict", "notice %s (%s) decides nothing against the member: a warning, restriction, suspension or ban is appealed; a closed account is reactivated (L8)", n.ID, n.Action).WithRule("E3")
+	}
+	for _, s := range earlier {
+		if s != Withdrawn {
+			return problem.Newf("conflict", "notice %s has an appeal already (%s): a decision is appealed once", n.ID, s).WithRule("E3")
+		}
+	}
+	return nil
+}
+
 // Resolution is what a staff member decided: the outcome, the reason the
 // member reads, the internal note nobody outside staff reads, the account
 // kept, the rule applied, and the accounts staff confirm are the same
@@ -203,8 +233,14 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 			return grant(f, r), nil
 		}
 		n := f.Notice
+		// The deadline a denial repeats is the appealed suspension's own
+		// (E2): another decision's deadline is not this notice's to give.
+		var respondBy *time.Time
+		if a.Status == account.Suspended && setBy(a, n, f.StatusNotice) {
+			respondBy = a.RespondBy
+		}
 		return []effect.Effect{effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.AppealDenied, Rule: n.Rule,
-			RespondBy: a.RespondBy, Facts: "A person reviewed your appeal against notice " + n.ID + " and denied it: " + sentence(r.Reason),
+			RespondBy: respondBy, Facts: "A person reviewed your appeal against notice " + n.ID + " and denied it: " + sentence(r.Reason),
 			Remedy: notice.Remedy(n.Rule, n.Action)}}}, nil
 	case LinkageReview:
 		if r.Outcome == "not_linked" {
@@ -220,6 +256,9 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 			if rule == "" {
 				return nil, problem.New("rule_required", "uphold names the rule upheld: the case has none, give one in rule").
 					WithFields(problem.Field("rule", "required", "a rule id of POLICY.md such as V4"))
+			}
+			if err := upholdable(rule); err != nil {
+				return nil, err
 			}
 			return staffViolation(f, rule, r), nil
 		}
@@ -242,6 +281,9 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 		rule := upholdRule(r.Rule, f.Rule)
 		if rule == "" {
 			rule = "V4"
+		}
+		if err := upholdable(rule); err != nil {
+			return nil, err
 		}
 		return staffViolation(f, rule, r), nil
 	case ClosureAssistance:
@@ -283,6 +325,22 @@ func bannable(rule string) error {
 		return problem.Newf("conflict", "%s is a strike rule: a ban follows only at the third strike; uphold the violation instead", rule).WithRule(rule)
 	}
 	return problem.Newf("conflict", "%s does not allow a ban", rule).WithRule(rule)
+}
+
+// upholdable refuses to uphold (or action a report under) a rule that is
+// not a violation a member can commit (section 9: an outcome acts "only as
+// far as its rule allows"). Severe, serious and reviewed rules are
+// violations (section 5); an administrative rule (I1, I2) is lifted by
+// verifying, never struck, and a procedural rule (E1, L2, M8 ...) says how
+// the platform acts, so a strike or warning under it would tell the member
+// they broke something they cannot break.
+func upholdable(rule string) error {
+	r, _ := policy.Lookup(rule)
+	switch r.Tier {
+	case policy.Severe, policy.Serious, policy.Reviewed:
+		return nil
+	}
+	return problem.Newf("conflict", "%s (%s) is not a violation a member commits: uphold a violation rule such as V4", rule, r.Title).WithRule(rule)
 }
 
 // ofAge applies I3 to an appeal of its ban: "an appeal may be granted once
@@ -338,7 +396,12 @@ func grant(f Facts, r Resolution) []effect.Effect {
 			stays = append(stays, "a later decision still stands: the account is "+string(a.Status)+" under rule "+a.StatusRule+laterRef(a))
 		}
 	}
-	if a.FraudHold != nil {
+	switch {
+	case holdBy(a, n):
+		// The appealed notice is the fraud hold itself: E4's hold lasts
+		// "until a case is resolved", and this appeal is that case.
+		effs = append(effs, effect.SetFraudHold{Account: a.ID, On: false, Reason: "appeal of " + n.ID + " granted"})
+	case a.FraudHold != nil:
 		stays = append(stays, "the fraud hold on payouts stays until its review ends")
 	}
 	for _, x := range a.ActiveRestrictions(f.Now) {
@@ -347,6 +410,9 @@ func grant(f Facts, r Resolution) []effect.Effect {
 		}
 	}
 	facts := "Your appeal against notice " + n.ID + " was granted; what that decision did is undone."
+	if holdBy(a, n) {
+		facts += " The fraud hold on your payouts is lifted."
+	}
 	if r.Reason != "" {
 		facts += " " + sentence(r.Reason)
 	}
@@ -355,6 +421,14 @@ func grant(f Facts, r Resolution) []effect.Effect {
 	}
 	return append(effs, effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Reinstatement, Rule: n.Rule,
 		Facts: facts, Remedy: "None needed."}})
+}
+
+// holdBy reports whether the account's fraud hold is the one notice n
+// placed (E4): a hold notice is issued in the transaction that places the
+// hold, so both carry the same time. A hold placed again later is another
+// decision and stays.
+func holdBy(a *account.Account, n *notice.Notice) bool {
+	return a.FraudHold != nil && n.Monetary && n.Action == notice.Restriction && a.FraudHold.At.Equal(n.CreatedAt)
 }
 
 func laterRef(a *account.Account) string {

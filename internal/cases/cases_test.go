@@ -82,6 +82,9 @@ func TestSection9Reasons(t *testing.T) {
 		{"new account deny without reason", facts(cases.NewAccountRequest, "", a), cases.Resolution{Outcome: "deny"}, "reason_required"},
 		{"report action under rule NOPE", facts(cases.Report, "", a), cases.Resolution{Outcome: "action", Rule: "NOPE", Reason: "r"}, "invalid_request"},
 		{"uphold with no rule anywhere", facts(cases.ViolationReview, "", a), cases.Resolution{Outcome: "uphold", Reason: "r"}, "rule_required"},
+		{"section 9 uphold under a procedural rule (L2)", facts(cases.ViolationReview, "", a), cases.Resolution{Outcome: "uphold", Rule: "L2", Reason: "r"}, "conflict"},
+		{"section 9 uphold of a case under E1", facts(cases.ViolationReview, "E1", a), cases.Resolution{Outcome: "uphold", Reason: "r"}, "conflict"},
+		{"section 9 report action under an administrative rule (I1)", facts(cases.Report, "", a), cases.Resolution{Outcome: "action", Rule: "I1", Reason: "r"}, "conflict"},
 		{"outcome of another kind", facts(cases.Report, "", a), cases.Resolution{Outcome: "grant"}, "invalid_request"},
 		{"keep an account outside the case", facts(cases.LinkageReview, "V1", a), cases.Resolution{Outcome: "not_linked", KeepAccountID: "acc_x"}, "invalid_request"},
 	} {
@@ -169,6 +172,27 @@ func TestE3GrantUndoesOnlyTheAppealedNotice(t *testing.T) {
 			t.Fatalf("E3 deny: %+v", ns)
 		}
 	})
+	t.Run("E2 a denial repeats the deadline of the appealed suspension, never another decision's", func(t *testing.T) {
+		by := now.Add(48 * time.Hour)
+		a := acct("acc_a", account.Suspended, "V9", now.AddDate(-1, 0, 0))
+		a.StatusNotice, a.RespondBy = "ntc_v9", &by
+		f := facts(cases.Appeal, "V9", a)
+		f.Notice = susp
+		if ns := notices(must(cases.Resolve(f, cases.Resolution{Outcome: "deny", Reason: "r"}))); len(ns) != 1 || ns[0].RespondBy == nil || !ns[0].RespondBy.Equal(by) {
+			t.Fatalf("E2: the denial of the suspension's appeal lost its deadline: %+v", ns)
+		}
+		f.Notice = &notice.Notice{ID: "ntc_old", Rule: "V7", Action: notice.Warning}
+		if ns := notices(must(cases.Resolve(f, cases.Resolution{Outcome: "deny", Reason: "r"}))); len(ns) != 1 || ns[0].RespondBy != nil {
+			t.Fatalf("E2: the denial of a V7 warning's appeal gives the V9 suspension's deadline: %+v", ns)
+		}
+	})
+}
+
+func must(effs []effect.Effect, err error) []effect.Effect {
+	if err != nil {
+		panic(err)
+	}
+	return effs
 }
 
 // TestM7SelfDisclosure: only accounts linked to the discloser are closed
@@ -493,6 +517,66 @@ func TestReportedNoticesE2(t *testing.T) {
 		ns := notices(effs)
 		if err != nil || len(ns) != 1 || ns[0].Reported != (kind == cases.Report) {
 			t.Errorf("%s %s: %+v %v", kind, outcome, ns, err)
+		}
+	}
+}
+
+// TestE3AppealOnceWithinTheWindow: CanAppeal lets a member appeal a
+// decision within 6 months and once; a withdrawn appeal leaves room for
+// another, and the answer to an appeal is not appealed again.
+func TestE3AppealOnceWithinTheWindow(t *testing.T) {
+	n := &notice.Notice{ID: "ntc_1", Action: notice.Suspension, Rule: "V9", AppealUntil: now.Add(time.Hour)}
+	denied := &notice.Notice{ID: "ntc_2", Action: notice.AppealDenied, Rule: "V9", AppealUntil: now.Add(time.Hour)}
+	for _, c := range []struct {
+		name    string
+		n       *notice.Notice
+		earlier []cases.Status
+		at      time.Time
+		want    string
+	}{
+		{"E3 a first appeal within the window", n, nil, now, ""},
+		{"E3 again after a withdrawn appeal", n, []cases.Status{cases.Withdrawn}, now, ""},
+		{"E3 a second appeal while the first is open", n, []cases.Status{cases.Open}, now, "conflict"},
+		{"E3 a second appeal while the first is in review", n, []cases.Status{cases.Withdrawn, cases.InReview}, now, "conflict"},
+		{"E3 a second appeal after the first was decided", n, []cases.Status{cases.Resolved}, now, "conflict"},
+		{"E3 an appeal of the denial of an appeal", denied, nil, now, "conflict"},
+		{"E3 an appeal of a reinstatement", &notice.Notice{ID: "ntc_3", Action: notice.Reinstatement, AppealUntil: now.Add(time.Hour)}, nil, now, "conflict"},
+		{"E3 an appeal of the member's own closure", &notice.Notice{ID: "ntc_4", Action: notice.Closure, Rule: "L6", AppealUntil: now.Add(time.Hour)}, nil, now, "conflict"},
+		{"E3 an appeal at the end of the window", n, nil, n.AppealUntil, "appeal_window_closed"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := code(cases.CanAppeal(c.n, c.earlier, c.at)); got != c.want {
+				t.Fatalf("%s: got %q, want %q", c.name, got, c.want)
+			}
+		})
+	}
+}
+
+// TestE3GrantOfTheFraudHoldLiftsIt: granting the appeal of the notice that
+// placed a fraud hold lifts that hold (E4: it lasts until a case is
+// resolved); a hold placed again later is another decision and stays.
+func TestE3GrantOfTheFraudHoldLiftsIt(t *testing.T) {
+	placed := now.Add(-time.Hour)
+	hold := &notice.Notice{ID: "ntc_hold", Action: notice.Restriction, Rule: "V4", Capability: account.WithdrawFunds, Monetary: true, CreatedAt: placed}
+	for _, tc := range []struct {
+		name   string
+		at     time.Time
+		lifted bool
+	}{{"E3 E4 the appealed hold is lifted", placed, true}, {"E3 E4 a later hold stays", placed.Add(time.Minute), false}} {
+		a := acct("acc_a", account.Active, "", now.AddDate(-1, 0, 0))
+		a.FraudHold = &account.Hold{Reason: "chargebacks", At: tc.at}
+		f := facts(cases.Appeal, "V4", a)
+		f.Notice = hold
+		effs, err := cases.Resolve(f, cases.Resolution{Outcome: "grant", Reason: "The chargebacks were the bank's error."})
+		lifted := false
+		for _, e := range effs {
+			if h, ok := e.(effect.SetFraudHold); ok && !h.On {
+				lifted = true
+			}
+		}
+		ns := notices(effs)
+		if err != nil || lifted != tc.lifted || len(ns) != 1 || strings.Contains(ns[0].Facts, "fraud hold on payouts stays") == tc.lifted {
+			t.Errorf("%s: lifted %v, %v, %+v", tc.name, lifted, err, ns)
 		}
 	}
 }

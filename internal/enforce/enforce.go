@@ -232,10 +232,16 @@ func VerificationDeadline(a *account.Account, now time.Time) []effect.Effect {
 }
 
 // Remedy decides E1's other way out: staff accept the member's remedy of a
-// suspension, which returns the account to active before its deadline.
-func Remedy(a *account.Account, note string) ([]effect.Effect, error) {
+// suspension, which returns the account to active before its deadline. Once
+// respond_by has passed the suspension has become a ban (E1), even in the
+// moment before the deadline job has run: a remedy then is too late.
+func Remedy(a *account.Account, note string, now time.Time) ([]effect.Effect, error) {
 	if a.Status != account.Suspended {
 		return nil, problem.Newf("invalid_transition", "account %s is %s, not suspended", a.ID, a.Status).WithRule("E1")
+	}
+	if a.RespondBy != nil && !now.Before(*a.RespondBy) {
+		return nil, problem.Newf("invalid_transition", "the deadline to remedy the suspension of account %s passed at %s: the suspension becomes a ban",
+			a.ID, a.RespondBy.Format(time.RFC3339)).WithRule("E1")
 	}
 	facts := "The remedy was accepted."
 	if note = strings.TrimSpace(note); note != "" {

@@ -251,12 +251,22 @@ func TestStaffSanctionAndRemedy(t *testing.T) {
 	if fmt.Sprint(kinds(effs)) != "[restrict:post_job notice:restriction]" || effs[0].(effect.Restrict).Restriction.Until == nil {
 		t.Fatalf("restriction: %v", kinds(effs))
 	}
-	if _, err := enforce.Remedy(active, ""); err == nil {
+	if _, err := enforce.Remedy(active, "", now); err == nil {
 		t.Fatal("E1: a remedy was accepted for an account that is not suspended")
 	}
-	effs, _ = enforce.Remedy(&account.Account{ID: "acc_c", Status: account.Suspended, StatusRule: "V6"}, "removed the email")
+	effs, _ = enforce.Remedy(&account.Account{ID: "acc_c", Status: account.Suspended, StatusRule: "V6"}, "removed the email", now)
 	if fmt.Sprint(kinds(effs)) != "[status:active notice:reinstatement]" {
 		t.Fatalf("E1 remedy: %v", kinds(effs))
+	}
+	// E1: at respond_by the suspension becomes a ban, whether or not the
+	// deadline job has run yet; a remedy a moment before is still in time.
+	by := now.Add(time.Hour)
+	late := &account.Account{ID: "acc_d", Status: account.Suspended, StatusRule: "V9", RespondBy: &by}
+	if _, err := enforce.Remedy(late, "removed", by); err == nil {
+		t.Fatal("E1: a remedy was accepted once the deadline had passed")
+	}
+	if effs, err := enforce.Remedy(late, "removed", by.Add(-time.Second)); err != nil || len(effs) != 2 {
+		t.Fatalf("E1: a remedy before the deadline: %v %v", kinds(effs), err)
 	}
 }
 

@@ -172,14 +172,21 @@ func Review(m HeldMessage, outcome, reason string, statusNotice *notice.Notice) 
 	if a.StatusNotice != "" && a.StatusNotice == m.NoticeID ||
 		statusNotice != nil && statusNotice.Follows == m.NoticeID && m.NoticeID != "" {
 		effs = append(effs, effect.SetStatus{Account: a.ID, To: account.Active, Rule: "V5", Reason: "held message released on review"})
-		facts += " The " + string(a.Status) + " that strike caused is lifted."
+		facts += " The " + decisionWords[a.Status] + " that strike caused is lifted."
 	}
 	if r := strings.TrimSpace(reason); r != "" {
 		facts += " " + r
+		if !strings.ContainsAny(r[len(r)-1:], ".!?") {
+			facts += "."
+		}
 	}
 	return append(effs, effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Reinstatement, Rule: "V5",
 		Facts: facts, Remedy: "None needed."}}), nil
 }
+
+// decisionWords name the decision behind a status in a notice (E2): "the
+// suspension that strike caused", not "the suspended".
+var decisionWords = map[account.Status]string{account.Suspended: "suspension", account.Banned: "ban"}
 
 // Violation is the finding a message's rule makes against its sender.
 func Violation(o Outcome, surface, ref string) enforce.Finding {

@@ -89,6 +89,33 @@ func Remedy(rule, action string) string {
 	return "Contact support if you believe this is a mistake."
 }
 
+// Appealable reports whether a notice of this action decides against the
+// member, so that it can be appealed (E3) and must say how (E2): a
+// warning, a restriction, a suspension or a ban.
+func Appealable(action string) bool {
+	switch action {
+	case Warning, Restriction, Suspension, Ban:
+		return true
+	}
+	return false
+}
+
+// SayHowToAppeal ends the remedy of an appealable notice with how to appeal
+// it (E2 "how to appeal", E3): until when, how, and that a person decides.
+// It runs once the notice has its id and appeal window.
+func (n *Notice) SayHowToAppeal() {
+	if !Appealable(n.Action) || n.AppealUntil.IsZero() {
+		return
+	}
+	which := "this notice"
+	if n.ID != "" {
+		which = "notice " + n.ID
+	}
+	how := "You may appeal this decision until " + n.AppealUntil.UTC().Format("2 January 2006") +
+		": open an appeal naming " + which + "; a person, not a program, decides it."
+	n.Remedy = strings.TrimSpace(n.Remedy + " " + how)
+}
+
 // Summary says in one sentence what was decided.
 func Summary(action, rule string) string {
 	r, _ := policy.Lookup(rule)

@@ -3,6 +3,7 @@ package notice_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"standing/internal/notice"
 )
@@ -17,5 +18,26 @@ func TestE2FactsNameAccountsByTheirIDs(t *testing.T) {
 	}
 	if got := notice.List([]string{"acc_1", "acc_2", "ntc_3"}); got != "acc_1, acc_2 and ntc_3" {
 		t.Fatalf("List changed its items: %q", got)
+	}
+}
+
+// TestE2SaysHowToAppeal: a warning, restriction, suspension or ban says how
+// to appeal it (E2) within its window (E3); a reinstatement, the answer to
+// an appeal or a closure has nothing to appeal.
+func TestE2SaysHowToAppeal(t *testing.T) {
+	until := time.Date(2027, 6, 2, 23, 0, 0, 0, time.UTC)
+	for _, action := range []string{notice.Warning, notice.Restriction, notice.Suspension, notice.Ban} {
+		n := notice.Notice{ID: "ntc_1", Action: action, Remedy: "Remove it.", AppealUntil: until}
+		n.SayHowToAppeal()
+		if !strings.HasPrefix(n.Remedy, "Remove it. ") || !strings.Contains(n.Remedy, "appeal") ||
+			!strings.Contains(n.Remedy, "2 June 2027") || !strings.Contains(n.Remedy, "ntc_1") {
+			t.Errorf("E2 %s: %q", action, n.Remedy)
+		}
+	}
+	for _, action := range []string{notice.Reinstatement, notice.AppealDenied, notice.Closure} {
+		n := notice.Notice{ID: "ntc_1", Action: action, Remedy: "None needed.", AppealUntil: until}
+		if n.SayHowToAppeal(); n.Remedy != "None needed." {
+			t.Errorf("E2 %s: %q", action, n.Remedy)
+		}
 	}
 }

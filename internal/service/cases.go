@@ -170,8 +170,22 @@ func (s *Service) OpenCase(ctx context.Context, actor Actor, in CaseInput) (Case
 				return problem.Invalid("the notice belongs to another account", problem.Field("notice_id", "invalid", "not a notice of this account"))
 			}
 			if kind == cases.Appeal {
-				if !t.now.Before(n.AppealUntil) {
-					return problem.Newf("appeal_window_closed", "notice %s could be appealed until %s", n.ID, n.AppealUntil.Format(time.RFC3339)).WithRule("E3")
+				// One appeal at a time per account: the lock keeps two
+				// concurrent appeals of one notice from both passing E3.
+				if err := t.lockAccounts(c.AccountID); err != nil {
+					return err
+				}
+				earlier, err := store.Find[Case](t.ctx, t.Tx, store.Cases, store.Q{Where: []store.Cond{
+					store.Eq("kind", string(cases.Appeal)), store.Eq("notice_id", n.ID)}})
+				if err != nil {
+					return err
+				}
+				statuses := make([]cases.Status, len(earlier))
+				for i, e := range earlier {
+					statuses[i] = e.Status
+				}
+				if err := cases.CanAppeal(n, statuses, t.now); err != nil {
+					return err
 				}
 				c.Rule = n.Rule
 			}
@@ -475,7 +489,7 @@ func (s *Service) Remedy(ctx context.Context, actor Actor, id, note string) (acc
 		return account.View{}, err
 	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
-		effs, err := enforce.Remedy(a, note)
+		effs, err := enforce.Remedy(a, note, t.now)
 		if err != nil {
 			return err
 		}

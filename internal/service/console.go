@@ -109,6 +109,7 @@ func (t *txn) describe(effs []effect.Effect, known []*account.Account) ([]string
 			if n.Remedy == "" {
 				n.Remedy = notice.Remedy(n.Rule, n.Action)
 			}
+			n.SayHowToAppeal()
 			notices = append(notices, n)
 			changes = append(changes, fmt.Sprintf("%s is sent a notice: %s", name(e.Account), n.Summary))
 		case effect.OpenCase:

@@ -101,6 +101,7 @@ func (t *txn) issue(a *account.Account, n notice.Notice) (*notice.Notice, error)
 	if n.Remedy == "" {
 		n.Remedy = notice.Remedy(n.Rule, n.Action)
 	}
+	n.SayHowToAppeal()
 	if n.Evidence == nil {
 		n.Evidence = []notice.Evidence{}
 	}
