@@ -326,6 +326,12 @@ func (f *folded) fold(text string) {
 		if r >= 0x400 && r <= 0x4FF {
 			if i >= f.russianUntil {
 				f.russianUntil, f.russian = russianWord(text, i)
+				if brand := russianBrand(text, i, f.russianUntil, f.russian); brand != "" {
+					f.b = append(f.b, brand...)
+					f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(len(brand)), rune: int32(f.russianUntil - i)})
+					i = f.russianUntil
+					continue
+				}
 			}
 			if f.russian {
 				s, ok = translit[unicode.ToLower(r)]
@@ -426,6 +432,45 @@ var translit = map[rune]string{
 	'й': "j", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
 	'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "",
 	'э': "e", 'ю': "yu", 'я': "ya", 'і': "i", 'ї': "i", 'є': "e", 'ґ': "g", 'ў': "u",
+}
+
+// russianBrands are messenger and payment brands as Russian speakers spell
+// them, transliterated, by the brand the detectors know: "скайп" is
+// "skajp", not "skype". Spellings that are also common Russian words stay
+// out ("киви" is a fruit, "вестерн" a film).
+var russianBrands = map[string]string{
+	"telegram": "telegram", "telegramm": "telegram", "teleg": "telegram", "telegramchik": "telegram",
+	"vatsap": "whatsapp", "votsap": "whatsapp", "vacap": "whatsapp", "vocap": "whatsapp", "uatsap": "whatsapp",
+	"skajp": "skype", "vajber": "viber", "diskord": "discord", "instagram": "instagram", "insta": "instagram",
+	"vichat": "wechat", "fejsbuk": "facebook", "mesendzher": "messenger", "messendzher": "messenger",
+	"pejpal": "paypal", "pajpal": "paypal", "vebmani": "webmoney", "yumani": "yoomoney",
+	"bitkoin": "bitcoin", "kripta": "crypto", "kriptovalyuta": "crypto", "payoner": "payoneer",
+}
+
+// russianEndings are the case endings a brand takes in a Russian sentence
+// ("в телеграме", "по скайпу", "через пейпал", "криптой"), longest first.
+var russianEndings = []string{"ami", "oj", "om", "ov", "ah", "am", "e", "u", "a", "y", "i", ""}
+
+// russianBrand returns the brand a Russian word text[i:end] names in any
+// case ("телеграме" is "telegram"), or "" when it names none; it reads
+// only words fold transliterates (russian).
+func russianBrand(text string, i, end int, russian bool) string {
+	if !russian || end-i > 64 {
+		return ""
+	}
+	var buf [128]byte
+	t := buf[:0]
+	for _, r := range text[i:end] {
+		t = append(t, translit[unicode.ToLower(r)]...)
+	}
+	for _, e := range russianEndings {
+		if len(t) > len(e)+3 && string(t[len(t)-len(e):]) == e {
+			if b, ok := russianBrands[string(t[:len(t)-len(e)])]; ok {
+				return b
+			}
+		}
+	}
+	return ""
 }
 
 // Kinds of word russianWord tells apart.

@@ -125,7 +125,11 @@ var cases = []struct {
 	{"我的作品集在附件里，谢谢。", nil, ""},
 	// Russian in Cyrillic reads as members transliterate it; Cyrillic
 	// letters inside a Latin word stay look-alikes.
-	{"Давайте перейдём в телеграм, так удобнее.", []string{screen.Handle}, ""},
+	{"Давайте продолжим в телеграме, так удобнее.", []string{screen.Handle}, ""},
+	{"Мой ник в дискорде ivan_dev", []string{screen.Handle}, "discord:ivan_dev"},
+	{"Созвонимся по скайпу вечером?", []string{screen.Handle}, ""},
+	{"Оплата через пейпал или криптой, без комиссии.", []string{screen.OffPlatform}, ""},
+	{"Я делаю ботов для Телеграма и сайтов. Люблю вестерны и киви.", nil, ""},
 	{"Переведите оплату на мою карту, без комиссии сайта.", []string{screen.OffPlatform}, ""},
 	{"Поставьте мне пять звёзд, пожалуйста.", []string{screen.PositiveReview}, ""},
 	{"Моя почта olga.smirnova собака yandex точка ru", []string{screen.Email}, "olga.smirnova@yandex.ru"},
@@ -189,11 +193,12 @@ func TestNormalize(t *testing.T) {
 		"٣٤٥":              "345",
 		// Cyrillic words are transliterated; look-alike letters in a Latin
 		// word, or in a word joined to one by an address's dot, are not.
-		"Напиши мне в Телеграм": "napishi mne v telegram",
-		"ЩУКА и ёж":             "shchuka i ezh",
-		"на мою карту.":         "na moyu kartu.",
-		"gmаil.сом пишите":      "gmail.com pishite",
-		"ник: сом":              "nik: som",
+		"Напиши мне в Телеграм":   "napishi mne v telegram",
+		"ЩУКА и ёж":               "shchuka i ezh",
+		"на мою карту.":           "na moyu kartu.",
+		"gmаil.сом пишите":        "gmail.com pishite",
+		"ник: сом":                "nik: som",
+		"по Скайпу или в вотсапе": "po skype ili v whatsapp",
 	} {
 		if got := screen.Normalize(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
