@@ -71,6 +71,25 @@ func (t *txn) obligationBlockers(a *account.Account) ([]problem.Blocker, error) 
 	if b.AvailableCents > 0 {
 		bs = append(bs, problem.Blocker{Code: "unwithdrawn_funds", Detail: cents(b.AvailableCents) + " is available to withdraw", Ref: a.ID})
 	}
+	// L2 "ensure all payments have been received": hours of an ended hourly
+	// contract not yet invoiced, and invoices the client has not paid, are
+	// money still owed to the freelancer; closing would walk away from it.
+	ended, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("kind", "hourly"), store.Eq("status", string(market.ContractEnded))}})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range ended {
+		if h := c.Unbilled(); c.BillingOpen() && h > 0 {
+			bs = append(bs, problem.Blocker{Code: "pending_funds", Detail: fmt.Sprintf("%s for %g hours is not invoiced yet; it is invoiced when the week ends (Sunday 24:00 UTC)", cents(market.Amount(h, c.HourlyRateCents)), h), Ref: c.ID})
+		}
+	}
+	owed, err := store.Find[market.Invoice](t.ctx, t.Tx, store.Invoices, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("status", "unpaid")}})
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range owed {
+		bs = append(bs, problem.Blocker{Code: "pending_funds", Detail: cents(v.AmountCents) + " for the week of " + v.WeekStart + " is invoiced and not yet paid by the client", Ref: v.ID})
+	}
 	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
 		teams, err := store.Find[market.Team](t.ctx, t.Tx, store.Teams, store.Q{Where: []store.Cond{store.Eq("kind", string(k)), store.Eq("status", "active"), store.Eq("owner_id", a.ID)}})
 		if err != nil {
