@@ -690,6 +690,21 @@ func (s *Service) PayInvoice(ctx context.Context, actor Actor, acting, id string
 		if err := t.saveContract(c); err != nil {
 			return err
 		}
+		if c.Status == market.ContractEnded {
+			// R1 counts a contract that ended with no payment at all as
+			// bad; an hourly contract's last week is invoiced, and paid,
+			// after it ends, so its outcome changes now.
+			f, err := t.loadAccount(c.FreelancerID)
+			if err != nil {
+				return err
+			}
+			if err := t.reputation(f); err != nil {
+				return err
+			}
+			if err := t.saveAccount(f); err != nil {
+				return err
+			}
+		}
 		out = *v
 		return nil
 	})
