@@ -76,5 +76,23 @@ func TestAudit5(t *testing.T) {
 				t.Fatalf("R1: Job Success %v, want 50: the hourly contract was paid", js)
 			}
 		})
+
+		t.Run("section 2 P4 I1 restrictions that come with an added freelancer profile are audited", func(t *testing.T) {
+			c := e.Signup(false, nil)
+			e.I("PUT", "/v1/accounts/"+c+"/profile", map[string]any{"title": "Writer", "overview": "Articles", "hourly_rate_cents": 3000, "skills": []string{"writing"}},
+				"Acting-Account", c).Want(t, 200)
+			tl := e.S("GET", "/v1/accounts/"+c+"/timeline", nil).Want(t, 200)
+			added := map[string]bool{}
+			evs, _ := tl.Get("data").([]any)
+			for _, ev := range evs {
+				m := ev.(map[string]any)
+				if m["action"] == "restriction_added" && m["rule"] == "I1" {
+					added[fmt.Sprint(m["ref"])] = true
+				}
+			}
+			if !added["submit_proposal"] || !added["withdraw_funds"] {
+				t.Fatalf("section 2: the I1 restrictions of P4 have no audit event: %s", tl.Raw)
+			}
+		})
 	})
 }
