@@ -143,10 +143,11 @@ func (c *Contract) BillingOpen() bool {
 	return c.BilledThrough == nil || c.BilledThrough.Before(end)
 }
 
-// Unbilled sums the hours logged after the last invoiced week: money the
-// freelancer is still owed and no invoice yet says so (L2).
+// Unbilled sums the hours logged after the last invoiced week (before the
+// first invoice, from the week the contract started, as billing counts
+// them): money the freelancer is still owed and no invoice yet says so (L2).
 func (c *Contract) Unbilled() float64 {
-	var from time.Time
+	from := WeekStart(c.CreatedAt)
 	if c.BilledThrough != nil {
 		from = *c.BilledThrough
 	}
