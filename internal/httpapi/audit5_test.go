@@ -94,5 +94,13 @@ func TestAudit5(t *testing.T) {
 				t.Fatalf("section 2: the I1 restrictions of P4 have no audit event: %s", tl.Raw)
 			}
 		})
+
+		t.Run("Acting member: a member reads only the invoices of its own organization", func(t *testing.T) {
+			m := newMarket(t, e)
+			e.I("GET", "/v1/organizations/"+m.org+"/invoices", nil, "Acting-Account", m.freelancer).Want(t, 403, "not_member")
+			e.I("GET", "/v1/organizations/"+m.org+"/invoices", nil, "Acting-Account", m.client).Want(t, 200)
+			e.I("GET", "/v1/organizations/"+m.org+"/invoices", nil).Want(t, 200)
+			e.S("GET", "/v1/organizations/"+m.org+"/invoices", nil).Want(t, 200)
+		})
 	})
 }

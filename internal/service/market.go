@@ -636,14 +636,21 @@ func (t *txn) billWeek(contractID string, due time.Time) error {
 	return t.saveContract(c)
 }
 
-// Invoices lists an organization's invoices.
-func (s *Service) Invoices(ctx context.Context, orgID, status string, opts ListOpts) (Page[market.Invoice], error) {
+// Invoices lists an organization's invoices. An integration call acting
+// for a member reads only the invoices of an organization the member
+// belongs to (API.md "Acting member": who may do what is checked against
+// that account): another company's billing is not a member's to read.
+func (s *Service) Invoices(ctx context.Context, acting, orgID, status string, opts ListOpts) (Page[market.Invoice], error) {
 	var out Page[market.Invoice]
 	if status != "" && status != "paid" && status != "unpaid" {
 		return out, problem.Invalid("unknown status", problem.Field("status", "invalid", "paid or unpaid"))
 	}
 	err := s.read(ctx, func(t *txn) error {
-		if _, err := t.loadTeam(market.Organization, orgID); err != nil {
+		if acting != "" {
+			if _, err := t.memberOf(orgID, acting); err != nil {
+				return err
+			}
+		} else if _, err := t.loadTeam(market.Organization, orgID); err != nil {
 			return err
 		}
 		q := store.Q{Where: []store.Cond{store.Eq("organization_id", orgID)}}
