@@ -102,5 +102,19 @@ func TestAudit5(t *testing.T) {
 			e.I("GET", "/v1/organizations/"+m.org+"/invoices", nil).Want(t, 200)
 			e.S("GET", "/v1/organizations/"+m.org+"/invoices", nil).Want(t, 200)
 		})
+
+		t.Run("I2 asking again while a verification request runs does not move its deadline", func(t *testing.T) {
+			f := e.Signup(true, nil)
+			first := e.I("POST", "/v1/accounts/"+f+"/verification-request", nil, "Acting-Account", f).Want(t, 200).Str("verification.deadline")
+			e.Advance("144h")
+			again := e.I("POST", "/v1/accounts/"+f+"/verification-request", nil, "Acting-Account", f).Want(t, 200).Str("verification.deadline")
+			if again != first {
+				t.Fatalf("I2: the deadline moved from %s to %s", first, again)
+			}
+			e.Advance("48h")
+			if a := e.I("GET", "/v1/accounts/"+f, nil); a.Str("status") != "suspended" {
+				t.Fatalf("I2: not suspended 8 days after the request: %s", a.Raw)
+			}
+		})
 	})
 }
