@@ -116,5 +116,27 @@ func TestAudit5(t *testing.T) {
 				t.Fatalf("I2: not suspended 8 days after the request: %s", a.Raw)
 			}
 		})
+
+		t.Run("M1 L8 an account closed as redundant is not reactivated beside the one its person kept", func(t *testing.T) {
+			a, b := e.Signup(true, nil), e.Signup(true, nil)
+			e.I("POST", "/v1/accounts/"+a+"/signals", map[string]any{"kind": "payment_instrument", "value": "card-audit5-m1"}).Want(t, 200)
+			e.I("POST", "/v1/accounts/"+b+"/signals", map[string]any{"kind": "payment_instrument", "value": "card-audit5-m1"}).Want(t, 200)
+			c := e.I("POST", "/v1/cases", map[string]any{"kind": "self_disclosure", "account_id": a, "channel": "web",
+				"body": "I made two by mistake", "related_account_ids": []string{b}}).Want(t, 201).Str("id")
+			e.S("POST", "/v1/cases/"+c+"/resolution", map[string]any{"outcome": "keep", "keep_account_id": b}).Want(t, 200)
+			if s := e.I("GET", "/v1/accounts/"+a, nil).Str("status"); s != "closed" {
+				t.Fatalf("M7: %s", s)
+			}
+			r := e.S("POST", "/v1/accounts/"+a+"/reactivation", map[string]any{"channel": "support"}).Want(t, 409, "not_reactivatable")
+			if r.Str("rule") != "M1" {
+				t.Fatalf("M1: %s", r.Raw)
+			}
+			rc := e.I("POST", "/v1/cases", map[string]any{"kind": "reactivation", "account_id": a, "channel": "email", "body": "back"}).Want(t, 201).Str("id")
+			if r := e.S("POST", "/v1/cases/"+rc+"/resolution", map[string]any{"outcome": "reactivate"}).Want(t, 409, "not_reactivatable"); r.Str("rule") != "M1" {
+				t.Fatalf("M1 on a reactivation case: %s", r.Raw)
+			}
+			e.S("POST", "/v1/accounts/"+b+"/closure", map[string]any{"reason": "not_using", "channel": "support"}).Want(t, 200)
+			e.S("POST", "/v1/accounts/"+a+"/reactivation", map[string]any{"channel": "support"}).Want(t, 200)
+		})
 	})
 }

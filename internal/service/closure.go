@@ -265,10 +265,8 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 		if err != nil {
 			return err
 		}
-		if a.ReplacedBy != "" {
-			if f.Replacement, err = t.loadAccount(a.ReplacedBy); err != nil {
-				return err
-			}
+		if err := t.reactivationFacts(&f); err != nil {
+			return err
 		}
 		effs, err := closure.Reactivate(f, actor.Kind == "staff" && in.Channel == "support", t.now, t.s.set)
 		if err != nil {
@@ -424,6 +422,44 @@ func (t *txn) linkedTo(id string, strong bool) ([]string, error) {
 		if !strong || l.Strong() {
 			out = append(out, l.AccountID)
 		}
+	}
+	return out, nil
+}
+
+// reactivationFacts adds to f what L8 reads under M1, by the member's
+// request or on a support case alike: the account M6 (b) let the person
+// open in this one's place, and the live accounts strongly linked to it.
+func (t *txn) reactivationFacts(f *closure.Facts) error {
+	var err error
+	if id := f.Account.ReplacedBy; id != "" {
+		if f.Replacement, err = t.loadAccount(id); err != nil {
+			return err
+		}
+	}
+	f.LiveLinked, err = t.liveLinked(f.Account)
+	return err
+}
+
+// liveLinked lists the live accounts (active, suspended, banned) strongly
+// linked to a that no M6 exception lets it coexist with (M1).
+func (t *txn) liveLinked(a *account.Account) ([]string, error) {
+	links, err := t.linksOf(a.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range links {
+		if !l.Strong() || !account.Status(l.Status).Live() || slices.Contains(a.Exceptions, l.AccountID) || slices.Contains(a.Exceptions, "*") {
+			continue
+		}
+		o, err := t.loadAccount(l.AccountID)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(o.Exceptions, a.ID) || slices.Contains(o.Exceptions, "*") {
+			continue
+		}
+		out = append(out, l.AccountID)
 	}
 	return out, nil
 }
