@@ -316,8 +316,15 @@ func Leave(f Leaving) ([]effect.Effect, error) {
 
 // Dormancy decides L9's first step: an active account with no activity for
 // the dormancy period gets a notice and a closing date; one used since is
-// looked at again when it would next fall idle.
+// looked at again when it would next fall idle, and so is a suspended or
+// banned one, a period later.
 func Dormancy(a *account.Account, now time.Time, s policy.Settings) []effect.Effect {
+	if a.Status == account.Suspended || a.Status == account.Banned {
+		// Not taken for dormant while a decision stands, but it may be
+		// lifted (I2 verified, E3 granted): look again a period later, or
+		// the account would never be looked at again.
+		return []effect.Effect{effect.Schedule{Job: "dormancy", Account: a.ID, At: now.Add(s.DormantAfter.D())}}
+	}
 	if a.Status != account.Active {
 		return nil
 	}

@@ -140,3 +140,22 @@ func TestAudit5(t *testing.T) {
 		})
 	})
 }
+
+// TestAudit5L9DormancyAfterAHold: L9, an account idle for 24 months gets
+// the dormancy notice. One that was suspended when its dormancy check came
+// (an I2 hold), and was then lifted, is still looked at again later.
+func TestAudit5L9DormancyAfterAHold(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	id := e.Signup(true, map[string]any{"name": "Idle Person"})
+	e.I("POST", "/v1/accounts/"+id+"/verification-request", nil).Want(t, 200)
+	e.Advance("17521h") // suspended under I2 after 7 days; the dormancy check finds it suspended
+	if s := e.I("GET", "/v1/accounts/"+id, nil).Str("status"); s != "suspended" {
+		t.Fatalf("I2: %s", s)
+	}
+	e.Verify(id, "Idle Person").Want(t, 200)
+	e.Advance("17521h")
+	e.Advance("721h")
+	if a := e.I("GET", "/v1/accounts/"+id, nil); a.Str("status") != "closed" || a.Str("close_reason") != "dormant" {
+		t.Fatalf("L9: an account idle for 24 months after its hold was lifted was never closed as dormant: %s", a.Raw)
+	}
+}
