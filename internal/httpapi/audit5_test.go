@@ -138,6 +138,14 @@ func TestAudit5(t *testing.T) {
 			e.S("POST", "/v1/accounts/"+b+"/closure", map[string]any{"reason": "not_using", "channel": "support"}).Want(t, 200)
 			e.S("POST", "/v1/accounts/"+a+"/reactivation", map[string]any{"channel": "support"}).Want(t, 200)
 		})
+
+		t.Run("L3 hours dated before the contract started are refused, not accepted and never invoiced", func(t *testing.T) {
+			m := newMarket(t, e)
+			ctr := m.contract(t, m.job(t, 2), "hourly")
+			before := e.Svc.Now().UTC().AddDate(0, 0, -10).Format(time.DateOnly)
+			e.I("POST", "/v1/contracts/"+ctr+"/hours", map[string]any{"hours": 2, "date": before}, "Acting-Account", m.freelancer).Want(t, 400, "invalid_request")
+			e.I("POST", "/v1/contracts/"+ctr+"/hours", map[string]any{"hours": 2, "date": e.Svc.Now().UTC().Format(time.DateOnly)}, "Acting-Account", m.freelancer).Want(t, 200)
+		})
 	})
 }
 

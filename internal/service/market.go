@@ -585,6 +585,11 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 		if d.After(t.now) {
 			return problem.Invalid("hours cannot be logged in the future", problem.Field("date", "invalid", "today or earlier"))
 		}
+		if start := c.CreatedAt.UTC().Truncate(24 * time.Hour); d.Before(start) {
+			// Billing invoices from the week the contract started: hours
+			// dated before it would be accepted and never paid.
+			return problem.Invalid("hours cannot be logged before the contract started", problem.Field("date", "invalid", "the contract's start date ("+start.Format(time.DateOnly)+") or later"))
+		}
 		if c.BilledThrough != nil && d.Before(*c.BilledThrough) {
 			return problem.Invalid("that week is already invoiced", problem.Field("date", "invalid", "a day of the open billing week"))
 		}
