@@ -239,6 +239,13 @@ func (a *Account) Check(capability string, now time.Time, s policy.Settings) (bo
 	case Closed, Erased:
 		blocks = append(blocks, Block{Rule: "L8", Reason: "account is " + string(a.Status)})
 	}
+	if !a.Freelancer && (capability == SubmitProposal || capability == AcceptContract) {
+		// I1 gates a freelancer's bids on verification; an account with no
+		// freelancer profile carries no I1 restriction, so bidding or being
+		// hired as one would go around it. It adds the profile first (P4),
+		// which brings I1 with it.
+		blocks = append(blocks, Block{Rule: "P4", Reason: "the account has no freelancer profile: add one first"})
+	}
 	if capability == WithdrawFunds && a.FraudHold != nil {
 		blocks = append(blocks, Block{Rule: "E4", Reason: "fraud hold: " + a.FraudHold.Reason})
 	}

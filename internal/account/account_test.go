@@ -30,8 +30,12 @@ func TestCapabilities(t *testing.T) {
 	s := policy.Defaults()
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	a := account.New("acc_1", now, s)
+	if ok, by := a.Check(account.SubmitProposal, now, s); ok || by[0].Rule != "P4" {
+		t.Errorf("P4: an account with no freelancer profile bids: %v %v", ok, by)
+	}
+	a.Freelancer = true
 	a.ApplyUnverified()
-	if ok, by := a.Check(account.SubmitProposal, now, s); ok || by[0].Rule != "I1" {
+	if ok, by := a.Check(account.SubmitProposal, now, s); ok || len(by) != 1 || by[0].Rule != "I1" {
 		t.Errorf("I1: %v %v", ok, by)
 	}
 	if ok, _ := a.Check(account.SendMessage, now, s); !ok {

@@ -42,6 +42,7 @@ type Facts struct {
 	Linked      []string          // accounts strongly linked to it (an L6 duplicate_account admission)
 	OwnsTeam    bool              // owns an organization (L8 then needs support)
 	Replacement *account.Account  // the account M6 (b) approved in this one's place, if any
+	LiveLinked  []string          // live accounts strongly linked to it that no M6 exception covers (L8 reads them, M1)
 }
 
 // Check is the preflight answer (L11).
@@ -171,7 +172,8 @@ func SupportClose(f Facts) ([]effect.Effect, error) {
 }
 
 // Reactivate decides L8: a closed account within the window, unless the
-// new account M6 (b) approved in its place is live (M1: one account that is
+// new account M6 (b) approved in its place, or another account strongly
+// linked to it that no exception covers, is live (M1: one account that is
 // not closed); by the member only when it holds just a freelancer profile,
 // owns no organization and was not closed for a violation reason;
 // otherwise by support.
@@ -185,6 +187,13 @@ func Reactivate(f Facts, bySupport bool, now time.Time, s policy.Settings) ([]ef
 	}
 	if r := f.Replacement; r != nil && r.Status.Live() {
 		return nil, problem.Newf("not_reactivatable", "account %s was opened in this one's place (M6) and is %s; a person holds one account that is not closed", r.ID, r.Status).WithRule("M1")
+	}
+	if len(f.LiveLinked) > 0 {
+		// M1 beyond M6 (b): an account closed as redundant (M7) or in a
+		// multiple-accounts outcome (V1) is strongly linked to the one its
+		// person kept; reactivating it would make two live accounts.
+		return nil, problem.Newf("not_reactivatable", "account %s, strongly linked to this one, is live; a person holds one account that is not closed",
+			strings.Join(f.LiveLinked, ", ")).WithRule("M1")
 	}
 	if !bySupport && !SelfReactivatable(a, f.OwnsTeam) {
 		return nil, problem.New("support_required", "this account can be reactivated by support only: open a reactivation case").
@@ -307,8 +316,15 @@ func Leave(f Leaving) ([]effect.Effect, error) {
 
 // Dormancy decides L9's first step: an active account with no activity for
 // the dormancy period gets a notice and a closing date; one used since is
-// looked at again when it would next fall idle.
+// looked at again when it would next fall idle, and so is a suspended or
+// banned one, a period later.
 func Dormancy(a *account.Account, now time.Time, s policy.Settings) []effect.Effect {
+	if a.Status == account.Suspended || a.Status == account.Banned {
+		// Not taken for dormant while a decision stands, but it may be
+		// lifted (I2 verified, E3 granted): look again a period later, or
+		// the account would never be looked at again.
+		return []effect.Effect{effect.Schedule{Job: "dormancy", Account: a.ID, At: now.Add(s.DormantAfter.D())}}
+	}
 	if a.Status != account.Active {
 		return nil
 	}

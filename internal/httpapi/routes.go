@@ -221,7 +221,7 @@ func (s *Server) table() []route {
 			if err != nil {
 				return 0, nil, err
 			}
-			return ok(svc.Invoices(q.ctx, q.path("id"), q.query("status"), o))
+			return ok(svc.Invoices(q.ctx, q.acting, q.path("id"), q.query("status"), o))
 		}},
 		route{"POST", "/v1/invoices/{id}/payment", rI, "Pay an invoice (acting: owner or admin)", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.PayInvoice(q.ctx, q.actor, q.acting, q.path("id")))

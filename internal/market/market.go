@@ -143,6 +143,17 @@ func (c *Contract) BillingOpen() bool {
 	return c.BilledThrough == nil || c.BilledThrough.Before(end)
 }
 
+// Unbilled sums the hours logged after the last invoiced week (before the
+// first invoice, from the week the contract started, as billing counts
+// them): money the freelancer is still owed and no invoice yet says so (L2).
+func (c *Contract) Unbilled() float64 {
+	from := WeekStart(c.CreatedAt)
+	if c.BilledThrough != nil {
+		from = *c.BilledThrough
+	}
+	return c.HoursIn(from, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))
+}
+
 // HoursIn sums the hours logged on dates in [from, to).
 func (c *Contract) HoursIn(from, to time.Time) float64 {
 	var h float64

@@ -400,7 +400,12 @@ func (t *txn) caseFacts(c *Case) (cases.Facts, error) {
 		}
 	}
 	if c.Kind == cases.ClosureAssistance || c.Kind == cases.Reactivation {
-		f.Closure, err = t.closureFacts(f.Subject)
+		if f.Closure, err = t.closureFacts(f.Subject); err != nil {
+			return f, err
+		}
+	}
+	if c.Kind == cases.Reactivation {
+		err = t.reactivationFacts(&f.Closure)
 	}
 	return f, err
 }

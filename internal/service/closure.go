@@ -71,6 +71,25 @@ func (t *txn) obligationBlockers(a *account.Account) ([]problem.Blocker, error) 
 	if b.AvailableCents > 0 {
 		bs = append(bs, problem.Blocker{Code: "unwithdrawn_funds", Detail: cents(b.AvailableCents) + " is available to withdraw", Ref: a.ID})
 	}
+	// L2 "ensure all payments have been received": hours of an ended hourly
+	// contract not yet invoiced, and invoices the client has not paid, are
+	// money still owed to the freelancer; closing would walk away from it.
+	ended, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("kind", "hourly"), store.Eq("status", string(market.ContractEnded))}})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range ended {
+		if h := c.Unbilled(); c.BillingOpen() && h > 0 {
+			bs = append(bs, problem.Blocker{Code: "pending_funds", Detail: fmt.Sprintf("%s for %g hours is not invoiced yet; it is invoiced when the week ends (Sunday 24:00 UTC)", cents(market.Amount(h, c.HourlyRateCents)), h), Ref: c.ID})
+		}
+	}
+	owed, err := store.Find[market.Invoice](t.ctx, t.Tx, store.Invoices, store.Q{Where: []store.Cond{store.Eq("freelancer_account_id", a.ID), store.Eq("status", "unpaid")}})
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range owed {
+		bs = append(bs, problem.Blocker{Code: "pending_funds", Detail: cents(v.AmountCents) + " for the week of " + v.WeekStart + " is invoiced and not yet paid by the client", Ref: v.ID})
+	}
 	for _, k := range []market.TeamKind{market.Organization, market.Agency} {
 		teams, err := store.Find[market.Team](t.ctx, t.Tx, store.Teams, store.Q{Where: []store.Cond{store.Eq("kind", string(k)), store.Eq("status", "active"), store.Eq("owner_id", a.ID)}})
 		if err != nil {
@@ -246,10 +265,8 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id string, in Rea
 		if err != nil {
 			return err
 		}
-		if a.ReplacedBy != "" {
-			if f.Replacement, err = t.loadAccount(a.ReplacedBy); err != nil {
-				return err
-			}
+		if err := t.reactivationFacts(&f); err != nil {
+			return err
 		}
 		effs, err := closure.Reactivate(f, actor.Kind == "staff" && in.Channel == "support", t.now, t.s.set)
 		if err != nil {
@@ -405,6 +422,44 @@ func (t *txn) linkedTo(id string, strong bool) ([]string, error) {
 		if !strong || l.Strong() {
 			out = append(out, l.AccountID)
 		}
+	}
+	return out, nil
+}
+
+// reactivationFacts adds to f what L8 reads under M1, by the member's
+// request or on a support case alike: the account M6 (b) let the person
+// open in this one's place, and the live accounts strongly linked to it.
+func (t *txn) reactivationFacts(f *closure.Facts) error {
+	var err error
+	if id := f.Account.ReplacedBy; id != "" {
+		if f.Replacement, err = t.loadAccount(id); err != nil {
+			return err
+		}
+	}
+	f.LiveLinked, err = t.liveLinked(f.Account)
+	return err
+}
+
+// liveLinked lists the live accounts (active, suspended, banned) strongly
+// linked to a that no M6 exception lets it coexist with (M1).
+func (t *txn) liveLinked(a *account.Account) ([]string, error) {
+	links, err := t.linksOf(a.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range links {
+		if !l.Strong() || !account.Status(l.Status).Live() || slices.Contains(a.Exceptions, l.AccountID) || slices.Contains(a.Exceptions, "*") {
+			continue
+		}
+		o, err := t.loadAccount(l.AccountID)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(o.Exceptions, a.ID) || slices.Contains(o.Exceptions, "*") {
+			continue
+		}
+		out = append(out, l.AccountID)
 	}
 	return out, nil
 }

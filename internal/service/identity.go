@@ -179,7 +179,11 @@ func (s *Service) RequestVerification(ctx context.Context, actor Actor, id strin
 		if a.Status != account.Active && a.Status != account.Suspended {
 			return problem.Newf("invalid_transition", "a %s account cannot be asked to verify", a.Status).WithRule("I2")
 		}
-		if a.Verification.Status != "verified" {
+		// I2: the member has 7 days from the request. A request while one
+		// is still running leaves its deadline alone, or asking again every
+		// few days would put off the hold for ever.
+		running := a.Verification.Status == "requested" && a.Verification.Deadline != nil && t.now.Before(*a.Verification.Deadline)
+		if a.Verification.Status != "verified" && !running {
 			deadline := t.now.Add(t.s.set.VerificationDeadline.D())
 			a.Verification.Status = "requested"
 			a.Verification.RequestedAt, a.Verification.Deadline = &t.now, &deadline

@@ -585,6 +585,11 @@ func (s *Service) LogHours(ctx context.Context, actor Actor, acting, id string, 
 		if d.After(t.now) {
 			return problem.Invalid("hours cannot be logged in the future", problem.Field("date", "invalid", "today or earlier"))
 		}
+		if start := c.CreatedAt.UTC().Truncate(24 * time.Hour); d.Before(start) {
+			// Billing invoices from the week the contract started: hours
+			// dated before it would be accepted and never paid.
+			return problem.Invalid("hours cannot be logged before the contract started", problem.Field("date", "invalid", "the contract's start date ("+start.Format(time.DateOnly)+") or later"))
+		}
 		if c.BilledThrough != nil && d.Before(*c.BilledThrough) {
 			return problem.Invalid("that week is already invoiced", problem.Field("date", "invalid", "a day of the open billing week"))
 		}
@@ -636,14 +641,21 @@ func (t *txn) billWeek(contractID string, due time.Time) error {
 	return t.saveContract(c)
 }
 
-// Invoices lists an organization's invoices.
-func (s *Service) Invoices(ctx context.Context, orgID, status string, opts ListOpts) (Page[market.Invoice], error) {
+// Invoices lists an organization's invoices. An integration call acting
+// for a member reads only the invoices of an organization the member
+// belongs to (API.md "Acting member": who may do what is checked against
+// that account): another company's billing is not a member's to read.
+func (s *Service) Invoices(ctx context.Context, acting, orgID, status string, opts ListOpts) (Page[market.Invoice], error) {
 	var out Page[market.Invoice]
 	if status != "" && status != "paid" && status != "unpaid" {
 		return out, problem.Invalid("unknown status", problem.Field("status", "invalid", "paid or unpaid"))
 	}
 	err := s.read(ctx, func(t *txn) error {
-		if _, err := t.loadTeam(market.Organization, orgID); err != nil {
+		if acting != "" {
+			if _, err := t.memberOf(orgID, acting); err != nil {
+				return err
+			}
+		} else if _, err := t.loadTeam(market.Organization, orgID); err != nil {
 			return err
 		}
 		q := store.Q{Where: []store.Cond{store.Eq("organization_id", orgID)}}
@@ -689,6 +701,21 @@ func (s *Service) PayInvoice(ctx context.Context, actor Actor, acting, id string
 		c.PaidCents += v.AmountCents
 		if err := t.saveContract(c); err != nil {
 			return err
+		}
+		if c.Status == market.ContractEnded {
+			// R1 counts a contract that ended with no payment at all as
+			// bad; an hourly contract's last week is invoiced, and paid,
+			// after it ends, so its outcome changes now.
+			f, err := t.loadAccount(c.FreelancerID)
+			if err != nil {
+				return err
+			}
+			if err := t.reputation(f); err != nil {
+				return err
+			}
+			if err := t.saveAccount(f); err != nil {
+				return err
+			}
 		}
 		out = *v
 		return nil
