@@ -19,6 +19,10 @@ type folded struct {
 	// capitalIs are the folded offsets of the capital I's written right
 	// after a letter ("SkriII"), which respell reads as possible l's.
 	capitalIs []int32
+	// gluedMarks are the folded offsets of an "at" or a "dot" written
+	// into a word for "@" or "." ("janeATgmailDOTcom", "jane_at_gmail_dot_com"),
+	// which respell writes apart.
+	gluedMarks []int32
 	// russianUntil is the end of the last Cyrillic word fold classified,
 	// and russian whether that word is transliterated (russianWord).
 	russianUntil int
@@ -138,6 +142,48 @@ func appendCapitalIs(dst []int32, text string, i, j, k int) []int32 {
 		x++
 	}
 	return dst
+}
+
+// appendGluedMarks appends to dst the folded offsets of the "at" and "dot"
+// glued into words of text[i:j] (which folds to f.b[k:]) in capitals
+// between lower-case letters or digits ("janeATgmailDOTcom"), or between
+// underscores ("jane_at_gmail_dot_com"). An address needs both, so a text
+// without a capital "DOT" or a "_dot_" costs one search and nothing more.
+func appendGluedMarks(dst []int32, text string, i, j, k int) []int32 {
+	run := text[i:j]
+	if !strings.Contains(run, "DOT") && !containsFold(run, "_dot_") {
+		return dst
+	}
+	alnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+	for x := 0; x < len(run); x++ {
+		for _, m := range []string{"AT", "DOT"} {
+			if strings.HasPrefix(run[x:], m) && x > 0 && alnum(run[x-1]) && x+len(m) < len(run) && alnum(run[x+len(m)]) {
+				dst = append(dst, int32(k+x))
+			}
+		}
+		for _, m := range []string{"_at_", "_dot_"} {
+			if len(run)-x > len(m) && strings.EqualFold(run[x:x+len(m)], m) && x > 0 && alnum(run[x-1]|0x20) && alnum(run[x+len(m)]|0x20) {
+				dst = append(dst, int32(k+x))
+			}
+		}
+	}
+	return dst
+}
+
+// containsFold reports whether s holds sub, an ASCII lower-case string, in
+// any case.
+func containsFold(s, sub string) bool {
+	for x := strings.IndexByte(s, sub[0]); x >= 0 && x+len(sub) <= len(s); {
+		if strings.EqualFold(s[x:x+len(sub)], sub) {
+			return true
+		}
+		n := strings.IndexByte(s[x+1:], sub[0])
+		if n < 0 {
+			break
+		}
+		x += n + 1
+	}
+	return false
 }
 
 // otherLetter stands for a letter of a script the detectors do not read.
@@ -284,7 +330,7 @@ func foldRune(r rune) (string, bool) {
 // first, as the browser that shows the text would: the bytes they fold to
 // map back to the whole reference, so spans stay exact in the original.
 func (f *folded) fold(text string) {
-	f.b, f.segs, f.capitalIs = f.b[:0], f.segs[:0], f.capitalIs[:0]
+	f.b, f.segs, f.capitalIs, f.gluedMarks = f.b[:0], f.segs[:0], f.capitalIs[:0], f.gluedMarks[:0]
 	f.russianUntil = 0
 	for i := 0; i < len(text); {
 		if text[i] == '&' {
@@ -316,6 +362,7 @@ func (f *folded) fold(text string) {
 			f.b = append(f.b, text[i:j]...)
 			lowerASCII(f.b[k:])
 			f.capitalIs = appendCapitalIs(f.capitalIs, text, i, j, k)
+			f.gluedMarks = appendGluedMarks(f.gluedMarks, text, i, j, k)
 			f.segs = append(f.segs, segment{f: int32(k), o: int32(i), n: int32(j - i)})
 			i = j
 			continue

@@ -75,7 +75,7 @@ type respelling struct {
 // folded text (the caller tokenizes it again). A text without such a
 // place costs nothing; the others a look at each place.
 func (sc *scan) respell() bool {
-	if len(sc.hints) == 0 && len(sc.f.capitalIs) == 0 {
+	if len(sc.hints) == 0 && len(sc.f.capitalIs) == 0 && len(sc.f.gluedMarks) == 0 {
 		return false
 	}
 	reps := sc.reps[:0]
@@ -124,6 +124,7 @@ func (sc *scan) respell() bool {
 			}
 		}
 	}
+	reps = sc.f.gluedApart(reps)
 	sc.reps = reps
 	if len(reps) == 0 {
 		return false
@@ -141,6 +142,54 @@ func (sc *scan) providerInAddress(first, last int, word []byte) bool {
 		return false
 	}
 	return first > 0 && sc.isPunct(first-1, '@') || last+1 < len(sc.toks) && sc.isPunct(last+1, '.')
+}
+
+// gluedApart writes apart the "at" and "dot" glued into an address
+// ("janeATgmailDOTcom" reads "jane at gmail dot com"), so the email
+// detectors read it: an "at" counts only when a "dot" mark or a literal
+// "." follows within its domain, and the dots only after such an "at".
+func (f *folded) gluedApart(reps []respelling) []respelling {
+	marks, b := f.gluedMarks, f.b
+	width := func(off int32) int32 {
+		switch {
+		case b[off] == '_' && b[off+1] == 'a':
+			return 4
+		case b[off] == '_':
+			return 5
+		case b[off] == 'a':
+			return 2
+		}
+		return 3
+	}
+	isAt := func(off int32) bool { return b[off] == 'a' || b[off+1] == 'a' }
+	for n := 0; n < len(marks); n++ {
+		at := marks[n]
+		if !isAt(at) {
+			continue
+		}
+		// The domain: letters, digits and "-" up to a dot mark or a ".".
+		x := at + width(at)
+		dots := n + 1
+		for ; x < int32(len(b)); x++ {
+			c := b[x]
+			if dots < len(marks) && marks[dots] == x && !isAt(x) || c == '.' && x+1 < int32(len(b)) && b[x+1] >= 'a' && b[x+1] <= 'z' {
+				break
+			}
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+				x = -1
+				break
+			}
+		}
+		if x < 0 || x >= int32(len(b)) || x == at+width(at) {
+			continue
+		}
+		reps = append(reps, respelling{a: at, b: at + width(at), word: []byte(" at ")})
+		for ; dots < len(marks) && !isAt(marks[dots]); dots++ {
+			reps = append(reps, respelling{a: marks[dots], b: marks[dots] + width(marks[dots]), word: []byte(" dot ")})
+		}
+		n = dots - 1
+	}
+	return reps
 }
 
 // capitalized reports whether token i was written starting with a capital

@@ -26,6 +26,10 @@ var cases = []struct {
 	{"Mi correo empieza con lucia.gomez77. Lo demás es gomez-studio punto dev.", []string{screen.Email}, "lucia.gomez77@gomez-studio.dev"},
 	{"Email me the logo v2 when ready. Our site is acme-design.com.", []string{screen.URL}, ""},
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
+	// "at" and "dot" glued into the address in capitals or between underscores.
+	{"write janeATprotonDOTme today", []string{screen.Email}, "jane@proton.me"},
+	{"mike_at_gmail_dot_com please", []string{screen.Email}, "mike@gmail.com"},
+	{"Set config_at_startup_dot_env; the WHATDOTcom heATwave is over.", nil, ""},
 	// A mail provider spelled out letter by letter, with no domain after it.
 	{"Reach me: p.e.d.r.o.g at y.a.h.o.o", []string{screen.Email}, "p.e.d.r.o.g@yahoo.com"},
 	{"ana_b at h o t m a i l, write anytime", []string{screen.Email}, "ana_b@hotmail.com"},
@@ -217,6 +221,7 @@ func FuzzScreen(f *testing.F) {
 	f.Add(strings.Repeat("a ", 300) + "@")
 	f.Add("8#^\ufffd4\ufffd\t\ufffd\ufffdF")    // a '#' between digits once read past the end of a buffer
 	f.Add("сом.gmаil@ТЕЛЕГРАМ ѕкуре-на́ карту") // Cyrillic words, look-alikes, a combining accent
+	f.Add("aATbDOT_at_DOT_dot_xATyDOTz.c _AT_")
 	s := screen.New()
 	f.Fuzz(func(t *testing.T, text string) {
 		got := s.Screen(text, "message")
