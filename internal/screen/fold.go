@@ -147,11 +147,11 @@ func appendCapitalIs(dst []int32, text string, i, j, k int) []int32 {
 // appendGluedMarks appends to dst the folded offsets of the "at" and "dot"
 // glued into words of text[i:j] (which folds to f.b[k:]) in capitals
 // between lower-case letters or digits ("janeATgmailDOTcom"), or between
-// underscores ("jane_at_gmail_dot_com"). An address needs both, so a text
-// without a capital "DOT" or a "_dot_" costs one search and nothing more.
+// underscores ("jane_at_gmail_dot_com"). A text without a capital "AT" or
+// an "_at_" costs a search or two and nothing more.
 func appendGluedMarks(dst []int32, text string, i, j, k int) []int32 {
 	run := text[i:j]
-	if !strings.Contains(run, "DOT") && !containsFold(run, "_dot_") {
+	if !strings.Contains(run, "AT") && !containsFold(run, "_at_") {
 		return dst
 	}
 	alnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

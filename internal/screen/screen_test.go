@@ -28,6 +28,7 @@ var cases = []struct {
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
 	// "at" and "dot" glued into the address in capitals or between underscores.
 	{"write janeATprotonDOTme today", []string{screen.Email}, "jane@proton.me"},
+	{"or mikeATgmail.com", []string{screen.Email}, "mike@gmail.com"},
 	{"mike_at_gmail_dot_com please", []string{screen.Email}, "mike@gmail.com"},
 	{"Set config_at_startup_dot_env; the WHATDOTcom heATwave is over.", nil, ""},
 	// A mail provider spelled out letter by letter, with no domain after it.
