@@ -268,6 +268,11 @@ func (sc *scan) emails() {
 	}
 }
 
+// spokenPhraseTLD are top-level domains that are also prepositions of the
+// corpus languages ("de", "da", "do", "en", "in"): after a spoken dot and
+// before another word they continue a phrase.
+var spokenPhraseTLD = map[string]bool{"de": true, "da": true, "do": true, "en": true, "in": true}
+
 // techNames are dotted names of technologies that look like domains.
 var techNames = map[string]bool{"asp.net": true, "vb.net": true, "ado.net": true, "dot.net": true,
 	"socket.io": true, "fly.io": false}
@@ -313,6 +318,13 @@ func (sc *scan) urls() {
 		}
 		host := strings.Join(labels, ".")
 		if techNames[host] || obf && (sc.lex(labels[0])&lxStop != 0 || len(labels[0]) < 2) {
+			valid = false
+		}
+		if obf && spokenPhraseTLD[tld] && last+1 < len(sc.toks) && sc.toks[last+1].kind == kWord {
+			// A spoken dot before a top-level domain that is also a
+			// preposition, with a word after it, is a phrase: "punto de
+			// venta", "ponto de venda", "point de vue" (point of sale, of
+			// view), not an address in .de.
 			valid = false
 		}
 		end := last

@@ -119,6 +119,20 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 				continue
 			}
 		}
+		if !have[handleClass] && messengerTalk(sc.z.concept) && !sc.teamTools(st) {
+			// "Can we continue on Signal?", "Napishite mne v Signal": a
+			// messenger named with a word for talking there (or for sending
+			// to the writer), no money, no negation, no technical work.
+			i, j := start, last
+			for k := st.from; k < st.to; k++ {
+				if sc.toks[k].flags&lxMessenger != 0 {
+					i, j = k, k
+					break
+				}
+			}
+			sc.add(Handle, i, j, "messenger_named", 0.85)
+			continue
+		}
 		for c := range have {
 			if have[c] && IsContact(modelClasses[c]) {
 				mask &^= 1 << c // the extractors found this contact category already
@@ -155,9 +169,10 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 			// review, not for a good one.
 			mask &^= 1 << reviewClass
 		}
-		if mask&(1<<offPlatformClass) != 0 && (sc.payDenied[si] || st.flags&lxVia != 0 && sc.paysOnPlatform(st)) {
-			// "Please pay through the platform", or a cue the extractors read
-			// as denied ("I never accept PayPal outside the platform").
+		if mask&(1<<offPlatformClass) != 0 && (sc.payDenied[si] || sc.paysOnPlatform(st)) {
+			// "Please pay through the platform" ("on this site"), or a cue
+			// the extractors read as denied ("I never accept PayPal outside
+			// the platform").
 			mask &^= 1 << offPlatformClass
 		}
 		if mask == 0 {
@@ -202,6 +217,31 @@ func accountGiven(c uint64) bool {
 // no technical work around it.
 func nameGiven(c uint64) bool {
 	return c&(1<<cAtName|1<<cName) == 1<<cAtName|1<<cName && c&(1<<cSelf|1<<cContact) != 0 && c&(1<<cTech) == 0
+}
+
+// messengerTalk reports whether a sentence of concepts c asks to talk on a
+// messenger it names: a messenger, and a contact verb (talk, continue,
+// chat, write, pasemos, weiterreden, obsudim) or a transfer to the writer
+// ("Envoyez-moi un Viber"), with no money or means of payment, no negation
+// and no technical work (bots, channels, integrations).
+func messengerTalk(c uint64) bool {
+	return c&(1<<cMessenger) != 0 && (c&(1<<cContact) != 0 || c&(1<<cTransfer|1<<cSelf) == 1<<cTransfer|1<<cSelf) &&
+		c&(1<<cTech|1<<cNeg|1<<cMoney|1<<cMethod) == 0
+}
+
+// teamWords name a team: a messenger used by a team is its tooling ("use
+// @mentions in Slack to reach the team"), not the writer's contact.
+var teamWords = map[string]bool{"team": true, "teams": true, "teammates": true, "equipo": true, "equipe": true,
+	"equipa": true, "komanda": true, "komandy": true, "komandoj": true}
+
+// teamTools reports whether sentence st names a team.
+func (sc *scan) teamTools(st sentence) bool {
+	for i := st.from; i < st.to; i++ {
+		if sc.toks[i].kind == kWord && teamWords[sc.word(i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // atName returns the token of the first @ in tokens [from, to) that is
@@ -280,27 +320,62 @@ func (sc *scan) leavesRatingOpen(st sentence) bool {
 
 // paysOnPlatform reports whether sentence st asks to pay by way of the
 // platform ("through the platform", "über die Plattform", "via the
-// milestones", Hindi "platform se") and holds no cue of paying elsewhere
-// and no negation ("I'd rather not be paid through this site").
+// milestones", "on this site", "the escrow here", Hindi "platform se"),
+// with no negation before it ("I'd rather not be paid through this site")
+// and every cue of paying elsewhere in it denied ("through the platform,
+// not outside it").
 func (sc *scan) paysOnPlatform(st sentence) bool {
-	if st.flags&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod|lxNeg|lxNot) != 0 {
-		return false
-	}
-	for i := st.from; i < st.to; i++ {
+	at := -1
+	for i := st.from; i < st.to && at < 0; i++ {
 		t := sc.toks[i]
-		if t.flags&lxVia != 0 {
+		if t.kind != kWord {
+			continue
+		}
+		if t.flags&(lxNeg|lxNot) == 0 && (t.flags&lxVia != 0 || onWords[sc.word(i)]) {
 			for k := i + 1; k < st.to && k <= i+3; k++ {
 				if sc.toks[k].flags&lxVenue != 0 {
-					return true
+					at = i
+					break
 				}
 			}
 		}
-		if t.flags&lxVenue != 0 && sc.is(i+1, "se") {
+		if t.flags&lxVenue != 0 && (sc.is(i+1, "se") || sc.is(i+1, "here")) {
+			at = i // "platform se", "fund the escrow here"
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	const elsewhere = lxOutside | lxOff | lxAvoid | lxDirect | lxPayMethod
+	for i := st.from; i < st.to; i++ {
+		f := sc.toks[i].flags
+		if f&(lxNeg|lxNot) != 0 && (i < at || !sc.cueWithin(i+1, min(i+4, st.to), elsewhere)) {
+			// A negation before the platform, or one that denies no cue of
+			// paying elsewhere ("is website se payment nahi chahiye").
+			return false
+		}
+		if f&elsewhere != 0 && (i < at || !sc.negated(at, i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// cueWithin reports whether a token in [from, to) has a flag of mask.
+func (sc *scan) cueWithin(from, to int, mask uint64) bool {
+	for k := from; k < to; k++ {
+		if sc.toks[k].flags&mask != 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// onWords are the prepositions of place that, before the platform, keep
+// the payment on it like "through" ("we keep the money on this site", "el
+// pago sigue en la plataforma", "na platforme").
+// Not Portuguese "no" ("no site"): in Spanish it is "not".
+var onWords = map[string]bool{"on": true, "en": true, "em": true, "na": true, "sur": true, "auf": true}
 
 // classIndex is the model's index of a category.
 func classIndex(category string) int {

@@ -33,7 +33,7 @@ var lofoFloor = map[string]float64{
 	screen.Email:          0.92,
 	screen.Phone:          0.98,
 	screen.URL:            0.96,
-	screen.Handle:         0.78,
+	screen.Handle:         0.81,
 	screen.OffPlatform:    0.68,
 	screen.PositiveReview: 0.68,
 }
@@ -42,7 +42,7 @@ var lofoMedianFloor = map[string]float64{
 	screen.Email:          0.99,
 	screen.Phone:          0.99,
 	screen.URL:            0.99,
-	screen.Handle:         0.96,
+	screen.Handle:         0.97,
 	screen.OffPlatform:    0.98,
 	screen.PositiveReview: 0.86,
 }
