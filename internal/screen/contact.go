@@ -413,11 +413,36 @@ func (sc *scan) handles() {
 		}
 		for j := i - 1; j >= 0 && j >= i-7 && !sc.sentenceEnd(j); j-- {
 			if sc.toks[j].flags&lxContactVerb != 0 {
-				sc.add(Handle, i, last, name, 0.75)
+				if !sc.thirdParty(j+1, i) {
+					sc.add(Handle, i, last, name, 0.75)
+				}
 				break
 			}
 		}
 	}
+}
+
+// thirdParties are the people a business talks to, and its team: "chat
+// with our customers on WhatsApp" or "use @mentions in Slack to reach the
+// team" describe the work and its tools, not a way to reach the writer.
+var thirdParties = map[string]bool{"customers": true, "customer": true, "users": true, "clients": true, "members": true,
+	"followers": true, "subscribers": true, "audience": true, "community": true, "students": true, "patients": true,
+	"buyers": true, "leads": true, "visitors": true, "guests": true, "fans": true, "players": true,
+	"team": true, "teams": true, "teammates": true, "equipo": true, "equipe": true, "equipa": true,
+	"komanda": true, "komandy": true, "komandoj": true,
+	"clientes": true, "usuarios": true, "utilizadores": true, "alunos": true, "seguidores": true,
+	"utilisateurs": true, "abonnes": true, "eleves": true, "kunden": true, "nutzer": true, "benutzer": true, "mitglieder": true,
+	"klientami": true, "klientov": true, "polzovatelyami": true, "podpischikami": true, "grahakon": true, "grahak": true}
+
+// thirdParty reports whether the words in tokens [from, to) name the
+// people a business talks to or its team.
+func (sc *scan) thirdParty(from, to int) bool {
+	for k := from; k < to; k++ {
+		if sc.toks[k].kind == kWord && thirdParties[sc.word(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // handleAfter reads the handle after a messenger word at i, across fillers

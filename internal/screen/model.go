@@ -119,7 +119,7 @@ func (sc *scan) learned(m *Model, surface string, split bool) {
 				continue
 			}
 		}
-		if !have[handleClass] && messengerTalk(sc.z.concept) && !sc.teamTools(st) {
+		if !have[handleClass] && messengerTalk(sc.z.concept) && !sc.thirdParty(st.from, st.to) {
 			// "Can we continue on Signal?", "Napishite mne v Signal": a
 			// messenger named with a word for talking there (or for sending
 			// to the writer), no money, no negation, no technical work.
@@ -227,21 +227,6 @@ func nameGiven(c uint64) bool {
 func messengerTalk(c uint64) bool {
 	return c&(1<<cMessenger) != 0 && (c&(1<<cContact) != 0 || c&(1<<cTransfer|1<<cSelf) == 1<<cTransfer|1<<cSelf) &&
 		c&(1<<cTech|1<<cNeg|1<<cMoney|1<<cMethod) == 0
-}
-
-// teamWords name a team: a messenger used by a team is its tooling ("use
-// @mentions in Slack to reach the team"), not the writer's contact.
-var teamWords = map[string]bool{"team": true, "teams": true, "teammates": true, "equipo": true, "equipe": true,
-	"equipa": true, "komanda": true, "komandy": true, "komandoj": true}
-
-// teamTools reports whether sentence st names a team.
-func (sc *scan) teamTools(st sentence) bool {
-	for i := st.from; i < st.to; i++ {
-		if sc.toks[i].kind == kWord && teamWords[sc.word(i)] {
-			return true
-		}
-	}
-	return false
 }
 
 // atName returns the token of the first @ in tokens [from, to) that is

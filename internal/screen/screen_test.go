@@ -26,6 +26,9 @@ var cases = []struct {
 	{"Mi correo empieza con lucia.gomez77. Lo demás es gomez-studio punto dev.", []string{screen.Email}, "lucia.gomez77@gomez-studio.dev"},
 	{"Email me the logo v2 when ready. Our site is acme-design.com.", []string{screen.URL}, ""},
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
+	// A messenger the work uses with customers or a team is no contact.
+	{"Looking for a VA to chat with our customers on WhatsApp.", nil, ""},
+	{"I communicate with clients over Slack and Zoom daily.", nil, ""},
 	// "at" and "dot" glued into the address in capitals or between underscores.
 	{"write janeATprotonDOTme today", []string{screen.Email}, "jane@proton.me"},
 	{"or mikeATgmail.com", []string{screen.Email}, "mike@gmail.com"},
