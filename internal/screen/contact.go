@@ -471,7 +471,8 @@ func (sc *scan) handleAfter(i int, explicit bool) (string, int, bool) {
 		explicit = true
 		j += 2
 	}
-	if j >= len(sc.toks) || sc.toks[j].kind != kWord || (sc.toks[j].gap && sc.isPunct(j-1, '@')) {
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || (sc.toks[j].gap && sc.isPunct(j-1, '@')) ||
+		sc.is(j, "plus") && j+1 < len(sc.toks) && sc.isDigitish(j+1) { // "WhatsApp: plus one five ...": a phone
 		return "", 0, false
 	}
 	if sc.used[j] { // "WhatsApp: wa.me/..." is a link and, named so, a handle too

@@ -139,13 +139,14 @@ func (sc *scan) phones() {
 		}
 		d := textOf(digits) // valid while digits is: add copies what it keeps
 		start := i
-		plus := i > 0 && sc.isPunct(i-1, '+')
+		sign := i > 0 && sc.isPunct(i-1, '+')
+		plus := sign || i > 0 && sc.is(i-1, "plus") // "+44 ...", "plus four four ..."
 		if plus {
 			start = i - 1
 		} else if i > 0 && sc.isPunct(i-1, '(') {
 			start = i - 1
 		}
-		if plus && words == 0 && len(d) >= 3 && len(d) < 7 {
+		if sign && words == 0 && len(d) >= 3 && len(d) < 7 {
 			// "+34 636. The last digits are 835 440": a number begun with
 			// "+" and finished a sentence later.
 			if end, rest, ok := sc.phoneRest(last, len(d)); ok {

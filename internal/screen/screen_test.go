@@ -26,6 +26,9 @@ var cases = []struct {
 	{"Mi correo empieza con lucia.gomez77. Lo demás es gomez-studio punto dev.", []string{screen.Email}, "lucia.gomez77@gomez-studio.dev"},
 	{"Email me the logo v2 when ready. Our site is acme-design.com.", []string{screen.URL}, ""},
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
+	// "plus" spoken for the "+" of a phone, which is no handle.
+	{"add me on whatsapp: plus four four seven seven zero zero nine one two three four", []string{screen.Handle, screen.Phone}, "whatsapp"},
+	{"plus 200 dollars. The last part is 450 120", nil, ""},
 	// A messenger the work uses with customers or a team is no contact.
 	{"Looking for a VA to chat with our customers on WhatsApp.", nil, ""},
 	{"I communicate with clients over Slack and Zoom daily.", nil, ""},
