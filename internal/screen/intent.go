@@ -31,12 +31,18 @@ func (sc *scan) nextWord(i int) string {
 
 func (sc *scan) payments() {
 	for si, st := range sc.sents {
-		if st.flags&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) == 0 {
-			continue
-		}
 		from, to := st.from, st.to
 		payVerb := st.flags&lxPayVerb != 0
 		tech := st.flags&lxTech != 0
+		if st.flags&lxNeg != 0 && st.flags&lxPlatform != 0 && (payVerb || st.flags&lxFee != 0 || sc.priced(from, to)) && !tech {
+			if i, k, ok := sc.platformRefused(from, to); ok {
+				sc.add(OffPlatform, i, k, "off_platform", 0.85)
+				continue
+			}
+		}
+		if st.flags&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) == 0 {
+			continue
+		}
 		// negated records a cue the sentence denies ("I never accept PayPal
 		// outside the platform"), so the learned layer does not overrule it.
 		negated := func(i int) bool {
@@ -98,6 +104,57 @@ func (sc *scan) payments() {
 		}
 	}
 }
+
+// priceWords make a sentence about what the work costs.
+var priceWords = map[string]bool{"cheaper": true, "cheap": true, "lower": true, "less": true, "discount": true,
+	"price": true, "rate": true, "save": true, "barato": true, "barata": true, "moins": true, "billiger": true, "deshevle": true, "sasta": true}
+
+// priced reports whether tokens [from, to) speak of a price or a saving.
+func (sc *scan) priced(from, to int) bool {
+	for i := from; i < to; i++ {
+		if sc.toks[i].kind == kWord && priceWords[sc.word(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// platformRefused finds the platform refused as the way to pay: a
+// negation, then "through" (or "without" itself) and the platform, with
+// only a verb of going or paying and an article between ("if we don't go
+// through the site", "without Upwork", "not via the platform"); not the
+// platform's fee or its anything ("the price without the platform fee",
+// "without the platform's protection"). It returns the span.
+func (sc *scan) platformRefused(from, to int) (int, int, bool) {
+	for i := from; i < to; i++ {
+		if sc.toks[i].kind != kWord || sc.toks[i].flags&lxNeg == 0 {
+			continue
+		}
+		via := sc.is(i, "without")
+	walk:
+		for k := i + 1; k < to && k <= i+8; k++ {
+			t := sc.toks[k]
+			switch {
+			case t.flags&lxVia != 0:
+				via = true
+			case via && t.flags&lxPlatform != 0:
+				if sc.is(k, "here") || sc.is(k, "app") || sc.is(k, "system") ||
+					k+1 < to && (sc.toks[k+1].flags&lxFee != 0 || sc.isPunct(k+1, '\'')) {
+					break walk
+				}
+				return i, k, true
+			case sc.isPunct(k, '\'') || t.kind == kWord && refusalFillers[sc.word(k)]:
+			default:
+				break walk
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// refusalFillers may stand between a negation and the platform it refuses.
+var refusalFillers = map[string]bool{"t": true, "go": true, "going": true, "use": true, "using": true, "do": true,
+	"pay": true, "paying": true, "it": true, "this": true, "the": true, "we": true, "to": true, "need": true}
 
 // method decides whether the payment-method word at i is offered as a way
 // to pay, and returns its canonical name and last token.

@@ -162,7 +162,7 @@ func (s *Screener) ScreenResult(text, surface string) Result {
 	if sc.digitish >= 7 {
 		sc.phones()
 	}
-	intents := sc.seen&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) != 0
+	intents := sc.seen&(lxOutside|lxOff|lxAvoid|lxDirect|lxPayMethod) != 0 || sc.seen&lxNeg != 0 && sc.seen&lxPlatform != 0
 	review := sc.seen&lxReviewCue != 0 || sc.slash
 	split := intents || review
 	if split {

@@ -26,6 +26,10 @@ var cases = []struct {
 	{"Mi correo empieza con lucia.gomez77. Lo demás es gomez-studio punto dev.", []string{screen.Email}, "lucia.gomez77@gomez-studio.dev"},
 	{"Email me the logo v2 when ready. Our site is acme-design.com.", []string{screen.URL}, ""},
 	{"j.o.h.n.s.m.i.t.h＠ｇｍａｉｌ．ｃｏｍ", []string{screen.Email}, "j.o.h.n.s.m.i.t.h@gmail.com"},
+	// The platform refused as the way to pay, with a price or a payment.
+	{"My fee is lower if we don't go through the site.", []string{screen.OffPlatform}, "off_platform"},
+	{"Let's not pay through Upwork this time, I'll give you a discount", []string{screen.OffPlatform}, "off_platform"},
+	{"I can't pay through the site right now, my card fails. Don't worry, payment goes through the platform.", nil, ""},
 	// "plus" spoken for the "+" of a phone, which is no handle.
 	{"add me on whatsapp: plus four four seven seven zero zero nine one two three four", []string{screen.Handle, screen.Phone}, "whatsapp"},
 	{"plus 200 dollars. The last part is 450 120", nil, ""},
