@@ -7,6 +7,7 @@
 //	go run ./cmd/screeneval            # engine with the learned layer
 //	go run ./cmd/screeneval -rules     # the extractors alone, for comparison
 //	go run ./cmd/screeneval -v         # every family
+//	go run ./cmd/screeneval -misses pay.  # the held-out texts of pay.* it got wrong
 package main
 
 import (
@@ -22,10 +23,15 @@ import (
 func main() {
 	rules := flag.Bool("rules", false, "score the extractors alone, without the learned layer")
 	verbose := flag.Bool("v", false, "print every family")
+	misses := flag.String("misses", "", "also print the held-out texts got wrong in the families starting with this prefix (neg. for the hard negatives flagged)")
 	flag.Parse()
 	t0 := time.Now()
 	exs := corpus.Generate(1)
-	rep := screeneval.Evaluate(exs, screeneval.LOFO(exs, *rules))
+	preds := screeneval.LOFO(exs, *rules)
+	rep := screeneval.Evaluate(exs, preds)
 	rep.Print(os.Stdout, *verbose)
+	if *misses != "" {
+		screeneval.PrintMisses(os.Stdout, exs, preds, *misses)
+	}
 	fmt.Fprintf(os.Stderr, "%d texts, %s\n", len(exs), time.Since(t0).Round(time.Millisecond))
 }

@@ -287,3 +287,36 @@ func (r Report) Print(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "  %-26s %d/%d\n", s.Name, s.NegFlagged, s.Negatives)
 	}
 }
+
+// PrintMisses writes, for every family whose name starts with prefix, how
+// many of its texts the engine got right held out, then each one it got
+// wrong: a violation not found in its category, or a hard negative
+// flagged. It is what one reads before deciding what the engine lacks.
+func PrintMisses(w io.Writer, exs []corpus.Example, preds Predictions, prefix string) {
+	var fams []string
+	wrong := map[string][]int{}
+	total := map[string]int{}
+	for i, e := range exs {
+		if !strings.HasPrefix(e.Family, prefix) {
+			continue
+		}
+		if total[e.Family] == 0 {
+			fams = append(fams, e.Family)
+		}
+		total[e.Family]++
+		missed := len(preds[i]) > 0
+		if !e.Negative() {
+			missed = !slices.Contains(preds[i], e.Categories[0])
+		}
+		if missed {
+			wrong[e.Family] = append(wrong[e.Family], i)
+		}
+	}
+	for _, f := range fams {
+		fmt.Fprintf(w, "%s: %d of %d right\n", f, total[f]-len(wrong[f]), total[f])
+		for _, i := range wrong[f] {
+			e := exs[i]
+			fmt.Fprintf(w, "  [%s %s] %q found %v\n", e.Language, e.Surface, e.Text, preds[i])
+		}
+	}
+}

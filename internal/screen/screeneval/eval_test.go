@@ -2,6 +2,7 @@ package screeneval
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"standing/internal/screen"
@@ -71,5 +72,27 @@ func TestLOFOFloor(t *testing.T) {
 	}
 	if rep.NegFP > lofoMaxNegFP {
 		t.Errorf("hard negatives flagged %.2f%%, above %.1f%%", 100*rep.NegFP, 100*lofoMaxNegFP)
+	}
+}
+
+// TestPrintMisses: a violation found in another category only, and a hard
+// negative flagged, are listed under their family; what was right is not.
+func TestPrintMisses(t *testing.T) {
+	exs := []corpus.Example{
+		{Text: "pay me by zelle", Categories: []string{screen.OffPlatform}, Family: "pay.direct", Language: "en", Surface: "message"},
+		{Text: "venmo me", Categories: []string{screen.OffPlatform}, Family: "pay.direct", Language: "en", Surface: "message"},
+		{Text: "PayPal checkout work", Family: "neg.payment_integration", Language: "en", Surface: "job_post"},
+		{Text: "call 555", Categories: []string{screen.Phone}, Family: "phone.words", Language: "en", Surface: "message"},
+	}
+	preds := Predictions{{screen.OffPlatform}, {screen.Handle}, {screen.OffPlatform}, nil}
+	var b bytes.Buffer
+	PrintMisses(&b, exs, preds, "pay.")
+	if got, want := b.String(), "pay.direct: 1 of 2 right\n  [en message] \"venmo me\" found [contact.handle]\n"; got != want {
+		t.Fatalf("pay.:\n%s\nwant\n%s", got, want)
+	}
+	b.Reset()
+	PrintMisses(&b, exs, preds, "neg.")
+	if got := b.String(); !strings.Contains(got, "0 of 1 right") || !strings.Contains(got, "PayPal checkout work") {
+		t.Fatalf("neg.:\n%s", got)
 	}
 }
