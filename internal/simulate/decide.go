@@ -41,7 +41,7 @@ func decide(kind string, f Facts, v view, s policy.Settings) ([]Change, error) {
 		for i, x := range m.Findings {
 			fs[i] = x.screen()
 		}
-		o := messaging.Decide("", fs, messaging.Facts{Invitation: m.Surface == "invitation", HasContract: m.HasContract,
+		o := messaging.Decide("", fs, messaging.Facts{Invitation: m.Surface == "invitation", Review: m.Surface == "review", HasContract: m.HasContract,
 			FirstMet: m.FirstMet, Now: at, Settings: s})
 		if o.Rule == "" {
 			return nil, nil

@@ -1,0 +1,40 @@
+package httpapi_test
+
+import (
+	"testing"
+
+	"standing/internal/apitest"
+	"standing/internal/store"
+)
+
+// Audit 6: violations V3, V5-V10 and their strikes, screening flows C2-C4,
+// reports, reviews, messages, invitations and webhooks.
+func TestAudit6(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+
+		t.Run("V7 a review that asks for a positive review in return makes a strike", func(t *testing.T) {
+			m := newMarket(t, e)
+			ctr := m.contract(t, m.job(t, 2), "fixed")
+			r := e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr, "author_account_id": m.freelancer, "rating": 5,
+				"text": "Great client. Please leave me a 5-star review too and I will give you a discount on the next job."},
+				"Acting-Account", m.freelancer).Want(t, 201)
+			if r.Str("status") != "published" {
+				t.Fatalf("V7: the review is published with a strike: %s", r.Raw)
+			}
+			if a := e.I("GET", "/v1/accounts/"+m.freelancer, nil); a.Num("strikes") != 1 {
+				t.Fatalf("V7: no strike for a review asking for five stars: %s", a.Raw)
+			}
+			n := e.I("GET", "/v1/accounts/"+m.freelancer+"/notices", nil)
+			if n.Str("data.0.rule") != "V7" || n.Str("data.0.action") != "warning" || n.Str("data.0.evidence.0.ref") != r.Str("id") {
+				t.Fatalf("V7 E2: %s", n.Raw)
+			}
+			// Asking for a review (not a positive one) is fine; so is a plain review.
+			e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr, "author_account_id": m.client, "rating": 5,
+				"text": "Great work, fast and careful."}, "Acting-Account", m.client).Want(t, 201)
+			if a := e.I("GET", "/v1/accounts/"+m.client, nil); a.Num("strikes") != 0 {
+				t.Fatalf("V7: a plain review made a strike: %s", a.Raw)
+			}
+		})
+	})
+}
