@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"standing/internal/apitest"
+	"standing/internal/policy"
 	"standing/internal/store"
 )
 
@@ -11,7 +12,7 @@ import (
 // reports, reviews, messages, invitations and webhooks.
 func TestAudit6(t *testing.T) {
 	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
-		e := apitest.Start(t, open(), nil)
+		e := apitest.Start(t, open(), func(s *policy.Settings) { s.SpamMediumRecipients, s.SpamHighRecipients = 3, 6 })
 
 		t.Run("V7 a review that asks for a positive review in return makes a strike", func(t *testing.T) {
 			m := newMarket(t, e)
@@ -34,6 +35,25 @@ func TestAudit6(t *testing.T) {
 				"text": "Great work, fast and careful."}, "Acting-Account", m.client).Want(t, 201)
 			if a := e.I("GET", "/v1/accounts/"+m.client, nil); a.Num("strikes") != 0 {
 				t.Fatalf("V7: a plain review made a strike: %s", a.Raw)
+			}
+		})
+
+		t.Run("V3 a client answering the proposals on its job is not sending unsolicited first contacts", func(t *testing.T) {
+			m := newMarket(t, e)
+			job := m.job(t, 2)
+			for i := 0; i < 7; i++ {
+				f := e.Signup(true, map[string]any{"name": "Bidder Number"})
+				e.Verify(f, "Bidder Number").Want(t, 200)
+				e.I("POST", "/v1/proposals", map[string]any{"job_id": job, "account_id": f, "cover_letter": "I can do it"},
+					"Acting-Account", f).Want(t, 201)
+				r := e.I("POST", "/v1/messages", map[string]any{"from_account_id": m.client, "to_account_id": f,
+					"body": "Thanks for your proposal, when are you free for a short call about the logo?"}, "Acting-Account", m.client).Want(t, 201)
+				if r.Str("decision.outcome") != "allow" {
+					t.Fatalf("V3: reply %d to a proposal taken for spam: %s", i+1, r.Raw)
+				}
+			}
+			if s := e.I("GET", "/v1/accounts/"+m.client, nil).Str("status"); s != "active" {
+				t.Fatalf("V3: a client answering its applicants is %s", s)
 			}
 		})
 	})
