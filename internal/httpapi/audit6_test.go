@@ -56,5 +56,30 @@ func TestAudit6(t *testing.T) {
 				t.Fatalf("V3: a client answering its applicants is %s", s)
 			}
 		})
+
+		t.Run("C3 V6 each refused attempt counts toward one strike only", func(t *testing.T) {
+			id := e.Signup(true, nil)
+			bad := map[string]any{"title": "Designer", "overview": "Reach me at ana.r@gmail.com", "skills": []string{"Figma"}}
+			refuse := func() { e.I("PUT", "/v1/accounts/"+id+"/profile", bad).Want(t, 422, "contact_info_not_allowed") }
+			refuse()
+			e.Advance("1h")
+			refuse()
+			e.Advance("1h")
+			refuse() // three in 24 hours: the strike
+			if a := e.I("GET", "/v1/accounts/"+id, nil); a.Num("strikes") != 1 {
+				t.Fatalf("C3: three refusals in 24 hours: %s", a.Raw)
+			}
+			e.Advance("22h") // the first attempt leaves the window; the 2nd and 3rd already made the strike
+			refuse()
+			a := e.I("GET", "/v1/accounts/"+id, nil)
+			if a.Num("strikes") != 1 || a.Str("status") != "active" {
+				t.Fatalf("C3: one new refusal counted the two behind the last strike again: %s", a.Raw)
+			}
+			refuse()
+			refuse() // three new attempts: the next strike
+			if a := e.I("GET", "/v1/accounts/"+id, nil); a.Num("strikes") != 2 {
+				t.Fatalf("C3: three new refusals in 24 hours: %s", a.Raw)
+			}
+		})
 	})
 }
