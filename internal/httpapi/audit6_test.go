@@ -81,5 +81,23 @@ func TestAudit6(t *testing.T) {
 				t.Fatalf("C3: three new refusals in 24 hours: %s", a.Raw)
 			}
 		})
+
+		t.Run("C1 C4 V3 a first contact taken for spam carries a spam.bulk finding", func(t *testing.T) {
+			spammer := e.Signup(false, nil)
+			var last apitest.Resp
+			for i := 0; i < 6; i++ {
+				last = msg(e, t, spammer, e.Signup(true, nil), "Hello friend, I have an amazing opportunity for you, reply to get rich fast")
+				if i == 2 {
+					if last.Str("decision.outcome") != "review" || last.Str("findings.0.category") != "spam.bulk" {
+						t.Fatalf("V3 medium: %s", last.Raw)
+					}
+				}
+			}
+			body := last.Str("message.body_delivered")
+			if last.Str("decision.outcome") != "block" || last.Str("findings.0.category") != "spam.bulk" ||
+				int(last.Num("findings.0.end")) != len(body) || last.Num("findings.0.confidence") <= 0 || last.Str("findings.0.normalized") == "" {
+				t.Fatalf("V3 high: C4 evidence of a spam finding: %s", last.Raw)
+			}
+		})
 	})
 }

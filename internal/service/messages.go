@@ -159,7 +159,7 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 				return err
 			}
 		}
-		out = MessageResult{Findings: findings, Decision: d, Message: viewMessage(m)}
+		out = MessageResult{Findings: m.Findings, Decision: d, Message: viewMessage(m)}
 		return nil
 	})
 	if out.Findings == nil {
@@ -218,6 +218,13 @@ func (t *txn) spamCheck(from *account.Account, m *market.Message, d *decision.De
 	}
 	if effs == nil {
 		return nil
+	}
+	// C1 C4: the message answers and stays with its spam.bulk finding.
+	if f, ok := messaging.SpamFinding(m.Body, level); ok {
+		m.Findings = append(m.Findings, f)
+		if err := t.saveMessage(m); err != nil {
+			return err
+		}
 	}
 	d.Rule = ptr("V3")
 	if level == messaging.HighSpam {
