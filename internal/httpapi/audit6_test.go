@@ -99,5 +99,20 @@ func TestAudit6(t *testing.T) {
 				t.Fatalf("V3 high: C4 evidence of a spam finding: %s", last.Raw)
 			}
 		})
+
+		t.Run("V8 an owner that hired itself cannot review itself", func(t *testing.T) {
+			self := e.Signup(true, map[string]any{"name": "Self Hire"})
+			e.Verify(self, "Self Hire").Want(t, 200)
+			org := e.I("POST", "/v1/organizations", map[string]any{"name": "Me Inc"}, "Acting-Account", self).Want(t, 201).Str("id")
+			job := e.I("POST", "/v1/jobs", map[string]any{"organization_id": org, "title": "Logo", "description": "A new logo", "connects_price": 2},
+				"Acting-Account", self).Want(t, 201).Str("id")
+			ctr := e.I("POST", "/v1/contracts", map[string]any{"job_id": job, "freelancer_account_id": self, "kind": "fixed", "escrow_cents": 1000},
+				"Acting-Account", self)
+			if ctr.Status != 201 {
+				return // a contract with oneself refused outright is as good
+			}
+			e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr.Str("id"), "author_account_id": self, "rating": 5, "text": "Superb"},
+				"Acting-Account", self).Want(t, 409, "conflict")
+		})
 	})
 }
