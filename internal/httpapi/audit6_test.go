@@ -114,5 +114,20 @@ func TestAudit6(t *testing.T) {
 			e.I("POST", "/v1/reviews", map[string]any{"contract_id": ctr.Str("id"), "author_account_id": self, "rating": 5, "text": "Superb"},
 				"Acting-Account", self).Want(t, 409, "conflict")
 		})
+
+		t.Run("C2 a member who joins the organization later shares its contracts: contact details may be shared", func(t *testing.T) {
+			m := newMarket(t, e)
+			m.contract(t, m.job(t, 2), "fixed")
+			admin := e.Signup(false, nil)
+			e.I("POST", "/v1/organizations/"+m.org+"/members", map[string]any{"account_id": admin, "role": "admin"}, "Acting-Account", m.client).Want(t, 201)
+			r := e.I("POST", "/v1/messages", map[string]any{"from_account_id": admin, "to_account_id": m.freelancer,
+				"body": "I took over this project, my email is new.admin@gmail.com"}, "Acting-Account", admin).Want(t, 201)
+			if r.Str("message.status") != "delivered" || r.Get("decision.rule") != nil {
+				t.Fatalf("C2: inside the organization's contract: %s", r.Raw)
+			}
+			if a := e.I("GET", "/v1/accounts/"+admin, nil); a.Num("strikes") != 0 {
+				t.Fatalf("C2: %s", a.Raw)
+			}
+		})
 	})
 }
