@@ -77,7 +77,11 @@ func Decide(body string, findings []screen.Finding, f Facts) Outcome {
 		o.Reasons = append(o.Reasons, "asks for payment outside the platform; the message is held for review")
 	case len(contact) > 0 && !contactAllowed:
 		o.Status, o.Rule, o.Evidence = Redacted, "V6", contact
-		o.Reasons = append(o.Reasons, "contact details are not allowed before a contract; they were removed")
+		why := "contact details are not allowed before a contract; they were removed"
+		if f.Invitation {
+			why = "contact details are not allowed in an invitation; they were removed"
+		}
+		o.Reasons = append(o.Reasons, why)
 	case len(review) > 0:
 		o.Rule, o.Evidence = "V7", review
 		o.Reasons = append(o.Reasons, "asks for a positive review")

@@ -46,6 +46,9 @@ func TestC3Decide(t *testing.T) {
 			if o.Status != tc.status || o.Rule != tc.rule {
 				t.Fatalf("got %s %s", o.Status, o.Rule)
 			}
+			if tc.f.Invitation && o.Rule == "V6" && !strings.Contains(strings.Join(o.Reasons, " "), "invitation") {
+				t.Fatalf("C2: an invitation's reason says a contract would allow it: %v", o.Reasons)
+			}
 			if o.Status == messaging.Held && o.Body != "" || o.Status == messaging.Redacted && strings.Contains(o.Body, "ana@example.com") {
 				t.Fatalf("body reached the recipient: %q", o.Body)
 			}
