@@ -5,7 +5,9 @@
 package enforce
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -303,15 +305,40 @@ func NameMismatch(a *account.Account, c IdentityCheck, d decision.Decision) (dec
 }
 
 // Refusals decides C3 for refused content (a profile, proposal or job post
-// with contact details): every RefusedAttempts-th refusal in the window by
-// one account makes a V6 strike.
-func Refusals(a *account.Account, inWindow int, surface string, ev []notice.Evidence, now time.Time, s policy.Settings) []effect.Effect {
-	if inWindow < s.RefusedAttempts || inWindow%s.RefusedAttempts != 0 {
+// with contact details): RefusedAttempts refused attempts by one account
+// within the window make a V6 strike. ages are how long ago each of the
+// account's recent refused attempts was made, this one (age 0) included.
+// Each attempt counts toward one strike at most: after a strike, the next
+// one needs RefusedAttempts new attempts, however close the old ones are.
+func Refusals(a *account.Account, ages []time.Duration, surface string, ev []notice.Evidence, now time.Time, s policy.Settings) []effect.Effect {
+	n := StrikingRefusals(ages, s.RefusedAttempts, s.RefusedWindow.D())
+	if n == 0 {
 		return nil
 	}
 	return Violate(a, Finding{Violation: Violation{Rule: "V6", Automated: true}, Evidence: ev,
 		Facts: fmt.Sprintf("You tried %d times within 24 hours to publish contact information in a %s, where it is not allowed.",
-			inWindow, strings.ReplaceAll(surface, "_", " "))}, now, s)
+			n, strings.ReplaceAll(surface, "_", " "))}, now, s)
+}
+
+// StrikingRefusals replays refused attempts (ages, any order) from the
+// oldest: an attempt joins those within window of it that no strike has
+// counted yet, and when they reach attempts they make a strike and are
+// spent. It returns how many attempts the newest one's strike counts, or 0
+// when the newest attempt makes none.
+func StrikingRefusals(ages []time.Duration, attempts int, window time.Duration) int {
+	sorted := slices.Clone(ages)
+	slices.SortFunc(sorted, func(x, y time.Duration) int { return cmp.Compare(y, x) }) // oldest first
+	var pending []time.Duration
+	n := 0
+	for _, age := range sorted {
+		pending = slices.DeleteFunc(pending, func(p time.Duration) bool { return p-age > window })
+		pending = append(pending, age)
+		n = 0
+		if len(pending) >= attempts {
+			n, pending = len(pending), nil
+		}
+	}
+	return n
 }
 
 // FraudHold decides E4's fraud hold: placing it stops payouts with a

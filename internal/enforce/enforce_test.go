@@ -170,15 +170,29 @@ func TestApplyKeepsTheGraverStatus(t *testing.T) {
 	}
 }
 
-// TestC3Refusals: every third refused attempt within the window makes a V6
-// strike; the others make none.
+// TestC3Refusals: three refused attempts within the window make a V6
+// strike; the others make none; an attempt counts toward one strike only.
 func TestC3Refusals(t *testing.T) {
 	s := policy.Defaults()
 	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	a := &account.Account{ID: "acc_a", Status: account.Active}
-	for n, want := range map[int]string{1: "[]", 2: "[]", 3: "[strike:V6 notice:warning]", 4: "[]", 6: "[strike:V6 notice:warning]"} {
-		if got := fmt.Sprint(kinds(enforce.Refusals(a, n, "profile", nil, now, s))); got != want {
-			t.Errorf("C3 refusal %d: got %s, want %s", n, got, want)
+	h := time.Hour
+	for _, tc := range []struct {
+		name string
+		ages []time.Duration
+		want string
+	}{
+		{"C3 1st refusal", []time.Duration{0}, "[]"},
+		{"C3 2nd refusal", []time.Duration{h, 0}, "[]"},
+		{"C3 3rd refusal in 24 hours strikes", []time.Duration{2 * h, h, 0}, "[strike:V6 notice:warning]"},
+		{"C3 4th refusal in the same 24 hours", []time.Duration{3 * h, 2 * h, h, 0}, "[]"},
+		{"C3 6th refusal in 24 hours strikes again", []time.Duration{5 * h, 4 * h, 3 * h, 2 * h, h, 0}, "[strike:V6 notice:warning]"},
+		{"C3 3 refusals spread over more than 24 hours", []time.Duration{25 * h, 2 * h, 0}, "[]"},
+		{"C3 a refusal after a strike does not count the spent attempts again", []time.Duration{24*h + 1, 23 * h, 22 * h, 0}, "[]"},
+		{"C3 three new attempts after a strike strike", []time.Duration{24*h + 1, 23 * h, 22 * h, 2, 1, 0}, "[strike:V6 notice:warning]"},
+	} {
+		if got := fmt.Sprint(kinds(enforce.Refusals(a, tc.ages, "profile", nil, now, s))); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
 		}
 	}
 }

@@ -297,6 +297,9 @@ func ReviewSubject(c *Contract, org *Team, author string, existing []Review) (st
 	case org.Role(author) == "":
 		return "", problem.Newf("not_member", "account %s is not a party to contract %s", author, c.ID)
 	}
+	if subject == author { // V8: a freelancer hired by its own organization would rate itself
+		return "", problem.Newf("conflict", "account %s is on both sides of contract %s and cannot review itself", author, c.ID).WithRule("V8")
+	}
 	if slices.ContainsFunc(existing, func(r Review) bool { return r.SubjectID == subject }) {
 		return "", problem.Newf("conflict", "contract %s already has this side's review; a review is not changed once posted", c.ID).WithRule("R1")
 	}

@@ -1,6 +1,7 @@
 package market_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -89,7 +90,12 @@ func TestReviewSubjectR1(t *testing.T) {
 		{"an outsider is not a party", "acc_x", nil, "", "not_member"},
 		{"the client side reviewed already", "acc_m", []market.Review{byClient}, "", "conflict"},
 		{"the freelancer reviewed already", "acc_f", []market.Review{byClient, byFreelancer}, "", "conflict"},
+		{"V8 the owner hired itself and would rate itself", "acc_o", nil, "", "conflict"},
 	} {
+		c := c
+		if strings.HasPrefix(tc.name, "V8") {
+			c = &market.Contract{ID: "ctr_2", FreelancerID: tc.author}
+		}
 		subject, err := market.ReviewSubject(c, org, tc.author, tc.existing)
 		code := ""
 		if p, ok := problem.As(err); ok {

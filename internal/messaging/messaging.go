@@ -30,6 +30,7 @@ const (
 // Facts are what a message decision reads besides the text's findings.
 type Facts struct {
 	Invitation  bool      // invitations are screened like first messages (C2)
+	Review      bool      // a review's text: only V7 applies (C2 does not list reviews)
 	HasContract bool      // the pair has an active or past contract
 	FirstMet    time.Time // when the pair first met on the platform (V5's 24 months)
 	Now         time.Time
@@ -49,11 +50,14 @@ type Outcome struct {
 // platform within 24 months of the pair meeting is held (V5); contact
 // details where C2 forbids them are masked (V6); a request for a positive
 // review is delivered with a strike (V7). One message earns at most one
-// strike, the gravest.
+// strike, the gravest. A review's text (f.Review) is published as written:
+// asking there for a positive review, or offering something for one, is a
+// V7 strike (API.md POST /v1/reviews, "V7/V8 apply").
 func Decide(body string, findings []screen.Finding, f Facts) Outcome {
 	var contact, pay, review []screen.Finding
 	for _, x := range findings {
 		switch {
+		case f.Review && x.Category != screen.PositiveReview:
 		case screen.IsContact(x.Category):
 			contact = append(contact, x)
 		case x.Category == screen.OffPlatform:
@@ -73,7 +77,11 @@ func Decide(body string, findings []screen.Finding, f Facts) Outcome {
 		o.Reasons = append(o.Reasons, "asks for payment outside the platform; the message is held for review")
 	case len(contact) > 0 && !contactAllowed:
 		o.Status, o.Rule, o.Evidence = Redacted, "V6", contact
-		o.Reasons = append(o.Reasons, "contact details are not allowed before a contract; they were removed")
+		why := "contact details are not allowed before a contract; they were removed"
+		if f.Invitation {
+			why = "contact details are not allowed in an invitation; they were removed"
+		}
+		o.Reasons = append(o.Reasons, why)
 	case len(review) > 0:
 		o.Rule, o.Evidence = "V7", review
 		o.Reasons = append(o.Reasons, "asks for a positive review")

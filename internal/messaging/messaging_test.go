@@ -37,12 +37,17 @@ func TestC3Decide(t *testing.T) {
 		{"C2 contact in an invitation is masked even with a contract", []screen.Finding{email}, messaging.Facts{Invitation: true, HasContract: true, FirstMet: now}, messaging.Redacted, "V6"},
 		{"V7 positive review ask is delivered with a strike", []screen.Finding{review}, messaging.Facts{FirstMet: now}, messaging.Delivered, "V7"},
 		{"clean text", nil, messaging.Facts{FirstMet: now}, messaging.Delivered, ""},
+		{"V7 a review asking for a positive review in return is published with a strike", []screen.Finding{email, pay, review}, messaging.Facts{Review: true, FirstMet: now}, messaging.Delivered, "V7"},
+		{"C2 does not list reviews: contact or payment words in a review are left alone", []screen.Finding{email, pay}, messaging.Facts{Review: true, FirstMet: now}, messaging.Delivered, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.f.Now, tc.f.Settings = now, s
 			o := messaging.Decide(body, tc.findings, tc.f)
 			if o.Status != tc.status || o.Rule != tc.rule {
 				t.Fatalf("got %s %s", o.Status, o.Rule)
+			}
+			if tc.f.Invitation && o.Rule == "V6" && !strings.Contains(strings.Join(o.Reasons, " "), "invitation") {
+				t.Fatalf("C2: an invitation's reason says a contract would allow it: %v", o.Reasons)
 			}
 			if o.Status == messaging.Held && o.Body != "" || o.Status == messaging.Redacted && strings.Contains(o.Body, "ana@example.com") {
 				t.Fatalf("body reached the recipient: %q", o.Body)

@@ -8,7 +8,25 @@ import (
 	"standing/internal/enforce"
 	"standing/internal/notice"
 	"standing/internal/policy"
+	"standing/internal/screen"
 )
+
+// SpamBulk is C1's category for a message taken for spam from behaviour
+// (V3) rather than from its words.
+const SpamBulk = "spam.bulk"
+
+// SpamFinding is the finding (C4) a first contact taken for spam carries:
+// its whole body is the span, since the sender's behaviour, not a phrase,
+// made it spam; the confidence is that of the level.
+func SpamFinding(body string, level SpamLevel) (screen.Finding, bool) {
+	switch level {
+	case HighSpam:
+		return screen.Finding{Category: SpamBulk, Start: 0, End: len(body), Text: body, Normalized: "bulk_first_contacts", Confidence: 0.95}, true
+	case MediumSpam:
+		return screen.Finding{Category: SpamBulk, Start: 0, End: len(body), Text: body, Normalized: "bulk_first_contacts", Confidence: 0.6}, true
+	}
+	return screen.Finding{}, false
+}
 
 // FirstContact is one recent first contact of a sender, as V3 reads it:
 // the recipient, how long before the decision it was sent, and how alike

@@ -642,7 +642,7 @@ func (t *txn) refuseContent(a *account.Account, surface string, findings []scree
 		return nil, err
 	}
 	t.remember(a)
-	effs := enforce.Refusals(a, simulate.Within(ages, t.s.set.RefusedWindow.D()), surface, notice.Spans(surface, findings), t.now, t.s.set)
+	effs := enforce.Refusals(a, ages, surface, notice.Spans(surface, findings), t.now, t.s.set)
 	if err := t.recordDecision(simulate.Refusal, simulate.Facts{Account: simulate.Snap(a), Refusal: &simulate.RefusalFacts{Surface: surface, Ages: ages}},
 		simulate.Changes(effs)); err != nil {
 		return nil, err

@@ -277,6 +277,12 @@ func (s *Service) SubmitProposal(ctx context.Context, actor Actor, acting string
 		if err := t.saveProposal(p); err != nil {
 			return err
 		}
+		// The freelancer meets the job's organization here: the client's
+		// answer is no unsolicited first contact (V3), and V5's 24 months
+		// run from this first meeting.
+		if err := t.met(a.ID, j.OrganizationID, a.ID, false); err != nil {
+			return err
+		}
 		if err := t.touch(a); err != nil {
 			return err
 		}

@@ -159,7 +159,7 @@ func (s *Service) Send(ctx context.Context, actor Actor, invitation bool, in Mes
 				return err
 			}
 		}
-		out = MessageResult{Findings: findings, Decision: d, Message: viewMessage(m)}
+		out = MessageResult{Findings: m.Findings, Decision: d, Message: viewMessage(m)}
 		return nil
 	})
 	if out.Findings == nil {
@@ -218,6 +218,13 @@ func (t *txn) spamCheck(from *account.Account, m *market.Message, d *decision.De
 	}
 	if effs == nil {
 		return nil
+	}
+	// C1 C4: the message answers and stays with its spam.bulk finding.
+	if f, ok := messaging.SpamFinding(m.Body, level); ok {
+		m.Findings = append(m.Findings, f)
+		if err := t.saveMessage(m); err != nil {
+			return err
+		}
 	}
 	d.Rule = ptr("V3")
 	if level == messaging.HighSpam {
@@ -377,6 +384,7 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 	if err := actingAs(actor, "author_account_id", in.AuthorAccountID); err != nil {
 		return out, err
 	}
+	findings := s.screener.Screen(in.Text, "review")
 	err := s.update(ctx, actor, func(t *txn) error {
 		c, err := get[market.Contract](t, store.Contracts, "contract", in.ContractID)
 		if err != nil {
@@ -414,6 +422,13 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 		if _, err := t.execute(effs); err != nil {
 			return err
 		}
+		if !voided {
+			// V7: a review that asks for a positive review in return, or
+			// offers something for one, is published with a strike.
+			if err := t.reviewText(a, r, findings); err != nil {
+				return err
+			}
+		}
 		if voided {
 			r.Status = "voided"
 		} else if author != c.FreelancerID {
@@ -435,6 +450,23 @@ func (s *Service) PostReview(ctx context.Context, actor Actor, in ReviewInput) (
 		return nil
 	})
 	return out, err
+}
+
+// reviewText applies messaging.Decide to a review's text (V7) and records
+// the strike that follows.
+func (t *txn) reviewText(author *account.Account, r *market.Review, findings []screen.Finding) error {
+	findings = screen.InRegion(findings, author.Country)
+	o := messaging.Decide(r.Text, findings, messaging.Facts{Review: true, Now: t.now, Settings: t.s.set})
+	if o.Rule == "" {
+		return nil
+	}
+	effs := enforce.Violate(author, messaging.Violation(o, "review", r.ID), t.now, t.s.set)
+	if err := t.recordDecision(simulate.Message, simulate.Facts{Account: simulate.Snap(author), Message: &simulate.MessageFacts{
+		Surface: "review", Ref: r.ID, FirstMet: t.now, Findings: simulate.Findings(findings)}}, simulate.Changes(effs)); err != nil {
+		return err
+	}
+	_, err := t.execute(effs)
+	return err
 }
 
 // endedReputation recomputes and saves a freelancer's reputation.

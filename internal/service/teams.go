@@ -130,6 +130,20 @@ func (s *Service) AddMember(ctx context.Context, actor Actor, k market.TeamKind,
 		if err := t.saveTeam(k, tm); err != nil {
 			return err
 		}
+		if k == market.Organization {
+			// C2: the organization's contracts make a member who joins later a
+			// contract partner of their freelancers, as they made the members
+			// there when each contract started (t.met).
+			cs, err := store.Find[market.Contract](t.ctx, t.Tx, store.Contracts, store.Q{Where: []store.Cond{store.Eq("organization_id", tm.ID)}})
+			if err != nil {
+				return err
+			}
+			for _, c := range cs {
+				if err := t.meet(c.FreelancerID, m.ID, true); err != nil {
+					return err
+				}
+			}
+		}
 		if err := t.audit(Event{AccountID: m.ID, Action: "joined_" + string(k), Ref: tm.ID, Reason: in.Role}); err != nil {
 			return err
 		}

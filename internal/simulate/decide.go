@@ -41,7 +41,7 @@ func decide(kind string, f Facts, v view, s policy.Settings) ([]Change, error) {
 		for i, x := range m.Findings {
 			fs[i] = x.screen()
 		}
-		o := messaging.Decide("", fs, messaging.Facts{Invitation: m.Surface == "invitation", HasContract: m.HasContract,
+		o := messaging.Decide("", fs, messaging.Facts{Invitation: m.Surface == "invitation", Review: m.Surface == "review", HasContract: m.HasContract,
 			FirstMet: m.FirstMet, Now: at, Settings: s})
 		if o.Rule == "" {
 			return nil, nil
@@ -51,8 +51,7 @@ func decide(kind string, f Facts, v view, s policy.Settings) ([]Change, error) {
 		_, effs := messaging.SpamCheck(v(f.Account), f.Spam.Ref, f.Spam.Contacts, f.Spam.Daily, f.Spam.OpenCase, at, s)
 		return Changes(effs), nil
 	case kind == Refusal && f.Refusal != nil:
-		n := Within(f.Refusal.Ages, s.RefusedWindow.D())
-		return Changes(enforce.Refusals(v(f.Account), n, f.Refusal.Surface, nil, at, s)), nil
+		return Changes(enforce.Refusals(v(f.Account), f.Refusal.Ages, f.Refusal.Surface, nil, at, s)), nil
 	case kind == Signup && f.Links != nil:
 		links := linkage.Score(matches(f.Links, v), LinkSettings(s))
 		_, effs, refused := linkage.Signup(v(f.Account), links, f.Links.Near, f.Links.Excepted, linkage.NearSettingsOf(s), at, s)
@@ -93,18 +92,6 @@ func matches(lf *LinkFacts, v view) []linkage.Match {
 		out[i] = linkage.Match{AccountID: m.AccountID, Status: st, Kind: m.Kind, Shared: m.Shared, WasBanned: m.WasBanned}
 	}
 	return out
-}
-
-// Within counts the ages that fall inside a window ending at the decision
-// (the store's "since" is inclusive, and so is this).
-func Within(ages []time.Duration, window time.Duration) int {
-	n := 0
-	for _, a := range ages {
-		if a <= window {
-			n++
-		}
-	}
-	return n
 }
 
 // RefusalHorizon is how far back the refused attempts a C3 decision

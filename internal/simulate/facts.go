@@ -101,7 +101,7 @@ func (f Finding) screen() screen.Finding {
 
 // MessageFacts are what the message decider read (C2, C3, V5, V6, V7).
 type MessageFacts struct {
-	Surface     string    `json:"surface"` // message or invitation
+	Surface     string    `json:"surface"` // message, invitation or review
 	Ref         string    `json:"ref"`     // the message id
 	HasContract bool      `json:"has_contract"`
 	FirstMet    time.Time `json:"first_met"`
