@@ -35,3 +35,17 @@ func TestAudit7UnknownFieldIsExact(t *testing.T) {
 		e.I("POST", "/v1/accounts", `{"email":"case3@example.com","name":"Case","country":"US","freelancer":true,"client":false,"signals":{"device_traits":{"timezone":"UTC"}}}`).Want(t, 201)
 	})
 }
+
+// TestAudit7BearerSchemeIsCaseInsensitive: API.md Conventions, Auth
+// (Authorization: Bearer <key>). The scheme of an Authorization header is a
+// case-insensitive token (RFC 9110 section 11.1): "bearer <key>" is the same
+// credential, and a client that sends it is not refused with 401.
+func TestAudit7BearerSchemeIsCaseInsensitive(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	for _, scheme := range []string{"bearer", "BEARER", "Bearer"} {
+		e.Call("GET", "/v1/policies", "", nil, "Authorization", scheme+" "+e.Integration).Want(t, 200)
+	}
+	e.Call("GET", "/v1/policies", "", nil, "Authorization", "Basic "+e.Integration).Want(t, 401, "unauthorized")
+	e.Call("GET", "/v1/policies", "", nil, "Authorization", "Bearer").Want(t, 401, "unauthorized")
+	e.Call("GET", "/v1/policies", "", nil, "Authorization", "bearer not-a-key").Want(t, 401, "unauthorized")
+}
