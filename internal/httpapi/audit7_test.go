@@ -49,3 +49,40 @@ func TestAudit7BearerSchemeIsCaseInsensitive(t *testing.T) {
 	e.Call("GET", "/v1/policies", "", nil, "Authorization", "Bearer").Want(t, 401, "unauthorized")
 	e.Call("GET", "/v1/policies", "", nil, "Authorization", "bearer not-a-key").Want(t, 401, "unauthorized")
 }
+
+// TestAudit7CursorOfAnotherList: API.md Conventions, Lists. A cursor is the
+// place in the list that gave it out; one from another list (a page of
+// accounts given to the case queue, of keys to the staff list) is not a
+// place in this list: 400 invalid_request on field cursor, not a silently
+// empty or wrong page.
+func TestAudit7CursorOfAnotherList(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	a := e.Signup(true, nil)
+	e.Signup(true, nil)
+	e.A("POST", "/v1/staff", map[string]any{"email": "c1@example.com", "name": "C1", "role": "agent"}).Want(t, 201)
+	e.A("POST", "/v1/staff", map[string]any{"email": "c2@example.com", "name": "C2", "role": "agent"}).Want(t, 201)
+	accCursor := e.I("GET", "/v1/accounts?limit=1", nil).Want(t, 200).Str("next_cursor")
+	keyCursor := e.A("GET", "/v1/keys?limit=1", nil).Want(t, 200).Str("next_cursor")
+	stfCursor := e.A("GET", "/v1/staff?limit=1", nil).Want(t, 200).Str("next_cursor")
+	if accCursor == "" || keyCursor == "" || stfCursor == "" {
+		t.Fatal("want a next_cursor on each first page")
+	}
+	// Each cursor still works on its own list.
+	e.I("GET", "/v1/accounts?limit=1&cursor="+accCursor, nil).Want(t, 200)
+	e.A("GET", "/v1/keys?limit=1&cursor="+keyCursor, nil).Want(t, 200)
+	e.A("GET", "/v1/staff?limit=1&cursor="+stfCursor, nil).Want(t, 200)
+	for _, c := range []struct{ key, path string }{
+		{e.Staff, "/v1/cases?cursor=" + accCursor},
+		{e.Integration, "/v1/accounts/" + a + "/notices?cursor=" + accCursor},
+		{e.Admin, "/v1/staff?cursor=" + keyCursor},
+		{e.Admin, "/v1/keys?cursor=" + stfCursor},
+		{e.Integration, "/v1/accounts?cursor=" + keyCursor},
+		{e.Staff, "/v1/messages?status=held&cursor=" + accCursor},
+		{e.Admin, "/v1/webhooks?cursor=" + accCursor},
+	} {
+		r := e.Call("GET", c.path, c.key, nil).Want(t, 400, "invalid_request")
+		if r.Str("errors.0.field") != "cursor" {
+			t.Fatalf("%s: want an error on cursor: %s", c.path, r.Raw)
+		}
+	}
+}
