@@ -86,3 +86,19 @@ func TestAudit7CursorOfAnotherList(t *testing.T) {
 		}
 	}
 }
+
+// TestAudit7SimulationSettingNamesAreExact: API.md Conventions, Errors (an
+// unknown field is 400 invalid_request) for the settings of a what-if run
+// (POST /v1/policies/simulations): "Minimum_Age" is no setting, and was
+// replayed as minimum_age, so staff saw a run under settings they did not
+// name.
+func TestAudit7SimulationSettingNamesAreExact(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	r := e.S("POST", "/v1/policies/simulations", map[string]any{"settings": map[string]any{"Minimum_Age": 21}}).Want(t, 400, "invalid_request")
+	if r.Str("errors.0.field") != "settings.Minimum_Age" {
+		t.Fatalf("want an error on settings.Minimum_Age: %s", r.Raw)
+	}
+	if r := e.S("POST", "/v1/policies/simulations", map[string]any{"settings": map[string]any{"minimum_age": 21}}).Want(t, 201); r.Num("settings.minimum_age") != 21 {
+		t.Fatalf("the exact name is the setting: %s", r.Raw)
+	}
+}
