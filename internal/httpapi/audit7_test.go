@@ -102,3 +102,18 @@ func TestAudit7SimulationSettingNamesAreExact(t *testing.T) {
 		t.Fatalf("the exact name is the setting: %s", r.Raw)
 	}
 }
+
+// TestAudit7IfMatchAny: API.md Conventions, Optimistic concurrency. If-Match
+// carries a version; "If-Match: *" (RFC 9110 13.1.1: any current version)
+// is a client saying it does not care, not a malformed request; a stale
+// version is still 412 version_conflict.
+func TestAudit7IfMatchAny(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	a := e.Signup(true, nil)
+	r := e.I("PUT", "/v1/accounts/"+a+"/plan", map[string]any{"plan": "plus"}, "If-Match", "*").Want(t, 200)
+	if r.Str("plan") != "plus" {
+		t.Fatalf("plan: %s", r.Raw)
+	}
+	e.I("PUT", "/v1/accounts/"+a+"/plan", map[string]any{"plan": "basic"}, "If-Match", "1").Want(t, 412, "version_conflict")
+	e.I("PUT", "/v1/accounts/"+a+"/plan", map[string]any{"plan": "basic"}, "If-Match", "soon").Want(t, 400, "invalid_request")
+}

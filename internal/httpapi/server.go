@@ -152,10 +152,10 @@ type req struct {
 func (q *req) path(name string) string  { return q.r.PathValue(name) }
 func (q *req) query(name string) string { return q.r.URL.Query().Get(name) }
 
-// ifMatch reads If-Match as an integer version.
+// ifMatch reads If-Match as an integer version; * asks for none.
 func (q *req) ifMatch() (*int64, error) {
 	h := strings.Trim(strings.TrimSpace(q.r.Header.Get("If-Match")), `"`)
-	if h == "" {
+	if h == "" || h == "*" { // "*": any current version (RFC 9110 13.1.1)
 		return nil, nil
 	}
 	v, err := strconv.ParseInt(strings.TrimPrefix(h, "W/"), 10, 64)
