@@ -117,3 +117,32 @@ func TestAudit7IfMatchAny(t *testing.T) {
 	e.I("PUT", "/v1/accounts/"+a+"/plan", map[string]any{"plan": "basic"}, "If-Match", "1").Want(t, 412, "version_conflict")
 	e.I("PUT", "/v1/accounts/"+a+"/plan", map[string]any{"plan": "basic"}, "If-Match", "soon").Want(t, 400, "invalid_request")
 }
+
+// TestAudit7SignupRestrictionsAreAudited: POLICY.md section 2 (every change
+// of status or restriction is one audit event with actor, rule and reason)
+// and I1: a freelancer signs up carrying the I1 restrictions, and the
+// timeline showed only their lifting at verification, never their placing.
+func TestAudit7SignupRestrictionsAreAudited(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	a := e.Signup(true, nil)
+	added := map[string]map[string]any{}
+	for _, ev := range e.S("GET", "/v1/accounts/"+a+"/timeline", nil).Want(t, 200).Get("data").([]any) {
+		m := ev.(map[string]any)
+		if m["action"] == "restriction_added" && m["rule"] == "I1" {
+			added[m["ref"].(string)] = m
+		}
+	}
+	for _, c := range []string{"submit_proposal", "withdraw_funds"} {
+		ev := added[c]
+		if ev == nil || ev["reason"] == "" || ev["actor"] == nil {
+			t.Fatalf("no audit event with actor and reason for the I1 restriction of %s: %v", c, added)
+		}
+	}
+	// A client-only sign-up carries no restriction, and has no such event.
+	c := e.Signup(false, nil)
+	for _, ev := range e.S("GET", "/v1/accounts/"+c+"/timeline", nil).Want(t, 200).Get("data").([]any) {
+		if ev.(map[string]any)["action"] == "restriction_added" {
+			t.Fatalf("a client sign-up audited a restriction: %v", ev)
+		}
+	}
+}

@@ -368,6 +368,13 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 			Reason: "decision " + d.Outcome, Automated: true}); err != nil {
 			return err
 		}
+		// Section 2: every change of restriction is one audit event; a
+		// freelancer's I1 restrictions are placed at sign-up.
+		for _, r := range a.Restrictions {
+			if err := t.audit(Event{AccountID: a.ID, Action: "restriction_added", Rule: r.Rule, Reason: r.Reason, Ref: r.Capability, Automated: true}); err != nil {
+				return err
+			}
+		}
 		if err := t.enqueue(job("connects_grant", a.ID, t.now.AddDate(0, 1, 0)),
 			job("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D()))); err != nil {
 			return err
