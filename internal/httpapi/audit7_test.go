@@ -146,3 +146,61 @@ func TestAudit7SignupRestrictionsAreAudited(t *testing.T) {
 		}
 	}
 }
+
+// TestAudit7DateOfBirthInTheFuture: POLICY.md I3 and API.md Conventions,
+// Errors. A date of birth after today is no date of birth (a vendor's or a
+// typist's error, 2999 for 1999): it is 400 invalid_request on
+// date_of_birth, at sign-up and at verification, where it used to read as
+// "under 18" and ban the member for good under I3.
+func TestAudit7DateOfBirthInTheFuture(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	future := e.Svc.Now().AddDate(0, 0, 2).Format("2006-01-02")
+	r := e.I("POST", "/v1/accounts", map[string]any{"email": "future@example.com", "name": "Fu Ture", "country": "US",
+		"freelancer": true, "client": false, "date_of_birth": future}).Want(t, 400, "invalid_request")
+	if r.Str("errors.0.field") != "date_of_birth" {
+		t.Fatalf("want an error on date_of_birth: %s", r.Raw)
+	}
+	a := e.Signup(true, nil)
+	r = e.I("POST", "/v1/accounts/"+a+"/verification", map[string]any{
+		"legal_name": "Member Number", "date_of_birth": "2999-01-01", "phone": "+14155550191",
+		"address":     map[string]any{"line1": "9 Future St", "city": "Springfield", "postal_code": "12345", "country": "US"},
+		"id_document": map[string]any{"type": "passport", "country": "US", "number": "FUT123456"},
+	}).Want(t, 400, "invalid_request")
+	if r.Str("errors.0.field") != "date_of_birth" {
+		t.Fatalf("want an error on date_of_birth: %s", r.Raw)
+	}
+	if st := e.I("GET", "/v1/accounts/"+a, nil).Want(t, 200).Str("status"); st != "active" {
+		t.Fatalf("a date of birth in the future changed the account: %s", st)
+	}
+	// Born today is a real (under-age) date: I3 still bans.
+	today := e.Svc.Now().Format("2006-01-02")
+	r = e.I("POST", "/v1/accounts/"+a+"/verification", map[string]any{
+		"legal_name": "Member Number", "date_of_birth": today, "phone": "+14155550192",
+		"address":     map[string]any{"line1": "9 Future St", "city": "Springfield", "postal_code": "12345", "country": "US"},
+		"id_document": map[string]any{"type": "passport", "country": "US", "number": "FUT123457"},
+	}).Want(t, 200)
+	if r.Str("account.status") != "banned" || r.Str("decision.rule") != "I3" {
+		t.Fatalf("I3: %s", r.Raw)
+	}
+}
+
+// TestAudit7BlankNames: API.md Conventions, Errors (a missing required
+// field is 400). A name of only spaces is no name: sign-up refused "" but
+// took "   ", and verification likewise took a blank legal_name.
+func TestAudit7BlankNames(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	r := e.I("POST", "/v1/accounts", map[string]any{"email": "blank@example.com", "name": "   ", "country": "US",
+		"freelancer": true, "client": false}).Want(t, 400, "invalid_request")
+	if r.Str("errors.0.field") != "name" {
+		t.Fatalf("want an error on name: %s", r.Raw)
+	}
+	a := e.Signup(true, nil)
+	r = e.I("POST", "/v1/accounts/"+a+"/verification", map[string]any{
+		"legal_name": " \t ", "date_of_birth": "1980-01-01", "phone": "+14155550193",
+		"address":     map[string]any{"line1": "9 Blank St", "city": "Springfield", "postal_code": "12345", "country": "US"},
+		"id_document": map[string]any{"type": "passport", "country": "US", "number": "BLK123456"},
+	}).Want(t, 400, "invalid_request")
+	if r.Str("errors.0.field") != "legal_name" {
+		t.Fatalf("want an error on legal_name: %s", r.Raw)
+	}
+}
