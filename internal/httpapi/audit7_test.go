@@ -204,3 +204,28 @@ func TestAudit7BlankNames(t *testing.T) {
 		t.Fatalf("want an error on legal_name: %s", r.Raw)
 	}
 }
+
+// TestAudit7StaffActionsNeedAReason: POLICY.md section 2 (every change of
+// status or restriction is audited with its reason) and E2 (the notice says
+// in plain language what was decided and why). A sanction or a fraud hold
+// whose required reason is only white space banned a member with a notice
+// whose facts were " ": now 400 invalid_request on reason, and nothing
+// changes.
+func TestAudit7StaffActionsNeedAReason(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	a := e.Signup(true, nil)
+	r := e.S("POST", "/v1/accounts/"+a+"/sanctions", map[string]any{"rule": "V4", "action": "ban", "reason": "  \n"}).Want(t, 400, "invalid_request")
+	if r.Str("errors.0.field") != "reason" {
+		t.Fatalf("want an error on reason: %s", r.Raw)
+	}
+	r = e.S("POST", "/v1/accounts/"+a+"/fraud-hold", map[string]any{"reason": " "}).Want(t, 400, "invalid_request")
+	if r.Str("errors.0.field") != "reason" {
+		t.Fatalf("want an error on reason: %s", r.Raw)
+	}
+	acc := e.I("GET", "/v1/accounts/"+a, nil).Want(t, 200)
+	if acc.Str("status") != "active" || acc.Get("fraud_hold") != false {
+		t.Fatalf("a refused staff action changed the account: %s", acc.Raw)
+	}
+	e.S("POST", "/v1/accounts/"+a+"/sanctions", map[string]any{"rule": "V4", "action": "warning", "reason": "a falsified portfolio"}).Want(t, 201)
+	e.S("POST", "/v1/accounts/"+a+"/fraud-hold", map[string]any{"reason": "chargebacks"}).Want(t, 200)
+}
