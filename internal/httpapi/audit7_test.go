@@ -1,7 +1,9 @@
 package httpapi_test
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"standing/internal/apitest"
 	"standing/internal/store"
@@ -228,4 +230,28 @@ func TestAudit7StaffActionsNeedAReason(t *testing.T) {
 	}
 	e.S("POST", "/v1/accounts/"+a+"/sanctions", map[string]any{"rule": "V4", "action": "warning", "reason": "a falsified portfolio"}).Want(t, 201)
 	e.S("POST", "/v1/accounts/"+a+"/fraud-hold", map[string]any{"reason": "chargebacks"}).Want(t, 200)
+}
+
+// TestAudit7KeyOfADisabledMemberIsRefused: API.md Conventions, Auth and
+// Operations (DELETE /v1/staff/{id} disables the member and revokes their
+// keys). A key bound to a member who is disabled is refused with 401 even
+// if it escaped revocation (a key created by the command line while the
+// member was being disabled on another replica): the member's state, not
+// only the key's, decides.
+func TestAudit7KeyOfADisabledMemberIsRefused(t *testing.T) {
+	apitest.Engines(t, func(t *testing.T, open func() *store.DB) {
+		e := apitest.Start(t, open(), nil)
+		id, key := memberKey(t, e, "lead")
+		e.Call("GET", "/v1/cases", key, nil).Want(t, 200)
+		// Disable the member the way a racing replica could leave it:
+		// disabled, its key not (yet) revoked.
+		if err := e.DB.Update(context.Background(), func(tx *store.Tx) error {
+			_, err := tx.DisableStaff(context.Background(), id, time.Now())
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		e.Call("GET", "/v1/cases", key, nil).Want(t, 401, "unauthorized")
+		e.S("GET", "/v1/cases", nil).Want(t, 200) // a key of no member is unaffected
+	})
 }
