@@ -2,10 +2,13 @@ package httpapi_test
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
 	"standing/internal/apitest"
+	"standing/internal/service"
 	"standing/internal/store"
 )
 
@@ -254,4 +257,33 @@ func TestAudit7KeyOfADisabledMemberIsRefused(t *testing.T) {
 		e.Call("GET", "/v1/cases", key, nil).Want(t, 401, "unauthorized")
 		e.S("GET", "/v1/cases", nil).Want(t, 200) // a key of no member is unaffected
 	})
+}
+
+// TestAudit7SimulationRunIsAudited: API.md Operations ("every staff action,
+// API key or console, is audited as that member") for
+// POST /v1/policies/simulations: a what-if run is stored, and who ran it
+// under which settings was recorded nowhere.
+func TestAudit7SimulationRunIsAudited(t *testing.T) {
+	e := apitest.Start(t, apitest.OpenSQLite(t), nil)
+	lead, key := memberKey(t, e, "lead")
+	id := e.Call("POST", "/v1/policies/simulations", key, map[string]any{"settings": map[string]any{"minimum_age": 21}}).Want(t, 201).Str("id")
+	ctx := context.Background()
+	var evs []service.Event
+	if err := e.DB.Read(ctx, func(tx *store.Tx) error {
+		raw, _, err := tx.AuditEvents(ctx, id, 0, 10)
+		for _, r := range raw {
+			var ev service.Event
+			if err := json.Unmarshal(r, &ev); err != nil {
+				return err
+			}
+			evs = append(evs, ev)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].Action != "simulation_run" || evs[0].Actor.ID != lead || evs[0].Actor.Kind != "staff" ||
+		!strings.Contains(evs[0].Reason, "minimum_age") {
+		t.Fatalf("the run's audit: %+v", evs)
+	}
 }
