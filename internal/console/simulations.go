@@ -15,7 +15,7 @@ func (c *Console) simulationForm(w http.ResponseWriter, r *http.Request, _ sessi
 }
 
 // simulate runs a what-if replay of the form's settings and shows it.
-func (c *Console) simulate(w http.ResponseWriter, r *http.Request, _ session) {
+func (c *Console) simulate(w http.ResponseWriter, r *http.Request, s session) {
 	text := strings.TrimSpace(r.FormValue("settings"))
 	if text == "" {
 		text = "{}"
@@ -32,6 +32,7 @@ func (c *Console) simulate(w http.ResponseWriter, r *http.Request, _ session) {
 			*dst = &v
 		}
 	}
+	in.By = s.actor
 	sim, err := c.svc.Simulate(r.Context(), in)
 	if err != nil {
 		c.fail(w, r, err)

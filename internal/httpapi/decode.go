@@ -40,6 +40,9 @@ func Decode(raw []byte, v any) error {
 		// are all optional would take it for {}.
 		return problem.Invalid("the body must be a JSON object", problem.Field("", "wrong_type", "want an object, got null"))
 	}
+	if bad := inexactNames(raw, reflect.TypeOf(v)); len(bad) > 0 {
+		return problem.Invalid("the body has a field this endpoint does not take", bad...)
+	}
 	if bad := nulFields(reflect.ValueOf(v), ""); len(bad) > 0 {
 		return problem.Invalid("text may not hold NUL characters", bad...)
 	}
@@ -143,6 +146,60 @@ func nulFields(v reflect.Value, path string) []problem.FieldError {
 		return out
 	}
 	return nil
+}
+
+// inexactNames lists the object keys of raw that encoding/json matched to
+// a field of t only by ignoring case ("Email" for "email"): JSON names are
+// case-sensitive, so such a key is an unknown field (API.md, Errors).
+func inexactNames(raw []byte, t reflect.Type) []problem.FieldError {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return nil // Decode has already refused it
+	}
+	return exactNames(v, t, "")
+}
+
+func exactNames(v any, t reflect.Type, path string) []problem.FieldError {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var out []problem.FieldError
+	switch x := v.(type) {
+	case map[string]any:
+		switch t.Kind() {
+		case reflect.Map:
+			for k, e := range x {
+				out = append(out, exactNames(e, t.Elem(), join(path, k))...)
+			}
+		case reflect.Struct:
+			fields := map[string]reflect.Type{}
+			for i := 0; i < t.NumField(); i++ {
+				if f := t.Field(i); f.IsExported() {
+					fields[jsonName(f)] = f.Type
+				}
+			}
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				ft, ok := fields[k]
+				if !ok {
+					out = append(out, problem.Field(join(path, k), "unknown_field", "not a field of this request (names are case-sensitive)"))
+					continue
+				}
+				out = append(out, exactNames(x[k], ft, join(path, k))...)
+			}
+		}
+	case []any:
+		if t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			for i, e := range x {
+				out = append(out, exactNames(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i))...)
+			}
+		}
+	}
+	return out
 }
 
 func join(path, name string) string {

@@ -314,7 +314,9 @@ func (s *Server) table() []route {
 			return http.StatusOK, svc.PolicyView(), nil
 		}},
 		route{"POST", "/v1/policies/simulations", rS, "What-if: replay the window's recorded decisions under proposed settings", bodyOf[simulationInput](), nil, func(q *req) (int, any, error) {
-			return created(svc.Simulate(q.ctx, in[simulationInput](q).command()))
+			c := in[simulationInput](q).command()
+			c.By = q.actor
+			return created(svc.Simulate(q.ctx, c))
 		}},
 		route{"GET", "/v1/policies/simulations/{id}", rS, "A what-if run", nil, nil, func(q *req) (int, any, error) {
 			return ok(svc.Simulation(q.ctx, q.path("id")))

@@ -103,7 +103,7 @@ func (s *Server) guardedMetrics(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, problem.New("not_found", "metrics are served on serve --metrics-addr, or here with the metrics_token setting"))
 		return
 	}
-	got, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	got, _ := bearer(r.Header.Get("Authorization"))
 	if subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 		writeProblem(w, problem.New("unauthorized", "send Authorization: Bearer <metrics token>"))
 		return
@@ -152,10 +152,10 @@ type req struct {
 func (q *req) path(name string) string  { return q.r.PathValue(name) }
 func (q *req) query(name string) string { return q.r.URL.Query().Get(name) }
 
-// ifMatch reads If-Match as an integer version.
+// ifMatch reads If-Match as an integer version; * asks for none.
 func (q *req) ifMatch() (*int64, error) {
 	h := strings.Trim(strings.TrimSpace(q.r.Header.Get("If-Match")), `"`)
-	if h == "" {
+	if h == "" || h == "*" { // "*": any current version (RFC 9110 13.1.1)
 		return nil, nil
 	}
 	v, err := strconv.ParseInt(strings.TrimPrefix(h, "W/"), 10, 64)
@@ -401,7 +401,7 @@ func canonicalJSON(raw []byte) []byte {
 // authenticate checks the bearer key and its role, and reads Acting-Account.
 func (s *Server) authenticate(q *req, rt route) error {
 	h := q.r.Header.Get("Authorization")
-	token, ok := strings.CutPrefix(h, "Bearer ")
+	token, ok := bearer(h)
 	if !ok || strings.TrimSpace(token) == "" {
 		return problem.New("unauthorized", "send Authorization: Bearer <key>")
 	}
@@ -424,6 +424,16 @@ func (s *Server) authenticate(q *req, rt route) error {
 	}
 	q.actor = actorOf(k, q.acting)
 	return nil
+}
+
+// bearer reads the token of an Authorization header of the Bearer scheme,
+// whose name is case-insensitive (RFC 9110 section 11.1).
+func bearer(h string) (string, bool) {
+	scheme, token, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return token, true
 }
 
 // actorOf is who the audit log records for a request: the acting member of

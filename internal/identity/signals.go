@@ -226,17 +226,30 @@ func NamesMatch(legal, profile string) bool {
 	return full >= 1 && (full >= 2 || len(p) < 2 || len(l) < 2)
 }
 
-// Age returns completed years between a birth date (YYYY-MM-DD) and on.
+// Age returns completed years between a birth date (YYYY-MM-DD) and on; a
+// date after on is no birth date (ErrInvalid), not an age under 18 (I3).
 func Age(dob string, on time.Time) (int, error) {
-	b, err := time.Parse(time.DateOnly, dob)
+	b, err := BirthDate(dob, on)
 	if err != nil {
-		return 0, fmt.Errorf("%w date_of_birth %q: want YYYY-MM-DD", ErrInvalid, dob)
+		return 0, err
 	}
 	y := on.Year() - b.Year()
 	if on.Month() < b.Month() || on.Month() == b.Month() && on.Day() < b.Day() {
 		y--
 	}
 	return y, nil
+}
+
+// BirthDate reads a date of birth (YYYY-MM-DD) that is not after on.
+func BirthDate(dob string, on time.Time) (time.Time, error) {
+	b, err := time.Parse(time.DateOnly, dob)
+	if err != nil {
+		return b, fmt.Errorf("%w date_of_birth %q: want YYYY-MM-DD", ErrInvalid, dob)
+	}
+	if y, m, d := on.UTC().Date(); b.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
+		return b, fmt.Errorf("%w date_of_birth %q: after today", ErrInvalid, dob)
+	}
+	return b, nil
 }
 
 // Hasher keys signal hashes with a secret so the index holds no raw values

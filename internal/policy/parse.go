@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -29,6 +30,12 @@ func Parse(base Settings, b []byte) (Settings, []SettingError) {
 	}
 	var errs []SettingError
 	for _, name := range slices.Sorted(maps.Keys(members)) {
+		if !settingNames[name] {
+			// encoding/json would match "Minimum_Age" to minimum_age:
+			// a setting is named exactly or not at all.
+			errs = append(errs, SettingError{Setting: name, Detail: name + ": unknown field (setting names are case-sensitive)"})
+			continue
+		}
 		one, _ := json.Marshal(map[string]json.RawMessage{name: members[name]})
 		dec := json.NewDecoder(bytes.NewReader(one))
 		dec.DisallowUnknownFields()
@@ -45,6 +52,20 @@ func Parse(base Settings, b []byte) (Settings, []SettingError) {
 	}
 	return s, errs
 }
+
+// settingNames are the JSON names of the settings, exactly.
+var settingNames = func() map[string]bool {
+	names := map[string]bool{}
+	t := reflect.TypeFor[Settings]()
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.IsExported() {
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+				names[name] = true
+			}
+		}
+	}
+	return names
+}()
 
 // Clone is a copy of the settings that shares no map or slice with them,
 // so that changing or decoding into the copy leaves s as it was (a what-if

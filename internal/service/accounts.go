@@ -257,15 +257,15 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 	if _, err := identity.CanonicalEmail(email); err != nil {
 		errs = append(errs, problem.Field("email", "invalid", "not an email address"))
 	}
-	if n := in.Name; n == "" || len(n) > 200 {
+	if n := in.Name; strings.TrimSpace(n) == "" || len(n) > 200 {
 		errs = append(errs, problem.Field("name", "invalid", "must be 1 to 200 characters"))
 	}
 	if !ValidCountry(country) {
 		errs = append(errs, problem.Field("country", "invalid", "must be an ISO 3166 alpha-2 code such as ES"))
 	}
 	if in.DateOfBirth != nil {
-		if _, err := time.Parse(time.DateOnly, *in.DateOfBirth); err != nil {
-			errs = append(errs, problem.Field("date_of_birth", "invalid", "must be YYYY-MM-DD"))
+		if _, err := identity.BirthDate(*in.DateOfBirth, s.clock.Now()); err != nil {
+			errs = append(errs, problem.Field("date_of_birth", "invalid", "must be a date YYYY-MM-DD, not after today"))
 		}
 	}
 	if len(str(in.ExternalID)) > 200 {
@@ -367,6 +367,13 @@ func (s *Service) SignUp(ctx context.Context, actor Actor, in SignupInput) (Sign
 		if err := t.audit(Event{AccountID: a.ID, Action: "signed_up", To: string(account.Active), Rule: "M4",
 			Reason: "decision " + d.Outcome, Automated: true}); err != nil {
 			return err
+		}
+		// Section 2: every change of restriction is one audit event; a
+		// freelancer's I1 restrictions are placed at sign-up.
+		for _, r := range a.Restrictions {
+			if err := t.audit(Event{AccountID: a.ID, Action: "restriction_added", Rule: r.Rule, Reason: r.Reason, Ref: r.Capability, Automated: true}); err != nil {
+				return err
+			}
 		}
 		if err := t.enqueue(job("connects_grant", a.ID, t.now.AddDate(0, 1, 0)),
 			job("dormancy", a.ID, t.now.Add(t.s.set.DormantAfter.D()))); err != nil {

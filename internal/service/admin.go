@@ -172,7 +172,7 @@ func keyView(k store.Key) KeyView {
 
 // ListKeys lists every key, revoked ones too, oldest first.
 func ListKeys(ctx context.Context, db *store.DB, opts ListOpts) (Page[KeyView], error) {
-	after, err := DecodeCursor(opts.Cursor)
+	after, err := decodeCursorOf(opts.Cursor, "key")
 	if err != nil {
 		return Page[KeyView]{}, err
 	}
@@ -274,7 +274,7 @@ func (s *Service) CreateStaff(ctx context.Context, actor Actor, email, name stri
 
 // StaffMembers lists staff members, disabled ones too, oldest first.
 func (s *Service) StaffMembers(ctx context.Context, opts ListOpts) (Page[staff.Member], error) {
-	after, err := DecodeCursor(opts.Cursor)
+	after, err := decodeCursorOf(opts.Cursor, "stf")
 	if err != nil {
 		return Page[staff.Member]{}, err
 	}

@@ -442,6 +442,9 @@ func (s *Service) Sanction(ctx context.Context, actor Actor, id string, in Sanct
 	if in.Action == notice.Restriction && !account.ValidCapability(in.Capability) {
 		errs = append(errs, problem.Field("capability", "invalid", "a restriction names a capability: "+strings.Join(account.Capabilities, ", ")))
 	}
+	if strings.TrimSpace(in.Reason) == "" { // section 2, E2: the member reads why
+		errs = append(errs, problem.Field("reason", "invalid", "the reason the member reads, not empty"))
+	}
 	if in.RespondWithinHours != nil && (*in.RespondWithinHours < 1 || *in.RespondWithinHours > 24*365) {
 		errs = append(errs, problem.Field("respond_within_hours", "invalid", "1 to 8760"))
 	}
@@ -481,6 +484,9 @@ func (s *Service) FraudHold(ctx context.Context, actor Actor, id string, on bool
 	}
 	if err := authorize(actor, act); err != nil {
 		return account.View{}, err
+	}
+	if strings.TrimSpace(reason) == "" { // section 2: audited with its reason
+		return account.View{}, problem.Invalid("a fraud hold needs a reason", problem.Field("reason", "invalid", "not empty"))
 	}
 	return s.onAccount(ctx, actor, id, func(t *txn, a *account.Account) error {
 		_, err := t.execute(enforce.FraudHold(a, on, reason))

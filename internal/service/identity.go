@@ -233,7 +233,7 @@ type VerificationInput struct {
 func (s *Service) Verify(ctx context.Context, actor Actor, id string, in VerificationInput) (DecisionResult, error) {
 	var out DecisionResult
 	var errs []problem.FieldError
-	if in.LegalName == "" {
+	if strings.TrimSpace(in.LegalName) == "" {
 		errs = append(errs, problem.Field("legal_name", "invalid", "must not be empty"))
 	}
 	doc, err := identity.CanonicalIDDocument(in.IDDocument.Type, strings.ToUpper(in.IDDocument.Country), in.IDDocument.Number)
@@ -259,7 +259,7 @@ func (s *Service) Verify(ctx context.Context, actor Actor, id string, in Verific
 		}
 		age, err := identity.Age(in.DateOfBirth, t.now)
 		if err != nil {
-			return problem.Invalid("date_of_birth must be YYYY-MM-DD", problem.Field("date_of_birth", "invalid", "must be YYYY-MM-DD"))
+			return problem.Invalid("date_of_birth must be a date YYYY-MM-DD, not after today", problem.Field("date_of_birth", "invalid", "must be a date YYYY-MM-DD, not after today"))
 		}
 		phone, err := identity.CanonicalPhone(in.Phone, a.Country)
 		if err != nil {

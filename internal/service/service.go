@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -250,6 +251,30 @@ func DecodeCursor(c string) (string, error) {
 	return string(b), nil
 }
 
+// cursorKinds are the id prefixes of what each paged table lists. A
+// cursor names the last object of a page, so one whose object is of
+// another kind (an account's cursor given to the case queue) was given out
+// by another list: it is refused, not read as a place in this one.
+var cursorKinds = map[string][]string{
+	store.Accounts.Name: {"acc"}, store.Notices.Name: {"ntc"}, store.Cases.Name: {"case"},
+	store.Invoices.Name: {"ivc"}, store.Messages.Name: {"msg", "inv"}, store.Webhooks.Name: {"whk"},
+}
+
+// decodeCursorOf reads a cursor of a list of objects whose ids have one of
+// the prefixes (API.md Conventions, Lists).
+func decodeCursorOf(c string, prefixes ...string) (string, error) {
+	id, err := DecodeCursor(c)
+	if err != nil || id == "" || len(prefixes) == 0 {
+		return id, err
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(id, p+"_") {
+			return id, nil
+		}
+	}
+	return "", problem.Invalid("cursor is not one this list gave out", problem.Field("cursor", "invalid", "a cursor of another list"))
+}
+
 // ListOpts are the paging parameters of a list request.
 type ListOpts struct {
 	Limit  int
@@ -259,7 +284,7 @@ type ListOpts struct {
 // page runs q on a table for one page of opts and converts each aggregate
 // with conv.
 func page[T any, V any](t *txn, tb *store.Table, q store.Q, opts ListOpts, idOf func(*T) string, conv func(*T) V) (Page[V], error) {
-	after, err := DecodeCursor(opts.Cursor)
+	after, err := decodeCursorOf(opts.Cursor, cursorKinds[tb.Name]...)
 	if err != nil {
 		return Page[V]{}, err
 	}

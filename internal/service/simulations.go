@@ -6,6 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"standing/internal/account"
@@ -126,6 +129,7 @@ type SimulationInput struct {
 	Settings map[string]json.RawMessage
 	From     *string
 	To       *string
+	By       Actor // who runs it, audited (API.md: every staff action)
 }
 
 // Simulation is a what-if run: the counts of its replay, the window and
@@ -185,13 +189,24 @@ func (s *Service) Simulate(ctx context.Context, in SimulationInput) (Simulation,
 	if len(errs) > 0 {
 		return Simulation{}, problem.Invalid("the simulation request has invalid fields", errs...)
 	}
-	return s.RunSimulation(ctx, set, from, to, nil)
+	names := slices.Sorted(maps.Keys(in.Settings))
+	reason := "settings in force"
+	if len(names) > 0 {
+		reason = "settings " + strings.Join(names, ", ")
+	}
+	return s.runSimulation(ctx, in.By, reason+" over "+from.Format(time.RFC3339)+" to "+to.Format(time.RFC3339), set, from, to, nil)
 }
 
 // RunSimulation replays every decision recorded in [from, to] under set,
 // reporting progress (done, total) when asked, and stores the result: the
 // only thing it writes.
 func (s *Service) RunSimulation(ctx context.Context, set policy.Settings, from, to time.Time, progress func(done, total int)) (Simulation, error) {
+	return s.runSimulation(ctx, Operator, "settings of a file", set, from, to, progress)
+}
+
+// runSimulation is RunSimulation audited as run by an actor, for a reason
+// naming what it changed.
+func (s *Service) runSimulation(ctx context.Context, by Actor, reason string, set policy.Settings, from, to time.Time, progress func(done, total int)) (Simulation, error) {
 	out := Simulation{ID: ids.New("sim"), From: from, To: to, Settings: set.Public(), CreatedAt: s.clock.Now()}
 	r := simulate.New(set)
 	err := s.db.Read(ctx, func(tx *store.Tx) error {
@@ -231,8 +246,11 @@ func (s *Service) RunSimulation(ctx context.Context, set policy.Settings, from, 
 		return out, fmt.Errorf("encode simulation: %w", err)
 	}
 	err = s.db.Update(ctx, func(tx *store.Tx) error {
-		return tx.AddSimulation(ctx, store.SimulationRow{ID: out.ID, CreatedAt: out.CreatedAt, From: from, To: to, Replayed: out.Replayed,
-			Changed: out.Changed, NotReplayable: out.NotReplayable, StaffDecisions: out.StaffDecisions, Data: data})
+		if err := tx.AddSimulation(ctx, store.SimulationRow{ID: out.ID, CreatedAt: out.CreatedAt, From: from, To: to, Replayed: out.Replayed,
+			Changed: out.Changed, NotReplayable: out.NotReplayable, StaffDecisions: out.StaffDecisions, Data: data}); err != nil {
+			return err
+		}
+		return adminAudit(ctx, tx, by, out.ID, "simulation_run", reason, out.CreatedAt)
 	})
 	return out, err
 }

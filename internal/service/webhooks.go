@@ -100,7 +100,7 @@ type DeliveryView struct {
 // Deliveries lists the deliveries of an endpoint, newest first, in pages of
 // the list envelope (API.md Conventions, Lists).
 func (s *Service) Deliveries(ctx context.Context, id string, opts ListOpts) (Page[DeliveryView], error) {
-	before, err := DecodeCursor(opts.Cursor)
+	before, err := decodeCursorOf(opts.Cursor, "whd")
 	if err != nil {
 		return Page[DeliveryView]{}, err
 	}

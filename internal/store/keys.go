@@ -69,10 +69,11 @@ func (t *Tx) CreateKey(ctx context.Context, k Key) error {
 	return nil
 }
 
-// KeyByHash finds the key with that hash that is not revoked (ErrNotFound
-// if none).
+// KeyByHash finds the key with that hash that is not revoked and belongs
+// to no staff member or to one not disabled (ErrNotFound if none).
 func (t *Tx) KeyByHash(ctx context.Context, hash string) (Key, error) {
-	k, err := scanKey(t.queryRow(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`, hash))
+	k, err := scanKey(t.queryRow(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE hash = $1 AND revoked_at IS NULL
+		AND (staff_id IS NULL OR NOT EXISTS (SELECT 1 FROM staff_members m WHERE m.id = api_keys.staff_id AND m.disabled_at IS NOT NULL))`, hash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, ErrNotFound
 	}
