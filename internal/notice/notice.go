@@ -133,6 +133,9 @@ func Summary(action, rule string) string {
 	case Ban:
 		return fmt.Sprintf("Your account is permanently suspended under rule %s (%s).", rule, title)
 	case Reinstatement:
+		if rule == "L8" { // a closed account brought back reverses no decision against the member
+			return "Your account is reactivated under rule L8 (reactivation)."
+		}
 		return fmt.Sprintf("Your account is reinstated; the decision under rule %s was reversed.", rule)
 	case AppealDenied:
 		return fmt.Sprintf("Your appeal against the decision under rule %s was denied.", rule)

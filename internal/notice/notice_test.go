@@ -41,3 +41,15 @@ func TestE2SaysHowToAppeal(t *testing.T) {
 		}
 	}
 }
+
+// TestL8ReactivationSummary: a reactivation (L8) is the member's own
+// account brought back, not a decision reversed; its summary says so, and a
+// reinstatement under a violation rule still says what was reversed.
+func TestL8ReactivationSummary(t *testing.T) {
+	if got := notice.Summary(notice.Reinstatement, "L8"); got != "Your account is reactivated under rule L8 (reactivation)." {
+		t.Errorf("L8: %q", got)
+	}
+	if got := notice.Summary(notice.Reinstatement, "V1"); !strings.Contains(got, "rule V1 was reversed") {
+		t.Errorf("V1: %q", got)
+	}
+}
