@@ -22,24 +22,30 @@ func (sc *scan) digitsOf(dst []byte, i int) ([]byte, bool) {
 		return out, true
 	}
 	dst = out // what dst held, in the buffer gluedNumber may have grown
-	n, o := 0, 0
-	for _, c := range w {
+	n, o, ones := 0, 0, 0
+	for k, c := range w {
 		switch {
 		case c >= '0' && c <= '9':
 			n++
 		case c == 'o':
 			o++
+		case (c == 'l' || c == 'i') && k+1 < len(w) && w[k+1] >= '0' && w[k+1] <= '9':
+			ones++ // an l or a capital I for a one, before a digit ("4l5", "I55"; not "10l" of a volume)
 		default:
 			return dst, false
 		}
 	}
 	// "4o5" alone; "1O", "O6" only next to a run of digits ("O6 25 85 43 O1").
-	if o == 0 || n == 0 || (n < 2 || len(w) < 3) && !sc.digitsBeside(i) {
+	// An l for a one only among two digits or more: "i7 12700" is a processor.
+	if o+ones == 0 || n == 0 || ones > 0 && (n < 2 || len(w) < 3) || (n < 2 || len(w) < 3) && !sc.digitsBeside(i) {
 		return dst, false
 	}
 	for _, c := range w {
-		if c == 'o' {
+		switch c {
+		case 'o':
 			c = '0'
+		case 'l', 'i':
+			c = '1'
 		}
 		dst = append(dst, c)
 	}

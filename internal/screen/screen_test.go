@@ -30,6 +30,9 @@ var cases = []struct {
 	{"My fee is lower if we don't go through the site.", []string{screen.OffPlatform}, "off_platform"},
 	{"Let's not pay through Upwork this time, I'll give you a discount", []string{screen.OffPlatform}, "off_platform"},
 	{"I can't pay through the site right now, my card fails. Don't worry, payment goes through the platform.", nil, ""},
+	// An l or a capital I for a one inside a number; a processor's name is none.
+	{"my cell is 9l7 555 0l92", []string{screen.Phone}, "9175550192"},
+	{"Ryzen 7 5800 vs i7 12700, 10l of coolant", nil, ""},
 	// "plus" spoken for the "+" of a phone, which is no handle.
 	{"add me on whatsapp: plus four four seven seven zero zero nine one two three four", []string{screen.Handle, screen.Phone}, "whatsapp"},
 	{"plus 200 dollars. The last part is 450 120", nil, ""},
