@@ -148,9 +148,16 @@ func New(id string, now time.Time, s policy.Settings) *Account {
 
 // ApplyUnverified adds the I1 restrictions (idempotent).
 func (a *Account) ApplyUnverified() {
-	for _, c := range []string{SubmitProposal, WithdrawFunds} {
-		a.Restrict(Restriction{Capability: c, Rule: "I1", Reason: "identity not verified"})
+	for _, r := range UnverifiedRestrictions() {
+		a.Restrict(r)
 	}
+}
+
+// UnverifiedRestrictions are the I1 restrictions of a freelancer whose
+// identity is not verified.
+func UnverifiedRestrictions() []Restriction {
+	return []Restriction{{Capability: SubmitProposal, Rule: "I1", Reason: "identity not verified"},
+		{Capability: WithdrawFunds, Rule: "I1", Reason: "identity not verified"}}
 }
 
 // Restrict adds r unless the same capability is already restricted under the same rule.

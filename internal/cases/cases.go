@@ -240,7 +240,7 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 			respondBy = a.RespondBy
 		}
 		return []effect.Effect{effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.AppealDenied, Rule: n.Rule,
-			RespondBy: respondBy, Facts: "A person reviewed your appeal against notice " + n.ID + " and denied it: " + sentence(r.Reason),
+			RespondBy: respondBy, Facts: "A person reviewed your appeal against notice " + n.ID + " and denied it: " + notice.Sentence(r.Reason),
 			Remedy: notice.Remedy(n.Rule, n.Action)}}}, nil
 	case LinkageReview:
 		if r.Outcome == "not_linked" {
@@ -273,7 +273,7 @@ func Resolve(f Facts, r Resolution) ([]effect.Effect, error) {
 			return nil, nil
 		}
 		return enforce.Apply(a, enforce.Effect{Action: notice.Ban, Rule: rule, Reason: "decided by staff on review"},
-			enforce.Finding{Violation: enforce.Violation{Rule: rule}, Facts: sentence(r.Reason), ByStaff: true}, f.Now, f.Settings), nil
+			enforce.Finding{Violation: enforce.Violation{Rule: rule}, Facts: notice.Sentence(r.Reason), ByStaff: true}, f.Now, f.Settings), nil
 	case Report:
 		if r.Outcome == "dismiss" { // section 9: a dismissed report changes nothing for the reported member
 			return nil, nil
@@ -360,7 +360,7 @@ func ofAge(f Facts) error {
 // reactivations a resolution makes, whose notices carry it (API.md: the
 // reason "goes into the notice"; the note never does).
 func said(effs []effect.Effect, r Resolution) []effect.Effect {
-	words := sentence(r.Reason)
+	words := notice.Sentence(r.Reason)
 	for i, e := range effs {
 		switch e := e.(type) {
 		case effect.Close:
@@ -414,7 +414,7 @@ func grant(f Facts, r Resolution) []effect.Effect {
 		facts += " The fraud hold on your payouts is lifted."
 	}
 	if r.Reason != "" {
-		facts += " " + sentence(r.Reason)
+		facts += " " + notice.Sentence(r.Reason)
 	}
 	if len(stays) > 0 {
 		facts += " Not changed by this appeal: " + notice.List(stays) + "."
@@ -489,7 +489,7 @@ func multipleAccounts(f Facts, r Resolution) []effect.Effect {
 		case x.Status == account.Active || x.Status == account.Suspended:
 			effs = append(effs, enforce.Apply(x, enforce.Effect{Action: notice.Ban, Rule: "V1", Reason: "multiple accounts confirmed by staff"},
 				enforce.Finding{Violation: enforce.Violation{Rule: "V1"}, ByStaff: true,
-					Facts: "A person confirmed that this account and account " + keep.ID + " belong to one person; " + keep.ID + " is the one kept. " + sentence(r.Reason)},
+					Facts: "A person confirmed that this account and account " + keep.ID + " belong to one person; " + keep.ID + " is the one kept. " + notice.Sentence(r.Reason)},
 				f.Now, f.Settings)...)
 		}
 	}
@@ -515,7 +515,7 @@ func reinstate(f Facts, r Resolution) []effect.Effect {
 // staff member's reason when there is one.
 func reinstatement(a *account.Account, rule, facts string, r Resolution) []effect.Effect {
 	if r.Reason != "" {
-		facts += " " + sentence(r.Reason)
+		facts += " " + notice.Sentence(r.Reason)
 	}
 	return []effect.Effect{
 		effect.SetStatus{Account: a.ID, To: account.Active, Rule: rule, Reason: "reinstated by staff"},
@@ -531,7 +531,7 @@ func staffViolation(f Facts, rule string, r Resolution) []effect.Effect {
 	if a.Status != account.Active && a.Status != account.Suspended {
 		return nil
 	}
-	return enforce.StaffViolation(a, enforce.Finding{Violation: enforce.Violation{Rule: rule}, Facts: sentence(r.Reason), Reported: f.Kind == Report}, f.Now, f.Settings)
+	return enforce.StaffViolation(a, enforce.Finding{Violation: enforce.Violation{Rule: rule}, Facts: notice.Sentence(r.Reason), Reported: f.Kind == Report}, f.Now, f.Settings)
 }
 
 // newAccount approves M6 (b): a new account after a closure in good
@@ -606,13 +606,4 @@ func upholdRule(given, caseRule string) string {
 		return "V4"
 	}
 	return rule
-}
-
-// sentence ends a staff-written reason with a full stop.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
-		return s
-	}
-	return s + "."
 }

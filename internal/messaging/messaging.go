@@ -182,11 +182,8 @@ func Review(m HeldMessage, outcome, reason string, statusNotice *notice.Notice) 
 		effs = append(effs, effect.SetStatus{Account: a.ID, To: account.Active, Rule: "V5", Reason: "held message released on review"})
 		facts += " The " + decisionWords[a.Status] + " that strike caused is lifted."
 	}
-	if r := strings.TrimSpace(reason); r != "" {
+	if r := notice.Sentence(reason); r != "" {
 		facts += " " + r
-		if !strings.ContainsAny(r[len(r)-1:], ".!?") {
-			facts += "."
-		}
 	}
 	return append(effs, effect.IssueNotice{Account: a.ID, Notice: notice.Notice{Action: notice.Reinstatement, Rule: "V5",
 		Facts: facts, Remedy: "None needed."}}), nil

@@ -19,13 +19,16 @@ const SpamBulk = "spam.bulk"
 // its whole body is the span, since the sender's behaviour, not a phrase,
 // made it spam; the confidence is that of the level.
 func SpamFinding(body string, level SpamLevel) (screen.Finding, bool) {
+	var conf float64
 	switch level {
 	case HighSpam:
-		return screen.Finding{Category: SpamBulk, Start: 0, End: len(body), Text: body, Normalized: "bulk_first_contacts", Confidence: 0.95}, true
+		conf = 0.95
 	case MediumSpam:
-		return screen.Finding{Category: SpamBulk, Start: 0, End: len(body), Text: body, Normalized: "bulk_first_contacts", Confidence: 0.6}, true
+		conf = 0.6
+	default:
+		return screen.Finding{}, false
 	}
-	return screen.Finding{}, false
+	return screen.Finding{Category: SpamBulk, Start: 0, End: len(body), Text: body, Normalized: "bulk_first_contacts", Confidence: conf}, true
 }
 
 // FirstContact is one recent first contact of a sender, as V3 reads it:

@@ -220,3 +220,13 @@ func Spans(ref string, findings []screen.Finding) []Evidence {
 	}
 	return ev
 }
+
+// Sentence ends a staff-written reason, which a member reads in a notice,
+// with a full stop.
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return s
+	}
+	return s + "."
+}

@@ -586,8 +586,8 @@ func (s *Service) UpdateProfile(ctx context.Context, actor Actor, id string, ifM
 			if a.Verification.Status != "verified" {
 				// Section 2: every change of restriction is one audit
 				// event (and a webhook); the I1 pair comes with the profile.
-				for _, c := range []string{account.SubmitProposal, account.WithdrawFunds} {
-					if err := t.restrict(a, account.Restriction{Capability: c, Rule: "I1", Reason: "identity not verified"}); err != nil {
+				for _, r := range account.UnverifiedRestrictions() {
+					if err := t.restrict(a, r); err != nil {
 						return err
 					}
 				}
