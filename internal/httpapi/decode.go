@@ -40,8 +40,10 @@ func Decode(raw []byte, v any) error {
 		// are all optional would take it for {}.
 		return problem.Invalid("the body must be a JSON object", problem.Field("", "wrong_type", "want an object, got null"))
 	}
-	if bad := inexactNames(raw, reflect.TypeOf(v)); len(bad) > 0 {
-		return problem.Invalid("the body has a field this endpoint does not take", bad...)
+	if oddKeys(raw) { // else no key can match a field only by case: no second parse
+		if bad := inexactNames(raw, reflect.TypeOf(v)); len(bad) > 0 {
+			return problem.Invalid("the body has a field this endpoint does not take", bad...)
+		}
 	}
 	if bad := nulFields(reflect.ValueOf(v), ""); len(bad) > 0 {
 		return problem.Invalid("text may not hold NUL characters", bad...)
@@ -146,6 +148,36 @@ func nulFields(v reflect.Value, path string) []problem.FieldError {
 		return out
 	}
 	return nil
+}
+
+// oddKeys reports whether an object key of raw (valid JSON) holds a byte
+// other than a-z, 0-9 and "_": only such a key can match a field name,
+// all of which are lower-case snake_case, by ignoring case ("Email", or
+// the Kelvin sign folding to "k"). It scans without parsing.
+func oddKeys(raw []byte) bool {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '"' {
+			continue
+		}
+		odd, j := false, i+1
+		for ; j < len(raw) && raw[j] != '"'; j++ {
+			c := raw[j]
+			if c == '\\' {
+				odd, j = true, j+1
+				continue
+			}
+			odd = odd || !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')
+		}
+		k := j + 1
+		for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t' || raw[k] == '\n' || raw[k] == '\r') {
+			k++
+		}
+		if odd && k < len(raw) && raw[k] == ':' {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // inexactNames lists the object keys of raw that encoding/json matched to

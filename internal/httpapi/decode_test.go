@@ -27,3 +27,31 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeExactNames: API.md Errors, an unknown field is 400. A key that
+// names a field only when case is ignored is unknown, however it is
+// written (capitals, an escape, the Kelvin sign encoding/json folds to
+// "k"); capitals in values, or colons and quotes in them, are not keys.
+func TestDecodeExactNames(t *testing.T) {
+	type body struct {
+		Email *string `json:"email"`
+		Kind  *string `json:"kind"`
+	}
+	for raw, wantErr := range map[string]bool{
+		`{"email":"Ana@Example.COM","kind":"A"}`:    false,
+		`{"email":"say \"Kind\": yes", "kind":"x"}`: false,
+		`{"Email":"a@b.co"}`:                        true,
+		`{"email":"a@b.co", "KIND" : "x"}`:          true,
+		`{"\u0045mail":"a@b.co"}`:                   true,
+		`{"\u212aind":"x"}`:                         true,
+	} {
+		err := httpapi.Decode([]byte(raw), &body{})
+		if got := err != nil; got != wantErr {
+			t.Errorf("%s: error %v, want error %v", raw, err, wantErr)
+			continue
+		}
+		if p, ok := problem.As(err); err != nil && (!ok || p.Status != 400 || p.Code != "invalid_request") {
+			t.Errorf("%s: %v", raw, err)
+		}
+	}
+}
